@@ -1,0 +1,11 @@
+//! doccheck: run a markdown guide's code blocks for real, as a test.
+//!
+//! The way through: [`markdown`] (guide → blocks) → [`scenario`] (YAML → bindings)
+//! → [`plan`] (steps) → [`exec`] (shell session, docker, registry, probes) → [`report`].
+
+pub mod error;
+pub mod markdown;
+pub mod matching;
+pub mod transcript;
+pub mod directives;
+pub mod scenario;

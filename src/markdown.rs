@@ -1,0 +1,276 @@
+//! Guide → fenced code blocks, each with the line and column of its opening fence.
+//!
+//! pulldown-cmark does the parsing, so `~~~` fences, blocks nested in lists and
+//! blockquotes, and inline HTML around the prose (Microsoft's side-by-side spans)
+//! are handled as CommonMark says. This module only adds positions and the
+//! `<!-- doccheck ... -->` comment that may precede a block.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+
+use crate::error::{Error, Location};
+
+/// One fenced code block of a guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// 0-based position among the guide's fenced blocks.
+    pub index: usize,
+    /// 1-based line and column of the opening fence.
+    pub line: usize,
+    pub column: usize,
+    /// The whole info string, e.g. `console` or `sh file=run.sh`.
+    pub info: String,
+    /// The block's text with container markers (`>`, list indentation) removed.
+    pub content: String,
+    /// 1-based line of the block's first content line.
+    pub content_line: usize,
+    /// The `<!-- doccheck ... -->` comment right before the block, if any.
+    pub annotation: Option<Annotation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    /// The text after `doccheck` (and an optional `:`), up to `-->`.
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Block {
+    /// The info string's first word, lower-cased: the block's language.
+    pub fn lang(&self) -> String {
+        self.info
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    }
+
+    /// The info string after the language: inline attributes.
+    pub fn attributes(&self) -> &str {
+        let lang_len = self
+            .info
+            .find(|c: char| c.is_whitespace() || c == ',' || c == '{')
+            .unwrap_or(self.info.len());
+        self.info[lang_len..].trim_start_matches(',').trim()
+    }
+}
+
+/// Reads a guide from disk, refusing what is not a UTF-8 text file.
+pub fn read_guide(path: &std::path::Path) -> Result<String, Error> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::new(format!("cannot read guide {shown}: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(Error::new(format!(
+            "{shown} is a directory; give the path of a markdown guide"
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::new(format!("cannot read guide {shown}: {}", io_reason(&e))))?;
+    if bytes.contains(&0) {
+        return Err(Error::new(format!(
+            "{shown} looks like a binary file (it contains NUL bytes), not a markdown guide"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+        Error::at(
+            Location::new(&shown, line, column),
+            "the guide is not valid UTF-8 here; save it as UTF-8",
+        )
+    })
+}
+
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Maps byte offsets to 1-based line and column (columns count characters).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = self.text[start..offset.min(self.text.len())].chars().count() + 1;
+        (line, column)
+    }
+}
+
+/// Every fenced code block of `text`, in document order. `file` names the guide in errors.
+pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
+    let index = LineIndex::new(text);
+    let mut blocks = Vec::new();
+    let mut pending: Option<Annotation> = None;
+    let mut open: Option<(Range<usize>, String, String)> = None;
+
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                open = Some((range, info.to_string(), String::new()));
+            }
+            Event::Text(t) if open.is_some() => {
+                if let Some((_, _, content)) = open.as_mut() {
+                    content.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let Some((range, info, content)) = open.take() else {
+                    continue;
+                };
+                let (line, column) = index.position(range.start);
+                if !is_closed(&text[range.clone()]) {
+                    return Err(Error::at(
+                        Location::new(file, line, column),
+                        "this code fence is never closed; add a closing fence with the same characters",
+                    ));
+                }
+                blocks.push(Block {
+                    index: blocks.len(),
+                    line,
+                    column,
+                    info: info.trim().to_string(),
+                    content,
+                    content_line: line + 1,
+                    annotation: pending.take(),
+                });
+            }
+            Event::Html(html) if open.is_none() => {
+                if let Some(text) = doccheck_comment(&html) {
+                    let (line, column) = index.position(range.start);
+                    pending = Some(Annotation { text, line, column });
+                } else if !html.trim().is_empty() {
+                    pending = None;
+                }
+            }
+            // Any other block between the comment and the fence detaches the comment.
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Table(_)
+                | Tag::CodeBlock(CodeBlockKind::Indented)
+                | Tag::Item,
+            ) => pending = None,
+            _ => {}
+        }
+    }
+    Ok(blocks)
+}
+
+/// `<!-- doccheck: key=value ... -->` → `key=value ...`
+fn doccheck_comment(html: &str) -> Option<String> {
+    let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+    let rest = inner.strip_prefix("doccheck")?;
+    if !(rest.is_empty() || rest.starts_with(':') || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    Some(rest.trim_start_matches(':').trim().to_string())
+}
+
+/// Whether a fenced block's source (opening fence to end) ends with a closing fence.
+fn is_closed(source: &str) -> bool {
+    let opening = source.lines().next().unwrap_or("");
+    let fence_char = opening.chars().next().unwrap_or('`');
+    let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
+    let mut lines = source.lines();
+    lines.next();
+    let Some(last) = lines.last() else {
+        return false;
+    };
+    let last = last.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+    let run = last.chars().take_while(|&c| c == fence_char).count();
+    run >= fence_len && last[run * fence_char.len_utf8()..].trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> Vec<Block> {
+        parse("g.md", text).unwrap()
+    }
+
+    #[test]
+    fn fences_in_lists_quotes_and_tildes() {
+        let text = "# T\n\n- item\n\n  ```sh\n  echo hi\n  ```\n\n> ```console\n> $ ls\n> ```\n\n~~~dockerfile\nFROM x\n~~~\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 3);
+        assert_eq!((b[0].line, b[0].column, b[0].lang()), (5, 3, "sh".into()));
+        assert_eq!(b[0].content, "echo hi\n");
+        assert_eq!((b[1].line, b[1].column), (9, 3));
+        assert_eq!(b[1].content, "$ ls\n");
+        assert_eq!((b[2].line, b[2].lang()), (13, "dockerfile".into()));
+        assert_eq!(b[2].content, "FROM x\n");
+    }
+
+    #[test]
+    fn annotation_attaches_only_to_the_next_block() {
+        let text = "<!-- doccheck: skip=\"later\" -->\n```sh\nls\n```\n\n<!-- doccheck file=a -->\n\ntext\n\n```sh\nls\n```\n";
+        let b = blocks(text);
+        let a = b[0].annotation.as_ref().unwrap();
+        assert_eq!((a.text.as_str(), a.line), ("skip=\"later\"", 1));
+        assert_eq!(b[1].annotation, None);
+    }
+
+    #[test]
+    fn unterminated_fence_is_an_error_with_its_position() {
+        let err = parse("g.md", "text\n\n```bash\necho\n").unwrap_err();
+        assert_eq!(err.to_string(), "g.md:3:1: this code fence is never closed; add a closing fence with the same characters");
+        let err = parse("g.md", "- a\n\n  ```sh\n  x\n- b\n").unwrap_err();
+        assert!(err.to_string().starts_with("g.md:3:3:"), "{err}");
+    }
+
+    #[test]
+    fn lang_and_attributes() {
+        let b = &blocks("```console file=x.sh timeout=3s\nls\n```\n")[0];
+        assert_eq!(b.lang(), "console");
+        assert_eq!(b.attributes(), "file=x.sh timeout=3s");
+        let b = &blocks("```\nbin/\n```\n")[0];
+        assert_eq!((b.lang().as_str(), b.attributes()), ("", ""));
+    }
+
+    #[test]
+    fn empty_and_blockless_guides() {
+        assert!(blocks("").is_empty());
+        assert!(blocks("# just prose\n\nwith `code` spans\n").is_empty());
+    }
+
+    #[test]
+    fn the_docker_guides_blocks_in_both_languages() {
+        let en = include_str!("../docs/docker.md");
+        let fr = include_str!("../docs/fr-fr/docker.md");
+        let (en, fr) = (blocks(en), blocks(fr));
+        let summary = |b: &[Block]| b.iter().map(|b| (b.line, b.lang())).collect::<Vec<_>>();
+        assert_eq!(
+            summary(&en),
+            [(41, "dockerfile"), (91, "dockerfile"), (102, ""), (111, "console"), (119, "console"), (127, "console"), (139, "console"), (146, "console")]
+                .map(|(l, s)| (l, s.to_string()))
+        );
+        assert_eq!(
+            summary(&fr),
+            [(46, "dockerfile"), (96, "dockerfile"), (107, "console"), (116, "console"), (124, "console"), (132, "console"), (144, "console"), (151, "console")]
+                .map(|(l, s)| (l, s.to_string()))
+        );
+        // The code is the same in both; only the .dockerignore block's fence differs.
+        let contents = |b: &[Block]| b.iter().map(|b| b.content.clone()).collect::<Vec<_>>();
+        assert_eq!(contents(&en), contents(&fr));
+        assert_eq!(en[2].content, "bin/\nobj/\n");
+    }
+}
