@@ -9,3 +9,7 @@ pub mod matching;
 pub mod transcript;
 pub mod directives;
 pub mod scenario;
+pub mod plan;
+pub mod exec;
+pub mod report;
+pub mod cli;

@@ -1,0 +1,67 @@
+//! GitHub Actions workflow commands: `::error file=..,line=..::message`, which
+//! GitHub shows on the guide's line in the pull request.
+
+use super::{Case, CaseOutcome};
+
+/// Whether annotations should be printed: GitHub sets GITHUB_ACTIONS=true.
+pub fn enabled() -> bool {
+    std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true")
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn annotations(cases: &[Case]) -> String {
+    let mut out = String::new();
+    for case in cases {
+        let level = match case.outcome {
+            CaseOutcome::Failed => "error",
+            CaseOutcome::Warning => "warning",
+            _ => continue,
+        };
+        let mut message = case.message.clone().unwrap_or_default();
+        if !case.detail.is_empty() {
+            message.push('\n');
+            message.push_str(&case.detail);
+        }
+        out.push_str(&format!(
+            "::{level} file={},line={},col={},title={}::{}\n",
+            escape_property(&case.file),
+            case.line,
+            case.column,
+            escape_property(&format!("doccheck: {}", case.name)),
+            escape_data(message.trim_end())
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn failures_become_escaped_error_commands() {
+        let case = Case {
+            name: "step 2: echo a, b".into(),
+            file: "docs/a.md".into(),
+            line: 7,
+            column: 1,
+            outcome: CaseOutcome::Failed,
+            duration: Duration::ZERO,
+            message: Some("exit code 1 (expected 0)".into()),
+            detail: "100% sure\n".into(),
+        };
+        let passed = Case { outcome: CaseOutcome::Passed, ..case.clone() };
+        assert_eq!(
+            annotations(&[case, passed]),
+            "::error file=docs/a.md,line=7,col=1,title=doccheck%3A step 2%3A echo a%2C b::exit code 1 (expected 0)%0A100%25 sure\n"
+        );
+    }
+}
