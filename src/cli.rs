@@ -19,7 +19,11 @@ pub const EXIT_ERROR: i32 = 2;
 pub const EXIT_INTERRUPTED: i32 = 130;
 
 #[derive(Parser, Debug)]
-#[command(name = "doccheck", version, about = "Run a markdown guide's code blocks for real, as a test.")]
+#[command(
+    name = "doccheck",
+    version,
+    about = "Run a markdown guide's code blocks for real, as a test."
+)]
 pub struct Args {
     /// The markdown guide to run.
     pub guide: PathBuf,
@@ -79,15 +83,22 @@ fn run(args: &Args) -> Result<i32, Error> {
     let blocks = markdown::parse(&guide, &text)?;
     let scenario = match &args.scenario {
         Some(path) => Some(scenario::load(path)?),
-        None => scenario::find_for(&args.guide)?.map(|p| scenario::load(&p)).transpose()?,
+        None => scenario::find_for(&args.guide)?
+            .map(|p| scenario::load(&p))
+            .transpose()?,
     };
     if blocks.is_empty() {
-        return Err(Error::new(format!("{guide} has no fenced code blocks: there is nothing to check")));
+        return Err(Error::new(format!(
+            "{guide} has no fenced code blocks: there is nothing to check"
+        )));
     }
     let plan = plan::build(&guide, &blocks, scenario)?;
     for n in [args.step, args.from].into_iter().flatten() {
         if n == 0 || n > plan.steps.len() {
-            return Err(Error::new(format!("there is no step {n}: {guide} has steps 1 to {}", plan.steps.len())));
+            return Err(Error::new(format!(
+                "there is no step {n}: {guide} has steps 1 to {}",
+                plan.steps.len()
+            )));
         }
     }
     if args.list {
@@ -102,13 +113,29 @@ fn run(args: &Args) -> Result<i32, Error> {
     let flag = Arc::clone(&interrupted);
     // A second handler cannot be installed in one process (tests call run twice).
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    let options = exec::Options { keep: args.keep, only: args.step, from: args.from, interrupted };
+    let options = exec::Options {
+        keep: args.keep,
+        only: args.step,
+        from: args.from,
+        interrupted,
+    };
     if args.format == Format::Human {
-        let scenario = plan.scenario.as_ref().map(|s| format!(" with {}", s.path.display())).unwrap_or_default();
-        out(&format!("doccheck {guide}{scenario}: {} steps\n", plan.steps.len()));
+        let scenario = plan
+            .scenario
+            .as_ref()
+            .map(|s| format!(" with {}", s.path.display()))
+            .unwrap_or_default();
+        out(&format!(
+            "doccheck {guide}{scenario}: {} steps\n",
+            plan.steps.len()
+        ));
     }
     let mut live = terminal::Live::new(&guide);
-    let observer: &mut dyn Observer = if args.format == Format::Human { &mut live } else { &mut Quiet };
+    let observer: &mut dyn Observer = if args.format == Format::Human {
+        &mut live
+    } else {
+        &mut Quiet
+    };
     let run = exec::run(&plan, &options, observer)?;
 
     let cases = report::step_cases(&plan, &run);
@@ -135,9 +162,12 @@ fn run(args: &Args) -> Result<i32, Error> {
 /// Writes to stdout; a closed pipe (`doccheck ... | head`) is not an error worth a panic.
 fn out(text: &str) {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
 }
 
 fn write_file(path: &Path, content: &str) -> Result<(), Error> {
-    std::fs::write(path, content).map_err(|e| Error::new(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, content)
+        .map_err(|e| Error::new(format!("cannot write {}: {e}", path.display())))
 }

@@ -49,7 +49,17 @@ impl Directives {
         macro_rules! take {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f.clone(); } )* };
         }
-        take!(line, pattern, file, skip, exit, timeout, fragment_of, treat_as, service);
+        take!(
+            line,
+            pattern,
+            file,
+            skip,
+            exit,
+            timeout,
+            fragment_of,
+            treat_as,
+            service
+        );
         if !other.also.is_empty() {
             self.also = other.also.clone();
         }
@@ -69,18 +79,30 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 /// Parses `key=value key="a value"` attributes (an annotation or an info string).
 pub fn parse_attributes(text: &str, at: &Location) -> Result<Directives, Error> {
     let text = text.trim().trim_start_matches('{').trim_end_matches('}');
-    let words = shell_words::split(text)
-        .map_err(|e| Error::at(at.clone(), format!("cannot read doccheck attributes `{text}`: {e}")))?;
+    let words = shell_words::split(text).map_err(|e| {
+        Error::at(
+            at.clone(),
+            format!("cannot read doccheck attributes `{text}`: {e}"),
+        )
+    })?;
     let mut map = serde_yaml::Mapping::new();
     for word in words {
         let (key, value) = word.split_once('=').ok_or_else(|| {
-            Error::at(at.clone(), format!("doccheck attribute `{word}` has no value; write key=value"))
+            Error::at(
+                at.clone(),
+                format!("doccheck attribute `{word}` has no value; write key=value"),
+            )
         })?;
         if matches!(key, "line" | "pattern" | "service") {
-            return Err(Error::at(at.clone(), format!("`{key}` is only valid in a scenario file")));
+            return Err(Error::at(
+                at.clone(),
+                format!("`{key}` is only valid in a scenario file"),
+            ));
         }
         let value = match key {
-            "also" => serde_yaml::Value::Sequence(value.split(',').map(|s| s.trim().into()).collect()),
+            "also" => {
+                serde_yaml::Value::Sequence(value.split(',').map(|s| s.trim().into()).collect())
+            }
             "exit" => value
                 .parse::<i64>()
                 .map(Into::into)
@@ -103,23 +125,36 @@ mod tests {
 
     #[test]
     fn attributes() {
-        let d = parse_attributes("file=src/a.sh also=b,c skip=\"needs a GPU\" exit=2 timeout=5s", &at()).unwrap();
+        let d = parse_attributes(
+            "file=src/a.sh also=b,c skip=\"needs a GPU\" exit=2 timeout=5s",
+            &at(),
+        )
+        .unwrap();
         assert_eq!(d.file.as_deref(), Some("src/a.sh"));
         assert_eq!(d.also, ["b", "c"]);
         assert_eq!(d.skip.as_deref(), Some("needs a GPU"));
         assert_eq!(d.exit, Some(2));
         assert_eq!(d.timeout().unwrap(), Some(Duration::from_secs(5)));
-        assert_eq!(parse_attributes("{as=commands}", &at()).unwrap().treat_as, Some(Treatment::Commands));
+        assert_eq!(
+            parse_attributes("{as=commands}", &at()).unwrap().treat_as,
+            Some(Treatment::Commands)
+        );
     }
 
     #[test]
     fn bad_attributes_say_where_and_what() {
         let e = parse_attributes("fiel=x", &at()).unwrap_err().to_string();
-        assert!(e.starts_with("g.md:3:1: in doccheck attributes: unknown field `fiel`"), "{e}");
+        assert!(
+            e.starts_with("g.md:3:1: in doccheck attributes: unknown field `fiel`"),
+            "{e}"
+        );
         let e = parse_attributes("skip", &at()).unwrap_err().to_string();
         assert!(e.contains("`skip` has no value"), "{e}");
         assert!(parse_attributes("exit=two", &at()).is_err());
-        assert!(parse_attributes("line=x", &at()).unwrap_err().to_string().contains("only valid in a scenario"));
+        assert!(parse_attributes("line=x", &at())
+            .unwrap_err()
+            .to_string()
+            .contains("only valid in a scenario"));
         let d = parse_attributes("timeout=soon", &at()).unwrap();
         assert!(d.timeout().unwrap_err().contains("not a duration"));
     }
@@ -129,6 +164,9 @@ mod tests {
         let a = parse_attributes("file=a skip=x", &at()).unwrap();
         let b = parse_attributes("file=b", &at()).unwrap();
         let m = a.merged_with(&b);
-        assert_eq!((m.file.as_deref(), m.skip.as_deref()), (Some("b"), Some("x")));
+        assert_eq!(
+            (m.file.as_deref(), m.skip.as_deref()),
+            (Some("b"), Some("x"))
+        );
     }
 }

@@ -13,7 +13,11 @@ pub struct Location {
 
 impl Location {
     pub fn new(file: impl Into<String>, line: usize, column: usize) -> Self {
-        Location { file: file.into(), line, column }
+        Location {
+            file: file.into(),
+            line,
+            column,
+        }
     }
 }
 
@@ -31,11 +35,17 @@ pub struct Error {
 
 impl Error {
     pub fn new(message: impl Into<String>) -> Self {
-        Error { location: None, message: message.into() }
+        Error {
+            location: None,
+            message: message.into(),
+        }
     }
 
     pub fn at(location: Location, message: impl Into<String>) -> Self {
-        Error { location: Some(location), message: message.into() }
+        Error {
+            location: Some(location),
+            message: message.into(),
+        }
     }
 }
 

@@ -3,13 +3,13 @@
 //! The way through: [`markdown`] (guide → blocks) → [`scenario`] (YAML → bindings)
 //! → [`plan`] (steps) → [`exec`] (shell session, docker, registry, probes) → [`report`].
 
+pub mod cli;
+pub mod directives;
 pub mod error;
+pub mod exec;
 pub mod markdown;
 pub mod matching;
-pub mod transcript;
-pub mod directives;
-pub mod scenario;
 pub mod plan;
-pub mod exec;
 pub mod report;
-pub mod cli;
+pub mod scenario;
+pub mod transcript;

@@ -109,7 +109,10 @@ impl<'a> LineIndex<'a> {
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let column = self.text[start..offset.min(self.text.len())].chars().count() + 1;
+        let column = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count()
+            + 1;
         (line, column)
     }
 }
@@ -176,7 +179,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
 
 /// `<!-- doccheck: key=value ... -->` → `key=value ...`
 fn doccheck_comment(html: &str) -> Option<String> {
-    let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
     let rest = inner.strip_prefix("doccheck")?;
     if !(rest.is_empty() || rest.starts_with(':') || rest.starts_with(char::is_whitespace)) {
         return None;
@@ -260,13 +267,31 @@ mod tests {
         let summary = |b: &[Block]| b.iter().map(|b| (b.line, b.lang())).collect::<Vec<_>>();
         assert_eq!(
             summary(&en),
-            [(41, "dockerfile"), (91, "dockerfile"), (102, ""), (111, "console"), (119, "console"), (127, "console"), (139, "console"), (146, "console")]
-                .map(|(l, s)| (l, s.to_string()))
+            [
+                (41, "dockerfile"),
+                (91, "dockerfile"),
+                (102, ""),
+                (111, "console"),
+                (119, "console"),
+                (127, "console"),
+                (139, "console"),
+                (146, "console")
+            ]
+            .map(|(l, s)| (l, s.to_string()))
         );
         assert_eq!(
             summary(&fr),
-            [(46, "dockerfile"), (96, "dockerfile"), (107, "console"), (116, "console"), (124, "console"), (132, "console"), (144, "console"), (151, "console")]
-                .map(|(l, s)| (l, s.to_string()))
+            [
+                (46, "dockerfile"),
+                (96, "dockerfile"),
+                (107, "console"),
+                (116, "console"),
+                (124, "console"),
+                (132, "console"),
+                (144, "console"),
+                (151, "console")
+            ]
+            .map(|(l, s)| (l, s.to_string()))
         );
         // The code is the same in both; only the .dockerignore block's fence differs.
         let contents = |b: &[Block]| b.iter().map(|b| b.content.clone()).collect::<Vec<_>>();

@@ -13,7 +13,11 @@ pub struct DiffLine {
 
 /// Trailing whitespace and trailing blank lines never count.
 pub fn normalize(output: &str) -> Vec<String> {
-    let mut lines: Vec<String> = output.replace("\r\n", "\n").lines().map(|l| l.trim_end().to_string()).collect();
+    let mut lines: Vec<String> = output
+        .replace("\r\n", "\n")
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .collect();
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
@@ -27,7 +31,10 @@ pub fn line_matches(pattern: &str, actual: &str) -> bool {
     }
     let parts: Vec<&str> = pattern.split("[..]").collect();
     let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !actual.starts_with(first) || actual.len() < first.len() + last.len() || !actual.ends_with(last) {
+    if !actual.starts_with(first)
+        || actual.len() < first.len() + last.len()
+        || !actual.ends_with(last)
+    {
         return false;
     }
     let mut rest = &actual[first.len()..actual.len() - last.len()];
@@ -47,7 +54,9 @@ pub fn matches(expected: &[String], actual: &[String]) -> bool {
         match e.split_first() {
             None => a.is_empty(),
             Some((p, rest)) if p.trim() == "..." => (0..=a.len()).any(|skip| go(rest, &a[skip..])),
-            Some((p, rest)) => a.split_first().is_some_and(|(l, a_rest)| line_matches(p, l) && go(rest, a_rest)),
+            Some((p, rest)) => a
+                .split_first()
+                .is_some_and(|(l, a_rest)| line_matches(p, l) && go(rest, a_rest)),
         }
     }
     go(expected, actual)
@@ -95,8 +104,14 @@ mod tests {
 
     #[test]
     fn inline_wildcards() {
-        assert!(line_matches("Successfully built [..]", "Successfully built 1a2b3c"));
-        assert!(line_matches("[..] -> [..]/published/", "  StockData -> /src/published/"));
+        assert!(line_matches(
+            "Successfully built [..]",
+            "Successfully built 1a2b3c"
+        ));
+        assert!(line_matches(
+            "[..] -> [..]/published/",
+            "  StockData -> /src/published/"
+        ));
         assert!(line_matches("a[..]", "a"));
         assert!(!line_matches("Successfully built [..]", "Step 1/2"));
         assert!(!line_matches("ab[..]ba", "aba"));
@@ -105,7 +120,10 @@ mod tests {
 
     #[test]
     fn line_wildcards() {
-        assert!(matches(&v(&["start", "...", "end"]), &v(&["start", "x", "y", "end"])));
+        assert!(matches(
+            &v(&["start", "...", "end"]),
+            &v(&["start", "x", "y", "end"])
+        ));
         assert!(matches(&v(&["start", "...", "end"]), &v(&["start", "end"])));
         assert!(matches(&v(&["..."]), &v(&[])));
         assert!(!matches(&v(&["start", "...", "end"]), &v(&["start", "x"])));
@@ -122,7 +140,11 @@ mod tests {
     #[test]
     fn diff_hides_lines_a_wildcard_accounts_for() {
         let d = diff(&v(&["id [..]", "hello"]), &v(&["id 42", "hullo"]));
-        let changed: Vec<_> = d.iter().filter(|l| l.tag != ' ').map(|l| format!("{}{}", l.tag, l.text)).collect();
+        let changed: Vec<_> = d
+            .iter()
+            .filter(|l| l.tag != ' ')
+            .map(|l| format!("{}{}", l.tag, l.text))
+            .collect();
         assert_eq!(changed, ["-hello", "+hullo"]);
     }
 }

@@ -13,7 +13,14 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
 pub const DEFAULT_RUN_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 
 /// Languages whose blocks are commands typed into a terminal.
-pub const COMMAND_LANGS: &[&str] = &["console", "shell", "sh", "bash", "shell-session", "shellsession"];
+pub const COMMAND_LANGS: &[&str] = &[
+    "console",
+    "shell",
+    "sh",
+    "bash",
+    "shell-session",
+    "shellsession",
+];
 
 #[derive(Debug)]
 pub struct Plan {
@@ -40,10 +47,23 @@ pub struct Step {
 
 #[derive(Debug, Clone)]
 pub enum Action {
-    Run { commands: Vec<Command>, exit: Option<i32>, service: Option<Service> },
-    Write { path: String, also: Vec<String>, content: String },
-    CheckFragment { of: String, content: String },
-    Skip { reason: String },
+    Run {
+        commands: Vec<Command>,
+        exit: Option<i32>,
+        service: Option<Service>,
+    },
+    Write {
+        path: String,
+        also: Vec<String>,
+        content: String,
+    },
+    CheckFragment {
+        of: String,
+        content: String,
+    },
+    Skip {
+        reason: String,
+    },
 }
 
 impl Step {
@@ -51,7 +71,10 @@ impl Step {
     pub fn summary(&self) -> String {
         match &self.action {
             Action::Run { commands, .. } => {
-                let first = commands.first().map(|c| c.text.lines().next().unwrap_or("")).unwrap_or("");
+                let first = commands
+                    .first()
+                    .map(|c| c.text.lines().next().unwrap_or(""))
+                    .unwrap_or("");
                 match commands.len() {
                     0 => "no commands".to_string(),
                     1 => first.to_string(),
@@ -77,7 +100,10 @@ impl Step {
 
 pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Result<Plan, Error> {
     let bound = bind(guide, blocks, scenario.as_ref())?;
-    let default_timeout = scenario.as_ref().and_then(|s| s.timeout).unwrap_or(DEFAULT_TIMEOUT);
+    let default_timeout = scenario
+        .as_ref()
+        .and_then(|s| s.timeout)
+        .unwrap_or(DEFAULT_TIMEOUT);
     let mut steps = Vec::with_capacity(blocks.len());
     for (block, binding) in blocks.iter().zip(bound) {
         let at = Location::new(guide, block.line, block.column);
@@ -95,7 +121,10 @@ pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Resul
             directives = directives.merged_with(d);
             bound_by = Some(location.to_string());
         }
-        let timeout = directives.timeout().map_err(|m| Error::at(at.clone(), m))?.unwrap_or(default_timeout);
+        let timeout = directives
+            .timeout()
+            .map_err(|m| Error::at(at.clone(), m))?
+            .unwrap_or(default_timeout);
         steps.push(Step {
             number: block.index + 1,
             line: block.line,
@@ -106,8 +135,16 @@ pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Resul
             bound_by,
         });
     }
-    let run_timeout = scenario.as_ref().and_then(|s| s.run_timeout).unwrap_or(DEFAULT_RUN_TIMEOUT);
-    Ok(Plan { guide: guide.to_string(), scenario, steps, run_timeout })
+    let run_timeout = scenario
+        .as_ref()
+        .and_then(|s| s.run_timeout)
+        .unwrap_or(DEFAULT_RUN_TIMEOUT);
+    Ok(Plan {
+        guide: guide.to_string(),
+        scenario,
+        steps,
+        run_timeout,
+    })
 }
 
 /// For each block, the scenario binding that matches it. A binding must match
@@ -119,19 +156,28 @@ fn bind<'s>(
 ) -> Result<Vec<Option<(&'s Directives, &'s Location)>>, Error> {
     let mut bound = vec![None; blocks.len()];
     for binding in scenario.map(|s| &s.bindings[..]).unwrap_or_default() {
-        let hits: Vec<&Block> = blocks.iter().filter(|b| binding.matcher.matches(b)).collect();
+        let hits: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| binding.matcher.matches(b))
+            .collect();
         match hits[..] {
             [block] => {
                 if bound[block.index].is_some() {
                     return Err(Error::at(
                         binding.location.clone(),
-                        format!("this binding and an earlier one both match the block at {guide}:{}", block.line),
+                        format!(
+                            "this binding and an earlier one both match the block at {guide}:{}",
+                            block.line
+                        ),
                     ));
                 }
                 bound[block.index] = Some((&binding.directives, &binding.location));
             }
             [] => {
-                return Err(Error::at(binding.location.clone(), format!("this binding matches no code block of {guide}")))
+                return Err(Error::at(
+                    binding.location.clone(),
+                    format!("this binding matches no code block of {guide}"),
+                ))
             }
             _ => {
                 let lines: Vec<String> = hits.iter().map(|b| b.line.to_string()).collect();
@@ -152,22 +198,38 @@ fn bind<'s>(
 fn action(guide: &str, block: &Block, d: &Directives, at: &Location) -> Result<Action, Error> {
     if let Some(reason) = &d.skip {
         if reason.trim().is_empty() {
-            return Err(Error::at(at.clone(), "skip needs a reason, e.g. skip=\"needs a cloud account\""));
+            return Err(Error::at(
+                at.clone(),
+                "skip needs a reason, e.g. skip=\"needs a cloud account\"",
+            ));
         }
-        return Ok(Action::Skip { reason: reason.trim().to_string() });
+        return Ok(Action::Skip {
+            reason: reason.trim().to_string(),
+        });
     }
     if let Some(of) = &d.fragment_of {
         check_path(of, at)?;
-        return Ok(Action::CheckFragment { of: of.clone(), content: block.content.clone() });
+        return Ok(Action::CheckFragment {
+            of: of.clone(),
+            content: block.content.clone(),
+        });
     }
     let lang = block.lang();
     let as_file = d.treat_as == Some(Treatment::File) || d.file.is_some();
-    let as_commands = d.treat_as == Some(Treatment::Commands) || (!as_file && COMMAND_LANGS.contains(&lang.as_str()));
+    let as_commands = d.treat_as == Some(Treatment::Commands)
+        || (!as_file && COMMAND_LANGS.contains(&lang.as_str()));
     if as_commands {
         let commands = transcript::parse(guide, &block.content, block.content_line)?;
-        return Ok(Action::Run { commands, exit: d.exit, service: d.service.clone() });
+        return Ok(Action::Run {
+            commands,
+            exit: d.exit,
+            service: d.service.clone(),
+        });
     }
-    let path = d.file.clone().or_else(|| (lang == "dockerfile").then(|| "Dockerfile".to_string()));
+    let path = d
+        .file
+        .clone()
+        .or_else(|| (lang == "dockerfile").then(|| "Dockerfile".to_string()));
     match path {
         Some(path) => {
             check_path(&path, at)?;
@@ -188,7 +250,9 @@ fn action(guide: &str, block: &Block, d: &Directives, at: &Location) -> Result<A
 /// Workspace paths stay inside the workspace.
 fn check_path(path: &str, at: &Location) -> Result<(), Error> {
     let p = std::path::Path::new(path);
-    let escapes = p.is_absolute() || p.components().any(|c| matches!(c, std::path::Component::ParentDir));
+    let escapes = p.is_absolute()
+        || p.components()
+            .any(|c| matches!(c, std::path::Component::ParentDir));
     if path.trim().is_empty() || escapes {
         return Err(Error::at(
             at.clone(),
@@ -205,7 +269,8 @@ mod tests {
 
     fn plan(guide: &str, scenario: Option<&str>) -> Result<Plan, Error> {
         let blocks = parse("g.md", guide).unwrap();
-        let scenario = scenario.map(|s| crate::scenario::parse("s.yaml", std::path::Path::new("s.yaml"), s).unwrap());
+        let scenario = scenario
+            .map(|s| crate::scenario::parse("s.yaml", std::path::Path::new("s.yaml"), s).unwrap());
         build("g.md", &blocks, scenario)
     }
 
@@ -224,9 +289,15 @@ mod tests {
         assert_eq!(p.steps[0].summary(), "skip: needs a cloud");
         assert_eq!(p.steps[1].summary(), "write notes.txt");
         assert_eq!(p.steps[2].timeout, Duration::from_secs(3));
-        assert!(matches!(p.steps[2].action, Action::Run { exit: Some(1), .. }));
+        assert!(matches!(
+            p.steps[2].action,
+            Action::Run { exit: Some(1), .. }
+        ));
         let e = plan("<!-- doccheck skip=\"\" -->\n```sh\nls\n```\n", None).unwrap_err();
-        assert!(e.to_string().starts_with("g.md:2:1: skip needs a reason"), "{e}");
+        assert!(
+            e.to_string().starts_with("g.md:2:1: skip needs a reason"),
+            "{e}"
+        );
         let e = plan("```text file=../x\nhi\n```\n", None).unwrap_err();
         assert!(e.to_string().contains("must be relative"), "{e}");
     }
@@ -243,9 +314,20 @@ mod tests {
     #[test]
     fn a_binding_must_match_exactly_one_block() {
         let guide = "```dockerfile\nFROM a\n```\n\n```dockerfile\nFROM a\n```\n";
-        let e = plan(guide, Some("guides: [g.md]\nblocks:\n  - line: FROM a\n    file: x\n")).unwrap_err();
+        let e = plan(
+            guide,
+            Some("guides: [g.md]\nblocks:\n  - line: FROM a\n    file: x\n"),
+        )
+        .unwrap_err();
         assert_eq!(e.to_string(), "s.yaml:3:5: this binding matches 2 code blocks of g.md (lines 1, 5); give a line only one of them has");
-        let e = plan(guide, Some("guides: [g.md]\nblocks:\n  - line: FROM b\n    file: x\n")).unwrap_err();
-        assert_eq!(e.to_string(), "s.yaml:3:5: this binding matches no code block of g.md");
+        let e = plan(
+            guide,
+            Some("guides: [g.md]\nblocks:\n  - line: FROM b\n    file: x\n"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "s.yaml:3:5: this binding matches no code block of g.md"
+        );
     }
 }

@@ -168,7 +168,11 @@ fn yaml_error(file: &str, e: &serde_yaml::Error) -> Error {
     match e.location() {
         Some(l) => {
             // serde_yaml appends the position to its message; we print it in front.
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
             Error::at(Location::new(file, l.line(), l.column()), message)
         }
         None => Error::new(format!("{file}: {message}")),
@@ -187,7 +191,9 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let whole = Location::new(shown, 1, 1);
     let duration = |v: &Option<String>| -> Result<Option<Duration>, Error> {
-        v.as_deref().map(|t| parse_duration(t).map_err(|m| Error::at(whole.clone(), m))).transpose()
+        v.as_deref()
+            .map(|t| parse_duration(t).map_err(|m| Error::at(whole.clone(), m)))
+            .transpose()
     };
     let locations = binding_locations(shown, text);
     let mut bindings = Vec::new();
@@ -208,7 +214,11 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         if let Err(m) = directives.timeout() {
             return Err(Error::at(location, m));
         }
-        bindings.push(Binding { matcher, directives, location });
+        bindings.push(Binding {
+            matcher,
+            directives,
+            location,
+        });
     }
     Ok(Scenario {
         path: path.to_path_buf(),
@@ -228,7 +238,10 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
 /// serde_yaml keeps no positions, so they are found in the text.
 fn binding_locations(shown: &str, text: &str) -> Vec<Location> {
     let key = Regex::new(r"(?m)^(\s*(?:-\s+)?)(line|pattern)\s*:").expect("valid regex");
-    let start = Regex::new(r"(?m)^blocks\s*:").expect("valid regex").find(text).map_or(0, |m| m.end());
+    let start = Regex::new(r"(?m)^blocks\s*:")
+        .expect("valid regex")
+        .find(text)
+        .map_or(0, |m| m.end());
     let index = crate::markdown::LineIndex::new(text);
     key.captures_iter(&text[start..])
         .map(|c| {
@@ -264,9 +277,11 @@ pub fn find_for(guide: &Path) -> Result<Option<PathBuf>, Error> {
         entries.sort();
         for path in entries {
             let shown = path.display().to_string();
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| Error::new(format!("cannot read scenario {shown}: {}", io_reason(&e))))?;
-            let only: GuidesOnly = serde_yaml::from_str(&text).map_err(|e| yaml_error(&shown, &e))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Error::new(format!("cannot read scenario {shown}: {}", io_reason(&e)))
+            })?;
+            let only: GuidesOnly =
+                serde_yaml::from_str(&text).map_err(|e| yaml_error(&shown, &e))?;
             for glob in &only.guides {
                 let matcher = globset::Glob::new(glob)
                     .map_err(|e| Error::new(format!("{shown}: bad guides glob `{glob}`: {e}")))?
@@ -279,7 +294,7 @@ pub fn find_for(guide: &Path) -> Result<Option<PathBuf>, Error> {
         }
         match found.len() {
             0 => return Ok(None),
-            1 => return Ok(found.pop()),
+            1 => return Ok(found.pop().map(|p| relative_to_cwd(&p))),
             _ => {
                 let names: Vec<String> = found.iter().map(|p| p.display().to_string()).collect();
                 return Err(Error::new(format!(
@@ -291,6 +306,18 @@ pub fn find_for(guide: &Path) -> Result<Option<PathBuf>, Error> {
         }
     }
     Ok(None)
+}
+
+/// Shorter paths read better in messages: relative to the current directory when under it.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().and_then(std::fs::canonicalize);
+    match cwd {
+        Ok(cwd) => path
+            .strip_prefix(&cwd)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf()),
+        Err(_) => path.to_path_buf(),
+    }
 }
 
 #[cfg(test)]
@@ -317,9 +344,16 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_yaml_errors_have_positions() {
-        let e = scenario("guides: [a]\nblocks:\n  - line: x\n    fiel: y\n").unwrap_err().to_string();
-        assert!(e.starts_with("s.yaml:4:5: blocks[0]: unknown field `fiel`"), "{e}");
-        let e = scenario("guides: [a]\nfixtures: x\n").unwrap_err().to_string();
+        let e = scenario("guides: [a]\nblocks:\n  - line: x\n    fiel: y\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("s.yaml:4:5: blocks[0]: unknown field `fiel`"),
+            "{e}"
+        );
+        let e = scenario("guides: [a]\nfixtures: x\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("s.yaml:2:1: unknown field `fixtures`"), "{e}");
         let e = scenario("guides: [a\n").unwrap_err().to_string();
         assert!(e.starts_with("s.yaml:"), "{e}");
@@ -327,9 +361,13 @@ mod tests {
 
     #[test]
     fn a_binding_needs_one_matcher() {
-        let e = scenario("guides: [a]\nblocks:\n  - file: x\n").unwrap_err().to_string();
+        let e = scenario("guides: [a]\nblocks:\n  - file: x\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("needs exactly one of `line:`"), "{e}");
-        let e = scenario("guides: [a]\nblocks:\n  - pattern: '('\n    file: x\n").unwrap_err().to_string();
+        let e = scenario("guides: [a]\nblocks:\n  - pattern: '('\n    file: x\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("s.yaml:3:5: bad pattern"), "{e}");
     }
 
@@ -340,9 +378,25 @@ mod tests {
         )
         .unwrap();
         let service = s.bindings[0].directives.service.as_ref().unwrap();
-        assert_eq!(service.probes[0], Probe::GrpcHealth { port: 80, service: String::new() });
-        assert_eq!(service.probes[1], Probe::Http { port: 8080, path: "/".into(), status: Some(200) });
-        let e = scenario("guides: [a]\nblocks:\n  - line: x\n    service: {probes: [{tcp: {port: 1}}]}\n").unwrap_err();
+        assert_eq!(
+            service.probes[0],
+            Probe::GrpcHealth {
+                port: 80,
+                service: String::new()
+            }
+        );
+        assert_eq!(
+            service.probes[1],
+            Probe::Http {
+                port: 8080,
+                path: "/".into(),
+                status: Some(200)
+            }
+        );
+        let e = scenario(
+            "guides: [a]\nblocks:\n  - line: x\n    service: {probes: [{tcp: {port: 1}}]}\n",
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("unknown variant `tcp`"), "{e}");
     }
 }

@@ -41,7 +41,12 @@ fn parse_bare(lines: &[&str], first_line: usize) -> Vec<Command> {
         } else if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         } else {
-            commands.push(Command { text: line.to_string(), line: first_line + i, expected: None, exit: None });
+            commands.push(Command {
+                text: line.to_string(),
+                line: first_line + i,
+                expected: None,
+                exit: None,
+            });
         }
         continuing = line.ends_with('\\');
     }
@@ -53,8 +58,16 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
     let mut in_command = false;
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.trim_end();
-        if let Some(text) = line.strip_prefix("$ ").or(if line == "$" { Some("") } else { None }) {
-            commands.push(Command { text: text.to_string(), line: first_line + i, expected: Some(Vec::new()), exit: None });
+        if let Some(text) = line
+            .strip_prefix("$ ")
+            .or(if line == "$" { Some("") } else { None })
+        {
+            commands.push(Command {
+                text: text.to_string(),
+                line: first_line + i,
+                expected: Some(Vec::new()),
+                exit: None,
+            });
             in_command = true;
             continue;
         }
@@ -68,7 +81,10 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
             ));
         };
         if in_command {
-            if let Some(more) = line.strip_prefix("> ").or(if line == ">" { Some("") } else { None }) {
+            if let Some(more) =
+                line.strip_prefix("> ")
+                    .or(if line == ">" { Some("") } else { None })
+            {
                 command.text.push('\n');
                 command.text.push_str(more);
                 continue;
@@ -78,7 +94,10 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
         if let Some(code) = exit_line(line) {
             command.exit = Some(code);
         } else {
-            command.expected.get_or_insert_with(Vec::new).push(line.to_string());
+            command
+                .expected
+                .get_or_insert_with(Vec::new)
+                .push(line.to_string());
         }
     }
     for command in &mut commands {
@@ -104,7 +123,10 @@ mod tests {
     fn bare_lines_are_commands() {
         let c = parse("g", "docker tag a b\n\n# comment\ndocker push b\n", 10).unwrap();
         assert_eq!(c.len(), 2);
-        assert_eq!((c[0].text.as_str(), c[0].line, &c[0].expected), ("docker tag a b", 10, &None));
+        assert_eq!(
+            (c[0].text.as_str(), c[0].line, &c[0].expected),
+            ("docker tag a b", 10, &None)
+        );
         assert_eq!((c[1].text.as_str(), c[1].line), ("docker push b", 13));
     }
 

@@ -80,7 +80,14 @@ pub struct StepResult {
 
 impl StepResult {
     fn new(number: usize, status: Status) -> Self {
-        StepResult { number, status, duration: Duration::ZERO, commands: Vec::new(), message: None, notes: Vec::new() }
+        StepResult {
+            number,
+            status,
+            duration: Duration::ZERO,
+            commands: Vec::new(),
+            message: None,
+            notes: Vec::new(),
+        }
     }
 
     fn fail(&mut self, message: impl Into<String>) {
@@ -101,16 +108,27 @@ pub struct RunReport {
 
 impl RunReport {
     pub fn passed(&self) -> bool {
-        !self.interrupted && self.results.iter().all(|r| !matches!(r.status, Status::Failed))
+        !self.interrupted
+            && self
+                .results
+                .iter()
+                .all(|r| !matches!(r.status, Status::Failed))
     }
 }
 
-pub fn run(plan: &Plan, options: &Options, observer: &mut dyn Observer) -> Result<RunReport, Error> {
+pub fn run(
+    plan: &Plan,
+    options: &Options,
+    observer: &mut dyn Observer,
+) -> Result<RunReport, Error> {
     let started = Instant::now();
     let fixture = plan.scenario.as_ref().and_then(|s| s.fixture.as_deref());
     let mut workspace = Workspace::create(fixture)?;
-    let env: Vec<(String, String)> =
-        plan.scenario.iter().flat_map(|s| s.env.iter().map(|(k, v)| (k.clone(), v.clone()))).collect();
+    let env: Vec<(String, String)> = plan
+        .scenario
+        .iter()
+        .flat_map(|s| s.env.iter().map(|(k, v)| (k.clone(), v.clone())))
+        .collect();
     let mut shell = Shell::start(&workspace.work, &workspace.control, &env)?;
     let deadline = started + plan.run_timeout;
     let mut results = Vec::with_capacity(plan.steps.len());
@@ -118,13 +136,21 @@ pub fn run(plan: &Plan, options: &Options, observer: &mut dyn Observer) -> Resul
 
     for step in &plan.steps {
         if let Some(why) = &stop {
-            results.push(StepResult::new(step.number, Status::NotRun(why.clone())));
+            let result = StepResult::new(step.number, Status::NotRun(why.clone()));
+            observer.finished(step, &result);
+            results.push(result);
             continue;
         }
-        let selected = options.selected(step.number);
-        let before_selection = options.only.or(options.from).is_some_and(|n| step.number < n);
-        if !selected && !(before_selection && matches!(step.action, Action::Write { .. })) {
-            results.push(StepResult::new(step.number, Status::NotRun("not selected".into())));
+        // Files written before the selection are written all the same: later steps need them.
+        let before_selection = options
+            .only
+            .or(options.from)
+            .is_some_and(|n| step.number < n);
+        let needed_file = before_selection && matches!(step.action, Action::Write { .. });
+        if !(options.selected(step.number) || needed_file) {
+            let result = StepResult::new(step.number, Status::NotRun("not selected".into()));
+            observer.finished(step, &result);
+            results.push(result);
             continue;
         }
         observer.started(step);
@@ -151,11 +177,21 @@ pub fn run(plan: &Plan, options: &Options, observer: &mut dyn Observer) -> Resul
     })
 }
 
-fn run_step(step: &Step, workspace: &Workspace, shell: &mut Shell, deadline: Instant, options: &Options) -> StepResult {
+fn run_step(
+    step: &Step,
+    workspace: &Workspace,
+    shell: &mut Shell,
+    deadline: Instant,
+    options: &Options,
+) -> StepResult {
     let mut result = StepResult::new(step.number, Status::Passed);
     match &step.action {
         Action::Skip { reason } => result.status = Status::Skipped(reason.clone()),
-        Action::Write { path, also, content } => {
+        Action::Write {
+            path,
+            also,
+            content,
+        } => {
             for p in std::iter::once(path).chain(also) {
                 match workspace.write(p, content) {
                     Ok(()) => result.notes.push(format!("wrote {p}")),
@@ -166,13 +202,19 @@ fn run_step(step: &Step, workspace: &Workspace, shell: &mut Shell, deadline: Ins
                 }
             }
         }
-        Action::CheckFragment { of, content } => match std::fs::read_to_string(workspace.work.join(of)) {
-            Ok(file) => match missing_fragment_lines(content, &file) {
-                missing if missing.is_empty() => result.notes.push(format!("every line is in {of} (as is or commented out)")),
-                missing => result.fail(format!("not in {of}: {}", missing.join(" | "))),
-            },
-            Err(e) => result.fail(format!("cannot read {of}, which this block is a fragment of: {e}")),
-        },
+        Action::CheckFragment { of, content } => {
+            match std::fs::read_to_string(workspace.work.join(of)) {
+                Ok(file) => match missing_fragment_lines(content, &file) {
+                    missing if missing.is_empty() => result
+                        .notes
+                        .push(format!("every line is in {of} (as is or commented out)")),
+                    missing => result.fail(format!("not in {of}: {}", missing.join(" | "))),
+                },
+                Err(e) => result.fail(format!(
+                    "cannot read {of}, which this block is a fragment of: {e}"
+                )),
+            }
+        }
         Action::Run { commands, exit, .. } => {
             for command in commands {
                 let expected_exit = command.exit.or(*exit).unwrap_or(0);
@@ -226,7 +268,12 @@ fn round(d: Duration) -> Duration {
 }
 
 /// Exit code and output against what the guide expects; `Some(why)` on a mismatch.
-fn judge(expected: Option<&[String]>, code: i32, expected_exit: i32, run: &mut CommandRun) -> Option<String> {
+fn judge(
+    expected: Option<&[String]>,
+    code: i32,
+    expected_exit: i32,
+    run: &mut CommandRun,
+) -> Option<String> {
     if let Some(expected) = expected {
         let actual = matching::normalize(&run.output);
         if !matching::matches(expected, &actual) {
@@ -249,7 +296,9 @@ fn missing_fragment_lines(fragment: &str, file: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .filter(|l| {
-            !have.iter().any(|h| h == l || h.strip_prefix('#').is_some_and(|rest| rest.trim() == *l))
+            !have
+                .iter()
+                .any(|h| h == l || h.strip_prefix('#').is_some_and(|rest| rest.trim() == *l))
         })
         .map(str::to_string)
         .collect()

@@ -39,8 +39,13 @@ pub enum Ending {
 
 impl Shell {
     /// Starts bash in `workspace`; `control` is a private directory for its output file.
-    pub fn start(workspace: &Path, control: &Path, env: &[(String, String)]) -> Result<Shell, Error> {
-        let (script_read, input) = os_pipe::pipe().map_err(|e| Error::new(format!("cannot create a pipe: {e}")))?;
+    pub fn start(
+        workspace: &Path,
+        control: &Path,
+        env: &[(String, String)],
+    ) -> Result<Shell, Error> {
+        let (script_read, input) =
+            os_pipe::pipe().map_err(|e| Error::new(format!("cannot create a pipe: {e}")))?;
         let (status_read, status_write) =
             os_pipe::pipe().map_err(|e| Error::new(format!("cannot create a pipe: {e}")))?;
         let mut expression = duct::cmd!("bash", "--noprofile", "--norc", "-s")
@@ -60,16 +65,21 @@ impl Shell {
         for (key, value) in env {
             expression = expression.env(key, value);
         }
-        let handle = expression
-            .start()
-            .map_err(|e| Error::new(format!("cannot start bash, which runs the guide's commands: {e}")))?;
+        let handle = expression.start().map_err(|e| {
+            Error::new(format!(
+                "cannot start bash, which runs the guide's commands: {e}"
+            ))
+        })?;
         drop(expression);
         let pgid = handle.pids().first().copied().unwrap_or(0) as i32;
         let (sender, statuses) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(status_read).lines() {
                 let Ok(line) = line else { break };
-                if let Some(code) = line.strip_prefix(STATUS_MARK).and_then(|c| c.trim().parse().ok()) {
+                if let Some(code) = line
+                    .strip_prefix(STATUS_MARK)
+                    .and_then(|c| c.trim().parse().ok())
+                {
                     if sender.send(Some(code)).is_err() {
                         return;
                     }
@@ -77,7 +87,14 @@ impl Shell {
             }
             let _ = sender.send(None);
         });
-        Ok(Shell { handle, input, statuses, output_path: control.join("output"), pgid, alive: true })
+        Ok(Shell {
+            handle,
+            input,
+            statuses,
+            output_path: control.join("output"),
+            pgid,
+            alive: true,
+        })
     }
 
     pub fn is_alive(&self) -> bool {
@@ -86,7 +103,12 @@ impl Shell {
 
     /// Runs `command` as if typed at the prompt; returns how it ended and its
     /// output (stdout and stderr interleaved, as a terminal shows them).
-    pub fn run(&mut self, command: &str, timeout: Duration, interrupted: &AtomicBool) -> (Ending, String) {
+    pub fn run(
+        &mut self,
+        command: &str,
+        timeout: Duration,
+        interrupted: &AtomicBool,
+    ) -> (Ending, String) {
         if !self.alive {
             return (Ending::ShellExited(None), String::new());
         }
@@ -95,14 +117,21 @@ impl Shell {
             "eval '{quoted}' </dev/null >'{}' 2>&1; printf '{STATUS_MARK} %d\\n' \"$?\"\n",
             self.output_path.display()
         );
-        if self.input.write_all(line.as_bytes()).and_then(|_| self.input.flush()).is_err() {
+        if self
+            .input
+            .write_all(line.as_bytes())
+            .and_then(|_| self.input.flush())
+            .is_err()
+        {
             self.alive = false;
             let code = self.reap();
             return (Ending::ShellExited(code), self.output());
         }
         let deadline = Instant::now() + timeout;
         let ending = loop {
-            let slice = deadline.saturating_duration_since(Instant::now()).min(Duration::from_millis(50));
+            let slice = deadline
+                .saturating_duration_since(Instant::now())
+                .min(Duration::from_millis(50));
             match self.statuses.recv_timeout(slice) {
                 Ok(Some(code)) => break Ending::Exited(code),
                 Ok(None) | Err(RecvTimeoutError::Disconnected) => {
@@ -129,7 +158,9 @@ impl Shell {
     }
 
     fn output(&self) -> String {
-        std::fs::read(&self.output_path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
+        std::fs::read(&self.output_path)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default()
     }
 
     fn reap(&self) -> Option<i32> {

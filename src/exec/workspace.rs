@@ -21,7 +21,8 @@ impl Workspace {
         let work = dir.path().join("work");
         let control = dir.path().join("ctl");
         for d in [&work, &control] {
-            std::fs::create_dir(d).map_err(|e| Error::new(format!("cannot create {}: {e}", d.display())))?;
+            std::fs::create_dir(d)
+                .map_err(|e| Error::new(format!("cannot create {}: {e}", d.display())))?;
         }
         if let Some(fixture) = fixture {
             if !fixture.is_dir() {
@@ -30,10 +31,18 @@ impl Workspace {
                     fixture.display()
                 )));
             }
-            copy_tree(fixture, &work)
-                .map_err(|e| Error::new(format!("cannot copy the fixture {}: {e}", fixture.display())))?;
+            copy_tree(fixture, &work).map_err(|e| {
+                Error::new(format!(
+                    "cannot copy the fixture {}: {e}",
+                    fixture.display()
+                ))
+            })?;
         }
-        Ok(Workspace { dir: Some(dir), work, control })
+        Ok(Workspace {
+            dir: Some(dir),
+            work,
+            control,
+        })
     }
 
     /// Keeps the workspace on disk and returns where it is.

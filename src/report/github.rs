@@ -9,7 +9,9 @@ pub fn enabled() -> bool {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -58,7 +60,10 @@ mod tests {
             message: Some("exit code 1 (expected 0)".into()),
             detail: "100% sure\n".into(),
         };
-        let passed = Case { outcome: CaseOutcome::Passed, ..case.clone() };
+        let passed = Case {
+            outcome: CaseOutcome::Passed,
+            ..case.clone()
+        };
         assert_eq!(
             annotations(&[case, passed]),
             "::error file=docs/a.md,line=7,col=1,title=doccheck%3A step 2%3A echo a%2C b::exit code 1 (expected 0)%0A100%25 sure\n"

@@ -47,7 +47,10 @@ pub fn run(plan: &Plan, run: &RunReport) -> Value {
                 r.remove("number");
                 step.remove("commands");
                 step.append(r);
-                step.insert("duration_ms".into(), json!(result.duration.as_millis() as u64));
+                step.insert(
+                    "duration_ms".into(),
+                    json!(result.duration.as_millis() as u64),
+                );
             }
             step
         })

@@ -16,8 +16,15 @@ pub fn render(suite_name: &str, cases: &[Case]) -> String {
                 if let Some(m) = &case.message {
                     s.set_message(m.as_str());
                 }
-                s.set_type(if case.outcome == CaseOutcome::Failed { "error" } else { "warning" });
-                s.set_description(format!("{}:{}:{}\n{}", case.file, case.line, case.column, case.detail));
+                s.set_type(if case.outcome == CaseOutcome::Failed {
+                    "error"
+                } else {
+                    "warning"
+                });
+                s.set_description(format!(
+                    "{}:{}:{}\n{}",
+                    case.file, case.line, case.column, case.detail
+                ));
                 s
             }
             CaseOutcome::Skipped | CaseOutcome::NotRun => {
@@ -32,9 +39,12 @@ pub fn render(suite_name: &str, cases: &[Case]) -> String {
         test.set_classname(format!("{}:{}", case.file, case.line));
         test.set_time(case.duration);
         test.extra.insert("file".into(), case.file.as_str().into());
-        test.extra.insert("line".into(), case.line.to_string().into());
+        test.extra
+            .insert("line".into(), case.line.to_string().into());
         suite.add_test_case(test);
     }
     report.add_test_suite(suite);
-    report.to_string().unwrap_or_else(|e| format!("<!-- cannot render JUnit XML: {e} -->\n"))
+    report
+        .to_string()
+        .unwrap_or_else(|e| format!("<!-- cannot render JUnit XML: {e} -->\n"))
 }

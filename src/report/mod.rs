@@ -75,7 +75,10 @@ pub fn step_detail(result: &StepResult) -> String {
             out.push_str(&format!("  (run as: {})\n", as_run.replace('\n', " ")));
         }
         if let Some(code) = run.exit {
-            out.push_str(&format!("exit code {code} (expected {})\n", run.expected_exit));
+            out.push_str(&format!(
+                "exit code {code} (expected {})\n",
+                run.expected_exit
+            ));
         }
         if run.failure.is_some() {
             let (lines, total) = tail(&run.output, OUTPUT_TAIL);
@@ -109,7 +112,11 @@ pub fn step_case(plan: &Plan, step: &Step, result: &StepResult) -> Case {
         Status::NotRun(why) => (CaseOutcome::NotRun, Some(format!("not run: {why}"))),
     };
     // A failure points at the failing command's own line.
-    let line = result.commands.iter().find(|c| c.failure.is_some()).map_or(step.line, |c| c.line);
+    let line = result
+        .commands
+        .iter()
+        .find(|c| c.failure.is_some())
+        .map_or(step.line, |c| c.line);
     Case {
         name: format!("step {}: {}", step.number, step.summary()),
         file: plan.guide.clone(),
@@ -123,5 +130,9 @@ pub fn step_case(plan: &Plan, step: &Step, result: &StepResult) -> Case {
 }
 
 pub fn step_cases(plan: &Plan, run: &RunReport) -> Vec<Case> {
-    plan.steps.iter().zip(&run.results).map(|(s, r)| step_case(plan, s, r)).collect()
+    plan.steps
+        .iter()
+        .zip(&run.results)
+        .map(|(s, r)| step_case(plan, s, r))
+        .collect()
 }

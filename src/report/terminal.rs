@@ -31,12 +31,18 @@ pub fn print_list(plan: &Plan) {
             plan.guide,
             step.line,
             step.summary(),
-            step.bound_by.as_ref().map(|b| format!("  [{b}]")).unwrap_or_default()
+            step.bound_by
+                .as_ref()
+                .map(|b| format!("  [{b}]"))
+                .unwrap_or_default()
         ));
         if let Action::Run { commands, .. } = &step.action {
             if commands.len() > 1 {
                 for c in commands {
-                    out.push_str(&format!("       $ {}\n", c.text.replace('\n', "\n         ")));
+                    out.push_str(&format!(
+                        "       $ {}\n",
+                        c.text.replace('\n', "\n         ")
+                    ));
                 }
             }
         }
@@ -72,11 +78,17 @@ impl Live {
                     let line = format!("  … {}  {:.1}s", p.label, p.since.elapsed().as_secs_f64());
                     let width = err.size().1 as usize;
                     let _ = err.clear_line();
-                    let _ = err.write_str(&console::truncate_str(&line, width.saturating_sub(1), "…"));
+                    let _ =
+                        err.write_str(&console::truncate_str(&line, width.saturating_sub(1), "…"));
                 }
             });
         }
-        Live { guide: guide.to_string(), out: Term::stdout(), current, ticking }
+        Live {
+            guide: guide.to_string(),
+            out: Term::stdout(),
+            current,
+            ticking,
+        }
     }
 
     fn set(&self, progress: Option<Progress>) {
@@ -91,7 +103,13 @@ impl Live {
 impl Observer for Live {
     fn started(&mut self, step: &Step) {
         self.set(Some(Progress {
-            label: format!("step {}  {}:{}  {}", step.number, self.guide, step.line, step.summary()),
+            label: format!(
+                "step {}  {}:{}  {}",
+                step.number,
+                self.guide,
+                step.line,
+                step.summary()
+            ),
             since: Instant::now(),
         }));
     }
@@ -106,24 +124,59 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
     let place = format!("{guide}:{}", step.line);
     let secs = format!("{:.1}s", result.duration.as_secs_f64());
     let mut out = match &result.status {
-        Status::Passed => format!("{} {:>3}  {place}  {}  {}\n", style("✓").green(), step.number, step.summary(), style(secs).dim()),
-        Status::Failed => format!("{} {:>3}  {place}  {}  {}\n", style("✗").red().bold(), step.number, step.summary(), style(secs).dim()),
-        Status::Skipped(why) => format!("{} {:>3}  {place}  skipped: {why}\n", style("-").yellow(), step.number),
-        Status::NotRun(why) => format!("{} {:>3}  {place}  not run: {why}\n", style("·").dim(), step.number),
+        Status::Passed => format!(
+            "{} {:>3}  {place}  {}  {}\n",
+            style("✓").green(),
+            step.number,
+            step.summary(),
+            style(secs).dim()
+        ),
+        Status::Failed => format!(
+            "{} {:>3}  {place}  {}  {}\n",
+            style("✗").red().bold(),
+            step.number,
+            step.summary(),
+            style(secs).dim()
+        ),
+        Status::Skipped(why) => format!(
+            "{} {:>3}  {place}  skipped: {why}\n",
+            style("-").yellow(),
+            step.number
+        ),
+        Status::NotRun(why) => format!(
+            "{} {:>3}  {place}  not run: {why}\n",
+            style("·").dim(),
+            step.number
+        ),
     };
-    let show_notes = result.status == Status::Failed || result.commands.iter().any(|c| c.run.is_some());
+    let show_notes =
+        result.status == Status::Failed || result.commands.iter().any(|c| c.run.is_some());
     for run in &result.commands {
         if run.run.is_some() || run.failure.is_some() {
-            out.push_str(&format!("        {} {}  (line {})\n", style("$").dim(), run.documented.replace('\n', "\n        > "), run.line));
+            out.push_str(&format!(
+                "        {} {}  (line {})\n",
+                style("$").dim(),
+                run.documented.replace('\n', "\n        > "),
+                run.line
+            ));
         }
         if let Some(as_run) = &run.run {
-            out.push_str(&format!("        {} {}\n", style("ran as:").dim(), as_run.replace('\n', " ")));
+            out.push_str(&format!(
+                "        {} {}\n",
+                style("ran as:").dim(),
+                as_run.replace('\n', " ")
+            ));
         }
-        let Some(failure) = &run.failure else { continue };
+        let Some(failure) = &run.failure else {
+            continue;
+        };
         out.push_str(&format!("        {}\n", style(failure).red()));
         let (lines, total) = super::tail(&run.output, super::OUTPUT_TAIL);
         if total > lines.len() {
-            out.push_str(&format!("        {}\n", style(format!("output, last {} of {total} lines:", lines.len())).dim()));
+            out.push_str(&format!(
+                "        {}\n",
+                style(format!("output, last {} of {total} lines:", lines.len())).dim()
+            ));
         } else if total > 0 {
             out.push_str(&format!("        {}\n", style("output:").dim()));
         }
@@ -131,7 +184,10 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
             out.push_str(&format!("        {} {line}\n", style("│").dim()));
         }
         if let Some(diff) = &run.diff {
-            out.push_str(&format!("        {}\n", style("diff (- expected, + actual):").dim()));
+            out.push_str(&format!(
+                "        {}\n",
+                style("diff (- expected, + actual):").dim()
+            ));
             for d in diff {
                 let text = format!("{}{}", d.tag, d.text);
                 let text = match d.tag {
@@ -143,7 +199,9 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
             }
         }
     }
-    if let (Status::Failed, Some(message), true) = (&result.status, &result.message, result.commands.is_empty()) {
+    if let (Status::Failed, Some(message), true) =
+        (&result.status, &result.message, result.commands.is_empty())
+    {
         out.push_str(&format!("        {}\n", style(message).red()));
     }
     if show_notes {
