@@ -1,1 +1,349 @@
+//! Checks a translated copy of a markdown tutorial.
+//!
+//! The translation is either in Microsoft's side-by-side format, where each
+//! translated segment carries its English source
+//! (`<span data-ttu-id="ID">FR</span><span class="sxs-lookup"><span data-stu-id="ID">EN</span></span>`),
+//! or plain markdown, whose block-level elements are then aligned in order
+//! with a separate source file. Each segment's inline markdown (code spans,
+//! links, technical tokens, punctuation around them) is compared with its
+//! source's; with a source file, the fenced code blocks are compared too.
+//!
+//! ```
+//! let fr = "<span data-ttu-id=\"1\">Lancez `docker run`maintenant.</span>\
+//!           <span class=\"sxs-lookup\"><span data-stu-id=\"1\">Run `docker run` now.</span></span>\n";
+//! let findings = doccheck_l10n::check(fr, None, &Default::default());
+//! assert_eq!(findings[0].rule, "code-span-glued");
+//! assert_eq!(findings[0].segment.as_deref(), Some("1"));
+//! ```
 
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+mod blocks;
+mod doc;
+mod inline;
+mod rules;
+mod text;
+
+use doc::{Doc, Segment};
+use text::{clip, LineIndex, Mapped, Slugger};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Finding {
+    /// Kebab-case rule name, one of [`RULES`].
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// The side-by-side segment id (`data-ttu-id`), e.g. `5ce59-114`.
+    pub segment: Option<String>,
+    /// 1-based line in the localized file.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// For a translator: what is wrong, and what the source has.
+    pub message: String,
+    /// Unified diff (source → translation) for a changed code block.
+    pub diff: Option<String>,
+}
+
+/// Rules turned off, everywhere or in one segment.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub disabled: BTreeSet<String>,
+    /// Segment id → rules turned off in that segment.
+    pub disabled_in_segment: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Config {
+    fn allows(&self, f: &Finding) -> bool {
+        !self.disabled.contains(f.rule)
+            && !f
+                .segment
+                .as_ref()
+                .and_then(|s| self.disabled_in_segment.get(s))
+                .is_some_and(|rules| rules.contains(f.rule))
+    }
+}
+
+pub struct Rule {
+    pub name: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+}
+
+const fn rule(name: &'static str, severity: Severity, summary: &'static str) -> Rule {
+    Rule {
+        name,
+        severity,
+        summary,
+    }
+}
+
+use Severity::{Error, Warning};
+
+pub const RULES: &[Rule] = &[
+    rule("code-block-missing", Error, "a fenced code block of the source is not in the translation"),
+    rule("code-block-extra", Error, "a fenced code block of the translation is not in the source"),
+    rule("code-block-reordered", Error, "a code block is the source's, at another place"),
+    rule("code-block-changed", Error, "a code block's content differs from the source's (with a diff)"),
+    rule("fence-info-changed", Warning, "a code block's language differs from the source's in a way that changes how doccheck runs it (command or file languages)"),
+    rule("code-span-missing", Error, "an inline code span of the source is not in the segment"),
+    rule("code-span-added", Error, "an inline code span is not in the source segment"),
+    rule("code-span-changed", Error, "an inline code span differs slightly from the source's"),
+    rule("code-span-moved", Warning, "a code span the source has inside a link's text or parentheses is outside them"),
+    rule("code-span-glued", Warning, "a code span or link touches a letter with no space between them"),
+    rule("dangling-punctuation", Warning, "a space before \".\", \",\" or \")\": punctuation left behind where a code span moved away"),
+    rule("link-target-missing", Error, "a link target of the source is not in the segment"),
+    rule("link-target-changed", Error, "a link points elsewhere than the source's"),
+    rule("link-target-added", Warning, "a link target is not in the source segment"),
+    rule("link-text-punctuation", Warning, "punctuation the source has after a link is inside the link's text"),
+    rule("link-text-untranslated", Warning, "a link's text is the English source's while the rest is translated"),
+    rule("technical-token-translated", Error, "a technical token (image tag, flag, file name, version, URL, identifier) was altered by translation"),
+    rule("technical-token-missing", Warning, "a technical token of the source is not in the segment"),
+    rule("source-left-in-translation", Warning, "a run of English source text is left inside the translation"),
+    rule("segment-untranslated", Warning, "the translation is the source prose unchanged"),
+    rule("segment-empty", Error, "the translation is empty"),
+    rule("segment-malformed", Error, "the side-by-side markup is broken: span not closed, no source span, ids that differ"),
+    rule("heading-anchor-changed", Error, "a heading's anchor is not the slug of its English heading, or a source heading's anchor is missing"),
+];
+
+fn severity_of(name: &str) -> Severity {
+    RULES
+        .iter()
+        .find(|r| r.name == name)
+        .map_or(Severity::Error, |r| r.severity)
+}
+
+/// Names in `config` that are not rules, sorted, without repeats.
+pub fn unknown_rules(config: &Config) -> Vec<String> {
+    let known: HashSet<&str> = RULES.iter().map(|r| r.name).collect();
+    let mut out: BTreeSet<String> = BTreeSet::new();
+    for name in config
+        .disabled
+        .iter()
+        .chain(config.disabled_in_segment.values().flatten())
+    {
+        if !known.contains(name.as_str()) {
+            out.insert(name.clone());
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// `localized`: the translated file's text. `source`: the separate source
+/// file's text if one is given (then code blocks are compared, and segments
+/// without side-by-side spans are aligned with the source's block-level
+/// elements in order). With side-by-side spans, each segment is checked
+/// against its embedded source sentence. Findings are sorted by line, column.
+pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Finding> {
+    let ldoc = doc::parse(localized);
+    let lines = LineIndex::new(localized);
+    let sdoc = source.map(doc::parse);
+    let (mut segs, bad) = doc::segments(localized, &ldoc);
+    let mut out = Vec::new();
+    let mut push = |rule: &'static str,
+                    segment: Option<String>,
+                    offset: usize,
+                    message: String,
+                    diff: Option<String>| {
+        let (line, column) = lines.pos(offset);
+        out.push(Finding {
+            rule,
+            severity: severity_of(rule),
+            segment,
+            line,
+            column,
+            message,
+            diff,
+        });
+    };
+
+    for b in bad {
+        push("segment-malformed", b.id, b.at, b.message, None);
+    }
+
+    let side_by_side = !segs.is_empty();
+    let mut untranslated_allowed = true;
+    if !side_by_side {
+        if let (Some(src), Some(sdoc)) = (source, &sdoc) {
+            segs = aligned(localized, &ldoc, src, sdoc);
+            untranslated_allowed = segs.iter().any(|s| {
+                s.source
+                    .as_deref()
+                    .is_some_and(|src| text::normalize_space(src) != text::normalize_space(&s.text.text))
+            });
+        }
+    }
+    let ctx = rules::Ctx {
+        refs: &ldoc.refs,
+        untranslated_allowed,
+    };
+    for seg in &segs {
+        let mut raw = Vec::new();
+        rules::check_segment(seg, &ctx, &mut raw);
+        for (rule, at, message) in raw {
+            let at = seg.text.file_offset(at.min(seg.text.text.len()));
+            push(rule, seg.id.clone(), at, message, None);
+        }
+    }
+
+    if let (Some(src), Some(sdoc)) = (source, &sdoc) {
+        let slines = LineIndex::new(src);
+        for (rule, at, message, diff) in
+            blocks::compare(&ldoc.code_blocks, &sdoc.code_blocks, &slines, localized.len())
+        {
+            push(rule, None, at, message, diff);
+        }
+    }
+
+    for (at, segment, message) in heading_anchors(localized, &ldoc, &segs, source.zip(sdoc.as_ref())) {
+        push("heading-anchor-changed", segment, at, message, None);
+    }
+
+    out.retain(|f| config.allows(f));
+    out.sort_by(|a, b| {
+        (a.line, a.column, a.rule, &a.message).cmp(&(b.line, b.column, b.rule, &b.message))
+    });
+    out
+}
+
+/// Segments for a translation without side-by-side spans: its block-level
+/// elements paired in order with the source's, by kind.
+fn aligned(localized: &str, ldoc: &Doc, source: &str, sdoc: &Doc) -> Vec<Segment> {
+    let lk: Vec<doc::LeafKind> = ldoc.leaves.iter().map(|l| l.kind).collect();
+    let sk: Vec<doc::LeafKind> = sdoc.leaves.iter().map(|l| l.kind).collect();
+    let mut segs = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &sk, &lk) {
+        if let similar::DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                let l = &ldoc.leaves[new_index + k];
+                let s = &sdoc.leaves[old_index + k];
+                segs.push(Segment {
+                    id: None,
+                    text: Mapped::from_range(localized, l.range.clone()),
+                    source: Some(Mapped::from_range(source, s.range.clone()).text),
+                    outer: l.range.clone(),
+                });
+            }
+        }
+    }
+    segs
+}
+
+/// Heading anchors: each localized heading's explicit anchor must be the
+/// slug of its English text (the sources of its segments), and, with a
+/// source file, every source heading's slug must be an anchor of the
+/// translation. Returns (offset, segment, message).
+fn heading_anchors(
+    localized: &str,
+    ldoc: &Doc,
+    segs: &[Segment],
+    source: Option<(&str, &Doc)>,
+) -> Vec<(usize, Option<String>, String)> {
+    let mut out = Vec::new();
+    let mut available: HashSet<String> = doc::anchors(localized, ldoc, 0..localized.len())
+        .into_iter()
+        .collect();
+    let mut auto = Slugger::default();
+    let mut expected_slugs = Slugger::default();
+    let mut reported: HashSet<String> = HashSet::new();
+    for h in &ldoc.headings {
+        let own = auto.unique(&h.plain);
+        available.insert(own.clone());
+        let inside: Vec<&Segment> = segs
+            .iter()
+            .filter(|s| s.id.is_some() && s.outer.start >= h.range.start && s.outer.start < h.range.end)
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let english_text = inline_plain(&inside, &ldoc.refs);
+        let expected = expected_slugs.unique(&english_text);
+        let explicit = doc::anchors(localized, ldoc, h.range.clone());
+        let segment = inside[0].id.clone();
+        if let Some(first) = explicit.first() {
+            if !explicit.contains(&expected) {
+                out.push((
+                    h.range.start,
+                    segment,
+                    format!(
+                        "anchor \"{first}\" is not \"{expected}\", the anchor of the English heading \"{}\"",
+                        clip(&english_text, 50)
+                    ),
+                ));
+                reported.insert(expected);
+            }
+        } else if own != expected {
+            out.push((
+                h.range.start,
+                segment,
+                format!(
+                    "heading has no anchor \"{expected}\" (English heading \"{}\"); links to #{expected} will break",
+                    clip(&english_text, 50)
+                ),
+            ));
+            reported.insert(expected);
+        }
+    }
+    if let Some((_, sdoc)) = source {
+        let mut sslug = Slugger::default();
+        for (i, sh) in sdoc.headings.iter().enumerate() {
+            let slug = sslug.unique(&sh.plain);
+            if available.contains(&slug) || reported.contains(&slug) {
+                continue;
+            }
+            let at = ldoc.headings.get(i).map_or(0, |h| h.range.start);
+            out.push((
+                at,
+                None,
+                format!(
+                    "no anchor \"{slug}\" for the source heading \"{}\"; links to #{slug} will break",
+                    clip(&sh.plain, 50)
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// The English text of a heading's segments, as plain text.
+fn inline_plain(segs: &[&Segment], refs: &inline::RefDefs) -> String {
+    segs.iter()
+        .filter_map(|s| s.source.as_deref())
+        .map(|src| {
+            let i = inline::parse(src, refs);
+            let mut plain = String::new();
+            let mut codes = i.codes.iter();
+            for c in i.prose.chars() {
+                if c == text::CODE_MARK {
+                    if let Some(code) = codes.next() {
+                        plain.push_str(&code.content);
+                    }
+                } else {
+                    plain.push(c);
+                }
+            }
+            plain.trim().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,243 @@
+//! Fenced code blocks of the translation compared with the source's.
+
+use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
+
+use crate::doc::CodeBlock;
+use crate::text::{clip, LineIndex};
+
+/// A finding on a code block: rule, byte offset in the translation, message, diff.
+pub(crate) type Raw = (&'static str, usize, String, Option<String>);
+
+/// Languages whose blocks doccheck runs as commands (as the runner does).
+pub(crate) const COMMAND_LANGS: &[&str] = &[
+    "console",
+    "shell",
+    "sh",
+    "bash",
+    "shell-session",
+    "shellsession",
+];
+/// Languages whose blocks doccheck writes to a file.
+pub(crate) const FILE_LANGS: &[&str] = &["dockerfile"];
+
+/// Languages that name the same thing.
+fn canonical(lang: &str) -> &str {
+    match lang {
+        "shell-session" | "shellsession" => "console",
+        "shell" => "sh",
+        "yml" => "yaml",
+        "cs" | "c#" => "csharp",
+        "docker" => "dockerfile",
+        other => other,
+    }
+}
+
+fn role(lang: &str) -> &'static str {
+    if COMMAND_LANGS.contains(&lang) {
+        "run as commands"
+    } else if FILE_LANGS.contains(&lang) {
+        "written to a file"
+    } else {
+        "neither run nor written"
+    }
+}
+
+fn describe(lang: &str) -> String {
+    if lang.is_empty() {
+        "a bare fence".into()
+    } else {
+        format!("`{lang}`")
+    }
+}
+
+/// Content compared without line-end differences.
+fn normalized(c: &CodeBlock) -> String {
+    c.content
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_end()
+        .to_string()
+}
+
+fn first_line(c: &CodeBlock) -> String {
+    clip(c.content.lines().find(|l| !l.trim().is_empty()).unwrap_or(""), 50)
+}
+
+pub(crate) fn compare(
+    tblocks: &[CodeBlock],
+    sblocks: &[CodeBlock],
+    slines: &LineIndex,
+    tlen: usize,
+) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let s: Vec<String> = sblocks.iter().map(normalized).collect();
+    let t: Vec<String> = tblocks.iter().map(normalized).collect();
+    let sline = |i: usize| slines.pos(sblocks[i].start).0;
+
+    let mut matched: Vec<(usize, usize)> = Vec::new();
+    // Unmatched runs, as (source indices, translation indices).
+    let mut hunks: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &s, &t) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => matched.extend((0..len).map(|k| (old_index + k, new_index + k))),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => hunks.push(((old_index..old_index + old_len).collect(), vec![])),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => hunks.push((vec![], (new_index..new_index + new_len).collect())),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => hunks.push((
+                (old_index..old_index + old_len).collect(),
+                (new_index..new_index + new_len).collect(),
+            )),
+        }
+    }
+
+    // A block found elsewhere, identical: reordered.
+    let mut s_free: Vec<usize> = hunks.iter().flat_map(|h| h.0.clone()).collect();
+    let mut t_free: Vec<usize> = hunks.iter().flat_map(|h| h.1.clone()).collect();
+    let mut reordered: Vec<(usize, usize)> = Vec::new();
+    s_free.retain(|&si| {
+        match t_free.iter().position(|&ti| t[ti] == s[si]) {
+            Some(p) => {
+                reordered.push((si, t_free.remove(p)));
+                false
+            }
+            None => true,
+        }
+    });
+    for &(si, ti) in &reordered {
+        out.push((
+            "code-block-reordered",
+            tblocks[ti].start,
+            format!(
+                "code block \"{}\" is at another place than in the source (source line {})",
+                first_line(&tblocks[ti]),
+                sline(si)
+            ),
+            None,
+        ));
+    }
+    matched.extend(reordered);
+
+    // In each hunk, pair what is left in order: similar blocks are changed.
+    for (hs, ht) in &hunks {
+        let hs: Vec<usize> = hs.iter().copied().filter(|i| s_free.contains(i)).collect();
+        let mut ht: Vec<usize> = ht.iter().copied().filter(|i| t_free.contains(i)).collect();
+        for si in hs {
+            let best = ht
+                .iter()
+                .enumerate()
+                .map(|(k, &ti)| {
+                    let ratio = TextDiff::from_lines(&s[si], &t[ti]).ratio();
+                    (k, ti, ratio)
+                })
+                .filter(|&(_, _, r)| r >= 0.5)
+                .max_by(|a, b| a.2.total_cmp(&b.2));
+            match best {
+                Some((k, ti, _)) => {
+                    ht.remove(k);
+                    t_free.retain(|&x| x != ti);
+                    s_free.retain(|&x| x != si);
+                    let diff = TextDiff::from_lines(
+                        &format!("{}\n", s[si]),
+                        &format!("{}\n", t[ti]),
+                    )
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(
+                        &format!("source (line {})", sline(si)),
+                        "translation",
+                    )
+                    .to_string();
+                    out.push((
+                        "code-block-changed",
+                        tblocks[ti].start,
+                        format!(
+                            "code block differs from the source's (source line {})",
+                            sline(si)
+                        ),
+                        Some(diff),
+                    ));
+                    matched.push((si, ti));
+                }
+                None => {}
+            }
+        }
+    }
+
+    for &si in &s_free {
+        // Where it should be: before the translation block matched to the
+        // next source block.
+        let at = matched
+            .iter()
+            .filter(|&&(ms, _)| ms > si)
+            .min_by_key(|&&(ms, _)| ms)
+            .map_or(tlen, |&(_, mt)| tblocks[mt].start);
+        out.push((
+            "code-block-missing",
+            at,
+            format!(
+                "the source's code block at line {} (```{}) is missing: \"{}\"",
+                sline(si),
+                sblocks[si].lang(),
+                first_line(&sblocks[si])
+            ),
+            None,
+        ));
+    }
+    for &ti in &t_free {
+        out.push((
+            "code-block-extra",
+            tblocks[ti].start,
+            format!(
+                "code block \"{}\" is not in the source",
+                first_line(&tblocks[ti])
+            ),
+            None,
+        ));
+    }
+
+    for &(si, ti) in &matched {
+        let (sl, tl) = (sblocks[si].lang(), tblocks[ti].lang());
+        if sl == tl || canonical(&sl) == canonical(&tl) {
+            continue;
+        }
+        let runs = |l: &str| COMMAND_LANGS.contains(&l) || FILE_LANGS.contains(&l);
+        if !runs(&sl) && !runs(&tl) {
+            continue;
+        }
+        let effect = if role(&sl) == role(&tl) {
+            format!("the block is {} differently", role(&tl))
+        } else {
+            format!(
+                "the block would be {} instead of {}",
+                role(&tl),
+                role(&sl)
+            )
+        };
+        out.push((
+            "fence-info-changed",
+            tblocks[ti].start,
+            format!(
+                "fence language {} where the source (line {}) has {}: {effect}",
+                describe(&tl),
+                sline(si),
+                describe(&sl)
+            ),
+            None,
+        ));
+    }
+    out
+}

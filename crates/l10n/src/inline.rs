@@ -1,0 +1,180 @@
+//! A segment's text parsed as inline markdown: code spans, links, prose.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::text::CODE_MARK;
+
+#[derive(Debug, Clone)]
+pub(crate) struct CodeSpan {
+    pub(crate) content: String,
+    /// Byte range in the segment text, backticks included.
+    pub(crate) range: Range<usize>,
+    /// Index in `links` of the innermost link whose text holds this span.
+    pub(crate) in_link: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Link {
+    pub(crate) dest: String,
+    /// The link text as plain text (code spans' content included).
+    pub(crate) text: String,
+    /// The whole link, `[text](dest)`.
+    pub(crate) range: Range<usize>,
+    pub(crate) image: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Inline {
+    pub(crate) codes: Vec<CodeSpan>,
+    pub(crate) links: Vec<Link>,
+    /// Text with each code span replaced by [`CODE_MARK`], link targets left out.
+    pub(crate) prose: String,
+    /// Byte ranges of the segment text that are not prose: code spans, link
+    /// destinations, inline HTML.
+    pub(crate) masked: Vec<Range<usize>>,
+}
+
+/// Reference definitions of the whole file, by lower-cased label.
+pub(crate) type RefDefs = HashMap<String, String>;
+
+pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
+    let callback = |link: BrokenLink<'_>| {
+        let key = link.reference.to_lowercase();
+        refs.get(key.trim())
+            .map(|d| (CowStr::from(d.clone()), CowStr::from("")))
+    };
+    let options = Options::ENABLE_STRIKETHROUGH;
+    let parser = Parser::new_with_broken_link_callback(text, options, Some(callback));
+    let mut out = Inline::default();
+    // Open links: (index in out.links, end of the last event inside it).
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            })
+            | Event::Start(Tag::Image {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                let image = text[range.clone()].starts_with('!');
+                let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                out.links.push(Link {
+                    dest: dest_url.to_string(),
+                    text: String::new(),
+                    range: range.clone(),
+                    image,
+                });
+                let inner_start = range.start + if image { 2 } else { 1 };
+                open.push((out.links.len() - 1, inner_start));
+                if autolink {
+                    out.masked.push(range.clone());
+                }
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                if let Some((i, inner_end)) = open.pop() {
+                    let end = out.links[i].range.end;
+                    if inner_end < end {
+                        out.masked.push(inner_end..end);
+                    }
+                    if let Some(last) = open.last_mut() {
+                        last.1 = last.1.max(end);
+                    }
+                }
+            }
+            Event::Text(t) => {
+                for &(i, _) in &open {
+                    out.links[i].text.push_str(&t);
+                }
+                if let Some(last) = open.last_mut() {
+                    last.1 = last.1.max(range.end);
+                }
+                out.prose.push_str(&t);
+            }
+            Event::Code(c) => {
+                for &(i, _) in &open {
+                    out.links[i].text.push_str(&c);
+                }
+                if let Some(last) = open.last_mut() {
+                    last.1 = last.1.max(range.end);
+                }
+                out.codes.push(CodeSpan {
+                    content: c.to_string(),
+                    range: range.clone(),
+                    in_link: open.last().map(|&(i, _)| i),
+                });
+                out.masked.push(range);
+                out.prose.push(CODE_MARK);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                for &(i, _) in &open {
+                    out.links[i].text.push(' ');
+                }
+                out.prose.push(' ');
+            }
+            Event::InlineHtml(_) | Event::Html(_) => {
+                out.masked.push(range.clone());
+                if let Some(last) = open.last_mut() {
+                    last.1 = last.1.max(range.end);
+                }
+                out.prose.push(' ');
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                out.prose.push(' ');
+            }
+            _ => {}
+        }
+    }
+    out.masked.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.masked.len());
+    for r in out.masked.drain(..) {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    out.masked = merged;
+    out
+}
+
+impl Inline {
+    pub(crate) fn is_masked(&self, offset: usize) -> bool {
+        let i = self.masked.partition_point(|r| r.start <= offset);
+        i > 0 && self.masked[i - 1].contains(&offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_links_prose() {
+        let t = "See [the `x` tool](a.md), `y`peut and ![img](p.png).";
+        let i = parse(t, &RefDefs::new());
+        let codes: Vec<_> = i.codes.iter().map(|c| c.content.as_str()).collect();
+        assert_eq!(codes, ["x", "y"]);
+        assert_eq!(i.codes[0].in_link, Some(0));
+        assert_eq!(i.links[0].dest, "a.md");
+        assert_eq!(i.links[0].text, "the x tool");
+        assert_eq!(&t[i.links[0].range.clone()], "[the `x` tool](a.md)");
+        assert!(i.links[1].image);
+        assert_eq!(i.prose, "See the \u{1} tool, \u{1}peut and img. ");
+        assert!(i.is_masked(t.find("(a.md)").unwrap() + 1));
+        assert!(!i.is_masked(t.find("peut").unwrap()));
+    }
+
+    #[test]
+    fn reference_links() {
+        let mut refs = RefDefs::new();
+        refs.insert("k8s".into(), "kubernetes.md".into());
+        let i = parse("[Suivant][k8s]", &refs);
+        assert_eq!(i.links[0].dest, "kubernetes.md");
+    }
+}
