@@ -104,9 +104,9 @@ pub fn grpc_health(
     let reply = call(authority, HEALTH_CHECK, &request, timeout)?;
     let addr = normalize_authority(authority)?;
     let what = if service.is_empty() {
-        format!("the health of {addr}")
+        format!("The health of {addr}")
     } else {
-        format!("the health of service {service:?} at {addr}")
+        format!("The health of service {service:?} at {addr}")
     };
     match reply.status {
         0 => {
@@ -453,14 +453,13 @@ fn h2_error(authority: &str, e: h2::Error) -> ProbeError {
             | Some(Reason::HTTP_1_1_REQUIRED)
     );
     if definite {
-        let hint = if e.is_remote() {
-            "the server rejected our HTTP/2 request"
+        ProbeError::failed(if e.is_remote() {
+            format!("{authority} rejected our HTTP/2 request: {e}.")
         } else {
-            "it does not speak HTTP/2 with prior knowledge (an HTTP/1.1-only or TLS server?)"
-        };
-        ProbeError::failed(format!(
-            "{authority} is not a usable gRPC server: {hint} ({e})."
-        ))
+            format!(
+                "{authority} does not speak HTTP/2 with prior knowledge (an HTTP/1.1-only or TLS server?): {e}."
+            )
+        })
     } else {
         ProbeError::not_ready(format!(
             "The HTTP/2 connection to {authority} ended before a gRPC answer: {e}."

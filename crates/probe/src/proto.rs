@@ -217,7 +217,12 @@ fn compile(protos: &[PathBuf], includes: &[PathBuf]) -> Result<Compiled, ProbeEr
             }
             _ => text,
         };
-        ProbeError::failed(format!("The .proto files do not compile: {text}"))
+        let stop = if text.ends_with(['.', '?', '!']) {
+            ""
+        } else {
+            "."
+        };
+        ProbeError::failed(format!("The .proto files do not compile: {text}{stop}"))
     };
     let mut compiler = protox::Compiler::new(&incs).map_err(show_error)?;
     compiler.include_imports(true).include_source_info(true);
