@@ -218,14 +218,16 @@ pub(crate) fn compare(
         if !runs(&sl) && !runs(&tl) {
             continue;
         }
-        let effect = if role(&sl) == role(&tl) {
-            format!("the block is {} differently", role(&tl))
+        let effect = if COMMAND_LANGS.contains(&tl.as_str()) && !COMMAND_LANGS.contains(&sl.as_str()) {
+            "doccheck would run this block's lines as commands".to_string()
+        } else if COMMAND_LANGS.contains(&sl.as_str()) && !COMMAND_LANGS.contains(&tl.as_str()) {
+            "doccheck would no longer run this block as commands".to_string()
+        } else if FILE_LANGS.contains(&tl.as_str()) && !FILE_LANGS.contains(&sl.as_str()) {
+            "doccheck would write this block to a file".to_string()
+        } else if FILE_LANGS.contains(&sl.as_str()) && !FILE_LANGS.contains(&tl.as_str()) {
+            "doccheck would no longer write this block to a file".to_string()
         } else {
-            format!(
-                "the block would be {} instead of {}",
-                role(&tl),
-                role(&sl)
-            )
+            format!("the block is still {}, but may be read differently", role(&tl))
         };
         out.push((
             "fence-info-changed",

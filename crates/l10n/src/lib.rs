@@ -118,7 +118,8 @@ pub const RULES: &[Rule] = &[
     rule("segment-untranslated", Warning, "the translation is the source prose unchanged"),
     rule("segment-empty", Error, "the translation is empty"),
     rule("segment-malformed", Error, "the side-by-side markup is broken: span not closed, no source span, ids that differ"),
-    rule("heading-anchor-changed", Error, "a heading's anchor is not the slug of its English heading, or a source heading's anchor is missing"),
+    rule("heading-anchor-changed", Error, "a heading's `<a name>` anchor is not the slug GitHub/docfx make from its English heading"),
+    rule("heading-anchor-missing", Warning, "a heading has no anchor for its English heading's slug (with a source: a source heading's anchor is nowhere in the translation)"),
 ];
 
 fn severity_of(name: &str) -> Severity {
@@ -210,8 +211,10 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         }
     }
 
-    for (at, segment, message) in heading_anchors(localized, &ldoc, &segs, source.zip(sdoc.as_ref())) {
-        push("heading-anchor-changed", segment, at, message, None);
+    for (rule, at, segment, message) in
+        heading_anchors(localized, &ldoc, &segs, source.zip(sdoc.as_ref()))
+    {
+        push(rule, segment, at, message, None);
     }
 
     out.retain(|f| config.allows(f));
@@ -252,13 +255,13 @@ fn aligned(localized: &str, ldoc: &Doc, source: &str, sdoc: &Doc) -> Vec<Segment
 /// Heading anchors: each localized heading's explicit anchor must be the
 /// slug of its English text (the sources of its segments), and, with a
 /// source file, every source heading's slug must be an anchor of the
-/// translation. Returns (offset, segment, message).
+/// translation. Returns (rule, offset, segment, message).
 fn heading_anchors(
     localized: &str,
     ldoc: &Doc,
     segs: &[Segment],
     source: Option<(&str, &Doc)>,
-) -> Vec<(usize, Option<String>, String)> {
+) -> Vec<(&'static str, usize, Option<String>, String)> {
     let mut out = Vec::new();
     let mut available: HashSet<String> = doc::anchors(localized, ldoc, 0..localized.len())
         .into_iter()
@@ -283,6 +286,7 @@ fn heading_anchors(
         if let Some(first) = explicit.first() {
             if !explicit.contains(&expected) {
                 out.push((
+                    "heading-anchor-changed",
                     h.range.start,
                     segment,
                     format!(
@@ -294,6 +298,7 @@ fn heading_anchors(
             }
         } else if own != expected {
             out.push((
+                "heading-anchor-missing",
                 h.range.start,
                 segment,
                 format!(
@@ -313,6 +318,7 @@ fn heading_anchors(
             }
             let at = ldoc.headings.get(i).map_or(0, |h| h.range.start);
             out.push((
+                "heading-anchor-missing",
                 at,
                 None,
                 format!(

@@ -1,0 +1,240 @@
+//! The French machine translation of the Docker guide, checked with and
+//! without its English source: every defect listed in the localization notes
+//! is found, the segments that are fine give nothing, and the English guide
+//! checked against itself gives nothing.
+
+use doccheck_l10n::{check, Config, Finding, Severity};
+
+fn read(rel: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn french() -> String {
+    read("../../docs/fr-fr/docker.md")
+}
+
+fn english() -> String {
+    read("../../docs/docker.md")
+}
+
+fn show(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{} {} [{}] {} {}\n",
+                f.line,
+                f.column,
+                f.severity,
+                f.rule,
+                f.segment.as_deref().unwrap_or("-"),
+                f.message
+            )
+        })
+        .collect()
+}
+
+/// (rule, segment, line) of each finding.
+fn summary(findings: &[Finding]) -> Vec<(&str, &str, usize)> {
+    findings
+        .iter()
+        .map(|f| (f.rule, f.segment.as_deref().unwrap_or("-"), f.line))
+        .collect()
+}
+
+const EXPECTED: &[(&str, &str, usize)] = &[
+    ("code-span-glued", "5ce59-114", 25),
+    ("dangling-punctuation", "5ce59-114", 25),
+    ("technical-token-translated", "5ce59-131", 35),
+    ("code-span-glued", "5ce59-162", 94),
+    ("dangling-punctuation", "5ce59-162", 94),
+    ("technical-token-missing", "5ce59-163", 94),
+    ("code-span-glued", "5ce59-163", 94),
+    ("link-text-punctuation", "5ce59-163", 94),
+    ("fence-info-changed", "-", 107),
+    ("code-span-glued", "5ce59-173", 120),
+    ("dangling-punctuation", "5ce59-173", 120),
+    ("code-span-glued", "5ce59-177", 122),
+    ("code-span-moved", "5ce59-177", 122),
+    ("link-text-untranslated", "5ce59-190", 160),
+];
+
+#[test]
+fn french_guide_against_english_source() {
+    let (fr, en) = (french(), english());
+    let findings = check(&fr, Some(&en), &Config::default());
+    println!("{}", show(&findings));
+    assert_eq!(summary(&findings), EXPECTED, "\n{}", show(&findings));
+    assert_eq!(findings.len(), 14);
+}
+
+#[test]
+fn french_guide_alone_has_the_same_findings_but_the_code_blocks() {
+    let findings = check(&french(), None, &Config::default());
+    let expected: Vec<_> = EXPECTED
+        .iter()
+        .copied()
+        .filter(|f| f.0 != "fence-info-changed")
+        .collect();
+    assert_eq!(summary(&findings), expected, "\n{}", show(&findings));
+}
+
+fn one<'a>(findings: &'a [Finding], rule: &str, segment: &str) -> &'a Finding {
+    let hits: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == rule && f.segment.as_deref() == Some(segment))
+        .collect();
+    assert_eq!(hits.len(), 1, "{rule} {segment}:\n{}", show(findings));
+    hits[0]
+}
+
+#[test]
+fn each_known_defect_with_its_position_and_message() {
+    let findings = check(&french(), Some(&english()), &Config::default());
+
+    // 5ce59-114 "Pour les `docker build`applications de construction avec ."
+    let f = one(&findings, "code-span-glued", "5ce59-114");
+    assert_eq!((f.line, f.column, f.severity), (25, 272, Severity::Warning));
+    assert!(f.message.contains("`docker build`") && f.message.contains("\"applications\""));
+    let f = one(&findings, "dangling-punctuation", "5ce59-114");
+    assert_eq!((f.line, f.column), (25, 320));
+    assert!(f.message.contains("\"`docker build`.\""), "{}", f.message);
+
+    // 5ce59-131 "3.0-bionique" for the image tag "3.0-bionic"
+    let f = one(&findings, "technical-token-translated", "5ce59-131");
+    assert_eq!((f.line, f.column, f.severity), (35, 33, Severity::Error));
+    assert!(f.message.contains("\"3.0-bionique\"") && f.message.contains("\"3.0-bionic\""));
+
+    // 5ce59-162 "`http://+:80`Microsoft ... à , ce qui"
+    let f = one(&findings, "code-span-glued", "5ce59-162");
+    assert!(f.message.contains("`http://+:80`") && f.message.contains("\"Microsoft\""));
+    let f = one(&findings, "dangling-punctuation", "5ce59-162");
+    assert!(f.message.contains("space before \",\""), "{}", f.message);
+    assert!(f.message.contains("`http://+:80`,"), "{}", f.message);
+
+    // 5ce59-163 "[les applications IPM),](self-hosted.md)vous"
+    let f = one(&findings, "link-text-punctuation", "5ce59-163");
+    assert!(f.message.contains("\"),\""), "{}", f.message);
+    assert!(
+        f.message.contains("[Self-hosted gRPC applications](self-hosted.md)),"),
+        "{}",
+        f.message
+    );
+    let f = one(&findings, "code-span-glued", "5ce59-163");
+    assert!(f.message.contains("(self-hosted.md)") && f.message.contains("\"vous\""));
+    let f = one(&findings, "technical-token-missing", "5ce59-163");
+    assert!(f.message.contains("\"gRPC\""));
+
+    // 5ce59-173 "`-t`peut être raccourci à )"
+    let f = one(&findings, "code-span-glued", "5ce59-173");
+    assert!(f.message.contains("`-t`") && f.message.contains("\"peut\""));
+    let f = one(&findings, "dangling-punctuation", "5ce59-173");
+    assert!(f.message.contains("`-t`)"), "{}", f.message);
+
+    // 5ce59-177 "en `-f`dessous ... le (ou) drapeau"
+    let f = one(&findings, "code-span-glued", "5ce59-177");
+    assert!(f.message.contains("`-f`") && f.message.contains("\"dessous\""));
+    let f = one(&findings, "code-span-moved", "5ce59-177");
+    assert!(f.message.contains("\"(ou)\"") && f.message.contains("\"(or `-f`)\""));
+
+    // 5ce59-190 "[Suivant précédent](self-hosted.md)\n>[Next](kubernetes.md)"
+    let f = one(&findings, "link-text-untranslated", "5ce59-190");
+    assert_eq!((f.line, f.column), (160, 2));
+    assert!(f.message.contains("\"Next\""), "{}", f.message);
+    assert!(f.message.contains("[Suivant précédent](self-hosted.md)"), "{}", f.message);
+    assert!(f.message.contains("[Previous](self-hosted.md)"), "{}", f.message);
+
+    // The `.dockerignore` block: ```console for a bare fence.
+    let f = findings
+        .iter()
+        .find(|f| f.rule == "fence-info-changed")
+        .expect("fence-info-changed");
+    assert_eq!((f.line, f.column, f.segment.as_deref()), (107, 1, None));
+    assert!(f.message.contains("`console`") && f.message.contains("bare fence"));
+    assert!(f.message.contains("line 102") && f.message.contains("commands"));
+}
+
+#[test]
+fn segments_that_are_fine_give_nothing() {
+    let findings = check(&french(), Some(&english()), &Config::default());
+    for id in [
+        "5ce59-103", // heading with its anchor
+        "5ce59-104", "5ce59-105", // a link kept as it is
+        "5ce59-108", // "de base :" French space before a colon
+        "5ce59-111", // "Image", the same in both
+        "5ce59-112", // "Description"
+        "5ce59-113", // the link around the span: a table cell
+        "5ce59-121", // "Linux"
+        "5ce59-123", // "3.0-buster, 3.0"
+        "5ce59-124", // "Debian 10"
+        "5ce59-126", // "3.0-alpine"
+        "5ce59-136", // in a blockquote
+        "5ce59-139", // *Dockerfile*
+        "5ce59-142", // "parties `sdk` :" reordered code spans, French colon
+        "5ce59-165", // ".dockerignore" in a heading
+        "5ce59-167", // "le `obj` répertoire"
+        "5ce59-168", // three code spans in another order
+        "5ce59-174", // "La `.` fin": a code span that is a dot
+        "5ce59-185", // a code span inside a link's text
+        "5ce59-186", // two links with names as texts
+    ] {
+        let hits: Vec<_> = findings
+            .iter()
+            .filter(|f| f.segment.as_deref() == Some(id))
+            .collect();
+        assert!(hits.is_empty(), "{id}: {hits:#?}");
+    }
+}
+
+#[test]
+fn english_guide_against_itself_is_clean() {
+    let en = english();
+    assert_eq!(show(&check(&en, Some(&en), &Config::default())), "");
+    assert_eq!(show(&check(&en, None, &Config::default())), "");
+}
+
+#[test]
+fn french_guide_against_itself_as_source_has_no_code_block_findings() {
+    let fr = french();
+    let findings = check(&fr, Some(&fr), &Config::default());
+    assert!(findings.iter().all(|f| !f.rule.starts_with("code-block")
+        && f.rule != "fence-info-changed"
+        && !f.rule.starts_with("heading-anchor")));
+}
+
+/// The French text without its side-by-side spans, checked against the
+/// English file: block-level elements are aligned in order, and the same
+/// defects are found (without segment ids), plus the headings' anchors that
+/// a plain translation loses.
+#[test]
+fn plain_french_aligned_with_the_source() {
+    let fr = french();
+    let open = regex::Regex::new(r#"<span data-ttu-id="[^"]*">"#).unwrap();
+    let lookup = regex::Regex::new(
+        r#"(?s)</span><span class="sxs-lookup"><span data-stu-id="[^"]*">.*?</span></span>"#,
+    )
+    .unwrap();
+    let anchor = regex::Regex::new(r#"<a name="[^"]*"></a>"#).unwrap();
+    let plain = open.replace_all(&fr, "");
+    let plain = lookup.replace_all(&plain, "");
+    let plain = anchor.replace_all(&plain, "").into_owned();
+    assert!(plain.contains("Pour les `docker build`applications de construction avec ."));
+
+    let findings = check(&plain, Some(&english()), &Config::default());
+    let mut rules: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.rule != "heading-anchor-missing")
+        .map(|f| f.rule)
+        .collect();
+    let mut expected: Vec<&str> = EXPECTED.iter().map(|f| f.0).collect();
+    rules.sort();
+    expected.sort();
+    assert_eq!(rules, expected, "\n{}", show(&findings));
+    let anchors = findings
+        .iter()
+        .filter(|f| f.rule == "heading-anchor-missing")
+        .count();
+    assert_eq!(anchors, 10, "\n{}", show(&findings));
+    assert!(findings.iter().all(|f| f.segment.is_none()));
+}
