@@ -1,0 +1,224 @@
+//! Kestrel: which endpoints the configuration asks for, binding them, the console log an
+//! ASP.NET Core 3.0 app writes, and serving until SIGTERM/SIGINT.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::task::Poll;
+
+use tokio::net::TcpListener;
+use tokio::signal::unix::{signal, SignalKind};
+
+use super::config::Config;
+use super::grpc;
+use super::services::App;
+use super::urls::{self, Address};
+
+const HTTPS_NO_CERT: &str = "System.InvalidOperationException: Unable to configure HTTPS endpoint. No server \
+certificate was specified, and the default developer certificate could not be found or is out of date.
+To generate a developer certificate run 'dotnet dev-certs https'. To trust the certificate (Windows and macOS \
+only) run 'dotnet dev-certs https --trust'.
+For more information on configuring HTTPS see https://go.microsoft.com/fwlink/?linkid=848054.
+   at Microsoft.AspNetCore.Hosting.ListenOptionsHttpsExtensions.UseHttps(ListenOptions listenOptions, Action`1 configureOptions)
+   at Microsoft.AspNetCore.Server.Kestrel.Core.Internal.AddressBinder.AddressesStrategy.BindAsync(AddressBindContext context)
+   at Microsoft.AspNetCore.Server.Kestrel.Core.Internal.AddressBinder.BindAsync(IServerAddressesFeature addresses, KestrelServerOptions serverOptions, ILogger logger, Func`2 createBinding)
+   at Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServer.StartAsync[TContext](IHttpApplication`1 application, CancellationToken cancellationToken)";
+
+pub fn log(level: &str, category: &str, message: &str) {
+    println!("{level}: {category}\n      {message}");
+}
+
+/// A startup failure: what Kestrel logs (if anything) and the unhandled exception.
+pub struct Failure {
+    pub logged: Option<String>,
+    pub exception: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Protocols {
+    Http1,
+    Http2,
+    Http1AndHttp2,
+}
+
+struct Endpoint {
+    address: Address,
+    protocols: Protocols,
+    certificate: Option<String>,
+}
+
+fn protocols(value: Option<&str>) -> Protocols {
+    match value.map(str::to_ascii_lowercase).as_deref() {
+        Some("http2") => Protocols::Http2,
+        Some("http1") => Protocols::Http1,
+        _ => Protocols::Http1AndHttp2,
+    }
+}
+
+/// The endpoints: `Kestrel:Endpoints` if configured (they override `urls`), else `urls`
+/// (ASPNETCORE_URLS and friends), else Kestrel's default http://localhost:5000.
+fn endpoints(config: &Config) -> Result<Vec<Endpoint>, Failure> {
+    let fail = |exception: String| Failure { logged: None, exception };
+    let defaults = protocols(config.get("Kestrel:EndpointDefaults:Protocols"));
+    let default_cert = config.get("Kestrel:Certificates:Default:Path").map(str::to_string);
+    let named = config.children("Kestrel:Endpoints");
+    if !named.is_empty() {
+        if let Some(urls) = config.get("urls") {
+            log(
+                "warn",
+                "Microsoft.AspNetCore.Server.Kestrel[0]",
+                &format!("Overriding address(es) '{urls}'. Binding to endpoints defined in UseKestrel() instead."),
+            );
+        }
+        return named
+            .iter()
+            .map(|name| {
+                let section = format!("Kestrel:Endpoints:{name}");
+                let url = config.get(&format!("{section}:Url")).unwrap_or("");
+                Ok(Endpoint {
+                    address: urls::parse(url).map_err(fail)?,
+                    protocols: config.get(&format!("{section}:Protocols")).map(|p| protocols(Some(p))).unwrap_or(defaults),
+                    certificate: config.get(&format!("{section}:Certificate:Path")).map(str::to_string).or(default_cert.clone()),
+                })
+            })
+            .collect();
+    }
+    let urls = config.get("urls").unwrap_or("http://localhost:5000");
+    Ok(urls::parse_list(urls)
+        .map_err(fail)?
+        .into_iter()
+        .map(|address| Endpoint { address, protocols: defaults, certificate: default_cert.clone() })
+        .collect())
+}
+
+struct Bound {
+    listeners: Vec<(std::net::TcpListener, Protocols)>,
+    shown: String,
+}
+
+fn bind(endpoint: &Endpoint) -> Result<Bound, Failure> {
+    let address = &endpoint.address;
+    if address.scheme == "https" {
+        return Err(match &endpoint.certificate {
+            None => Failure {
+                logged: Some(HTTPS_NO_CERT.lines().take(3).collect::<Vec<_>>().join("\n")),
+                exception: HTTPS_NO_CERT.to_string(),
+            },
+            Some(path) => Failure {
+                logged: None,
+                exception: format!(
+                    "System.NotSupportedException: doccheck stand-in runtime: HTTPS endpoints are not simulated \
+                     (certificate '{path}' for {}).",
+                    address.original
+                ),
+            },
+        });
+    }
+    let mut listeners = Vec::new();
+    let mut port = address.port;
+    let mut last_error = None;
+    for ip in address.ips() {
+        match std::net::TcpListener::bind(SocketAddr::new(ip, port)) {
+            Ok(l) => {
+                // Port 0: the other family must get the same port.
+                port = l.local_addr().map(|a| a.port()).unwrap_or(port);
+                listeners.push((l, endpoint.protocols));
+                if matches!(address.host, urls::Host::Any) {
+                    // [::] is dual-stack; 0.0.0.0 is only the fallback without IPv6.
+                    break;
+                }
+            }
+            Err(e) => last_error = Some(e),
+        }
+    }
+    if listeners.is_empty() {
+        let e = last_error.map(|e| e.to_string()).unwrap_or_default();
+        let reason = if e.contains("in use") { "address already in use".to_string() } else { e.to_lowercase() };
+        return Err(Failure {
+            logged: Some(format!("System.IO.IOException: Failed to bind to address {}: {reason}.", address.display(address.port))),
+            exception: format!(
+                "System.IO.IOException: Failed to bind to address {}: {reason}.\n   at \
+                 Microsoft.AspNetCore.Server.Kestrel.Core.Internal.AddressBinder.BindEndpointAsync(ListenOptions endpoint, AddressBindContext context)",
+                address.display(address.port)
+            ),
+        });
+    }
+    Ok(Bound { listeners, shown: address.display(port) })
+}
+
+/// Starts Kestrel and serves until a stop signal. Ok: clean shutdown; Err: startup failure.
+pub fn run(config: &Config, app: App, content_root: &Path) -> Result<(), Failure> {
+    let endpoints = endpoints(config)?;
+    let mut bound = Vec::new();
+    for e in &endpoints {
+        if e.protocols == Protocols::Http1AndHttp2 && e.address.scheme == "http" {
+            log(
+                "warn",
+                "Microsoft.AspNetCore.Server.Kestrel[64]",
+                &format!(
+                    "HTTP/2 is not enabled for {}. The endpoint is configured to use HTTP/1.1 and HTTP/2, but TLS is \
+                     not enabled. HTTP/2 requires TLS application protocol negotiation. Connections to this endpoint \
+                     will use HTTP/1.1.",
+                    e.address.display(e.address.port).split("://").nth(1).unwrap_or("")
+                ),
+            );
+        }
+        bound.push(bind(e).map_err(|f| {
+            if let Some(logged) = &f.logged {
+                log("crit", "Microsoft.AspNetCore.Server.Kestrel[0]", &format!("Unable to start Kestrel.\n{logged}"));
+            }
+            f
+        })?);
+    }
+
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| Failure {
+        logged: None,
+        exception: format!("System.InvalidOperationException: {e}"),
+    })?;
+    let app = Arc::new(app);
+    runtime.block_on(async move {
+        // Signals first: as PID 1 in a container nothing else would stop the process.
+        let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
+            return Err(Failure { logged: None, exception: "System.InvalidOperationException: signal handlers".into() });
+        };
+        for b in &bound {
+            for (listener, protocols) in &b.listeners {
+                let listener = listener.try_clone().and_then(|l| {
+                    l.set_nonblocking(true)?;
+                    TcpListener::from_std(l)
+                });
+                let Ok(listener) = listener else { continue };
+                tokio::spawn(accept_loop(listener, *protocols, app.clone()));
+            }
+        }
+        for b in &bound {
+            log("info", "Microsoft.Hosting.Lifetime[0]", &format!("Now listening on: {}", b.shown));
+        }
+        let lifetime = "Microsoft.Hosting.Lifetime[0]";
+        log("info", lifetime, "Application started. Press Ctrl+C to shut down.");
+        log("info", lifetime, &format!("Hosting environment: {}", config.environment_name()));
+        log("info", lifetime, &format!("Content root path: {}", content_root.display()));
+        std::future::poll_fn(|cx| {
+            if term.poll_recv(cx).is_ready() || int.poll_recv(cx).is_ready() {
+                Poll::Ready(())
+            } else {
+                Poll::Pending
+            }
+        })
+        .await;
+        log("info", lifetime, "Application is shutting down...");
+        Ok(())
+    })
+}
+
+async fn accept_loop(listener: TcpListener, protocols: Protocols, app: Arc<App>) {
+    loop {
+        let Ok((socket, _)) = listener.accept().await else { continue };
+        let _ = socket.set_nodelay(true);
+        if protocols == Protocols::Http2 {
+            tokio::spawn(grpc::serve_h2(socket, app.clone()));
+        } else {
+            tokio::spawn(grpc::serve_http1(socket));
+        }
+    }
+}
