@@ -1,5 +1,7 @@
 //! Fenced code blocks of the translation compared with the source's.
 
+use std::collections::{HashMap, HashSet};
+
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
 use crate::doc::CodeBlock;
@@ -65,6 +67,16 @@ fn first_line(c: &CodeBlock) -> String {
     clip(c.content.lines().find(|l| !l.trim().is_empty()).unwrap_or(""), 50)
 }
 
+/// How alike two blocks are, 0 to 1: by lines, or by characters for blocks
+/// small enough.
+fn similarity(a: &str, b: &str) -> f32 {
+    let lines = TextDiff::from_lines(a, b).ratio();
+    if a.len() + b.len() > 8_000 {
+        return lines;
+    }
+    lines.max(TextDiff::from_chars(a, b).ratio())
+}
+
 pub(crate) fn compare(
     tblocks: &[CodeBlock],
     sblocks: &[CodeBlock],
@@ -79,44 +91,58 @@ pub(crate) fn compare(
     let mut matched: Vec<(usize, usize)> = Vec::new();
     // Unmatched runs, as (source indices, translation indices).
     let mut hunks: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    // Runs of deletions and insertions between equal blocks.
+    let mut hunk: (Vec<usize>, Vec<usize>) = (vec![], vec![]);
     for op in capture_diff_slices(Algorithm::Myers, &s, &t) {
         match op {
             DiffOp::Equal {
                 old_index,
                 new_index,
                 len,
-            } => matched.extend((0..len).map(|k| (old_index + k, new_index + k))),
+            } => {
+                matched.extend((0..len).map(|k| (old_index + k, new_index + k)));
+                if !hunk.0.is_empty() || !hunk.1.is_empty() {
+                    hunks.push(std::mem::take(&mut hunk));
+                }
+            }
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => hunks.push(((old_index..old_index + old_len).collect(), vec![])),
+            } => hunk.0.extend(old_index..old_index + old_len),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => hunks.push((vec![], (new_index..new_index + new_len).collect())),
+            } => hunk.1.extend(new_index..new_index + new_len),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
-            } => hunks.push((
-                (old_index..old_index + old_len).collect(),
-                (new_index..new_index + new_len).collect(),
-            )),
+            } => {
+                hunk.0.extend(old_index..old_index + old_len);
+                hunk.1.extend(new_index..new_index + new_len);
+            }
         }
+    }
+    if !hunk.0.is_empty() || !hunk.1.is_empty() {
+        hunks.push(hunk);
     }
 
     // A block found elsewhere, identical: reordered.
     let mut s_free: Vec<usize> = hunks.iter().flat_map(|h| h.0.clone()).collect();
     let mut t_free: Vec<usize> = hunks.iter().flat_map(|h| h.1.clone()).collect();
     let mut reordered: Vec<(usize, usize)> = Vec::new();
-    s_free.retain(|&si| {
-        match t_free.iter().position(|&ti| t[ti] == s[si]) {
-            Some(p) => {
-                reordered.push((si, t_free.remove(p)));
-                false
-            }
-            None => true,
+    let mut by_content: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &ti in t_free.iter().rev() {
+        by_content.entry(t[ti].as_str()).or_default().push(ti);
+    }
+    s_free.retain(|&si| match by_content.get_mut(s[si].as_str()).and_then(Vec::pop) {
+        Some(ti) => {
+            reordered.push((si, ti));
+            false
         }
+        None => true,
     });
+    let moved: HashSet<usize> = reordered.iter().map(|&(_, ti)| ti).collect();
+    t_free.retain(|ti| !moved.contains(ti));
     for &(si, ti) in &reordered {
         out.push((
             "code-block-reordered",
@@ -133,6 +159,9 @@ pub(crate) fn compare(
 
     // In each hunk, pair what is left in order: similar blocks are changed.
     for (hs, ht) in &hunks {
+        if hs.len().saturating_mul(ht.len()) > 400 {
+            continue;
+        }
         let hs: Vec<usize> = hs.iter().copied().filter(|i| s_free.contains(i)).collect();
         let mut ht: Vec<usize> = ht.iter().copied().filter(|i| t_free.contains(i)).collect();
         for si in hs {
@@ -140,8 +169,7 @@ pub(crate) fn compare(
                 .iter()
                 .enumerate()
                 .map(|(k, &ti)| {
-                    let ratio = TextDiff::from_lines(&s[si], &t[ti]).ratio();
-                    (k, ti, ratio)
+                    (k, ti, similarity(&s[si], &t[ti]))
                 })
                 .filter(|&(_, _, r)| r >= 0.5)
                 .max_by(|a, b| a.2.total_cmp(&b.2));
@@ -177,13 +205,13 @@ pub(crate) fn compare(
         }
     }
 
+    matched.sort_unstable();
     for &si in &s_free {
         // Where it should be: before the translation block matched to the
         // next source block.
+        let next = matched.partition_point(|&(ms, _)| ms <= si);
         let at = matched
-            .iter()
-            .filter(|&&(ms, _)| ms > si)
-            .min_by_key(|&&(ms, _)| ms)
+            .get(next)
             .map_or(tlen, |&(_, mt)| tblocks[mt].start);
         out.push((
             "code-block-missing",

@@ -272,9 +272,11 @@ fn heading_anchors(
     for h in &ldoc.headings {
         let own = auto.unique(&h.plain);
         available.insert(own.clone());
-        let inside: Vec<&Segment> = segs
+        let first = segs.partition_point(|s| s.outer.start < h.range.start);
+        let inside: Vec<&Segment> = segs[first..]
             .iter()
-            .filter(|s| s.id.is_some() && s.outer.start >= h.range.start && s.outer.start < h.range.end)
+            .take_while(|s| s.outer.start < h.range.end)
+            .filter(|s| s.id.is_some())
             .collect();
         if inside.is_empty() {
             continue;

@@ -158,7 +158,7 @@ fn code_spans(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let missing = minus(&s.inl.codes, &t.inl.codes, |c| c.content.clone());
     let added = minus(&t.inl.codes, &s.inl.codes, |c| c.content.clone());
     let mut taken = vec![false; added.len()];
-    let pairing = missing.len() * added.len() <= 10_000;
+    let pairing = small(missing.len(), added.len() * 100);
     for m in &missing {
         let mut best: Option<(usize, usize)> = None;
         if pairing {
@@ -236,6 +236,9 @@ fn paren_groups(side: &Side) -> Vec<(usize, usize)> {
 /// A code span that the source has inside a link's text or inside
 /// parentheses, and the translation has elsewhere.
 fn code_span_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !small(s.inl.codes.len(), t.inl.codes.len() + t.inl.links.len() + 1) {
+        return;
+    }
     let mut reported: HashSet<usize> = HashSet::new();
     // Out of a link's text.
     for sc in &s.inl.codes {
@@ -375,6 +378,9 @@ fn trailing_punct(text: &str) -> String {
 }
 
 fn link_text_punctuation(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !small(t.inl.links.len(), s.inl.links.len()) {
+        return;
+    }
     let mut used = vec![false; s.inl.links.len()];
     for l in t.inl.links.iter().filter(|l| !l.image) {
         let tail = trailing_punct(&l.text);
@@ -406,6 +412,9 @@ fn link_text_punctuation(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 }
 
 fn link_text_untranslated(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !small(t.inl.links.len(), s.inl.links.len()) {
+        return;
+    }
     for l in t.inl.links.iter().filter(|l| !l.image) {
         let words = text::words(&l.text);
         if !words.iter().any(|w| is_english_word(w)) {
@@ -571,7 +580,7 @@ fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
         }
         // What the source has right before this punctuation, if a code span
         // or link: probably what moved away.
-        let hint = s.and_then(|s| {
+        let hint = s.filter(|s| small(s.inl.codes.len() + s.inl.links.len(), out.len() + 1)).and_then(|s| {
             s.inl
                 .codes
                 .iter()
@@ -596,19 +605,28 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-/// Whether `tok` occurs in `text` as a whole token (not inside a longer word).
-fn contains_token(text: &str, tok: &str) -> bool {
-    text.match_indices(tok).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + tok.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric())
-            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
-    })
+/// Every token of a text, code spans included: whitespace-separated chunks
+/// and their parts between separators like `/`, `:`, `=`, brackets.
+fn token_set(text: &str) -> HashSet<&str> {
+    let mut set = HashSet::new();
+    for chunk in text.split(|c: char| c.is_whitespace() || c == '`') {
+        set.insert(text::trim_word(chunk));
+        for part in chunk.split(|c: char| !(c.is_alphanumeric() || ".-_+".contains(c))) {
+            set.insert(text::trim_word(part));
+        }
+    }
+    set
+}
+
+/// Whether `a × b` comparisons are affordable.
+fn small(a: usize, b: usize) -> bool {
+    a.saturating_mul(b) <= 1_000_000
 }
 
 fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
-    let t_words: HashSet<&str> = t.words.iter().map(|&(_, w)| w).collect();
+    let t_tokens = token_set(t.text);
     let s_words: HashSet<&str> = s.words.iter().map(|&(_, w)| w).collect();
+    let mut budget = 1_000_000usize;
     let mut seen = HashSet::new();
     let mut used_variants = HashSet::new();
     for &(_, tok) in &s.words {
@@ -619,12 +637,13 @@ fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         if !is_technical(tok) || !seen.insert(tok) {
             continue;
         }
-        if t_words.contains(tok) || contains_token(t.text, tok) {
+        if t_tokens.contains(tok) {
             continue;
         }
         let n = tok.chars().count();
         let limit = (n / 3).max(2);
-        let variant = t.words.iter().find(|&&(_, w)| {
+        budget = budget.saturating_sub(t.words.len());
+        let variant = t.words.iter().take_while(|_| budget > 0).find(|&&(_, w)| {
             !s_words.contains(w)
                 && !used_variants.contains(w)
                 && (w.to_lowercase() == tok.to_lowercase()
@@ -730,8 +749,9 @@ mod tests {
 
     #[test]
     fn token_containment() {
-        assert!(contains_token("image mcr.io/sdk:3.0 here", "3.0"));
-        assert!(!contains_token("3.0-bionique", "3.0-bionic"));
-        assert!(!contains_token("--tag", "-t"));
+        let set = token_set("image mcr.io/sdk:3.0 here `--tag` 3.0-bionique.");
+        assert!(set.contains("3.0") && set.contains("mcr.io/sdk:3.0") && set.contains("--tag"));
+        assert!(set.contains("3.0-bionique"));
+        assert!(!set.contains("3.0-bionic") && !set.contains("-t"));
     }
 }
