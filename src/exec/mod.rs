@@ -1,5 +1,7 @@
 //! Runs a plan: each step in order, in one workspace and one shell session.
 
+pub mod docker;
+pub mod registry;
 pub mod shell;
 pub mod workspace;
 
@@ -11,6 +13,7 @@ use std::time::{Duration, Instant};
 use crate::error::Error;
 use crate::matching::{self, DiffLine};
 use crate::plan::{Action, Plan, Step};
+use docker::Docker;
 use shell::{Ending, Shell};
 use workspace::Workspace;
 
@@ -124,12 +127,25 @@ pub fn run(
     let started = Instant::now();
     let fixture = plan.scenario.as_ref().and_then(|s| s.fixture.as_deref());
     let mut workspace = Workspace::create(fixture)?;
-    let env: Vec<(String, String)> = plan
+    let mut env: Vec<(String, String)> = plan
         .scenario
         .iter()
         .flat_map(|s| s.env.iter().map(|(k, v)| (k.clone(), v.clone())))
         .collect();
+    let mut engine = match uses_docker(plan) {
+        true => Some(Docker::start(plan.scenario.as_ref(), &workspace.control, pushes(plan))?),
+        false => None,
+    };
+    if let Some(d) = &engine {
+        env.extend(d.session_env());
+    }
     let mut shell = Shell::start(&workspace.work, &workspace.control, &env)?;
+    if let Some(d) = &engine {
+        let (ending, output) = shell.run(d.session_guard(), Duration::from_secs(10), &options.interrupted);
+        if ending != Ending::Exited(0) {
+            return Err(Error::new(format!("cannot prepare the shell session: {output}")));
+        }
+    }
     let deadline = started + plan.run_timeout;
     let mut results = Vec::with_capacity(plan.steps.len());
     let mut stop: Option<String> = None;
@@ -155,7 +171,7 @@ pub fn run(
         }
         observer.started(step);
         let step_started = Instant::now();
-        let mut result = run_step(step, &workspace, &mut shell, deadline, options);
+        let mut result = run_step(step, &workspace, &mut shell, engine.as_mut(), deadline, options);
         result.duration = step_started.elapsed();
         observer.finished(step, &result);
         if result.status == Status::Failed {
@@ -167,13 +183,34 @@ pub fn run(
         results.push(result);
     }
     drop(shell);
+    let mut notes = Vec::new();
+    if let Some(mut d) = engine.take() {
+        notes.append(&mut d.notes);
+        notes.extend(d.cleanup());
+    }
     let kept_workspace = if options.keep { workspace.keep() } else { None };
     Ok(RunReport {
         results,
         duration: started.elapsed(),
         kept_workspace,
         interrupted: options.interrupted.load(Ordering::SeqCst),
-        notes: Vec::new(),
+        notes,
+    })
+}
+
+/// Whether the guide drives Docker: the scenario configures it, or a command starts with `docker`.
+fn uses_docker(plan: &Plan) -> bool {
+    plan.scenario.as_ref().is_some_and(|s| s.docker.is_some()) || commands(plan).any(|c| c.starts_with("docker "))
+}
+
+fn pushes(plan: &Plan) -> bool {
+    commands(plan).any(|c| c.starts_with("docker push "))
+}
+
+fn commands(plan: &Plan) -> impl Iterator<Item = &str> {
+    plan.steps.iter().flat_map(|s| match &s.action {
+        Action::Run { commands, .. } => commands.iter().map(|c| c.text.trim_start()).collect::<Vec<_>>(),
+        _ => Vec::new(),
     })
 }
 
@@ -181,6 +218,7 @@ fn run_step(
     step: &Step,
     workspace: &Workspace,
     shell: &mut Shell,
+    mut engine: Option<&mut Docker>,
     deadline: Instant,
     options: &Options,
 ) -> StepResult {
@@ -215,16 +253,21 @@ fn run_step(
                 )),
             }
         }
-        Action::Run { commands, exit, .. } => {
+        Action::Run { commands, exit, service } => {
             for command in commands {
                 let expected_exit = command.exit.or(*exit).unwrap_or(0);
                 let remaining = deadline.saturating_duration_since(Instant::now());
                 let timeout = step.timeout.min(remaining);
                 let began = Instant::now();
-                let (ending, output) = shell.run(&command.text, timeout, &options.interrupted);
+                let prepared = engine.as_deref_mut().map(|d| d.prepare(&command.text, service.as_ref()));
+                let as_run = prepared.as_ref().and_then(|p| p.run.clone());
+                if let Some(p) = &prepared {
+                    result.notes.extend(p.notes.iter().cloned());
+                }
+                let (ending, output) = shell.run(as_run.as_deref().unwrap_or(&command.text), timeout, &options.interrupted);
                 let mut run = CommandRun {
                     documented: command.text.clone(),
-                    run: None,
+                    run: as_run,
                     line: command.line,
                     exit: None,
                     expected_exit,
@@ -236,7 +279,14 @@ fn run_step(
                 run.failure = match ending {
                     Ending::Exited(code) => {
                         run.exit = Some(code);
-                        judge(command.expected.as_deref(), code, expected_exit, &mut run)
+                        let mut failure = judge(command.expected.as_deref(), code, expected_exit, &mut run);
+                        if let (None, Some(d), Some(p)) = (&failure, engine.as_deref_mut(), &prepared) {
+                            match d.after(&p.after, &run.output, &options.interrupted) {
+                                Ok(notes) => result.notes.extend(notes),
+                                Err(why) => failure = Some(why),
+                            }
+                        }
+                        failure
                     }
                     Ending::TimedOut if timeout < step.timeout => {
                         Some(format!("the run's overall timeout ran out after {}", humantime::format_duration(round(timeout))))
