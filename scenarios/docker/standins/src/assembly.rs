@@ -23,6 +23,8 @@ pub struct Assembly {
     pub services: Vec<Service>,
     /// Full names of the services the app maps (`MapGrpcService<T>`).
     pub mapped_services: Vec<String>,
+    /// (service name, ServingStatus name) as the code sets them on the health service.
+    pub health_statuses: Vec<(String, String)>,
 }
 
 #[derive(Debug)]
@@ -50,6 +52,8 @@ impl Assembly {
             })).collect::<Vec<_>>(),
             "services": self.services.iter().map(service_json).collect::<Vec<_>>(),
             "mappedServices": self.mapped_services,
+            "healthStatuses": self.health_statuses.iter()
+                .map(|(service, status)| json!({"service": service, "status": status})).collect::<Vec<_>>(),
         });
         let mut out = format!("{MAGIC}\n").into_bytes();
         out.extend(serde_json::to_vec_pretty(&doc).unwrap_or_default());
@@ -142,7 +146,10 @@ fn parse(doc: &Value) -> Option<Assembly> {
                     })
                 })
                 .collect::<Option<Vec<_>>>()?;
-            Some(Message { full_name: s(m, "fullName")?, fields })
+            Some(Message {
+                full_name: s(m, "fullName")?,
+                fields,
+            })
         })
         .collect::<Option<Vec<_>>>()?;
     let enums = list(doc, "enums")?
@@ -152,7 +159,10 @@ fn parse(doc: &Value) -> Option<Assembly> {
                 .iter()
                 .map(|v| Some((s(v, "name")?, v.get("number")?.as_i64()? as i32)))
                 .collect::<Option<Vec<_>>>()?;
-            Some(EnumDef { full_name: s(e, "fullName")?, values })
+            Some(EnumDef {
+                full_name: s(e, "fullName")?,
+                values,
+            })
         })
         .collect::<Option<Vec<_>>>()?;
     let services = list(doc, "services")?
@@ -170,7 +180,11 @@ fn parse(doc: &Value) -> Option<Assembly> {
                     })
                 })
                 .collect::<Option<Vec<_>>>()?;
-            Some(Service { full_name: s(sv, "fullName")?, name: s(sv, "name")?, methods })
+            Some(Service {
+                full_name: s(sv, "fullName")?,
+                name: s(sv, "name")?,
+                methods,
+            })
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Assembly {
@@ -187,6 +201,7 @@ fn parse(doc: &Value) -> Option<Assembly> {
             .iter()
             .map(|v| v.as_str().map(str::to_string))
             .collect::<Option<Vec<_>>>()?,
+        health_statuses: pairs("healthStatuses", "service", "status")?,
     })
 }
 
@@ -214,10 +229,14 @@ mod tests {
             enums: file.enums,
             services: file.services,
             mapped_services: vec!["p.S".into()],
+            health_statuses: vec![("".into(), "Serving".into())],
         };
         let bytes = asm.to_bytes();
         assert!(bytes.starts_with(b"DOCCHECK-STANDIN-ASSEMBLY 1\n{"));
         assert_eq!(Assembly::from_bytes(&bytes).unwrap(), asm);
-        assert!(matches!(Assembly::from_bytes(b"MZ\x90\x00"), Err(LoadError::NotStandin)));
+        assert!(matches!(
+            Assembly::from_bytes(b"MZ\x90\x00"),
+            Err(LoadError::NotStandin)
+        ));
     }
 }

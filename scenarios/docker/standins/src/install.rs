@@ -15,7 +15,12 @@ pub struct Install {
 
 /// A dotted version, compared numerically ("3.0.0", "3.0.100"); a pre-release suffix is dropped.
 pub fn version(text: &str) -> Vec<u64> {
-    text.split('-').next().unwrap_or("").split('.').map(|p| p.parse().unwrap_or(0)).collect()
+    text.split('-')
+        .next()
+        .unwrap_or("")
+        .split('.')
+        .map(|p| p.parse().unwrap_or(0))
+        .collect()
 }
 
 fn subdirs(dir: &Path) -> Vec<String> {
@@ -35,8 +40,15 @@ impl Install {
     /// The directory of the running executable, symlinks resolved, as the real muxer finds
     /// its install (`/usr/bin/dotnet` -> `/usr/share/dotnet/dotnet`).
     pub fn locate() -> Install {
-        let exe = std::env::current_exe().and_then(|p| p.canonicalize()).unwrap_or_default();
-        Install { root: exe.parent().map(Path::to_path_buf).unwrap_or_else(|| "/usr/share/dotnet".into()) }
+        let exe = std::env::current_exe()
+            .and_then(|p| p.canonicalize())
+            .unwrap_or_default();
+        Install {
+            root: exe
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| "/usr/share/dotnet".into()),
+        }
     }
 
     pub fn sdks(&self) -> Vec<String> {
@@ -48,7 +60,10 @@ impl Install {
         let shared = self.root.join("shared");
         let mut names = subdirs(&shared);
         names.sort();
-        names.into_iter().map(|n| (n.clone(), subdirs(&shared.join(&n)))).collect()
+        names
+            .into_iter()
+            .map(|n| (n.clone(), subdirs(&shared.join(&n))))
+            .collect()
     }
 
     pub fn framework_dir(&self, name: &str) -> PathBuf {

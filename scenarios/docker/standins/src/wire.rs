@@ -67,7 +67,10 @@ pub fn json_name(field: &str) -> String {
 
 /// Encodes `value` (a JSON object) as message `name`.
 pub fn encode(types: &Types, name: &str, value: &Value) -> Result<Vec<u8>, String> {
-    let message = types.messages.get(name).ok_or_else(|| format!("unknown message {name}"))?;
+    let message = types
+        .messages
+        .get(name)
+        .ok_or_else(|| format!("unknown message {name}"))?;
     let empty = Map::new();
     let object = match value {
         Value::Object(o) => o,
@@ -85,14 +88,19 @@ pub fn encode(types: &Types, name: &str, value: &Value) -> Result<Vec<u8>, Strin
         let context = format!("{name}.{}", field.name);
         match (&field.ty, field.repeated) {
             (FieldType::Map(key, value_type), _) => {
-                let entries = v.as_object().ok_or_else(|| format!("{context}: expected a JSON object"))?;
+                let entries = v
+                    .as_object()
+                    .ok_or_else(|| format!("{context}: expected a JSON object"))?;
                 for (k, v) in entries {
                     let mut entry = Vec::new();
                     // JSON object keys are strings; map keys may be integers or bools.
                     let key_value = match key {
                         Scalar::String => Value::String(k.clone()),
                         Scalar::Bool => Value::Bool(k == "true"),
-                        _ => k.parse::<i64>().map(Value::from).map_err(|_| format!("{context}: bad map key {k}"))?,
+                        _ => k
+                            .parse::<i64>()
+                            .map(Value::from)
+                            .map_err(|_| format!("{context}: bad map key {k}"))?,
                     };
                     encode_one(types, &mut entry, 1, &FieldType::Scalar(*key), &key_value, &context)?;
                     encode_one(types, &mut entry, 2, value_type, v, &context)?;
@@ -102,7 +110,9 @@ pub fn encode(types: &Types, name: &str, value: &Value) -> Result<Vec<u8>, Strin
                 }
             }
             (ty, true) => {
-                let items = v.as_array().ok_or_else(|| format!("{context}: expected a JSON array"))?;
+                let items = v
+                    .as_array()
+                    .ok_or_else(|| format!("{context}: expected a JSON array"))?;
                 for item in items {
                     encode_one(types, &mut out, field.number, ty, item, &context)?;
                 }
@@ -141,7 +151,10 @@ fn encode_one(
             .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
             .ok_or_else(|| format!("{context}: expected an integer, got {v}"))
     };
-    let float = || v.as_f64().ok_or_else(|| format!("{context}: expected a number, got {v}"));
+    let float = || {
+        v.as_f64()
+            .ok_or_else(|| format!("{context}: expected a number, got {v}"))
+    };
     match ty {
         FieldType::Scalar(s) => match s {
             Scalar::Int32 | Scalar::Int64 | Scalar::Uint32 | Scalar::Uint64 => {
@@ -155,7 +168,10 @@ fn encode_one(
             }
             Scalar::Bool => {
                 put_tag(out, number, 0);
-                put_varint(out, u64::from(v.as_bool().ok_or_else(|| format!("{context}: expected a boolean"))?));
+                put_varint(
+                    out,
+                    u64::from(v.as_bool().ok_or_else(|| format!("{context}: expected a boolean"))?),
+                );
             }
             Scalar::Fixed32 | Scalar::Sfixed32 => {
                 put_tag(out, number, 5);
@@ -174,7 +190,9 @@ fn encode_one(
                 out.extend(float()?.to_le_bytes());
             }
             Scalar::String | Scalar::Bytes => {
-                let s = v.as_str().ok_or_else(|| format!("{context}: expected a string, got {v}"))?;
+                let s = v
+                    .as_str()
+                    .ok_or_else(|| format!("{context}: expected a string, got {v}"))?;
                 put_tag(out, number, 2);
                 put_varint(out, s.len() as u64);
                 out.extend(s.as_bytes());
@@ -207,7 +225,10 @@ fn encode_one(
 /// Decodes message `name` into a JSON object keyed by field name. Unknown fields are
 /// skipped, as every protobuf runtime does.
 pub fn decode(types: &Types, name: &str, buf: &[u8]) -> Result<Value, String> {
-    let message = types.messages.get(name).ok_or_else(|| format!("unknown message {name}"))?;
+    let message = types
+        .messages
+        .get(name)
+        .ok_or_else(|| format!("unknown message {name}"))?;
     let mut object = Map::new();
     let mut at = 0;
     while at < buf.len() {
@@ -326,11 +347,19 @@ mod tests {
     #[test]
     fn decodes_requests_and_skips_defaults() {
         let types = stock_types();
-        assert_eq!(decode(&types, "stocks.GetRequest", &[0x08, 0x2a]).unwrap(), json!({"id": 42}));
+        assert_eq!(
+            decode(&types, "stocks.GetRequest", &[0x08, 0x2a]).unwrap(),
+            json!({"id": 42})
+        );
         assert_eq!(decode(&types, "stocks.GetRequest", &[]).unwrap(), json!({}));
-        assert!(encode(&types, "stocks.GetRequest", &json!({"id": 0})).unwrap().is_empty());
+        assert!(encode(&types, "stocks.GetRequest", &json!({"id": 0}))
+            .unwrap()
+            .is_empty());
         let negative = encode(&types, "stocks.GetRequest", &json!({"id": -1})).unwrap();
         assert_eq!(negative.len(), 11);
-        assert_eq!(decode(&types, "stocks.GetRequest", &negative).unwrap(), json!({"id": -1}));
+        assert_eq!(
+            decode(&types, "stocks.GetRequest", &negative).unwrap(),
+            json!({"id": -1})
+        );
     }
 }

@@ -26,10 +26,13 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
-    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok()).collect()
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
+        .collect()
 }
 
 fn grpc_header(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -38,7 +41,9 @@ fn grpc_header(headers: &HeaderMap, name: &str) -> Option<String> {
 
 async fn call(addr: SocketAddr, path: &str, message: &[u8]) -> Result<Answer, String> {
     let socket = TcpStream::connect(addr).await.map_err(|e| format!("connect: {e}"))?;
-    let (client, connection) = h2::client::handshake(socket).await.map_err(|e| format!("HTTP/2 handshake: {e}"))?;
+    let (client, connection) = h2::client::handshake(socket)
+        .await
+        .map_err(|e| format!("HTTP/2 handshake: {e}"))?;
     tokio::spawn(async move {
         let _ = connection.await;
     });
@@ -48,11 +53,14 @@ async fn call(addr: SocketAddr, path: &str, message: &[u8]) -> Result<Answer, St
         .header("te", "trailers")
         .body(())
         .map_err(|e| e.to_string())?;
-    let (response, mut send) = client.send_request(request, false).map_err(|e| format!("request: {e}"))?;
+    let (response, mut send) = client
+        .send_request(request, false)
+        .map_err(|e| format!("request: {e}"))?;
     let mut frame = vec![0];
     frame.extend((message.len() as u32).to_be_bytes());
     frame.extend(message);
-    send.send_data(Bytes::from(frame), true).map_err(|e| format!("send: {e}"))?;
+    send.send_data(Bytes::from(frame), true)
+        .map_err(|e| format!("send: {e}"))?;
 
     let response = response.await.map_err(|e| format!("response: {e}"))?;
     let (parts, mut body) = response.into_parts();
@@ -65,7 +73,11 @@ async fn call(addr: SocketAddr, path: &str, message: &[u8]) -> Result<Answer, St
         let _ = body.flow_control().release_capacity(chunk.len());
         data.extend_from_slice(&chunk);
     }
-    let trailers = body.trailers().await.map_err(|e| format!("trailers: {e}"))?.unwrap_or_default();
+    let trailers = body
+        .trailers()
+        .await
+        .map_err(|e| format!("trailers: {e}"))?
+        .unwrap_or_default();
     // A trailers-only answer carries the status in the headers.
     let status = grpc_header(&trailers, "grpc-status").or_else(|| grpc_header(&parts.headers, "grpc-status"));
     let message = grpc_header(&trailers, "grpc-message").or_else(|| grpc_header(&parts.headers, "grpc-message"));
@@ -75,7 +87,11 @@ async fn call(addr: SocketAddr, path: &str, message: &[u8]) -> Result<Answer, St
     } else {
         Vec::new()
     };
-    Ok(Answer { status, message, response })
+    Ok(Answer {
+        status,
+        message,
+        response,
+    })
 }
 
 fn main() {
@@ -97,7 +113,10 @@ fn main() {
         eprintln!("grpc-smoke: the request must be hex");
         std::process::exit(2);
     };
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
     let deadline = Instant::now() + Duration::from_secs_f64(wait);
     loop {
         let attempt = runtime.block_on(async {

@@ -26,7 +26,8 @@ struct Shell {
 
 fn is_name(s: &str) -> bool {
     let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 impl Shell {
@@ -105,7 +106,10 @@ impl Shell {
                     }
                 }
                 '\'' => {
-                    let end = chars[i + 1..].iter().position(|c| *c == '\'').ok_or("Syntax error: Unterminated quoted string")?;
+                    let end = chars[i + 1..]
+                        .iter()
+                        .position(|c| *c == '\'')
+                        .ok_or("Syntax error: Unterminated quoted string")?;
                     word.extend(&chars[i + 1..i + 1 + end]);
                     in_word = true;
                     i += end + 2;
@@ -170,10 +174,17 @@ impl Shell {
             return Some(PathBuf::from(program));
         }
         let path = self.var("PATH");
-        let path = if path.is_empty() { "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into() } else { path };
-        path.split(':').map(|d| Path::new(if d.is_empty() { "." } else { d }).join(program)).find(|p| {
-            p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        })
+        let path = if path.is_empty() {
+            "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into()
+        } else {
+            path
+        };
+        path.split(':')
+            .map(|d| Path::new(if d.is_empty() { "." } else { d }).join(program))
+            .find(|p| {
+                p.metadata()
+                    .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            })
     }
 
     /// Runs one simple command; returns its exit status.
@@ -269,7 +280,11 @@ impl Shell {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let name = args.first().cloned().unwrap_or_else(|| "sh".into());
-    let mut shell = Shell { name: name.clone(), vars: std::env::vars().collect(), status: 0 };
+    let mut shell = Shell {
+        name: name.clone(),
+        vars: std::env::vars().collect(),
+        status: 0,
+    };
     let mut rest = args.iter().skip(1);
     let mut script = None;
     while let Some(a) = rest.next() {
@@ -305,7 +320,11 @@ mod tests {
     fn shell() -> Shell {
         let mut vars = HashMap::new();
         vars.insert("HOME".to_string(), "/root".to_string());
-        Shell { name: "/bin/sh".into(), vars, status: 0 }
+        Shell {
+            name: "/bin/sh".into(),
+            vars,
+            status: 0,
+        }
     }
 
     fn words(text: &str) -> Vec<Token> {
@@ -316,8 +335,16 @@ mod tests {
     fn splits_quotes_and_operators() {
         assert_eq!(
             words("dotnet publish -c Release -o /published src/StockData/StockData.csproj"),
-            ["dotnet", "publish", "-c", "Release", "-o", "/published", "src/StockData/StockData.csproj"]
-                .map(|w| Token::Word(w.into()))
+            [
+                "dotnet",
+                "publish",
+                "-c",
+                "Release",
+                "-o",
+                "/published",
+                "src/StockData/StockData.csproj"
+            ]
+            .map(|w| Token::Word(w.into()))
         );
         assert_eq!(
             words("a 'b c' \"d $HOME ${HOME}\" e\\ f && g || h; i"),

@@ -36,12 +36,19 @@ fn resolve_framework(installed: &[String], wanted: &str) -> Option<String> {
         .collect();
     candidates.sort_by_key(|v| version(v));
     let lowest_minor = candidates.first().map(|v| version(v).get(1).copied().unwrap_or(0))?;
-    candidates.into_iter().rev().find(|v| version(v).get(1).copied().unwrap_or(0) == lowest_minor).cloned()
+    candidates
+        .into_iter()
+        .rev()
+        .find(|v| version(v).get(1).copied().unwrap_or(0) == lowest_minor)
+        .cloned()
 }
 
 fn check_frameworks(install: &Install, runtimeconfig: &Value) -> Result<Vec<String>, i32> {
     let options = &runtimeconfig["runtimeOptions"];
-    let mut wanted: Vec<&Value> = options["frameworks"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
+    let mut wanted: Vec<&Value> = options["frameworks"]
+        .as_array()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
     if options["framework"].is_object() {
         wanted.push(&options["framework"]);
     }
@@ -50,7 +57,11 @@ fn check_frameworks(install: &Install, runtimeconfig: &Value) -> Result<Vec<Stri
     for fw in wanted {
         let name = fw["name"].as_str().unwrap_or("");
         let asked = fw["version"].as_str().unwrap_or("0.0.0");
-        let versions = installed.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default();
+        let versions = installed
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
         if resolve_framework(&versions, asked).is_none() {
             eprintln!("It was not possible to find any compatible framework version");
             eprintln!("The specified framework '{name}', version '{asked}' was not found.");
@@ -75,7 +86,10 @@ fn check_frameworks(install: &Install, runtimeconfig: &Value) -> Result<Vec<Stri
 pub fn run(install: &Install, app: &Path, args: &[String]) -> i32 {
     let app = std::path::absolute(app).unwrap_or_else(|_| app.to_path_buf());
     let dir = app.parent().unwrap_or(Path::new("/")).to_path_buf();
-    let stem = app.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = app
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let config_path = dir.join(format!("{stem}.runtimeconfig.json"));
     let Ok(text) = std::fs::read_to_string(&config_path) else {
         eprintln!(
@@ -92,7 +106,11 @@ pub fn run(install: &Install, app: &Path, args: &[String]) -> i32 {
     };
     let Ok(runtimeconfig) = serde_json::from_str::<Value>(&text) else {
         eprintln!("A JSON parsing exception occurred in [{}]", config_path.display());
-        eprintln!("Invalid runtimeconfig.json [{}] [{}]", config_path.display(), dir.join(format!("{stem}.runtimeconfig.dev.json")).display());
+        eprintln!(
+            "Invalid runtimeconfig.json [{}] [{}]",
+            config_path.display(),
+            dir.join(format!("{stem}.runtimeconfig.dev.json")).display()
+        );
         return 139;
     };
     let frameworks = match check_frameworks(install, &runtimeconfig) {

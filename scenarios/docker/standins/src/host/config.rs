@@ -16,7 +16,11 @@ pub struct Config {
 impl Config {
     pub fn get(&self, key: &str) -> Option<&str> {
         let key = key.to_ascii_lowercase();
-        self.entries.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+        self.entries
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Names of the direct children of `section` ("Kestrel:Endpoints" -> ["Http", ...]).
@@ -35,7 +39,8 @@ impl Config {
     }
 
     fn set(&mut self, key: &str, value: &str) {
-        self.entries.push((key.to_ascii_lowercase().replace("__", ":"), value.to_string()));
+        self.entries
+            .push((key.to_ascii_lowercase().replace("__", ":"), value.to_string()));
     }
 
     pub fn environment_name(&self) -> String {
@@ -52,7 +57,10 @@ impl Config {
             }
         }
         let environment = c.environment_name();
-        for file in ["appsettings.json".to_string(), format!("appsettings.{environment}.json")] {
+        for file in [
+            "appsettings.json".to_string(),
+            format!("appsettings.{environment}.json"),
+        ] {
             let path = content_root.join(&file);
             if let Ok(text) = std::fs::read_to_string(&path) {
                 let doc = parse_lenient_json(&text).map_err(|e| {
@@ -86,10 +94,19 @@ impl Config {
 }
 
 fn flatten(prefix: &str, v: &Value, c: &mut Config) {
-    let join = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}:{k}") };
+    let join = |k: &str| {
+        if prefix.is_empty() {
+            k.to_string()
+        } else {
+            format!("{prefix}:{k}")
+        }
+    };
     match v {
         Value::Object(o) => o.iter().for_each(|(k, v)| flatten(&join(k), v, c)),
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, v)| flatten(&join(&i.to_string()), v, c)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| flatten(&join(&i.to_string()), v, c)),
         Value::Null => c.set(prefix, ""),
         Value::Bool(b) => c.set(prefix, if *b { "True" } else { "False" }),
         Value::String(s) => c.set(prefix, s),

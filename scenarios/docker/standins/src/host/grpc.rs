@@ -14,7 +14,9 @@ use super::services::{App, Lookup, Status, INTERNAL, OK, UNIMPLEMENTED};
 
 /// One HTTP/2 connection (prior knowledge: Kestrel's Http2-only cleartext endpoints).
 pub async fn serve_h2(socket: TcpStream, app: Arc<App>) {
-    let Ok(mut connection) = server::handshake(socket).await else { return };
+    let Ok(mut connection) = server::handshake(socket).await else {
+        return;
+    };
     while let Some(Ok((request, respond))) = connection.accept().await {
         let app = app.clone();
         tokio::spawn(async move {
@@ -48,7 +50,9 @@ pub async fn serve_http1(mut socket: TcpStream) {
 }
 
 fn grpc_response(status: Option<&Status>) -> Response<()> {
-    let mut builder = Response::builder().status(StatusCode::OK).header("content-type", "application/grpc");
+    let mut builder = Response::builder()
+        .status(StatusCode::OK)
+        .header("content-type", "application/grpc");
     if let Some(s) = status {
         builder = builder.header("grpc-status", s.code.to_string());
         if !s.message.is_empty() {
@@ -75,7 +79,11 @@ fn plain(status: StatusCode) -> Response<()> {
     Response::builder().status(status).body(()).unwrap_or_default()
 }
 
-async fn handle(request: Request<h2::RecvStream>, mut respond: SendResponse<Bytes>, app: Arc<App>) -> Result<(), h2::Error> {
+async fn handle(
+    request: Request<h2::RecvStream>,
+    mut respond: SendResponse<Bytes>,
+    app: Arc<App>,
+) -> Result<(), h2::Error> {
     let path = request.uri().path().to_string();
     let is_post = request.method() == http::Method::POST;
     let content_type = request

@@ -25,7 +25,9 @@ For more information on configuring HTTPS see https://go.microsoft.com/fwlink/?l
    at Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServer.StartAsync[TContext](IHttpApplication`1 application, CancellationToken cancellationToken)";
 
 pub fn log(level: &str, category: &str, message: &str) {
-    println!("{level}: {category}\n      {message}");
+    use std::io::Write;
+    // A closed stdout must not take the server down (println! would panic).
+    let _ = writeln!(std::io::stdout(), "{level}: {category}\n      {message}");
 }
 
 /// A startup failure: what Kestrel logs (if anything) and the unhandled exception.
@@ -58,7 +60,10 @@ fn protocols(value: Option<&str>) -> Protocols {
 /// The endpoints: `Kestrel:Endpoints` if configured (they override `urls`), else `urls`
 /// (ASPNETCORE_URLS and friends), else Kestrel's default http://localhost:5000.
 fn endpoints(config: &Config) -> Result<Vec<Endpoint>, Failure> {
-    let fail = |exception: String| Failure { logged: None, exception };
+    let fail = |exception: String| Failure {
+        logged: None,
+        exception,
+    };
     let defaults = protocols(config.get("Kestrel:EndpointDefaults:Protocols"));
     let default_cert = config.get("Kestrel:Certificates:Default:Path").map(str::to_string);
     let named = config.children("Kestrel:Endpoints");
@@ -77,8 +82,14 @@ fn endpoints(config: &Config) -> Result<Vec<Endpoint>, Failure> {
                 let url = config.get(&format!("{section}:Url")).unwrap_or("");
                 Ok(Endpoint {
                     address: urls::parse(url).map_err(fail)?,
-                    protocols: config.get(&format!("{section}:Protocols")).map(|p| protocols(Some(p))).unwrap_or(defaults),
-                    certificate: config.get(&format!("{section}:Certificate:Path")).map(str::to_string).or(default_cert.clone()),
+                    protocols: config
+                        .get(&format!("{section}:Protocols"))
+                        .map(|p| protocols(Some(p)))
+                        .unwrap_or(defaults),
+                    certificate: config
+                        .get(&format!("{section}:Certificate:Path"))
+                        .map(str::to_string)
+                        .or(default_cert.clone()),
                 })
             })
             .collect();
@@ -87,7 +98,11 @@ fn endpoints(config: &Config) -> Result<Vec<Endpoint>, Failure> {
     Ok(urls::parse_list(urls)
         .map_err(fail)?
         .into_iter()
-        .map(|address| Endpoint { address, protocols: defaults, certificate: default_cert.clone() })
+        .map(|address| Endpoint {
+            address,
+            protocols: defaults,
+            certificate: default_cert.clone(),
+        })
         .collect())
 }
 
@@ -133,7 +148,11 @@ fn bind(endpoint: &Endpoint) -> Result<Bound, Failure> {
     }
     if listeners.is_empty() {
         let e = last_error.map(|e| e.to_string()).unwrap_or_default();
-        let reason = if e.contains("in use") { "address already in use".to_string() } else { e.to_lowercase() };
+        let reason = if e.contains("in use") {
+            "address already in use".to_string()
+        } else {
+            e.to_lowercase()
+        };
         return Err(Failure {
             logged: Some(format!("System.IO.IOException: Failed to bind to address {}: {reason}.", address.display(address.port))),
             exception: format!(
@@ -143,7 +162,10 @@ fn bind(endpoint: &Endpoint) -> Result<Bound, Failure> {
             ),
         });
     }
-    Ok(Bound { listeners, shown: address.display(port) })
+    Ok(Bound {
+        listeners,
+        shown: address.display(port),
+    })
 }
 
 /// Starts Kestrel and serves until a stop signal. Ok: clean shutdown; Err: startup failure.
@@ -163,23 +185,32 @@ pub fn run(config: &Config, app: App, content_root: &Path) -> Result<(), Failure
                 ),
             );
         }
-        bound.push(bind(e).map_err(|f| {
+        bound.push(bind(e).inspect_err(|f| {
             if let Some(logged) = &f.logged {
-                log("crit", "Microsoft.AspNetCore.Server.Kestrel[0]", &format!("Unable to start Kestrel.\n{logged}"));
+                log(
+                    "crit",
+                    "Microsoft.AspNetCore.Server.Kestrel[0]",
+                    &format!("Unable to start Kestrel.\n{logged}"),
+                );
             }
-            f
         })?);
     }
 
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| Failure {
-        logged: None,
-        exception: format!("System.InvalidOperationException: {e}"),
-    })?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure {
+            logged: None,
+            exception: format!("System.InvalidOperationException: {e}"),
+        })?;
     let app = Arc::new(app);
     runtime.block_on(async move {
         // Signals first: as PID 1 in a container nothing else would stop the process.
         let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
-            return Err(Failure { logged: None, exception: "System.InvalidOperationException: signal handlers".into() });
+            return Err(Failure {
+                logged: None,
+                exception: "System.InvalidOperationException: signal handlers".into(),
+            });
         };
         for b in &bound {
             for (listener, protocols) in &b.listeners {
@@ -192,12 +223,24 @@ pub fn run(config: &Config, app: App, content_root: &Path) -> Result<(), Failure
             }
         }
         for b in &bound {
-            log("info", "Microsoft.Hosting.Lifetime[0]", &format!("Now listening on: {}", b.shown));
+            log(
+                "info",
+                "Microsoft.Hosting.Lifetime[0]",
+                &format!("Now listening on: {}", b.shown),
+            );
         }
         let lifetime = "Microsoft.Hosting.Lifetime[0]";
         log("info", lifetime, "Application started. Press Ctrl+C to shut down.");
-        log("info", lifetime, &format!("Hosting environment: {}", config.environment_name()));
-        log("info", lifetime, &format!("Content root path: {}", content_root.display()));
+        log(
+            "info",
+            lifetime,
+            &format!("Hosting environment: {}", config.environment_name()),
+        );
+        log(
+            "info",
+            lifetime,
+            &format!("Content root path: {}", content_root.display()),
+        );
         std::future::poll_fn(|cx| {
             if term.poll_recv(cx).is_ready() || int.poll_recv(cx).is_ready() {
                 Poll::Ready(())
@@ -213,7 +256,9 @@ pub fn run(config: &Config, app: App, content_root: &Path) -> Result<(), Failure
 
 async fn accept_loop(listener: TcpListener, protocols: Protocols, app: Arc<App>) {
     loop {
-        let Ok((socket, _)) = listener.accept().await else { continue };
+        let Ok((socket, _)) = listener.accept().await else {
+            continue;
+        };
         let _ = socket.set_nodelay(true);
         if protocols == Protocols::Http2 {
             tokio::spawn(grpc::serve_h2(socket, app.clone()));

@@ -28,8 +28,9 @@ const HOST_OPTIONS: [&str; 7] = [
     "--roll-forward-on-no-candidate-fx",
 ];
 
-const SDK_COMMANDS_NOT_SIMULATED: [&str; 12] =
-    ["new", "run", "test", "pack", "clean", "add", "remove", "list", "nuget", "sln", "tool", "msbuild"];
+const SDK_COMMANDS_NOT_SIMULATED: [&str; 12] = [
+    "new", "run", "test", "pack", "clean", "add", "remove", "list", "nuget", "sln", "tool", "msbuild",
+];
 
 fn no_sdk() -> i32 {
     eprintln!("  It was not possible to find any installed .NET Core SDKs");
@@ -88,7 +89,9 @@ pub fn main(args: &[String]) -> i32 {
     let Some(first) = args.get(i) else {
         println!("Usage: dotnet [options]\nUsage: dotnet [path-to-application]\n");
         println!("Options:\n  -h|--help         Display help.\n  --info            Display .NET Core information.");
-        println!("  --list-sdks       Display the installed SDKs.\n  --list-runtimes   Display the installed runtimes.");
+        println!(
+            "  --list-sdks       Display the installed SDKs.\n  --list-runtimes   Display the installed runtimes."
+        );
         return if has_sdk { 0 } else { 129 };
     };
     let rest = &args[i + 1..];

@@ -4,8 +4,8 @@
 //! - `stocks.Stocks`: `Get` looks the requested id up in Data/stocks.json (beside the
 //!   assembly, loaded at startup like the sample's StockRepository) and answers with the
 //!   Stock, or NOT_FOUND "Stock {id} not found".
-//! - `grpc.health.v1.Health` (Grpc.HealthCheck's HealthServiceImpl): SERVING for "" and for
-//!   every mapped service, NOT_FOUND otherwise.
+//! - `grpc.health.v1.Health` (Grpc.HealthCheck's HealthServiceImpl): the statuses the code
+//!   sets with `SetStatus` (the SDK read them), NOT_FOUND for any other service name.
 //!
 //! A mapped service without a built-in behaviour answers UNIMPLEMENTED, saying so.
 
@@ -34,7 +34,10 @@ pub struct Status {
 
 impl Status {
     pub fn new(code: u32, message: impl Into<String>) -> Status {
-        Status { code, message: message.into() }
+        Status {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -60,7 +63,11 @@ impl App {
         if assembly.mapped_services.iter().any(|s| s == STOCKS_SERVICE) {
             stocks = load_stocks(&app_dir.join("Data").join("stocks.json"))?;
         }
-        Ok(App { assembly, types, stocks })
+        Ok(App {
+            assembly,
+            types,
+            stocks,
+        })
     }
 
     fn mapped(&self, service: &str) -> bool {
@@ -103,18 +110,30 @@ impl App {
     fn stocks_get(&self, request: &[u8]) -> Result<Vec<u8>, Status> {
         let internal = |e: String| Status::new(INTERNAL, format!("Exception was thrown by handler. {e}"));
         let service = self.assembly.services.iter().find(|s| s.full_name == STOCKS_SERVICE);
-        let method = service.and_then(|s| s.methods.iter().find(|m| m.name == "Get")).ok_or_else(|| internal("Get".into()))?;
+        let method = service
+            .and_then(|s| s.methods.iter().find(|m| m.name == "Get"))
+            .ok_or_else(|| internal("Get".into()))?;
         let request = wire::decode(&self.types, &method.input, request)
             .map_err(|e| Status::new(INTERNAL, format!("Error starting gRPC call: {e}")))?;
         let id = request.get("id").and_then(Value::as_i64).unwrap_or(0);
-        let Some(stock) = self.stocks.iter().find(|s| field(s, "id").and_then(Value::as_i64) == Some(id)) else {
+        let Some(stock) = self
+            .stocks
+            .iter()
+            .find(|s| field(s, "id").and_then(Value::as_i64) == Some(id))
+        else {
             return Err(Status::new(NOT_FOUND, format!("Stock {id} not found")));
         };
         // The response carries the stock in its (first) message-typed field.
-        let output = self.types.messages.get(&method.output).ok_or_else(|| internal(method.output.clone()))?;
+        let output = self
+            .types
+            .messages
+            .get(&method.output)
+            .ok_or_else(|| internal(method.output.clone()))?;
         let mut response = Map::new();
         if let Some(f) = output.fields.iter().find(|f| matches!(f.ty, FieldType::Message(_))) {
-            let FieldType::Message(stock_type) = &f.ty else { unreachable!() };
+            let FieldType::Message(stock_type) = &f.ty else {
+                unreachable!()
+            };
             response.insert(f.name.clone(), self.shape(stock_type, stock));
         }
         wire::encode(&self.types, &method.output, &Value::Object(response)).map_err(internal)
@@ -143,26 +162,37 @@ impl App {
             let key = wire::get_varint(request, &mut at).map_err(|e| Status::new(INTERNAL, e))?;
             if key == (1 << 3 | 2) {
                 let n = wire::get_varint(request, &mut at).map_err(|e| Status::new(INTERNAL, e))? as usize;
-                let bytes = request.get(at..at + n).ok_or_else(|| Status::new(INTERNAL, "truncated"))?;
+                let bytes = request
+                    .get(at..at + n)
+                    .ok_or_else(|| Status::new(INTERNAL, "truncated"))?;
                 service = String::from_utf8_lossy(bytes).into_owned();
                 at += n;
             } else {
                 return Err(Status::new(INTERNAL, "unexpected field in HealthCheckRequest"));
             }
         }
-        let known = service.is_empty() || (self.mapped(&service) && service != HEALTH_SERVICE);
-        if known {
-            // HealthCheckResponse { ServingStatus status = 1; } SERVING = 1
-            Ok(vec![0x08, 0x01])
-        } else {
+        let set = self.assembly.health_statuses.iter().rev().find(|(s, _)| *s == service);
+        let Some((_, status)) = set else {
             // HealthServiceImpl throws RpcException(NotFound, "").
-            Err(Status::new(NOT_FOUND, ""))
-        }
+            return Err(Status::new(NOT_FOUND, ""));
+        };
+        // HealthCheckResponse { ServingStatus status = 1; }: UNKNOWN 0 (not written),
+        // SERVING 1, NOT_SERVING 2, SERVICE_UNKNOWN 3.
+        let number = match status.as_str() {
+            "Serving" => 1,
+            "NotServing" => 2,
+            "ServiceUnknown" => 3,
+            _ => 0,
+        };
+        Ok(if number == 0 { vec![] } else { vec![0x08, number] })
     }
 }
 
 fn field<'a>(record: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
-    record.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v)
+    record
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
 }
 
 fn load_stocks(path: &Path) -> Result<Vec<Map<String, Value>>, String> {
@@ -182,9 +212,15 @@ fn load_stocks(path: &Path) -> Result<Vec<Map<String, Value>>, String> {
         .ok_or_else(|| json_error("The JSON value could not be converted to System.Collections.Generic.List`1[StockData.Services.StockRepository+StockRecord]. Path: $".into()))?;
     let mut out: Vec<Map<String, Value>> = Vec::new();
     for r in records {
-        let r = r.as_object().cloned().ok_or_else(|| json_error("The JSON value could not be converted to StockRecord.".into()))?;
+        let r = r
+            .as_object()
+            .cloned()
+            .ok_or_else(|| json_error("The JSON value could not be converted to StockRecord.".into()))?;
         let id = field(&r, "id").and_then(Value::as_i64).unwrap_or(0);
-        if out.iter().any(|o| field(o, "id").and_then(Value::as_i64).unwrap_or(0) == id) {
+        if out
+            .iter()
+            .any(|o| field(o, "id").and_then(Value::as_i64).unwrap_or(0) == id)
+        {
             return Err(format!(
                 "System.ArgumentException: An item with the same key has already been added. Key: {id}\n   \
                  at System.Linq.Enumerable.ToDictionary[TSource,TKey](IEnumerable`1 source, Func`2 keySelector)\n{frames}"

@@ -64,7 +64,9 @@ pub fn parse(url: &str) -> Result<Address, String> {
         );
     }
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
-        let end = v6.find(']').ok_or_else(|| format!("System.FormatException: Invalid url: '{original}'"))?;
+        let end = v6
+            .find(']')
+            .ok_or_else(|| format!("System.FormatException: Invalid url: '{original}'"))?;
         (&authority[..end + 2], v6[end + 1..].strip_prefix(':'))
     } else {
         match authority.rsplit_once(':') {
@@ -73,7 +75,9 @@ pub fn parse(url: &str) -> Result<Address, String> {
         }
     };
     let port = match port {
-        Some(p) => p.parse::<u16>().map_err(|_| format!("System.FormatException: Invalid url: '{original}'"))?,
+        Some(p) => p
+            .parse::<u16>()
+            .map_err(|_| format!("System.FormatException: Invalid url: '{original}'"))?,
         None if scheme == "https" => 443,
         None => 80,
     };
@@ -91,12 +95,21 @@ pub fn parse(url: &str) -> Result<Address, String> {
         // Kestrel binds a host name it cannot bind specifically to every interface.
         Host::Any
     };
-    Ok(Address { scheme, host, port, original })
+    Ok(Address {
+        scheme,
+        host,
+        port,
+        original,
+    })
 }
 
 /// `ASPNETCORE_URLS` style: semicolon-separated.
 pub fn parse_list(urls: &str) -> Result<Vec<Address>, String> {
-    urls.split(';').map(str::trim).filter(|u| !u.is_empty()).map(parse).collect()
+    urls.split(';')
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .map(parse)
+        .collect()
 }
 
 #[cfg(test)]
@@ -108,9 +121,18 @@ mod tests {
         let a = parse("http://+:80").unwrap();
         assert_eq!((a.host.clone(), a.port), (Host::Any, 80));
         assert_eq!(a.display(80), "http://[::]:80");
-        assert_eq!(parse("http://localhost:5000").unwrap().display(5000), "http://localhost:5000");
-        assert_eq!(parse("http://0.0.0.0:8080").unwrap().display(8080), "http://0.0.0.0:8080");
-        assert_eq!(parse("http://[::1]:5000").unwrap().host, Host::Ip("::1".parse().unwrap()));
+        assert_eq!(
+            parse("http://localhost:5000").unwrap().display(5000),
+            "http://localhost:5000"
+        );
+        assert_eq!(
+            parse("http://0.0.0.0:8080").unwrap().display(8080),
+            "http://0.0.0.0:8080"
+        );
+        assert_eq!(
+            parse("http://[::1]:5000").unwrap().host,
+            Host::Ip("::1".parse().unwrap())
+        );
         assert_eq!(parse("https://+").unwrap().port, 443);
         assert_eq!(parse_list("http://*:1;https://127.0.0.1:2").unwrap().len(), 2);
         assert!(parse("localhost:5000").is_err());

@@ -61,17 +61,16 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, ProtoError> {
                 s.push(chars[i]);
                 step(&mut i, &mut line, &mut col);
             }
-            tokens.push(Token { tok: Tok::Ident(s), pos });
-        } else if c.is_ascii_digit()
-            || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
-        {
+            tokens.push(Token {
+                tok: Tok::Ident(s),
+                pos,
+            });
+        } else if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
             let mut s = String::new();
             while i < chars.len() {
                 let d = chars[i];
-                let exponent_sign = (d == '-' || d == '+')
-                    && s.ends_with(['e', 'E'])
-                    && !s.starts_with("0x")
-                    && !s.starts_with("0X");
+                let exponent_sign =
+                    (d == '-' || d == '+') && s.ends_with(['e', 'E']) && !s.starts_with("0x") && !s.starts_with("0X");
                 if d.is_ascii_alphanumeric() || d == '.' || exponent_sign {
                     s.push(d);
                     step(&mut i, &mut line, &mut col);
@@ -128,6 +127,9 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, ProtoError> {
             step(&mut i, &mut line, &mut col);
         }
     }
-    tokens.push(Token { tok: Tok::Eof, pos: Pos { line, col } });
+    tokens.push(Token {
+        tok: Tok::Eof,
+        pos: Pos { line, col },
+    });
     Ok(tokens)
 }

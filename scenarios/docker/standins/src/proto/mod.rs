@@ -25,7 +25,11 @@ pub struct ProtoError {
 
 impl ProtoError {
     pub fn at(pos: Pos, message: impl Into<String>) -> Self {
-        ProtoError { file: String::new(), pos: Some(pos), message: message.into() }
+        ProtoError {
+            file: String::new(),
+            pos: Some(pos),
+            message: message.into(),
+        }
     }
 }
 

@@ -67,7 +67,11 @@ type PResult<T> = Result<T, ProtoError>;
 
 impl Parser {
     pub fn new(toks: Vec<Token>) -> Self {
-        Parser { toks, at: 0, ast: Ast::default() }
+        Parser {
+            toks,
+            at: 0,
+            ast: Ast::default(),
+        }
     }
 
     fn peek(&self) -> &Token {
@@ -138,9 +142,8 @@ impl Parser {
         let negative = self.try_consume("-");
         match self.peek().tok.clone() {
             Tok::Int(s) => {
-                let value = parse_int(&s).ok_or_else(|| {
-                    ProtoError::at(self.peek().pos.clone(), "Integer out of range.")
-                })?;
+                let value =
+                    parse_int(&s).ok_or_else(|| ProtoError::at(self.peek().pos.clone(), "Integer out of range."))?;
                 self.bump();
                 Ok(if negative { -value } else { value })
             }
@@ -401,8 +404,8 @@ impl Parser {
     /// `type name = number [options];` or `map<K, V> name = number;`.
     fn field(&mut self, repeated: bool) -> PResult<AstField> {
         let pos = self.peek().pos.clone();
-        let is_map = self.looking_at("map")
-            && matches!(self.toks.get(self.at + 1).map(|t| &t.tok), Some(Tok::Sym('<')));
+        let is_map =
+            self.looking_at("map") && matches!(self.toks.get(self.at + 1).map(|t| &t.tok), Some(Tok::Sym('<')));
         let (type_name, type_pos, map_key) = if is_map {
             self.bump();
             self.consume("<")?;
@@ -423,7 +426,15 @@ impl Parser {
         let number = self.integer("Expected field number.")?;
         self.field_options()?;
         self.end_of_declaration()?;
-        Ok(AstField { name, number, repeated: repeated || map_key.is_some(), type_name, map_key, type_pos, pos })
+        Ok(AstField {
+            name,
+            number,
+            repeated: repeated || map_key.is_some(),
+            type_name,
+            map_key,
+            type_pos,
+            pos,
+        })
     }
 
     fn enumeration(&mut self, outer: &str) -> PResult<()> {
@@ -492,7 +503,12 @@ impl Parser {
             } else {
                 self.end_of_declaration()?;
             }
-            methods.push(AstMethod { name: method, pos: method_pos, input, output });
+            methods.push(AstMethod {
+                name: method,
+                pos: method_pos,
+                input,
+                output,
+            });
         }
         self.ast.services.push(AstService { name, pos, methods });
         Ok(())
@@ -501,8 +517,8 @@ impl Parser {
     /// `(stream Type)`: the type, where it was written, and whether it streams.
     fn rpc_type(&mut self) -> PResult<(String, Pos, bool)> {
         self.consume("(")?;
-        let stream = self.looking_at("stream")
-            && !matches!(self.toks.get(self.at + 1).map(|t| &t.tok), Some(Tok::Sym(')')));
+        let stream =
+            self.looking_at("stream") && !matches!(self.toks.get(self.at + 1).map(|t| &t.tok), Some(Tok::Sym(')')));
         if stream {
             self.bump();
         }

@@ -44,7 +44,11 @@ fn compile_file(
         None => {
             let path = root.map(|r| r.join(name)).unwrap_or_else(|| name.into());
             std::fs::read_to_string(&path).map_err(|_| {
-                vec![ProtoError { file: name.into(), pos: None, message: "File not found.".into() }]
+                vec![ProtoError {
+                    file: name.into(),
+                    pos: None,
+                    message: "File not found.".into(),
+                }]
             })?
         }
     };
@@ -52,7 +56,10 @@ fn compile_file(
         .and_then(|toks| Parser::new(toks).parse_file())
         .map_err(|e| with_file(vec![e], name))?;
 
-    let mut out = ProtoFile { package: ast.package.clone().unwrap_or_default(), ..Default::default() };
+    let mut out = ProtoFile {
+        package: ast.package.clone().unwrap_or_default(),
+        ..Default::default()
+    };
     out.options = ast.options.clone();
     if ast.syntax.is_none() {
         out.warnings.push(format!(
@@ -72,7 +79,10 @@ fn compile_file(
         }
         if stack.contains(import) {
             let chain = [stack.as_slice(), std::slice::from_ref(import)].concat().join(" -> ");
-            errors.push(ProtoError::at(pos.clone(), format!("File recursively imports itself: {chain}")));
+            errors.push(ProtoError::at(
+                pos.clone(),
+                format!("File recursively imports itself: {chain}"),
+            ));
             continue;
         }
         match root.map(|r| compile_file(Some(r), import, None, stack)) {
@@ -88,7 +98,11 @@ fn compile_file(
                 ));
             }
             None => {
-                errors.push(ProtoError { file: import.clone(), pos: None, message: "File not found.".into() });
+                errors.push(ProtoError {
+                    file: import.clone(),
+                    pos: None,
+                    message: "File not found.".into(),
+                });
                 errors.push(ProtoError::at(
                     pos.clone(),
                     format!("Import \"{import}\" was not found or had errors."),
@@ -139,17 +153,17 @@ fn build(ast: &Ast, out: &mut ProtoFile, errors: &mut Vec<ProtoError>) {
 
     // Definitions of this file, each name once.
     let mut define = |full: String, kind: Kind, pos: &Pos, errors: &mut Vec<ProtoError>| {
-        if symbols.contains_key(&full) {
-            let simple = full.rsplit('.').next().unwrap_or(&full).to_string();
-            let scope = parent(&full);
+        let simple = full.rsplit('.').next().unwrap_or(&full).to_string();
+        let scope = parent(&full).to_string();
+        if let std::collections::hash_map::Entry::Vacant(slot) = symbols.entry(full) {
+            slot.insert(kind);
+        } else {
             let message = if scope.is_empty() {
                 format!("\"{simple}\" is already defined.")
             } else {
                 format!("\"{simple}\" is already defined in \"{scope}\".")
             };
             errors.push(ProtoError::at(pos.clone(), message));
-        } else {
-            symbols.insert(full, kind);
         }
     };
     for m in &ast.messages {
@@ -182,10 +196,16 @@ fn build(ast: &Ast, out: &mut ProtoFile, errors: &mut Vec<ProtoError>) {
     for e in &ast.enums {
         let full = qualify(&package, &e.path);
         if proto3 && e.values.first().is_some_and(|(_, n, _)| *n != 0) {
-            errors.push(ProtoError::at(e.values[0].2.clone(), "The first enum value must be zero in proto3."));
+            errors.push(ProtoError::at(
+                e.values[0].2.clone(),
+                "The first enum value must be zero in proto3.",
+            ));
         }
         let values = e.values.iter().map(|(n, v, _)| (n.clone(), *v as i32)).collect();
-        out.enums.push(EnumDef { full_name: full, values });
+        out.enums.push(EnumDef {
+            full_name: full,
+            values,
+        });
     }
 
     for m in &ast.messages {
@@ -195,9 +215,15 @@ fn build(ast: &Ast, out: &mut ProtoFile, errors: &mut Vec<ProtoError>) {
         let mut fields = Vec::new();
         for f in &m.fields {
             if f.number <= 0 {
-                errors.push(ProtoError::at(f.pos.clone(), "Field numbers must be positive integers."));
+                errors.push(ProtoError::at(
+                    f.pos.clone(),
+                    "Field numbers must be positive integers.",
+                ));
             } else if f.number > 536_870_911 {
-                errors.push(ProtoError::at(f.pos.clone(), "Field numbers cannot be greater than 536870911."));
+                errors.push(ProtoError::at(
+                    f.pos.clone(),
+                    "Field numbers cannot be greater than 536870911.",
+                ));
             } else if (19000..=19999).contains(&f.number) {
                 errors.push(ProtoError::at(
                     f.pos.clone(),
@@ -207,13 +233,19 @@ fn build(ast: &Ast, out: &mut ProtoFile, errors: &mut Vec<ProtoError>) {
             } else if let Some(other) = numbers.get(&f.number) {
                 errors.push(ProtoError::at(
                     f.pos.clone(),
-                    format!("Field number {} has already been used in \"{full}\" by field \"{other}\".", f.number),
+                    format!(
+                        "Field number {} has already been used in \"{full}\" by field \"{other}\".",
+                        f.number
+                    ),
                 ));
             } else {
                 numbers.insert(f.number, &f.name);
             }
             if !names.insert(f.name.clone()) {
-                errors.push(ProtoError::at(f.pos.clone(), format!("\"{}\" is already defined in \"{full}\".", f.name)));
+                errors.push(ProtoError::at(
+                    f.pos.clone(),
+                    format!("\"{}\" is already defined in \"{full}\".", f.name),
+                ));
             }
             let value_type = match Scalar::from_name(&f.type_name) {
                 Some(s) => Some(FieldType::Scalar(s)),
@@ -221,11 +253,17 @@ fn build(ast: &Ast, out: &mut ProtoFile, errors: &mut Vec<ProtoError>) {
                     Some((name, Kind::Message)) => Some(FieldType::Message(name)),
                     Some((name, Kind::Enum)) => Some(FieldType::Enum(name)),
                     Some((_, Kind::Package)) => {
-                        errors.push(ProtoError::at(f.type_pos.clone(), format!("\"{}\" is not a type.", f.type_name)));
+                        errors.push(ProtoError::at(
+                            f.type_pos.clone(),
+                            format!("\"{}\" is not a type.", f.type_name),
+                        ));
                         None
                     }
                     None => {
-                        errors.push(ProtoError::at(f.type_pos.clone(), format!("\"{}\" is not defined.", f.type_name)));
+                        errors.push(ProtoError::at(
+                            f.type_pos.clone(),
+                            format!("\"{}\" is not defined.", f.type_name),
+                        ));
                         None
                     }
                 },
@@ -246,9 +284,17 @@ fn build(ast: &Ast, out: &mut ProtoFile, errors: &mut Vec<ProtoError>) {
                     }
                 },
             };
-            fields.push(Field { name: f.name.clone(), number: f.number as u32, repeated: f.repeated, ty });
+            fields.push(Field {
+                name: f.name.clone(),
+                number: f.number as u32,
+                repeated: f.repeated,
+                ty,
+            });
         }
-        out.messages.push(Message { full_name: full, fields });
+        out.messages.push(Message {
+            full_name: full,
+            fields,
+        });
     }
 
     for s in &ast.services {
@@ -257,12 +303,18 @@ fn build(ast: &Ast, out: &mut ProtoFile, errors: &mut Vec<ProtoError>) {
         let mut seen = HashSet::new();
         for m in &s.methods {
             if !seen.insert(m.name.clone()) {
-                errors.push(ProtoError::at(m.pos.clone(), format!("\"{}\" is already defined in \"{full}\".", m.name)));
+                errors.push(ProtoError::at(
+                    m.pos.clone(),
+                    format!("\"{}\" is already defined in \"{full}\".", m.name),
+                ));
             }
             let mut resolve = |(name, pos, _): &(String, Pos, bool)| match lookup(name, &full) {
                 Some((found, Kind::Message)) => Some(found),
                 Some(_) => {
-                    errors.push(ProtoError::at(pos.clone(), format!("\"{name}\" is not a message type.")));
+                    errors.push(ProtoError::at(
+                        pos.clone(),
+                        format!("\"{name}\" is not a message type."),
+                    ));
                     None
                 }
                 None => {
@@ -282,7 +334,11 @@ fn build(ast: &Ast, out: &mut ProtoFile, errors: &mut Vec<ProtoError>) {
                 });
             }
         }
-        out.services.push(Service { full_name: full, name: s.name.clone(), methods });
+        out.services.push(Service {
+            full_name: full,
+            name: s.name.clone(),
+            methods,
+        });
     }
 }
 
@@ -294,7 +350,10 @@ fn well_known(import: &str) -> Option<Vec<Message>> {
         repeated: false,
         ty: FieldType::Scalar(s),
     };
-    let message = |name: &str, fields: Vec<Field>| Message { full_name: format!("google.protobuf.{name}"), fields };
+    let message = |name: &str, fields: Vec<Field>| Message {
+        full_name: format!("google.protobuf.{name}"),
+        fields,
+    };
     let seconds_nanos = || vec![scalar("seconds", 1, Scalar::Int64), scalar("nanos", 2, Scalar::Int32)];
     Some(match import.strip_prefix("google/protobuf/")? {
         "timestamp.proto" => vec![message("Timestamp", seconds_nanos())],
@@ -314,15 +373,25 @@ fn well_known(import: &str) -> Option<Vec<Message>> {
         .iter()
         .map(|(n, s)| message(n, vec![scalar("value", 1, *s)]))
         .collect(),
-        "any.proto" => vec![message("Any", vec![scalar("type_url", 1, Scalar::String), scalar("value", 2, Scalar::Bytes)])],
-        "field_mask.proto" => vec![message("FieldMask", vec![Field {
-            name: "paths".into(),
-            number: 1,
-            repeated: true,
-            ty: FieldType::Scalar(Scalar::String),
-        }])],
+        "any.proto" => vec![message(
+            "Any",
+            vec![scalar("type_url", 1, Scalar::String), scalar("value", 2, Scalar::Bytes)],
+        )],
+        "field_mask.proto" => vec![message(
+            "FieldMask",
+            vec![Field {
+                name: "paths".into(),
+                number: 1,
+                repeated: true,
+                ty: FieldType::Scalar(Scalar::String),
+            }],
+        )],
         // Their fields are recursive or oneofs; the stand-in never encodes them.
-        "struct.proto" => vec![message("Struct", vec![]), message("Value", vec![]), message("ListValue", vec![])],
+        "struct.proto" => vec![
+            message("Struct", vec![]),
+            message("Value", vec![]),
+            message("ListValue", vec![]),
+        ],
         _ => return None,
     })
 }

@@ -36,10 +36,19 @@ fn compiles_the_sample_service() {
     assert_eq!(file.services.len(), 1);
     let get = &file.services[0].methods[0];
     assert_eq!(file.services[0].full_name, "stocks.Stocks");
-    assert_eq!((get.input.as_str(), get.output.as_str()), ("stocks.GetRequest", "stocks.GetResponse"));
-    let response = file.messages.iter().find(|m| m.full_name == "stocks.GetResponse").unwrap();
+    assert_eq!(
+        (get.input.as_str(), get.output.as_str()),
+        ("stocks.GetRequest", "stocks.GetResponse")
+    );
+    let response = file
+        .messages
+        .iter()
+        .find(|m| m.full_name == "stocks.GetResponse")
+        .unwrap();
     assert_eq!(response.fields[0].ty, FieldType::Message("stocks.Stock".into()));
-    assert!(file.options.contains(&("csharp_namespace".into(), "StockData.Protos".into())));
+    assert!(file
+        .options
+        .contains(&("csharp_namespace".into(), "StockData.Protos".into())));
 }
 
 #[test]
@@ -49,14 +58,23 @@ fn reports_syntax_errors_with_line_and_column() {
         first_error(&broken),
         "Protos/x.proto(11,1): error : Expected top-level statement (e.g. \"message\")."
     );
-    let no_semicolon = STOCKS.replace("int32 id = 1;\n}\n\nmessage GetResponse", "int32 id = 1\n}\n\nmessage GetResponse");
-    assert_eq!(first_error(&no_semicolon), "Protos/x.proto(13,1): error : Expected \";\".");
+    let no_semicolon = STOCKS.replace(
+        "int32 id = 1;\n}\n\nmessage GetResponse",
+        "int32 id = 1\n}\n\nmessage GetResponse",
+    );
+    assert_eq!(
+        first_error(&no_semicolon),
+        "Protos/x.proto(13,1): error : Expected \";\"."
+    );
 }
 
 #[test]
 fn reports_undefined_types_and_duplicates() {
     let undefined = STOCKS.replace("Stock stock = 1;", "Stok stock = 1;");
-    assert_eq!(first_error(&undefined), "Protos/x.proto(16,3): error : \"Stok\" is not defined.");
+    assert_eq!(
+        first_error(&undefined),
+        "Protos/x.proto(16,3): error : \"Stok\" is not defined."
+    );
     let dup = STOCKS.replace("string name = 3;", "string name = 2;");
     assert!(first_error(&dup).contains("Field number 2 has already been used in \"stocks.Stock\" by field \"symbol\"."));
     let scalar_rpc = STOCKS.replace("rpc Get (GetRequest)", "rpc Get (int32)");
@@ -96,6 +114,9 @@ service S { rpc Watch (Outer) returns (stream Outer) { option deprecated = true;
     assert_eq!(outer.fields.len(), 7);
     assert_eq!(outer.fields[1].ty, FieldType::Enum("a.b.Outer.Kind".into()));
     assert!(matches!(outer.fields[2].ty, FieldType::Map(Scalar::String, _)));
-    assert_eq!(outer.fields[4].ty, FieldType::Message("google.protobuf.Timestamp".into()));
+    assert_eq!(
+        outer.fields[4].ty,
+        FieldType::Message("google.protobuf.Timestamp".into())
+    );
     assert!(file.services[0].methods[0].server_streaming);
 }

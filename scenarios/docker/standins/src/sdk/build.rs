@@ -44,7 +44,11 @@ impl TargetFramework {
         } else {
             return None;
         };
-        Some(TargetFramework { moniker: m, identifier, version })
+        Some(TargetFramework {
+            moniker: m,
+            identifier,
+            version,
+        })
     }
 
     pub fn long_name(&self) -> String {
@@ -72,9 +76,16 @@ pub fn framework_of(
     single: bool,
 ) -> Result<Vec<TargetFramework>, BuildError> {
     let proj = project.path.display();
-    let listed: Vec<String> = match (project.property("TargetFramework"), project.property("TargetFrameworks")) {
+    let listed: Vec<String> = match (
+        project.property("TargetFramework"),
+        project.property("TargetFrameworks"),
+    ) {
         (Some(one), _) => vec![one.to_string()],
-        (None, Some(many)) => many.split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        (None, Some(many)) => many
+            .split(';')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
         (None, None) => vec![String::new()],
     };
     let mut out = Vec::new();
@@ -191,8 +202,15 @@ pub fn build_project(install: &Install, path: &Path, opts: &Options, depth: usiz
             )),
         }
     }
-    let default_type = if project.is_web() || project.sdk == "Microsoft.NET.Sdk.Worker" { "Exe" } else { "Library" };
-    let exe = project.property("OutputType").unwrap_or(default_type).eq_ignore_ascii_case("Exe");
+    let default_type = if project.is_web() || project.sdk == "Microsoft.NET.Sdk.Worker" {
+        "Exe"
+    } else {
+        "Library"
+    };
+    let exe = project
+        .property("OutputType")
+        .unwrap_or(default_type)
+        .eq_ignore_ascii_case("Exe");
     if exe && errors.is_empty() && !csharp::has_entry_point(&sources) {
         errors.push(format!(
             "CSC : error CS5001: Program does not contain a static 'Main' method suitable for an entry point [{proj}]"
@@ -203,6 +221,11 @@ pub fn build_project(install: &Install, path: &Path, opts: &Options, depth: usiz
         match csharp::mapped_services(&sources, &assembly.services, health, &proj) {
             Ok(mapped) => assembly.mapped_services = mapped,
             Err(e) => errors.extend(e),
+        }
+        assembly.health_statuses = csharp::health_statuses(&sources, &assembly.services);
+        if sources.iter().any(|s| s.code.contains("MapGrpcHealthChecksService(")) {
+            // Grpc.AspNetCore.HealthChecks reports the app's overall health as "".
+            assembly.health_statuses.push((String::new(), "Serving".into()));
         }
     }
     if !errors.is_empty() {
@@ -216,7 +239,10 @@ pub fn build_project(install: &Install, path: &Path, opts: &Options, depth: usiz
         (format!("{name}.deps.json"), pretty(&deps_json(&project, &tf, &name))),
     ];
     if exe && tf.is_core_app() {
-        files.push((format!("{name}.runtimeconfig.json"), pretty(&runtimeconfig_json(&project, &tf))));
+        files.push((
+            format!("{name}.runtimeconfig.json"),
+            pretty(&runtimeconfig_json(&project, &tf)),
+        ));
     }
     let mut bin_dir = project.dir.join("bin").join(opts.configuration()).join(&tf.moniker);
     if let Some(rid) = &opts.runtime {
@@ -226,15 +252,33 @@ pub fn build_project(install: &Install, path: &Path, opts: &Options, depth: usiz
     for (file, bytes) in files.iter().chain(referenced_files.iter()) {
         std::fs::write(bin_dir.join(file), bytes).map_err(|e| io_error(&bin_dir.join(file), &path, e))?;
     }
-    println!("  {} -> {}", project.stem(), bin_dir.join(format!("{name}.dll")).display());
+    println!(
+        "  {} -> {}",
+        project.stem(),
+        bin_dir.join(format!("{name}.dll")).display()
+    );
 
     let content = project
         .items
         .iter()
         .filter(|i| (i.kind == "Content" || i.kind == "None") && i.published())
-        .map(|i| (project.dir.join(&i.path), i.meta("Link").map(|l| l.replace('\\', "/")).unwrap_or_else(|| i.path.clone())))
+        .map(|i| {
+            (
+                project.dir.join(&i.path),
+                i.meta("Link")
+                    .map(|l| l.replace('\\', "/"))
+                    .unwrap_or_else(|| i.path.clone()),
+            )
+        })
         .collect();
-    Ok(Built { assembly, sources, bin_dir, files, content, referenced_files })
+    Ok(Built {
+        assembly,
+        sources,
+        bin_dir,
+        files,
+        content,
+        referenced_files,
+    })
 }
 
 fn check_assets(install: &Install, project: &Project, tf: &TargetFramework) -> Result<(), BuildError> {
@@ -302,7 +346,13 @@ fn compile_protos(project: &Project, assembly: &mut Assembly) -> Result<(), Buil
     }
 }
 
-fn publish_project(install: &Install, path: &Path, built: &Built, opts: &Options, cwd: &Path) -> Result<(), BuildError> {
+fn publish_project(
+    install: &Install,
+    path: &Path,
+    built: &Built,
+    opts: &Options,
+    cwd: &Path,
+) -> Result<(), BuildError> {
     let out = match &opts.output {
         Some(o) => restore::normalize(&cwd.join(o)),
         None => built.bin_dir.join("publish"),
@@ -333,7 +383,10 @@ fn publish_project(install: &Install, path: &Path, built: &Built, opts: &Options
         let config = web_config(&built.assembly.name);
         std::fs::write(out.join("web.config"), config).map_err(|e| io_error(&out, path, e))?;
     }
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     println!("  {stem} -> {}/", out.display().to_string().trim_end_matches('/'));
     Ok(())
 }
@@ -343,8 +396,11 @@ fn pretty(v: &Value) -> Vec<u8> {
 }
 
 fn deps_json(project: &Project, tf: &TargetFramework, name: &str) -> Value {
-    let deps: serde_json::Map<String, Value> =
-        project.package_references.iter().map(|(id, v)| (id.clone(), Value::from(v.clone()))).collect();
+    let deps: serde_json::Map<String, Value> = project
+        .package_references
+        .iter()
+        .map(|(id, v)| (id.clone(), Value::from(v.clone())))
+        .collect();
     json!({
         "runtimeTarget": { "name": tf.long_name(), "signature": "" },
         "compilationOptions": {},
@@ -357,7 +413,11 @@ fn deps_json(project: &Project, tf: &TargetFramework, name: &str) -> Value {
 }
 
 fn runtimeconfig_json(project: &Project, tf: &TargetFramework) -> Value {
-    let framework = if project.is_web() { "Microsoft.AspNetCore.App" } else { "Microsoft.NETCore.App" };
+    let framework = if project.is_web() {
+        "Microsoft.AspNetCore.App"
+    } else {
+        "Microsoft.NETCore.App"
+    };
     let mut options = json!({
         "tfm": tf.moniker,
         "framework": { "name": framework, "version": format!("{}.{}.0", tf.version.0, tf.version.1) },

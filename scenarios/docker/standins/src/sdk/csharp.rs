@@ -14,7 +14,10 @@ pub struct Source {
 
 impl Source {
     pub fn new(rel: String, text: &str) -> Source {
-        Source { rel, code: strip_comments(text) }
+        Source {
+            rel,
+            code: strip_comments(text),
+        }
     }
 
     fn line_col(&self, offset: usize) -> (usize, usize) {
@@ -96,11 +99,23 @@ fn class_base<'a>(sources: &'a [Source], name: &str) -> Option<Option<(&'a Sourc
                 continue;
             }
             let rest_start = at + 6 + (after.len() - after.trim_start().len()) + ident.len();
-            let header_end = code[rest_start..].find('{').map(|e| rest_start + e).unwrap_or(code.len());
+            let header_end = code[rest_start..]
+                .find('{')
+                .map(|e| rest_start + e)
+                .unwrap_or(code.len());
             let header = &code[rest_start..header_end];
-            let Some(colon) = header.find(':') else { return Some(None) };
+            let Some(colon) = header.find(':') else {
+                return Some(None);
+            };
             let bases = &header[colon + 1..];
-            let first = bases.split([',', '\n']).next().unwrap_or("").split(" where ").next().unwrap_or("").trim();
+            let first = bases
+                .split([',', '\n'])
+                .next()
+                .unwrap_or("")
+                .split(" where ")
+                .next()
+                .unwrap_or("")
+                .trim();
             let offset = rest_start + colon + 1 + (bases.len() - bases.trim_start().len());
             return Some(Some((src, offset, first.to_string())));
         }
@@ -136,7 +151,9 @@ pub fn mapped_services(
     for src in sources {
         for (at, _) in src.code.match_indices("MapGrpcService<") {
             let start = at + "MapGrpcService<".len();
-            let Some(len) = src.code[start..].find('>') else { continue };
+            let Some(len) = src.code[start..].find('>') else {
+                continue;
+            };
             let type_name = last_segment(&src.code[start..start + len]).to_string();
             match class_base(sources, &type_name) {
                 None if type_name == "HealthServiceImpl" && health_package => add(HEALTH_SERVICE, &mut mapped),
@@ -144,7 +161,9 @@ pub fn mapped_services(
                 Some(None) => {}
                 Some(Some((base_src, offset, base))) => {
                     let base_name = last_segment(&base);
-                    let Some(service) = base_name.strip_suffix("Base") else { continue };
+                    let Some(service) = base_name.strip_suffix("Base") else {
+                        continue;
+                    };
                     if service == "Health" && health_package {
                         add(HEALTH_SERVICE, &mut mapped);
                     } else if let Some(s) = services.iter().find(|s| s.name == service) {
@@ -168,6 +187,37 @@ pub fn mapped_services(
     }
 }
 
+/// The statuses the code gives Grpc.HealthCheck's `HealthServiceImpl`:
+/// `SetStatus("name", ...ServingStatus.Serving)`, the name also as `Svc.Descriptor.FullName`.
+/// A name the stand-in cannot work out (another variable) is left out.
+pub fn health_statuses(sources: &[Source], services: &[Service]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for src in sources {
+        for (at, _) in src.code.match_indices("SetStatus(") {
+            let args = &src.code[at + "SetStatus(".len()..];
+            let Some(end) = args.find(')') else { continue };
+            let Some((name, status)) = args[..end].split_once(',') else {
+                continue;
+            };
+            let name = name.trim();
+            let service = if let Some(literal) = name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
+                literal.to_string()
+            } else if let Some(simple) = name.strip_suffix(".Descriptor.FullName") {
+                match services.iter().find(|s| s.name == last_segment(simple)) {
+                    Some(s) => s.full_name.clone(),
+                    None => continue,
+                }
+            } else {
+                continue;
+            };
+            let status = last_segment(status).to_string();
+            out.retain(|(s, _)| *s != service);
+            out.push((service, status));
+        }
+    }
+    out
+}
+
 /// Whether some source declares a `static ... Main(` entry point.
 pub fn has_entry_point(sources: &[Source]) -> bool {
     sources.iter().any(|s| {
@@ -184,9 +234,12 @@ mod tests {
     use crate::proto::compile_source;
 
     fn services() -> Vec<Service> {
-        compile_source("s.proto", "syntax = \"proto3\"; package stocks; message M {} service Stocks { rpc Get (M) returns (M); }")
-            .unwrap()
-            .services
+        compile_source(
+            "s.proto",
+            "syntax = \"proto3\"; package stocks; message M {} service Stocks { rpc Get (M) returns (M); }",
+        )
+        .unwrap()
+        .services
     }
 
     const SERVICE: &str = "namespace X {\n  public class StocksService : Stocks.StocksBase\n  {\n  }\n}\n";
@@ -194,7 +247,10 @@ mod tests {
     #[test]
     fn finds_mapped_services_through_base_classes() {
         let startup = "endpoints.MapGrpcService<StocksService>();\nendpoints.MapGrpcService<HealthServiceImpl>();";
-        let sources = vec![Source::new("Startup.cs".into(), startup), Source::new("S.cs".into(), SERVICE)];
+        let sources = vec![
+            Source::new("Startup.cs".into(), startup),
+            Source::new("S.cs".into(), SERVICE),
+        ];
         let mapped = mapped_services(&sources, &services(), true, "p.csproj").unwrap();
         assert_eq!(mapped, vec!["stocks.Stocks", HEALTH_SERVICE]);
     }
@@ -202,24 +258,54 @@ mod tests {
     #[test]
     fn commented_out_maps_do_not_count_and_missing_types_fail() {
         let startup = "// endpoints.MapGrpcService<StocksService>();\n/* MapGrpcService<Nope>() */";
-        let sources = vec![Source::new("Startup.cs".into(), startup), Source::new("S.cs".into(), SERVICE)];
+        let sources = vec![
+            Source::new("Startup.cs".into(), startup),
+            Source::new("S.cs".into(), SERVICE),
+        ];
         assert!(mapped_services(&sources, &services(), true, "p").unwrap().is_empty());
 
         let startup = "\n  endpoints.MapGrpcService<StockService>();";
-        let sources = vec![Source::new("Startup.cs".into(), startup), Source::new("S.cs".into(), SERVICE)];
+        let sources = vec![
+            Source::new("Startup.cs".into(), startup),
+            Source::new("S.cs".into(), SERVICE),
+        ];
         let errors = mapped_services(&sources, &services(), true, "p.csproj").unwrap_err();
         assert_eq!(
             errors[0],
             "Startup.cs(2,28): error CS0246: The type or namespace name 'StockService' could not be found \
              (are you missing a using directive or an assembly reference?) [p.csproj]"
         );
-        let sources = vec![Source::new("S.cs".into(), SERVICE), Source::new("a.cs".into(), "MapGrpcService<StocksService>")];
+        let sources = vec![
+            Source::new("S.cs".into(), SERVICE),
+            Source::new("a.cs".into(), "MapGrpcService<StocksService>"),
+        ];
         assert!(mapped_services(&sources, &[], true, "p").unwrap_err()[0].contains("'Stocks'"));
     }
 
     #[test]
+    fn health_statuses_set_in_code() {
+        let startup = "health.SetStatus(\"\", HealthCheckResponse.Types.ServingStatus.Serving);\n\
+                       health.SetStatus(Stocks.Descriptor.FullName, HealthCheckResponse.Types.ServingStatus.NotServing);\n\
+                       // health.SetStatus(\"x\", ServingStatus.Serving);";
+        let statuses = health_statuses(&[Source::new("Startup.cs".into(), startup)], &services());
+        assert_eq!(
+            statuses,
+            vec![
+                ("".to_string(), "Serving".to_string()),
+                ("stocks.Stocks".to_string(), "NotServing".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn entry_point() {
-        assert!(has_entry_point(&[Source::new("P.cs".into(), "public static void Main(string[] args)")]));
-        assert!(!has_entry_point(&[Source::new("P.cs".into(), "// static void Main(string[] args)")]));
+        assert!(has_entry_point(&[Source::new(
+            "P.cs".into(),
+            "public static void Main(string[] args)"
+        )]));
+        assert!(!has_entry_point(&[Source::new(
+            "P.cs".into(),
+            "// static void Main(string[] args)"
+        )]));
     }
 }

@@ -22,7 +22,9 @@ pub struct BuildError {
 
 impl BuildError {
     pub fn line(line: impl Into<String>) -> Self {
-        BuildError { lines: vec![line.into()] }
+        BuildError {
+            lines: vec![line.into()],
+        }
     }
 }
 
@@ -61,8 +63,29 @@ const VALUE_OPTIONS: [(&str, &[&str]); 6] = [
     ("output", &["-o", "--output"]),
     ("framework", &["-f", "--framework"]),
     ("runtime", &["-r", "--runtime"]),
-    ("ignored", &["-v", "--verbosity", "-s", "--source", "--packages", "--configfile", "--version-suffix"]),
-    ("ignored", &["--manifest", "--runtime-config", "--interactive-value", "--disable-parallel-value", "--lock-file-path", "--no-cache-value"]),
+    (
+        "ignored",
+        &[
+            "-v",
+            "--verbosity",
+            "-s",
+            "--source",
+            "--packages",
+            "--configfile",
+            "--version-suffix",
+        ],
+    ),
+    (
+        "ignored",
+        &[
+            "--manifest",
+            "--runtime-config",
+            "--interactive-value",
+            "--disable-parallel-value",
+            "--lock-file-path",
+            "--no-cache-value",
+        ],
+    ),
 ];
 
 const FLAG_OPTIONS: [&str; 12] = [
@@ -86,7 +109,10 @@ pub fn parse_options(args: &[String]) -> Result<Options, BuildError> {
     while i < args.len() {
         let arg = &args[i];
         i += 1;
-        if let Some(props) = ["-p:", "/p:", "--property:", "-property:", "/property:"].iter().find_map(|p| arg.strip_prefix(p)) {
+        if let Some(props) = ["-p:", "/p:", "--property:", "-property:", "/property:"]
+            .iter()
+            .find_map(|p| arg.strip_prefix(p))
+        {
             for pair in props.split(';') {
                 if let Some((k, v)) = pair.split_once('=') {
                     o.properties.insert(k.trim().into(), v.trim().into());
@@ -106,7 +132,9 @@ pub fn parse_options(args: &[String]) -> Result<Options, BuildError> {
                     args[i - 1].clone()
                 }
                 None => {
-                    return Err(BuildError::line(format!("Required argument missing for option: {name}")));
+                    return Err(BuildError::line(format!(
+                        "Required argument missing for option: {name}"
+                    )));
                 }
             };
             match *key {
@@ -125,7 +153,9 @@ pub fn parse_options(args: &[String]) -> Result<Options, BuildError> {
                 _ => {}
             }
         } else if arg.starts_with('-') && arg.len() > 1 {
-            return Err(BuildError::line(format!("MSBUILD : error MSB1001: Unknown switch.\nSwitch: {arg}")));
+            return Err(BuildError::line(format!(
+                "MSBUILD : error MSB1001: Unknown switch.\nSwitch: {arg}"
+            )));
         } else if o.target.is_some() {
             return Err(BuildError::line(format!(
                 "MSBUILD : error MSB1008: Only one project can be specified.\nSwitch: {arg}"

@@ -28,12 +28,17 @@ pub struct Item {
 
 impl Item {
     pub fn meta(&self, key: &str) -> Option<&str> {
-        self.metadata.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
+        self.metadata
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.as_str())
     }
 
     /// Whether publish copies it: CopyToPublishDirectory, else CopyToOutputDirectory.
     pub fn published(&self) -> bool {
-        let mode = self.meta("CopyToPublishDirectory").or_else(|| self.meta("CopyToOutputDirectory"));
+        let mode = self
+            .meta("CopyToPublishDirectory")
+            .or_else(|| self.meta("CopyToOutputDirectory"));
         matches!(mode, Some(m) if m.eq_ignore_ascii_case("Always") || m.eq_ignore_ascii_case("PreserveNewest"))
     }
 }
@@ -59,15 +64,22 @@ impl Project {
     }
 
     fn flag(&self, name: &str, default: bool) -> bool {
-        self.property(name).map(|v| v.eq_ignore_ascii_case("true")).unwrap_or(default)
+        self.property(name)
+            .map(|v| v.eq_ignore_ascii_case("true"))
+            .unwrap_or(default)
     }
 
     pub fn stem(&self) -> String {
-        self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+        self.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 
     pub fn assembly_name(&self) -> String {
-        self.property("AssemblyName").map(str::to_string).unwrap_or_else(|| self.stem())
+        self.property("AssemblyName")
+            .map(str::to_string)
+            .unwrap_or_else(|| self.stem())
     }
 
     pub fn is_web(&self) -> bool {
@@ -79,7 +91,9 @@ impl Project {
     }
 
     pub fn references(&self, package: &str) -> bool {
-        self.package_references.iter().any(|(id, _)| id.eq_ignore_ascii_case(package))
+        self.package_references
+            .iter()
+            .any(|(id, _)| id.eq_ignore_ascii_case(package))
     }
 }
 
@@ -95,10 +109,16 @@ pub fn load(path: &Path, globals: &HashMap<String, String>) -> Result<Project, B
             path.display()
         )));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| BuildError::line(format!("{}: error : {e}", path.display())))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| BuildError::line(format!("{}: error : {e}", path.display())))?;
     let doc = roxmltree::Document::parse(text.trim_start_matches('\u{feff}')).map_err(|e| {
         let p = e.pos();
-        error_at(path, p.row, p.col, format!("MSB4025: The project file could not be loaded. {e}"))
+        error_at(
+            path,
+            p.row,
+            p.col,
+            format!("MSB4025: The project file could not be loaded. {e}"),
+        )
     })?;
     let root = doc.root_element();
     let pos = |node: roxmltree::Node| {
@@ -111,10 +131,15 @@ pub fn load(path: &Path, globals: &HashMap<String, String>) -> Result<Project, B
             path,
             l,
             c,
-            format!("MSB4068: The element <{}> is unrecognized, or not supported in this context.", root.tag_name().name()),
+            format!(
+                "MSB4068: The element <{}> is unrecognized, or not supported in this context.",
+                root.tag_name().name()
+            ),
         ));
     }
-    let sdk = root.attribute("Sdk").map(|s| s.split('/').next().unwrap_or("").trim().to_string());
+    let sdk = root
+        .attribute("Sdk")
+        .map(|s| s.split('/').next().unwrap_or("").trim().to_string());
     let Some(sdk) = sdk else {
         return Err(BuildError::line(format!(
             "{}: error : doccheck stand-in: only SDK-style projects (<Project Sdk=\"...\">) can be built.",
@@ -123,7 +148,12 @@ pub fn load(path: &Path, globals: &HashMap<String, String>) -> Result<Project, B
     };
     if !KNOWN_SDKS.contains(&sdk.as_str()) {
         let (l, c) = pos(root);
-        return Err(error_at(path, l, c, format!("MSB4236: The SDK '{sdk}' specified could not be found.")));
+        return Err(error_at(
+            path,
+            l,
+            c,
+            format!("MSB4236: The SDK '{sdk}' specified could not be found."),
+        ));
     }
 
     let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -170,7 +200,8 @@ pub fn load(path: &Path, globals: &HashMap<String, String>) -> Result<Project, B
                 continue;
             }
             let (line, col) = pos(node);
-            apply_item(&mut project, node, &files).map_err(|m| error_at(path, line, col, m))?;
+            apply_item(&mut project, node, &files)
+                .map_err(|m| error_at(path, line, col, format!("{m} [{}]", path.display())))?;
         }
     }
     Ok(project)
@@ -204,7 +235,11 @@ fn add_default_items(project: &mut Project, files: &[String]) {
         add("Content", "**/*.config", &publish, project);
         add("Content", "**/*.json", &publish, project);
         // launchSettings.json and friends stay home.
-        for item in project.items.iter_mut().filter(|i| i.kind == "Content" && i.path.starts_with("Properties/")) {
+        for item in project
+            .items
+            .iter_mut()
+            .filter(|i| i.kind == "Content" && i.path.starts_with("Properties/"))
+        {
             item.metadata.insert("CopyToPublishDirectory".into(), "Never".into());
         }
     }
@@ -218,7 +253,10 @@ fn apply_item(project: &mut Project, node: roxmltree::Node, files: &[String]) ->
         .map(|a| (a.name().to_string(), expand(a.value(), &project.properties)))
         .collect();
     for child in node.children().filter(|n| n.is_element()) {
-        metadata.insert(child.tag_name().name().to_string(), child.text().unwrap_or("").trim().to_string());
+        metadata.insert(
+            child.tag_name().name().to_string(),
+            child.text().unwrap_or("").trim().to_string(),
+        );
     }
 
     if kind == "PackageReference" {
@@ -261,10 +299,19 @@ fn apply_item(project: &mut Project, node: roxmltree::Node, files: &[String]) ->
         added.retain(|p| !excludes.iter().any(|e| e.matches(p)));
         let duplicates: Vec<&String> = added
             .iter()
-            .filter(|p| project.items.iter().any(|i| i.implicit && i.kind == kind && &i.path == *p))
+            .filter(|p| {
+                project
+                    .items
+                    .iter()
+                    .any(|i| i.implicit && i.kind == kind && &i.path == *p)
+            })
             .collect();
         if !duplicates.is_empty() && (kind == "Compile" || kind == "Content") {
-            let list = duplicates.iter().map(|d| format!("'{d}'")).collect::<Vec<_>>().join("; ");
+            let list = duplicates
+                .iter()
+                .map(|d| format!("'{d}'"))
+                .collect::<Vec<_>>()
+                .join("; ");
             return Err(format!(
                 "NETSDK1022: Duplicate '{kind}' items were included. The .NET Core SDK includes '{kind}' \
                  items from your project directory by default. You can either remove these items from your \
@@ -274,7 +321,12 @@ fn apply_item(project: &mut Project, node: roxmltree::Node, files: &[String]) ->
             ));
         }
         for p in added {
-            project.items.push(Item { kind: kind.clone(), path: p, metadata: metadata.clone(), implicit: false });
+            project.items.push(Item {
+                kind: kind.clone(),
+                path: p,
+                metadata: metadata.clone(),
+                implicit: false,
+            });
         }
     } else if node.attribute("Update").is_some() {
         let patterns: Vec<Pattern> = specs("Update").iter().map(|s| Pattern::new(s)).collect();
@@ -285,7 +337,9 @@ fn apply_item(project: &mut Project, node: roxmltree::Node, files: &[String]) ->
         }
     } else if node.attribute("Remove").is_some() {
         let patterns: Vec<Pattern> = specs("Remove").iter().map(|s| Pattern::new(s)).collect();
-        project.items.retain(|i| i.kind != kind || !patterns.iter().any(|p| p.matches(&i.path)));
+        project
+            .items
+            .retain(|i| i.kind != kind || !patterns.iter().any(|p| p.matches(&i.path)));
     }
     Ok(())
 }
@@ -321,10 +375,14 @@ fn condition_holds(condition: Option<&str>, props: &HashMap<String, String>) -> 
     let c = expand(c, props);
     let lower = c.to_ascii_lowercase();
     if lower.contains(" or ") {
-        return split_keyword(&c, " or ").iter().any(|p| condition_holds(Some(p), props));
+        return split_keyword(&c, " or ")
+            .iter()
+            .any(|p| condition_holds(Some(p), props));
     }
     if lower.contains(" and ") {
-        return split_keyword(&c, " and ").iter().all(|p| condition_holds(Some(p), props));
+        return split_keyword(&c, " and ")
+            .iter()
+            .all(|p| condition_holds(Some(p), props));
     }
     let unquote = |s: &str| s.trim().trim_matches('\'').trim().to_ascii_lowercase();
     if let Some((a, b)) = c.split_once("!=") {

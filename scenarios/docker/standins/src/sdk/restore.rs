@@ -104,7 +104,11 @@ fn write_assets(project: &Project, frameworks: &[TargetFramework]) -> Result<(),
         groups.insert(
             fw.long_name(),
             Value::from(
-                project.package_references.iter().map(|(id, v)| format!("{id} >= {v}")).collect::<Vec<_>>(),
+                project
+                    .package_references
+                    .iter()
+                    .map(|(id, v)| format!("{id} >= {v}"))
+                    .collect::<Vec<_>>(),
             ),
         );
         let deps: Map<String, Value> = project

@@ -14,8 +14,12 @@ pub struct SolutionProject {
 }
 
 pub fn projects(sln: &Path) -> Result<Vec<SolutionProject>, BuildError> {
-    let text = std::fs::read_to_string(sln)
-        .map_err(|e| BuildError::line(format!("MSBUILD : error MSB1009: Project file does not exist.\nSwitch: {} ({e})", sln.display())))?;
+    let text = std::fs::read_to_string(sln).map_err(|e| {
+        BuildError::line(format!(
+            "MSBUILD : error MSB1009: Project file does not exist.\nSwitch: {} ({e})",
+            sln.display()
+        ))
+    })?;
     let text = text.trim_start_matches('\u{feff}');
     let header = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let version = header
@@ -31,7 +35,9 @@ pub fn projects(sln: &Path) -> Result<Vec<SolutionProject>, BuildError> {
     let dir = sln.parent().unwrap_or(Path::new("."));
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
-        let Some(rest) = line.trim().strip_prefix("Project(\"") else { continue };
+        let Some(rest) = line.trim().strip_prefix("Project(\"") else {
+            continue;
+        };
         // Project("{TYPE}") = "Name", "relative\path.csproj", "{GUID}"
         let quoted: Vec<&str> = rest.split('"').collect();
         let (kind, name, path) = match quoted.as_slice() {
@@ -48,9 +54,15 @@ pub fn projects(sln: &Path) -> Result<Vec<SolutionProject>, BuildError> {
             continue;
         }
         let path = dir.join(path.replace('\\', "/"));
-        let is_project = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.ends_with("proj"));
+        let is_project = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.ends_with("proj"));
         if is_project {
-            out.push(SolutionProject { name: name.to_string(), path });
+            out.push(SolutionProject {
+                name: name.to_string(),
+                path,
+            });
         }
     }
     Ok(out)
