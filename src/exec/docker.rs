@@ -38,7 +38,11 @@ pub fn docker(args: &[&str]) -> Result<String, String> {
 }
 
 fn lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// What to do once a rewritten command has run.
@@ -46,9 +50,15 @@ fn lines(text: &str) -> Vec<String> {
 pub enum After {
     Nothing,
     /// `docker run`: record the container; wait for it when it is a service.
-    Container { service: Option<Service> },
+    Container {
+        service: Option<Service>,
+    },
     /// `docker push`: check the registry holds what was pushed.
-    VerifyPush { registry: usize, repository: String, tag: String },
+    VerifyPush {
+        registry: usize,
+        repository: String,
+        tag: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -75,22 +85,37 @@ pub struct Docker {
 
 impl Docker {
     /// Preflight, sweep of crashed runs, base images and registries.
-    pub fn start(scenario: Option<&Scenario>, control: &Path, needs_registry: bool) -> Result<Docker, Error> {
+    pub fn start(
+        scenario: Option<&Scenario>,
+        control: &Path,
+        needs_registry: bool,
+        observer: &mut dyn super::Observer,
+    ) -> Result<Docker, Error> {
         preflight()?;
         let pid = std::process::id();
-        let run_id = format!("{pid}-{}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis()));
+        let run_id = format!(
+            "{pid}-{}",
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis())
+        );
         let mut notes = Vec::new();
         let swept = sweep_dead_runs();
         if swept > 0 {
-            notes.push(format!("removed {swept} leftover(s) of an earlier doccheck run that did not finish"));
+            notes.push(format!(
+                "removed {swept} leftover(s) of an earlier doccheck run that did not finish"
+            ));
         }
         let config_dir = control.join("docker-config");
         std::fs::create_dir_all(&config_dir)
             .and_then(|_| std::fs::write(config_dir.join("config.json"), "{}\n"))
             .map_err(|e| Error::new(format!("cannot create a Docker client configuration: {e}")))?;
-        let dangling_before = lines(&docker(&["images", "-q", "--no-trunc", "--filter", "dangling=true"]).unwrap_or_default())
-            .into_iter()
-            .collect();
+        let dangling_before = lines(
+            &docker(&["images", "-q", "--no-trunc", "--filter", "dangling=true"])
+                .unwrap_or_default(),
+        )
+        .into_iter()
+        .collect();
         let mut this = Docker {
             run_id,
             pid,
@@ -105,14 +130,27 @@ impl Docker {
         };
         let config = scenario.and_then(|s| s.docker.as_ref());
         for image in config.map(|d| &d.images[..]).unwrap_or_default() {
-            let note = ensure_image(&image.image, &image.build, &image.inputs, &this.scenario_dir)?;
+            let note = ensure_image(
+                &image.image,
+                &image.build,
+                &image.inputs,
+                &this.scenario_dir,
+                observer,
+            )?;
             this.notes.push(note);
         }
-        let hosts: Vec<String> = config.and_then(|d| d.registry.as_ref()).map(|r| r.hosts.clone()).unwrap_or_default();
+        let hosts: Vec<String> = config
+            .and_then(|d| d.registry.as_ref())
+            .map(|r| r.hosts.clone())
+            .unwrap_or_default();
         if needs_registry || !hosts.is_empty() {
             for (i, host) in hosts.iter().enumerate() {
-                let registry = Registry::start(&control.join(format!("registry-{i}")), &this.labels())?;
-                this.notes.push(format!("pushes to {host} go to a registry of the run's own: {}", registry.kind));
+                let registry =
+                    Registry::start(&control.join(format!("registry-{i}")), &this.labels())?;
+                this.notes.push(format!(
+                    "pushes to {host} go to a registry of the run's own: {}",
+                    registry.kind
+                ));
                 this.hosts.insert(host.clone(), this.registries.len());
                 this.registries.push(registry);
             }
@@ -121,12 +159,18 @@ impl Docker {
     }
 
     fn labels(&self) -> Vec<String> {
-        vec![format!("{RUN_LABEL}={}", self.run_id), format!("{PID_LABEL}={}", self.pid)]
+        vec![
+            format!("{RUN_LABEL}={}", self.run_id),
+            format!("{PID_LABEL}={}", self.pid),
+        ]
     }
 
     /// Environment for the shell session: a Docker config without the user's credentials.
     pub fn session_env(&self) -> Vec<(String, String)> {
-        vec![("DOCKER_CONFIG".into(), self.config_dir.display().to_string())]
+        vec![(
+            "DOCKER_CONFIG".into(),
+            self.config_dir.display().to_string(),
+        )]
     }
 
     /// Defined in the session before the first step: even a push doccheck did not
@@ -151,12 +195,18 @@ impl Docker {
 
     /// How `command` must run here, if it is a docker command that needs it.
     pub fn prepare(&mut self, command: &str, service: Option<&Service>) -> Prepared {
-        let unchanged = Prepared { run: None, after: After::Nothing, notes: Vec::new() };
+        let unchanged = Prepared {
+            run: None,
+            after: After::Nothing,
+            notes: Vec::new(),
+        };
         // Only simple commands are rewritten; anything with shell syntax runs as written.
         if command.contains(|c: char| "|&;<>()$`\n".contains(c)) && !command.contains("\\\n") {
             return unchanged;
         }
-        let Ok(mut args) = shell_words::split(command) else { return unchanged };
+        let Ok(mut args) = shell_words::split(command) else {
+            return unchanged;
+        };
         if args.first().map(String::as_str) != Some("docker") || args.len() < 2 {
             return unchanged;
         }
@@ -178,7 +228,9 @@ impl Docker {
             }
             "run" => {
                 self.rewrite_run(&mut args, service.is_some(), &mut notes);
-                after = After::Container { service: service.cloned() };
+                after = After::Container {
+                    service: service.cloned(),
+                };
             }
             "tag" if args.len() >= 4 => {
                 let last = args.len() - 1;
@@ -193,7 +245,11 @@ impl Docker {
                     args[last] = mapped.clone();
                     let (_, rest) = split_host(&mapped);
                     let (repository, tag) = split_tag(rest);
-                    after = After::VerifyPush { registry, repository, tag };
+                    after = After::VerifyPush {
+                        registry,
+                        repository,
+                        tag,
+                    };
                 }
             }
             "pull" if args.len() >= 3 => {
@@ -212,8 +268,14 @@ impl Docker {
             _ => return unchanged,
         }
         let run = join(&args);
-        let documented = shell_words::split(command).map(|a| join(&a)).unwrap_or_default();
-        Prepared { run: (run != documented).then_some(run), after, notes }
+        let documented = shell_words::split(command)
+            .map(|a| join(&a))
+            .unwrap_or_default();
+        Prepared {
+            run: (run != documented).then_some(run),
+            after,
+            notes,
+        }
     }
 
     fn insert_labels(&self, args: &mut Vec<String>) {
@@ -233,8 +295,14 @@ impl Docker {
                 break; // the image
             }
             // Boolean short-flag clusters such as -ti, -it, -itd.
-            if !arg.starts_with("--") && arg.len() > 1 && arg[1..].chars().all(|c| "dit".contains(c)) {
-                let kept: String = arg[1..].chars().filter(|&c| !(c == 't' || (detach && c == 'i'))).collect();
+            if !arg.starts_with("--")
+                && arg.len() > 1
+                && arg[1..].chars().all(|c| "dit".contains(c))
+            {
+                let kept: String = arg[1..]
+                    .chars()
+                    .filter(|&c| !(c == 't' || (detach && c == 'i')))
+                    .collect();
                 removed_tty |= arg.contains('t');
                 if kept.is_empty() {
                     args.remove(i);
@@ -277,11 +345,20 @@ impl Docker {
     }
 
     /// Work after a rewritten command succeeded: record, verify, wait for readiness.
-    pub fn after(&mut self, after: &After, output: &str, interrupted: &std::sync::atomic::AtomicBool) -> Result<Vec<String>, String> {
+    pub fn after(
+        &mut self,
+        after: &After,
+        output: &str,
+        interrupted: &std::sync::atomic::AtomicBool,
+    ) -> Result<Vec<String>, String> {
         match after {
             After::Nothing => Ok(Vec::new()),
             After::Container { service } => {
-                let id = output.lines().rev().map(str::trim).find(|l| l.len() == 64 && l.chars().all(|c| c.is_ascii_hexdigit()));
+                let id = output
+                    .lines()
+                    .rev()
+                    .map(str::trim)
+                    .find(|l| l.len() == 64 && l.chars().all(|c| c.is_ascii_hexdigit()));
                 let Some(id) = id.map(str::to_string) else {
                     return Ok(Vec::new());
                 };
@@ -291,7 +368,11 @@ impl Docker {
                     None => Ok(Vec::new()),
                 }
             }
-            After::VerifyPush { registry, repository, tag } => {
+            After::VerifyPush {
+                registry,
+                repository,
+                tag,
+            } => {
                 let pushed = output
                     .split_whitespace()
                     .skip_while(|w| *w != "digest:")
@@ -304,14 +385,24 @@ impl Docker {
                 }
                 let tags = registry.tags(repository)?;
                 if !tags.contains(tag) {
-                    return Err(format!("the registry's tag list of {repository} lacks {tag}: {tags:?}"));
+                    return Err(format!(
+                        "the registry's tag list of {repository} lacks {tag}: {tags:?}"
+                    ));
                 }
-                Ok(vec![format!("verified through the registry API: {}/{repository}:{tag} is {held}", registry.address)])
+                Ok(vec![format!(
+                    "verified through the registry API: {}/{repository}:{tag} is {held}",
+                    registry.address
+                )])
             }
         }
     }
 
-    fn await_ready(&self, id: &str, service: &Service, interrupted: &std::sync::atomic::AtomicBool) -> Result<Vec<String>, String> {
+    fn await_ready(
+        &self,
+        id: &str,
+        service: &Service,
+        interrupted: &std::sync::atomic::AtomicBool,
+    ) -> Result<Vec<String>, String> {
         let limit = match &service.ready_timeout {
             Some(t) => crate::directives::parse_duration(t)?,
             None => Duration::from_secs(60),
@@ -325,10 +416,19 @@ impl Docker {
             if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
                 return Err("interrupted while waiting for the service".into());
             }
-            let state = docker(&["inspect", "-f", "{{.State.Running}} {{.State.ExitCode}}", id]).unwrap_or_default();
+            let state = docker(&[
+                "inspect",
+                "-f",
+                "{{.State.Running}} {{.State.ExitCode}}",
+                id,
+            ])
+            .unwrap_or_default();
             if state.trim_start().starts_with("false") {
                 let code = state.split_whitespace().nth(1).unwrap_or("?");
-                return Err(format!("container {short} exited with code {code} before it was ready\n{}", logs(id)));
+                return Err(format!(
+                    "container {short} exited with code {code} before it was ready\n{}",
+                    logs(id)
+                ));
             }
             if started.elapsed() > limit {
                 return Err(format!(
@@ -339,7 +439,10 @@ impl Docker {
             }
             match self.probe(id, pending[0]) {
                 Ok(note) => {
-                    notes.push(format!("ready after {:.1}s: {note}", started.elapsed().as_secs_f64()));
+                    notes.push(format!(
+                        "ready after {:.1}s: {note}",
+                        started.elapsed().as_secs_f64()
+                    ));
                     pending.remove(0);
                 }
                 Err(e) if e.is_failed() => return Err(format!("{e}\n{}", logs(id))),
@@ -354,31 +457,64 @@ impl Docker {
 
     fn probe(&self, id: &str, probe: &Probe) -> Result<String, doccheck_probe::ProbeError> {
         let timeout = Duration::from_secs(5);
-        let host = |port: u16| host_address(id, port).map_err(doccheck_probe::ProbeError::not_ready);
+        // Ports are published when the container starts: a missing one will not appear later.
+        let host = |port: u16| host_address(id, port).map_err(doccheck_probe::ProbeError::failed);
         match probe {
-            Probe::Http { port, path, status } => doccheck_probe::http(&format!("http://{}{path}", host(*port)?), *status, timeout),
-            Probe::GrpcHealth { port, service } => doccheck_probe::grpc_health(&host(*port)?, service, timeout),
-            Probe::Grpc { port, proto, includes, method, request, expect } => {
+            Probe::Http { port, path, status } => {
+                doccheck_probe::http(&format!("http://{}{path}", host(*port)?), *status, timeout)
+            }
+            Probe::GrpcHealth { port, service } => {
+                doccheck_probe::grpc_health(&host(*port)?, service, timeout)
+            }
+            Probe::Grpc {
+                port,
+                proto,
+                includes,
+                method,
+                request,
+                expect,
+            } => {
                 let proto = self.scenario_dir.join(proto);
-                let mut dirs: Vec<PathBuf> = includes.iter().map(|i| self.scenario_dir.join(i)).collect();
+                let mut dirs: Vec<PathBuf> =
+                    includes.iter().map(|i| self.scenario_dir.join(i)).collect();
                 dirs.extend(proto.parent().map(Path::to_path_buf));
                 let address = host(*port)?;
-                let answer = doccheck_probe::grpc_unary(&address, &[proto], &dirs, method, request, timeout)?;
+                let answer = doccheck_probe::grpc_unary(
+                    &address,
+                    &[proto],
+                    &dirs,
+                    method,
+                    request,
+                    timeout,
+                )?;
                 if let Some(expect) = expect {
-                    let want: serde_json::Value = serde_json::from_str(expect)
-                        .map_err(|e| doccheck_probe::ProbeError::failed(format!("the scenario's expected answer is not JSON: {e}")))?;
+                    let want: serde_json::Value = serde_json::from_str(expect).map_err(|e| {
+                        doccheck_probe::ProbeError::failed(format!(
+                            "the scenario's expected answer is not JSON: {e}"
+                        ))
+                    })?;
                     doccheck_probe::json_contains(&answer, &want).map_err(|m| {
-                        doccheck_probe::ProbeError::failed(format!("{method} {request} answered {answer}, but {m}"))
+                        doccheck_probe::ProbeError::failed(format!(
+                            "{method} {request} answered {answer}, but {m}"
+                        ))
                     })?;
                 }
                 Ok(format!("{method} {request} at {address} → {answer}"))
             }
             Probe::Command { run } => {
-                let out = Command::new("bash").args(["-c", run]).stdin(Stdio::null()).output();
+                let out = Command::new("bash")
+                    .args(["-c", run])
+                    .stdin(Stdio::null())
+                    .output();
                 match out {
                     Ok(o) if o.status.success() => Ok(format!("`{run}` succeeded")),
-                    Ok(o) => Err(doccheck_probe::ProbeError::not_ready(format!("`{run}` exited with {}", o.status))),
-                    Err(e) => Err(doccheck_probe::ProbeError::failed(format!("cannot run `{run}`: {e}"))),
+                    Ok(o) => Err(doccheck_probe::ProbeError::not_ready(format!(
+                        "`{run}` exited with {}",
+                        o.status
+                    ))),
+                    Err(e) => Err(doccheck_probe::ProbeError::failed(format!(
+                        "cannot run `{run}`: {e}"
+                    ))),
                 }
             }
         }
@@ -389,7 +525,9 @@ impl Docker {
         let mut problems = Vec::new();
         let label = format!("label={RUN_LABEL}={}", self.run_id);
         let mut containers = std::mem::take(&mut self.containers);
-        containers.extend(lines(&docker(&["ps", "-aq", "--no-trunc", "--filter", &label]).unwrap_or_default()));
+        containers.extend(lines(
+            &docker(&["ps", "-aq", "--no-trunc", "--filter", &label]).unwrap_or_default(),
+        ));
         containers.sort();
         containers.dedup();
         if !containers.is_empty() {
@@ -403,19 +541,30 @@ impl Docker {
             // A tag a failed step never made is no problem.
             let _ = docker(&["rmi", "--no-prune", &tag]);
         }
-        let images = lines(&docker(&["images", "-q", "--no-trunc", "--filter", &label]).unwrap_or_default());
+        let images =
+            lines(&docker(&["images", "-q", "--no-trunc", "--filter", &label]).unwrap_or_default());
         for image in images {
             let _ = docker(&["rmi", "-f", &image]);
         }
         // The legacy builder leaves the builder stages as untagged images.
-        let dangling = lines(&docker(&["images", "-q", "--no-trunc", "--filter", "dangling=true"]).unwrap_or_default());
-        for image in dangling.iter().filter(|i| !self.dangling_before.contains(*i)) {
+        let dangling = lines(
+            &docker(&["images", "-q", "--no-trunc", "--filter", "dangling=true"])
+                .unwrap_or_default(),
+        );
+        for image in dangling
+            .iter()
+            .filter(|i| !self.dangling_before.contains(*i))
+        {
             let _ = docker(&["rmi", image]);
         }
-        for network in lines(&docker(&["network", "ls", "-q", "--filter", &label]).unwrap_or_default()) {
+        for network in
+            lines(&docker(&["network", "ls", "-q", "--filter", &label]).unwrap_or_default())
+        {
             let _ = docker(&["network", "rm", &network]);
         }
-        for volume in lines(&docker(&["volume", "ls", "-q", "--filter", &label]).unwrap_or_default()) {
+        for volume in
+            lines(&docker(&["volume", "ls", "-q", "--filter", &label]).unwrap_or_default())
+        {
             let _ = docker(&["volume", "rm", "-f", &volume]);
         }
         for registry in &mut self.registries {
@@ -433,19 +582,36 @@ impl Drop for Docker {
 
 /// Joins words into a command line, quoting only words that need it (readable in reports).
 fn join(words: &[String]) -> String {
-    let plain = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || "_@%+=:,./-".contains(c));
+    let plain = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_@%+=:,./-".contains(c))
+    };
     words
         .iter()
-        .map(|w| if plain(w) { w.clone() } else { shell_words::quote(w).into_owned() })
+        .map(|w| {
+            if plain(w) {
+                w.clone()
+            } else {
+                shell_words::quote(w).into_owned()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 fn logs(id: &str) -> String {
-    let out = Command::new("docker").args(["logs", "--tail", "30", id]).stdin(Stdio::null()).output();
+    let out = Command::new("docker")
+        .args(["logs", "--tail", "30", id])
+        .stdin(Stdio::null())
+        .output();
     match out {
         Ok(o) => {
-            let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            );
             format!("container log (last 30 lines):\n{}", text.trim_end())
         }
         Err(_) => String::new(),
@@ -454,8 +620,15 @@ fn logs(id: &str) -> String {
 
 /// `127.0.0.1:PORT` published for the container's `port`.
 fn host_address(id: &str, port: u16) -> Result<String, String> {
-    let out = docker(&["port", id, &format!("{port}/tcp")])
-        .map_err(|e| format!("container port {port} is not published: {e}"))?;
+    let out =
+        docker(&["port", id, &format!("{port}/tcp")]).map_err(|_| {
+            let published = docker(&["port", id]).unwrap_or_default();
+            let published: Vec<&str> = published.lines().collect();
+            format!(
+            "container port {port}, where the service listens, is not published (published: {})",
+            if published.is_empty() { "none".to_string() } else { published.join(", ") }
+        )
+        })?;
     let line = out
         .lines()
         .find(|l| l.starts_with("0.0.0.0:") || l.starts_with("127.0.0.1:"))
@@ -472,15 +645,74 @@ fn takes_value(flag: &str) -> bool {
     }
     matches!(
         flag,
-        "-a" | "--attach" | "-e" | "--env" | "--env-file" | "-h" | "--hostname" | "-l" | "--label" | "--label-file"
-            | "-m" | "--memory" | "--name" | "--network" | "--net" | "-p" | "--publish" | "--platform" | "--pull"
-            | "--restart" | "-u" | "--user" | "-v" | "--volume" | "--volumes-from" | "-w" | "--workdir" | "--entrypoint"
-            | "--mount" | "--add-host" | "--cpus" | "--dns" | "--expose" | "--health-cmd" | "--health-interval"
-            | "--health-retries" | "--health-timeout" | "--health-start-period" | "--log-driver" | "--log-opt"
-            | "--network-alias" | "--shm-size" | "--stop-signal" | "--stop-timeout" | "--tmpfs" | "--ulimit"
-            | "--cap-add" | "--cap-drop" | "--device" | "--gpus" | "--ipc" | "--pid" | "--runtime" | "--security-opt"
-            | "--cidfile" | "--memory-swap" | "--cpu-shares" | "-c" | "--cpuset-cpus" | "--init-path" | "--link"
-            | "--sysctl" | "--userns" | "--uts" | "--group-add" | "--ip" | "--ip6" | "--mac-address" | "--detach-keys"
+        "-a" | "--attach"
+            | "-e"
+            | "--env"
+            | "--env-file"
+            | "-h"
+            | "--hostname"
+            | "-l"
+            | "--label"
+            | "--label-file"
+            | "-m"
+            | "--memory"
+            | "--name"
+            | "--network"
+            | "--net"
+            | "-p"
+            | "--publish"
+            | "--platform"
+            | "--pull"
+            | "--restart"
+            | "-u"
+            | "--user"
+            | "-v"
+            | "--volume"
+            | "--volumes-from"
+            | "-w"
+            | "--workdir"
+            | "--entrypoint"
+            | "--mount"
+            | "--add-host"
+            | "--cpus"
+            | "--dns"
+            | "--expose"
+            | "--health-cmd"
+            | "--health-interval"
+            | "--health-retries"
+            | "--health-timeout"
+            | "--health-start-period"
+            | "--log-driver"
+            | "--log-opt"
+            | "--network-alias"
+            | "--shm-size"
+            | "--stop-signal"
+            | "--stop-timeout"
+            | "--tmpfs"
+            | "--ulimit"
+            | "--cap-add"
+            | "--cap-drop"
+            | "--device"
+            | "--gpus"
+            | "--ipc"
+            | "--pid"
+            | "--runtime"
+            | "--security-opt"
+            | "--cidfile"
+            | "--memory-swap"
+            | "--cpu-shares"
+            | "-c"
+            | "--cpuset-cpus"
+            | "--init-path"
+            | "--link"
+            | "--sysctl"
+            | "--userns"
+            | "--uts"
+            | "--group-add"
+            | "--ip"
+            | "--ip6"
+            | "--mac-address"
+            | "--detach-keys"
     )
 }
 
@@ -497,16 +729,29 @@ fn free_host_port(mapping: &str) -> Option<(String, String)> {
     if std::net::TcpListener::bind((bind_ip, port)).is_ok() {
         return None;
     }
-    let free = std::net::TcpListener::bind((bind_ip, 0)).ok()?.local_addr().ok()?.port();
+    let free = std::net::TcpListener::bind((bind_ip, 0))
+        .ok()?
+        .local_addr()
+        .ok()?
+        .port();
     let container = parts[parts.len() - 1];
-    let new = if prefix.is_empty() { format!("{free}:{container}") } else { format!("{prefix}:{free}:{container}") };
-    Some((new, format!("host port {port} is taken on this machine: published on {free} instead")))
+    let new = if prefix.is_empty() {
+        format!("{free}:{container}")
+    } else {
+        format!("{prefix}:{free}:{container}")
+    };
+    Some((
+        new,
+        format!("host port {port} is taken on this machine: published on {free} instead"),
+    ))
 }
 
 /// `host:5000/org/app:tag` → (Some("host:5000"), "org/app:tag")
 pub fn split_host(reference: &str) -> (Option<&str>, &str) {
     match reference.split_once('/') {
-        Some((first, rest)) if first.contains('.') || first.contains(':') || first == "localhost" => {
+        Some((first, rest))
+            if first.contains('.') || first.contains(':') || first == "localhost" =>
+        {
             (Some(first), rest)
         }
         _ => (None, reference),
@@ -570,15 +815,6 @@ fn free_bytes(path: &Path) -> Option<u64> {
     }
 }
 
-/// Whether the process that labelled a resource is still a running doccheck.
-fn alive(pid: &str) -> bool {
-    let Ok(pid) = pid.parse::<u32>() else { return false };
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let zombie = status.lines().any(|l| l.starts_with("State:") && l.contains("zombie"));
-    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-    !zombie && comm.trim().starts_with("doccheck")
-}
-
 /// Removes what runs that died (crash, kill -9) left behind; returns how many.
 pub fn sweep_dead_runs() -> usize {
     let mut removed = 0;
@@ -589,17 +825,23 @@ pub fn sweep_dead_runs() -> usize {
             .into_iter()
             .filter_map(|l| {
                 let (id, pid) = l.split_once(' ').unwrap_or((&l, ""));
-                (!alive(pid)).then(|| id.to_string())
+                (!super::doccheck_alive(pid)).then(|| id.to_string())
             })
             .collect()
     };
-    for id in dead(docker(&["ps", "-a", "--filter", &filter, "--format", &format])) {
+    for id in dead(docker(&[
+        "ps", "-a", "--filter", &filter, "--format", &format,
+    ])) {
         removed += docker(&["rm", "-f", "-v", &id]).is_ok() as usize;
     }
-    for id in dead(docker(&["images", "--filter", &filter, "--format", &format])) {
+    for id in dead(docker(&[
+        "images", "--filter", &filter, "--format", &format,
+    ])) {
         removed += docker(&["rmi", "-f", &id]).is_ok() as usize;
     }
-    for id in dead(docker(&["network", "ls", "--filter", &filter, "--format", &format])) {
+    for id in dead(docker(&[
+        "network", "ls", "--filter", &filter, "--format", &format,
+    ])) {
         removed += docker(&["network", "rm", &id]).is_ok() as usize;
     }
     removed
@@ -607,20 +849,37 @@ pub fn sweep_dead_runs() -> usize {
 
 /// Makes `image` available: the real one if present or pullable, else the
 /// scenario's stand-in, rebuilt only when its inputs changed.
-fn ensure_image(image: &str, build: &str, inputs: &[String], scenario_dir: &Path) -> Result<String, Error> {
+fn ensure_image(
+    image: &str,
+    build: &str,
+    inputs: &[String],
+    scenario_dir: &Path,
+    observer: &mut dyn super::Observer,
+) -> Result<String, Error> {
     let hash = inputs_hash(scenario_dir, inputs, build);
-    let format = format!("{{{{index .Config.Labels \"{STANDIN_LABEL}\"}}}}");
-    if let Ok(label) = docker(&["image", "inspect", "--format", &format, image]) {
-        let label = label.trim();
-        if label.is_empty() || label == "<no value>" {
-            return Ok(format!("{image}: the real image, present locally"));
-        }
-        if label == hash {
-            return Ok(format!("{image}: a stand-in built by doccheck (cached; see scenarios/ for what it keeps of the real image)"));
+    if let Ok(labels) = docker(&[
+        "image",
+        "inspect",
+        "--format",
+        "{{json .Config.Labels}}",
+        image,
+    ]) {
+        let labels: BTreeMap<String, String> =
+            serde_json::from_str(labels.trim()).unwrap_or_default();
+        match labels.get(STANDIN_LABEL) {
+            Some(h) if *h == hash => {
+                return Ok(format!("{image}: a stand-in built by doccheck (cached; scenarios/ says what it keeps of the real image)"))
+            }
+            // A stand-in from other inputs (or built by hand) is rebuilt below.
+            _ if labels.keys().any(|k| k.contains("doccheck")) => {}
+            _ => return Ok(format!("{image}: the real image, present locally")),
         }
     } else if docker(&["pull", image]).is_ok() {
         return Ok(format!("{image}: the real image, pulled"));
     }
+    observer.preparing(&format!(
+        "{image} is not here and cannot be pulled: building its stand-in (`{build}`)"
+    ));
     let started = Instant::now();
     let out = Command::new("bash")
         .args(["-c", build])
@@ -631,7 +890,11 @@ fn ensure_image(image: &str, build: &str, inputs: &[String], scenario_dir: &Path
         .output()
         .map_err(|e| Error::new(format!("cannot run the stand-in build for {image}: {e}")))?;
     if !out.status.success() {
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
         let (tail, _) = crate::report::tail(&text, 20);
         return Err(Error::new(format!(
             "{image} is not present, cannot be pulled, and its stand-in did not build (`{build}` in {}, {}):\n{}",
@@ -641,7 +904,7 @@ fn ensure_image(image: &str, build: &str, inputs: &[String], scenario_dir: &Path
         )));
     }
     Ok(format!(
-        "{image}: not present and not pullable, so a stand-in was built in {:.0}s (see scenarios/ for what it keeps of the real image)",
+        "{image}: not present and not pullable, so a stand-in was built in {:.0}s (scenarios/ says what it keeps of the real image)",
         started.elapsed().as_secs_f64()
     ))
 }
@@ -657,10 +920,20 @@ fn inputs_hash(base: &Path, inputs: &[String], build: &str) -> String {
     let mut hasher = Sha256::new();
     hasher.update(build.as_bytes());
     for file in files {
-        hasher.update(file.strip_prefix(base).unwrap_or(&file).to_string_lossy().as_bytes());
+        hasher.update(
+            file.strip_prefix(base)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .as_bytes(),
+        );
         hasher.update(std::fs::read(&file).unwrap_or_default());
     }
-    hasher.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn collect_files(path: &Path, files: &mut Vec<PathBuf>) {
@@ -684,11 +957,23 @@ mod tests {
 
     #[test]
     fn references() {
-        assert_eq!(split_host("internal-registry:5000/myorg/stockdata"), (Some("internal-registry:5000"), "myorg/stockdata"));
+        assert_eq!(
+            split_host("internal-registry:5000/myorg/stockdata"),
+            (Some("internal-registry:5000"), "myorg/stockdata")
+        );
         assert_eq!(split_host("myorg/stockdata"), (None, "myorg/stockdata"));
-        assert_eq!(split_host("mcr.microsoft.com/dotnet/core/sdk:3.0"), (Some("mcr.microsoft.com"), "dotnet/core/sdk:3.0"));
-        assert_eq!(split_tag("myorg/stockdata"), ("myorg/stockdata".into(), "latest".into()));
-        assert_eq!(split_tag("dotnet/core/sdk:3.0"), ("dotnet/core/sdk".into(), "3.0".into()));
+        assert_eq!(
+            split_host("mcr.microsoft.com/dotnet/core/sdk:3.0"),
+            (Some("mcr.microsoft.com"), "dotnet/core/sdk:3.0")
+        );
+        assert_eq!(
+            split_tag("myorg/stockdata"),
+            ("myorg/stockdata".into(), "latest".into())
+        );
+        assert_eq!(
+            split_tag("dotnet/core/sdk:3.0"),
+            ("dotnet/core/sdk".into(), "3.0".into())
+        );
         assert_eq!(normalize_tag("stockdata"), "stockdata:latest");
     }
 
@@ -710,7 +995,10 @@ mod tests {
     #[test]
     fn run_rewrites_for_a_service_and_for_no_terminal() {
         let mut d = docker_without_daemon();
-        let service = Service { probes: Vec::new(), ready_timeout: None };
+        let service = Service {
+            probes: Vec::new(),
+            ready_timeout: None,
+        };
         let p = d.prepare("docker run -ti -p 127.0.0.1:0:80 stockdata", Some(&service));
         assert_eq!(
             p.run.as_deref(),
@@ -727,7 +1015,10 @@ mod tests {
     #[test]
     fn build_and_tag_are_labelled_and_recorded() {
         let mut d = docker_without_daemon();
-        let p = d.prepare("docker build --tag stockdata --file src/StockData/Dockerfile .", None);
+        let p = d.prepare(
+            "docker build --tag stockdata --file src/StockData/Dockerfile .",
+            None,
+        );
         assert_eq!(
             p.run.as_deref(),
             Some("docker build --label doccheck.run=r1 --label doccheck.pid=7 --tag stockdata --file src/StockData/Dockerfile .")
@@ -736,7 +1027,10 @@ mod tests {
         // Unmapped hosts are left alone (and the session's guard refuses to push them).
         let p = d.prepare("docker push myorg/stockdata", None);
         assert!(p.run.is_none());
-        assert!(d.prepare("docker build -t a . && docker push a", None).run.is_none());
+        assert!(d
+            .prepare("docker build -t a . && docker push a", None)
+            .run
+            .is_none());
         d.tags.clear();
         mem_drop(d);
     }

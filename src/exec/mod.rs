@@ -37,6 +37,8 @@ impl Options {
 pub trait Observer {
     fn started(&mut self, _step: &Step) {}
     fn finished(&mut self, _step: &Step, _result: &StepResult) {}
+    /// Something slow is being prepared before the first step (a stand-in image, say).
+    fn preparing(&mut self, _what: &str) {}
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -133,7 +135,12 @@ pub fn run(
         .flat_map(|s| s.env.iter().map(|(k, v)| (k.clone(), v.clone())))
         .collect();
     let mut engine = match uses_docker(plan) {
-        true => Some(Docker::start(plan.scenario.as_ref(), &workspace.control, pushes(plan))?),
+        true => Some(Docker::start(
+            plan.scenario.as_ref(),
+            &workspace.control,
+            pushes(plan),
+            observer,
+        )?),
         false => None,
     };
     if let Some(d) = &engine {
@@ -141,9 +148,15 @@ pub fn run(
     }
     let mut shell = Shell::start(&workspace.work, &workspace.control, &env)?;
     if let Some(d) = &engine {
-        let (ending, output) = shell.run(d.session_guard(), Duration::from_secs(10), &options.interrupted);
+        let (ending, output) = shell.run(
+            d.session_guard(),
+            Duration::from_secs(10),
+            &options.interrupted,
+        );
         if ending != Ending::Exited(0) {
-            return Err(Error::new(format!("cannot prepare the shell session: {output}")));
+            return Err(Error::new(format!(
+                "cannot prepare the shell session: {output}"
+            )));
         }
     }
     let deadline = started + plan.run_timeout;
@@ -171,7 +184,14 @@ pub fn run(
         }
         observer.started(step);
         let step_started = Instant::now();
-        let mut result = run_step(step, &workspace, &mut shell, engine.as_mut(), deadline, options);
+        let mut result = run_step(
+            step,
+            &workspace,
+            &mut shell,
+            engine.as_mut(),
+            deadline,
+            options,
+        );
         result.duration = step_started.elapsed();
         observer.finished(step, &result);
         if result.status == Status::Failed {
@@ -198,9 +218,36 @@ pub fn run(
     })
 }
 
+/// Whether `pid` is a running doccheck (not a zombie, not a reused pid).
+pub(crate) fn doccheck_alive(pid: &str) -> bool {
+    let Ok(pid) = pid.trim().parse::<u32>() else {
+        return false;
+    };
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let zombie = status
+        .lines()
+        .any(|l| l.starts_with("State:") && l.contains("zombie"));
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+    !zombie && comm.trim().starts_with("doccheck")
+}
+
+/// Makes a child process die when doccheck dies, even by SIGKILL, so a crashed
+/// run leaves no shell session or registry behind.
+pub(crate) fn die_with_parent(command: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: prctl is async-signal-safe; nothing is allocated between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
+}
+
 /// Whether the guide drives Docker: the scenario configures it, or a command starts with `docker`.
 fn uses_docker(plan: &Plan) -> bool {
-    plan.scenario.as_ref().is_some_and(|s| s.docker.is_some()) || commands(plan).any(|c| c.starts_with("docker "))
+    plan.scenario.as_ref().is_some_and(|s| s.docker.is_some())
+        || commands(plan).any(|c| c.starts_with("docker "))
 }
 
 fn pushes(plan: &Plan) -> bool {
@@ -209,7 +256,10 @@ fn pushes(plan: &Plan) -> bool {
 
 fn commands(plan: &Plan) -> impl Iterator<Item = &str> {
     plan.steps.iter().flat_map(|s| match &s.action {
-        Action::Run { commands, .. } => commands.iter().map(|c| c.text.trim_start()).collect::<Vec<_>>(),
+        Action::Run { commands, .. } => commands
+            .iter()
+            .map(|c| c.text.trim_start())
+            .collect::<Vec<_>>(),
         _ => Vec::new(),
     })
 }
@@ -253,18 +303,28 @@ fn run_step(
                 )),
             }
         }
-        Action::Run { commands, exit, service } => {
+        Action::Run {
+            commands,
+            exit,
+            service,
+        } => {
             for command in commands {
                 let expected_exit = command.exit.or(*exit).unwrap_or(0);
                 let remaining = deadline.saturating_duration_since(Instant::now());
                 let timeout = step.timeout.min(remaining);
                 let began = Instant::now();
-                let prepared = engine.as_deref_mut().map(|d| d.prepare(&command.text, service.as_ref()));
+                let prepared = engine
+                    .as_deref_mut()
+                    .map(|d| d.prepare(&command.text, service.as_ref()));
                 let as_run = prepared.as_ref().and_then(|p| p.run.clone());
                 if let Some(p) = &prepared {
                     result.notes.extend(p.notes.iter().cloned());
                 }
-                let (ending, output) = shell.run(as_run.as_deref().unwrap_or(&command.text), timeout, &options.interrupted);
+                let (ending, output) = shell.run(
+                    as_run.as_deref().unwrap_or(&command.text),
+                    timeout,
+                    &options.interrupted,
+                );
                 let mut run = CommandRun {
                     documented: command.text.clone(),
                     run: as_run,

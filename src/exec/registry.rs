@@ -24,7 +24,12 @@ fn free_port() -> Result<u16, Error> {
         .map_err(|e| Error::new(format!("cannot find a free loopback port: {e}")))
 }
 
+/// The registry program: `$DOCCHECK_REGISTRY_BIN`, else `docker-registry` on PATH or in /usr/bin.
 pub fn binary() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("DOCCHECK_REGISTRY_BIN") {
+        let path = std::path::PathBuf::from(path);
+        return path.is_file().then_some(path);
+    }
     std::env::var_os("PATH")
         .iter()
         .flat_map(std::env::split_paths)
@@ -49,17 +54,21 @@ impl Registry {
         let address = format!("127.0.0.1:{port}");
         let mut registry = if let Some(binary) = binary() {
             let storage = dir.join("registry-storage");
-            std::fs::create_dir_all(&storage).map_err(|e| Error::new(format!("cannot create {}: {e}", storage.display())))?;
+            std::fs::create_dir_all(&storage)
+                .map_err(|e| Error::new(format!("cannot create {}: {e}", storage.display())))?;
             let config = dir.join("registry.yml");
             // The packaged /etc/docker/registry/config.yml turns on htpasswd auth: use our own.
             let yaml = format!(
                 "version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\nhttp:\n  addr: {address}\n",
                 storage.display()
             );
-            std::fs::write(&config, yaml).map_err(|e| Error::new(format!("cannot write {}: {e}", config.display())))?;
+            std::fs::write(&config, yaml)
+                .map_err(|e| Error::new(format!("cannot write {}: {e}", config.display())))?;
             let log = std::fs::File::create(dir.join("registry.log"))
                 .map_err(|e| Error::new(format!("cannot create the registry's log: {e}")))?;
-            let child = std::process::Command::new(&binary)
+            let mut command = std::process::Command::new(&binary);
+            crate::exec::die_with_parent(&mut command);
+            let child = command
                 .arg("serve")
                 .arg(&config)
                 .stdin(std::process::Stdio::null())
@@ -67,9 +76,19 @@ impl Registry {
                 .stderr(log)
                 .spawn()
                 .map_err(|e| Error::new(format!("cannot start {}: {e}", binary.display())))?;
-            Registry { address: address.clone(), kind: format!("{} on {address}", binary.display()), process: Some(child), container: None }
+            Registry {
+                address: address.clone(),
+                kind: format!("{} on {address}", binary.display()),
+                process: Some(child),
+                container: None,
+            }
         } else if image_present("registry:2") {
-            let mut args = vec!["run".to_string(), "-d".into(), "-p".into(), format!("{address}:5000")];
+            let mut args = vec![
+                "run".to_string(),
+                "-d".into(),
+                "-p".into(),
+                format!("{address}:5000"),
+            ];
             for label in labels {
                 args.extend(["--label".to_string(), label.clone()]);
             }
@@ -85,7 +104,12 @@ impl Registry {
                 )));
             }
             let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
-            Registry { address: address.clone(), kind: format!("registry:2 container on {address}"), process: None, container: Some(id) }
+            Registry {
+                address: address.clone(),
+                kind: format!("registry:2 container on {address}"),
+                process: None,
+                container: Some(id),
+            }
         } else {
             return Err(Error::new(
                 "no registry is available for the guide's pushes: install Debian's docker-registry (apt-get install docker-registry) or load the registry:2 image",
@@ -107,11 +131,17 @@ impl Registry {
             if let Some(child) = self.process.as_mut() {
                 if let Ok(Some(status)) = child.try_wait() {
                     let log = std::fs::read_to_string(dir.join("registry.log")).unwrap_or_default();
-                    return Err(Error::new(format!("the registry exited at start ({status}): {}", log.trim())));
+                    return Err(Error::new(format!(
+                        "the registry exited at start ({status}): {}",
+                        log.trim()
+                    )));
                 }
             }
             if Instant::now() > deadline {
-                return Err(Error::new(format!("the registry at {} did not answer /v2/ within 20s", self.address)));
+                return Err(Error::new(format!(
+                    "the registry at {} did not answer /v2/ within 20s",
+                    self.address
+                )));
             }
             std::thread::sleep(Duration::from_millis(25));
         }
@@ -125,9 +155,15 @@ impl Registry {
             Ok(r) => r
                 .header("Docker-Content-Digest")
                 .map(str::to_string)
-                .ok_or_else(|| format!("the registry answered {url} without a Docker-Content-Digest header")),
-            Err(ureq::Error::Status(404, _)) => Err(format!("the registry has no {repository}:{tag}")),
-            Err(e) => Err(format!("cannot ask the registry for {repository}:{tag}: {e}")),
+                .ok_or_else(|| {
+                    format!("the registry answered {url} without a Docker-Content-Digest header")
+                }),
+            Err(ureq::Error::Status(404, _)) => {
+                Err(format!("the registry has no {repository}:{tag}"))
+            }
+            Err(e) => Err(format!(
+                "cannot ask the registry for {repository}:{tag}: {e}"
+            )),
         }
     }
 
@@ -142,7 +178,12 @@ impl Registry {
             .map_err(|e| format!("cannot read the tag list of {repository}: {e}"))?;
         let body: serde_json::Value = serde_json::from_str(&text)
             .map_err(|e| format!("the registry's tag list of {repository} is not JSON: {e}"))?;
-        Ok(body["tags"].as_array().into_iter().flatten().filter_map(|t| t.as_str().map(str::to_string)).collect())
+        Ok(body["tags"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str().map(str::to_string))
+            .collect())
     }
 
     pub fn stop(&mut self) {
@@ -151,7 +192,9 @@ impl Registry {
             let _ = child.wait();
         }
         if let Some(id) = self.container.take() {
-            let _ = std::process::Command::new("docker").args(["rm", "-f", &id]).output();
+            let _ = std::process::Command::new("docker")
+                .args(["rm", "-f", &id])
+                .output();
         }
     }
 }
@@ -163,5 +206,7 @@ impl Drop for Registry {
 }
 
 fn agent() -> ureq::Agent {
-    ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).build()
+    ureq::AgentBuilder::new()
+        .timeout(Duration::from_secs(10))
+        .build()
 }

@@ -60,6 +60,7 @@ impl Shell {
                 // Our own process group: a timeout or Ctrl-C kills the command's
                 // whole tree, and a Ctrl-C in the terminal reaches doccheck only.
                 command.process_group(0);
+                super::die_with_parent(command);
                 Ok(())
             });
         for (key, value) in env {

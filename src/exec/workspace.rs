@@ -14,6 +14,7 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn create(fixture: Option<&Path>) -> Result<Workspace, Error> {
+        sweep_dead_workspaces();
         let dir = tempfile::Builder::new()
             .prefix("doccheck-")
             .tempdir()
@@ -24,6 +25,9 @@ impl Workspace {
             std::fs::create_dir(d)
                 .map_err(|e| Error::new(format!("cannot create {}: {e}", d.display())))?;
         }
+        // Marks the workspace as this run's, for the sweep of runs that died.
+        std::fs::write(control.join("pid"), std::process::id().to_string())
+            .map_err(|e| Error::new(format!("cannot write in the workspace: {e}")))?;
         if let Some(fixture) = fixture {
             if !fixture.is_dir() {
                 return Err(Error::new(format!(
@@ -47,6 +51,8 @@ impl Workspace {
 
     /// Keeps the workspace on disk and returns where it is.
     pub fn keep(&mut self) -> Option<PathBuf> {
+        // A kept workspace belongs to the user now: the sweep must leave it alone.
+        let _ = std::fs::remove_file(self.control.join("pid"));
         self.dir.take().map(|d| d.keep())
     }
 
@@ -56,6 +62,24 @@ impl Workspace {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::write(path, content)
+    }
+}
+
+/// Removes the workspaces of runs that died (SIGKILL leaves no chance to clean up).
+fn sweep_dead_workspaces() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !entry.file_name().to_string_lossy().starts_with("doccheck-") {
+            continue;
+        }
+        let pid = std::fs::read_to_string(entry.path().join("ctl").join("pid"));
+        if let Ok(pid) = pid {
+            if !super::doccheck_alive(&pid) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
     }
 }
 

@@ -114,6 +114,10 @@ impl Observer for Live {
         }));
     }
 
+    fn preparing(&mut self, what: &str) {
+        let _ = Term::stderr().write_line(&format!("{} {what}", style("…").dim()));
+    }
+
     fn finished(&mut self, step: &Step, result: &StepResult) {
         self.set(None);
         let _ = self.out.write_str(&step_line(&self.guide, step, result));
