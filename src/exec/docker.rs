@@ -49,6 +49,9 @@ fn lines(text: &str) -> Vec<String> {
 #[derive(Debug, Clone)]
 pub enum After {
     Nothing,
+    /// `docker build`: record the images its steps made (the legacy builder
+    /// leaves a multi-stage build's earlier stages as untagged images).
+    Build,
     /// `docker run`: record the container; wait for it when it is a service.
     Container {
         service: Option<Service>,
@@ -77,7 +80,7 @@ pub struct Docker {
     registries: Vec<Registry>,
     tags: BTreeSet<String>,
     containers: Vec<String>,
-    dangling_before: BTreeSet<String>,
+    built: Vec<String>,
     config_dir: PathBuf,
     scenario_dir: PathBuf,
     pub notes: Vec<String>,
@@ -110,12 +113,6 @@ impl Docker {
         std::fs::create_dir_all(&config_dir)
             .and_then(|_| std::fs::write(config_dir.join("config.json"), "{}\n"))
             .map_err(|e| Error::new(format!("cannot create a Docker client configuration: {e}")))?;
-        let dangling_before = lines(
-            &docker(&["images", "-q", "--no-trunc", "--filter", "dangling=true"])
-                .unwrap_or_default(),
-        )
-        .into_iter()
-        .collect();
         let mut this = Docker {
             run_id,
             pid,
@@ -123,7 +120,7 @@ impl Docker {
             registries: Vec::new(),
             tags: BTreeSet::new(),
             containers: Vec::new(),
-            dangling_before,
+            built: Vec::new(),
             config_dir,
             scenario_dir: scenario.map(|s| s.dir.clone()).unwrap_or_default(),
             notes,
@@ -215,6 +212,9 @@ impl Docker {
         match args[1].as_str() {
             "build" => {
                 self.insert_labels(&mut args);
+                // A failed RUN must not leave its container behind.
+                args.insert(2, "--force-rm".to_string());
+                after = After::Build;
                 let mut i = 2;
                 while i < args.len() {
                     if (args[i] == "-t" || args[i] == "--tag") && i + 1 < args.len() {
@@ -344,6 +344,13 @@ impl Docker {
         args.append(&mut rest);
     }
 
+    /// Records what a command created, whether it succeeded or not.
+    pub fn record(&mut self, after: &After, output: &str) {
+        if let After::Build = after {
+            self.built.extend(built_images(output));
+        }
+    }
+
     /// Work after a rewritten command succeeded: record, verify, wait for readiness.
     pub fn after(
         &mut self,
@@ -353,6 +360,7 @@ impl Docker {
     ) -> Result<Vec<String>, String> {
         match after {
             After::Nothing => Ok(Vec::new()),
+            After::Build => Ok(Vec::new()),
             After::Container { service } => {
                 let id = output
                     .lines()
@@ -539,23 +547,20 @@ impl Docker {
         }
         for tag in std::mem::take(&mut self.tags) {
             // A tag a failed step never made is no problem.
-            let _ = docker(&["rmi", "--no-prune", &tag]);
+            let _ = docker(&["rmi", &tag]);
         }
         let images =
             lines(&docker(&["images", "-q", "--no-trunc", "--filter", &label]).unwrap_or_default());
         for image in images {
             let _ = docker(&["rmi", "-f", &image]);
         }
-        // The legacy builder leaves the builder stages as untagged images.
-        let dangling = lines(
-            &docker(&["images", "-q", "--no-trunc", "--filter", "dangling=true"])
-                .unwrap_or_default(),
-        );
-        for image in dangling
-            .iter()
-            .filter(|i| !self.dangling_before.contains(*i))
-        {
-            let _ = docker(&["rmi", image]);
+        // Earlier stages and layers of our builds, newest first. Only untagged
+        // ones: a build's output also names its base images, which must stay.
+        for image in std::mem::take(&mut self.built).iter().rev() {
+            let tags = docker(&["image", "inspect", "--format", "{{len .RepoTags}}", image]);
+            if tags.is_ok_and(|t| t.trim() == "0") {
+                let _ = docker(&["rmi", image]);
+            }
         }
         for network in
             lines(&docker(&["network", "ls", "-q", "--filter", &label]).unwrap_or_default())
@@ -578,6 +583,17 @@ impl Drop for Docker {
     fn drop(&mut self) {
         self.cleanup();
     }
+}
+
+/// Image ids the legacy builder printed (` ---> 1a2b3c4d5e6f`), short form.
+fn built_images(output: &str) -> Vec<String> {
+    output
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("---> "))
+        .map(str::trim)
+        .filter(|id| id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit()))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Joins words into a command line, quoting only words that need it (readable in reports).
@@ -817,32 +833,42 @@ fn free_bytes(path: &Path) -> Option<u64> {
 
 /// Removes what runs that died (crash, kill -9) left behind; returns how many.
 pub fn sweep_dead_runs() -> usize {
-    let mut removed = 0;
-    let format = format!("{{{{.ID}}}} {{{{.Label \"{PID_LABEL}\"}}}}");
     let filter = format!("label={RUN_LABEL}");
-    let dead = |out: Result<String, String>| -> Vec<String> {
-        lines(&out.unwrap_or_default())
-            .into_iter()
-            .filter_map(|l| {
-                let (id, pid) = l.split_once(' ').unwrap_or((&l, ""));
-                (!super::doccheck_alive(pid)).then(|| id.to_string())
-            })
-            .collect()
-    };
-    for id in dead(docker(&[
-        "ps", "-a", "--filter", &filter, "--format", &format,
-    ])) {
-        removed += docker(&["rm", "-f", "-v", &id]).is_ok() as usize;
-    }
-    for id in dead(docker(&[
-        "images", "--filter", &filter, "--format", &format,
-    ])) {
-        removed += docker(&["rmi", "-f", &id]).is_ok() as usize;
-    }
-    for id in dead(docker(&[
-        "network", "ls", "--filter", &filter, "--format", &format,
-    ])) {
-        removed += docker(&["network", "rm", &id]).is_ok() as usize;
+    let pid_of = format!("{{{{index .Config.Labels \"{PID_LABEL}\"}}}}");
+    let network_pid_of = format!("{{{{index .Labels \"{PID_LABEL}\"}}}}");
+    // (list command, inspect kind, pid template, remove command)
+    let kinds: [(&[&str], &str, &str, &[&str]); 3] = [
+        (
+            &["ps", "-aq", "--no-trunc", "--filter"],
+            "container",
+            &pid_of,
+            &["rm", "-f", "-v"],
+        ),
+        (
+            &["images", "-q", "--no-trunc", "--filter"],
+            "image",
+            &pid_of,
+            &["rmi", "-f"],
+        ),
+        (
+            &["network", "ls", "-q", "--no-trunc", "--filter"],
+            "network",
+            &network_pid_of,
+            &["network", "rm"],
+        ),
+    ];
+    let mut removed = 0;
+    for (list, kind, template, remove) in kinds {
+        let mut args = list.to_vec();
+        args.push(&filter);
+        for id in lines(&docker(&args).unwrap_or_default()) {
+            let pid = docker(&[kind, "inspect", "--format", template, &id]).unwrap_or_default();
+            if !super::doccheck_alive(&pid) {
+                let mut args = remove.to_vec();
+                args.push(&id);
+                removed += docker(&args).is_ok() as usize;
+            }
+        }
     }
     removed
 }
@@ -985,7 +1011,7 @@ mod tests {
             registries: Vec::new(),
             tags: BTreeSet::new(),
             containers: Vec::new(),
-            dangling_before: BTreeSet::new(),
+            built: Vec::new(),
             config_dir: PathBuf::from("/tmp/x"),
             scenario_dir: PathBuf::new(),
             notes: Vec::new(),
@@ -1021,7 +1047,7 @@ mod tests {
         );
         assert_eq!(
             p.run.as_deref(),
-            Some("docker build --label doccheck.run=r1 --label doccheck.pid=7 --tag stockdata --file src/StockData/Dockerfile .")
+            Some("docker build --force-rm --label doccheck.run=r1 --label doccheck.pid=7 --tag stockdata --file src/StockData/Dockerfile .")
         );
         assert!(d.tags.contains("stockdata:latest"));
         // Unmapped hosts are left alone (and the session's guard refuses to push them).

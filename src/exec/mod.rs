@@ -340,10 +340,14 @@ fn run_step(
                     Ending::Exited(code) => {
                         run.exit = Some(code);
                         let mut failure = judge(command.expected.as_deref(), code, expected_exit, &mut run);
-                        if let (None, Some(d), Some(p)) = (&failure, engine.as_deref_mut(), &prepared) {
-                            match d.after(&p.after, &run.output, &options.interrupted) {
-                                Ok(notes) => result.notes.extend(notes),
-                                Err(why) => failure = Some(why),
+                        if let (Some(d), Some(p)) = (engine.as_deref_mut(), &prepared) {
+                            // What a command created is recorded for cleanup even when it failed.
+                            d.record(&p.after, &run.output);
+                            if failure.is_none() {
+                                match d.after(&p.after, &run.output, &options.interrupted) {
+                                    Ok(notes) => result.notes.extend(notes),
+                                    Err(why) => failure = Some(why),
+                                }
                             }
                         }
                         failure
