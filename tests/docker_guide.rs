@@ -398,3 +398,32 @@ fn a_crashed_run_is_swept_by_the_next_one() {
     );
     assert_nothing_left(&tmp);
 }
+
+#[test]
+fn the_french_guide_runs_with_the_same_scenario() {
+    let tmp = Tmp::new();
+    let run = doccheck(&repo(), &["docs/fr-fr/docker.md"], &tmp, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("with scenarios/docker.yaml"), "{run:?}");
+    assert!(run.stdout.contains("8 steps: 8 passed, 0 failed, 0 skipped, 0 not run"), "{run:?}");
+    // The .dockerignore block is fenced `console` in French: the scenario still makes it a file.
+    assert!(run.stdout.contains("✓   3  docs/fr-fr/docker.md:107  write .dockerignore"), "{run:?}");
+    assert_nothing_left(&tmp);
+}
+
+#[test]
+fn another_translation_dropped_in_runs_without_new_configuration() {
+    let p = Project::new();
+    std::os::unix::fs::symlink(repo().join("scenarios"), p.path("scenarios")).unwrap();
+    let french = std::fs::read_to_string(repo().join("docs/fr-fr/docker.md")).unwrap();
+    let german = french
+        .replace("Créez des images Docker", "Docker-Images erstellen")
+        .replace("ms.contentlocale: fr-FR", "ms.contentlocale: de-DE");
+    p.file("docs/de-de/docker.md", german);
+    let tmp = Tmp::new();
+    let run = doccheck(p.dir.path(), &["docs/de-de/docker.md"], &tmp, &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("scenarios/docker.yaml"), "{run:?}");
+    assert!(run.stdout.contains("8 passed"), "{run:?}");
+    assert_nothing_left(&tmp);
+}
