@@ -405,9 +405,17 @@ fn the_french_guide_runs_with_the_same_scenario() {
     let run = doccheck(&repo(), &["docs/fr-fr/docker.md"], &tmp, &[]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.contains("with scenarios/docker.yaml"), "{run:?}");
-    assert!(run.stdout.contains("8 steps: 8 passed, 0 failed, 0 skipped, 0 not run"), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("8 steps: 8 passed, 0 failed, 0 skipped, 0 not run"),
+        "{run:?}"
+    );
     // The .dockerignore block is fenced `console` in French: the scenario still makes it a file.
-    assert!(run.stdout.contains("✓   3  docs/fr-fr/docker.md:107  write .dockerignore"), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("✓   3  docs/fr-fr/docker.md:107  write .dockerignore"),
+        "{run:?}"
+    );
     assert_nothing_left(&tmp);
 }
 

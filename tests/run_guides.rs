@@ -313,3 +313,14 @@ extern "C" {
     #[link_name = "kill"]
     fn libc_kill(pid: i32, sig: i32) -> i32;
 }
+
+#[test]
+fn commands_read_an_empty_stdin_and_output_needs_no_final_newline() {
+    let p = Project::new();
+    p.file(
+        "g.md",
+        "```console\n$ printf 'no newline'\nno newline\n$ cat\n$ read line || echo \"eof: [$line]\"\neof: []\n$ echo out; echo err >&2; echo out2\nout\nerr\nout2\n$ bad syntax (\n? 2\n[..]syntax error[..]\n...\n```\n\n```console\n$ echo the session survived\nthe session survived\n```\n",
+    );
+    let run = p.doccheck(&["g.md"]);
+    assert_eq!(run.code, 0, "{run:?}");
+}

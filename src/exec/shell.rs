@@ -1,13 +1,18 @@
 //! One bash process for the whole run, so `cd`, variables and functions carry
 //! from block to block as they would in the reader's terminal.
 //!
-//! Each command is sent as `eval '<command>'` with its output redirected to a
-//! file, followed by a `printf` of its exit status on bash's stdout. bash reads
-//! a whole `eval` line before running it, so a command with a syntax error fails
-//! on its own instead of leaving the session waiting for more input. The
-//! session runs in its own process group, which is what a timeout or Ctrl-C kills.
+//! Each command is written to a file that bash sources (`.`), so a command with
+//! a syntax error fails on its own instead of leaving the session waiting for
+//! more input. bash reads its own script (one short function call per command)
+//! from fd 3, so the commands' stdin is /dev/null, and their stdout and stderr
+//! go, interleaved as a terminal shows them, into one pipe that a thread reads
+//! up to the exit-status marker printed after each command. No file is opened
+//! per command beyond the command file itself: a step costs little more than the
+//! fork and exec of the command it runs. The session has its own process group,
+//! which is what a timeout or Ctrl-C kills.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{Read, Write};
+use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,13 +21,11 @@ use std::time::{Duration, Instant};
 
 use crate::error::Error;
 
-const STATUS_MARK: &str = "__doccheck_status";
-
 pub struct Shell {
     handle: duct::Handle,
-    input: os_pipe::PipeWriter,
-    statuses: Receiver<Option<i32>>,
-    output_path: PathBuf,
+    script: os_pipe::PipeWriter,
+    endings: Receiver<Chunk>,
+    command_path: PathBuf,
     pgid: i32,
     alive: bool,
 }
@@ -37,30 +40,62 @@ pub enum Ending {
     ShellExited(Option<i32>),
 }
 
+/// What the reader thread saw in the session's output.
+enum Chunk {
+    /// A command's output and exit status.
+    Done(String, i32),
+    /// The pipe closed (bash exited or was killed): what came after the last marker.
+    Closed(String),
+}
+
+/// A marker no command prints by accident: fixed text plus this run's pid and clock.
+fn marker() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!("__doccheck_{}_{nanos}__", std::process::id())
+}
+
 impl Shell {
-    /// Starts bash in `workspace`; `control` is a private directory for its output file.
+    /// Starts bash in `workspace`; `control` is a private directory for the command file.
     pub fn start(
         workspace: &Path,
         control: &Path,
         env: &[(String, String)],
     ) -> Result<Shell, Error> {
-        let (script_read, input) =
-            os_pipe::pipe().map_err(|e| Error::new(format!("cannot create a pipe: {e}")))?;
-        let (status_read, status_write) =
-            os_pipe::pipe().map_err(|e| Error::new(format!("cannot create a pipe: {e}")))?;
-        let mut expression = duct::cmd!("bash", "--noprofile", "--norc", "-s")
+        let pipe = || os_pipe::pipe().map_err(|e| Error::new(format!("cannot create a pipe: {e}")));
+        let (script_read, script) = pipe()?;
+        let (output_read, output_write) = pipe()?;
+        let script_fd = script_read.as_raw_fd();
+        let mut expression = duct::cmd!("bash", "--noprofile", "--norc", "/dev/fd/3")
             .dir(workspace)
-            .stdin_file(script_read)
-            .stdout_file(status_write)
-            .stderr_path(control.join("shell.log"))
+            .stdin_null()
+            // duct applies the outer (later) redirection first: stderr joins
+            // stdout, then stdout goes to the pipe, so both end up in the pipe.
+            .stderr_to_stdout()
+            .stdout_file(output_write)
             .env("DOCCHECK", "1")
             .env("DOCCHECK_WORKSPACE", workspace)
             .unchecked()
-            .before_spawn(|command| {
+            .before_spawn(move |command| {
                 // Our own process group: a timeout or Ctrl-C kills the command's
                 // whole tree, and a Ctrl-C in the terminal reaches doccheck only.
                 command.process_group(0);
                 super::die_with_parent(command);
+                // SAFETY: dup2 and fcntl are async-signal-safe. The script pipe
+                // becomes fd 3, without close-on-exec (dup2 onto itself keeps the flag).
+                unsafe {
+                    command.pre_exec(move || {
+                        let done = match script_fd {
+                            3 => libc::fcntl(3, libc::F_SETFD, 0),
+                            _ => libc::dup2(script_fd, 3),
+                        };
+                        match done {
+                            -1 => Err(std::io::Error::last_os_error()),
+                            _ => Ok(()),
+                        }
+                    });
+                }
                 Ok(())
             });
         for (key, value) in env {
@@ -72,30 +107,30 @@ impl Shell {
             ))
         })?;
         drop(expression);
+        drop(script_read);
         let pgid = handle.pids().first().copied().unwrap_or(0) as i32;
-        let (sender, statuses) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(status_read).lines() {
-                let Ok(line) = line else { break };
-                if let Some(code) = line
-                    .strip_prefix(STATUS_MARK)
-                    .and_then(|c| c.trim().parse().ok())
-                {
-                    if sender.send(Some(code)).is_err() {
-                        return;
-                    }
-                }
-            }
-            let _ = sender.send(None);
-        });
-        Ok(Shell {
+        let marker = marker();
+        let (sender, endings) = mpsc::channel();
+        let thread_marker = marker.clone();
+        std::thread::spawn(move || read_endings(output_read, &thread_marker, sender));
+        let command_path = control.join("command");
+        let mut shell = Shell {
             handle,
-            input,
-            statuses,
-            output_path: control.join("output"),
+            script,
+            endings,
+            command_path,
             pgid,
             alive: true,
-        })
+        };
+        // `__dc` runs the command file and prints the marker with its status on a line of its own.
+        let define = format!(
+            "__dc() {{ . '{}'; printf '\\n{marker} %d\\n' \"$?\"; }}\n",
+            shell.command_path.display()
+        );
+        if shell.script.write_all(define.as_bytes()).is_err() {
+            return Err(Error::new("bash exited at start"));
+        }
+        Ok(shell)
     }
 
     pub fn is_alive(&self) -> bool {
@@ -113,55 +148,60 @@ impl Shell {
         if !self.alive {
             return (Ending::ShellExited(None), String::new());
         }
-        let quoted = command.replace('\'', r"'\''");
-        let line = format!(
-            "eval '{quoted}' </dev/null >'{}' 2>&1; printf '{STATUS_MARK} %d\\n' \"$?\"\n",
-            self.output_path.display()
-        );
-        if self
-            .input
-            .write_all(line.as_bytes())
-            .and_then(|_| self.input.flush())
-            .is_err()
-        {
+        if let Err(e) = std::fs::write(&self.command_path, format!("{command}\n")) {
+            return (
+                Ending::ShellExited(None),
+                format!("doccheck cannot write the command file: {e}"),
+            );
+        }
+        if self.script.write_all(b"__dc\n").is_err() {
             self.alive = false;
             let code = self.reap();
-            return (Ending::ShellExited(code), self.output());
+            return (Ending::ShellExited(code), String::new());
         }
         let deadline = Instant::now() + timeout;
-        let ending = loop {
+        loop {
             let slice = deadline
                 .saturating_duration_since(Instant::now())
                 .min(Duration::from_millis(50));
-            match self.statuses.recv_timeout(slice) {
-                Ok(Some(code)) => break Ending::Exited(code),
-                Ok(None) | Err(RecvTimeoutError::Disconnected) => {
+            match self.endings.recv_timeout(slice) {
+                Ok(Chunk::Done(output, code)) => return (Ending::Exited(code), output),
+                Ok(Chunk::Closed(output)) => {
                     self.alive = false;
-                    break Ending::ShellExited(self.reap());
+                    return (Ending::ShellExited(self.reap()), output);
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.alive = false;
+                    return (Ending::ShellExited(self.reap()), String::new());
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     if interrupted.load(Ordering::SeqCst) {
                         self.kill();
-                        break Ending::Interrupted;
+                        return (Ending::Interrupted, self.partial_output());
                     }
                     if Instant::now() >= deadline {
                         self.kill();
-                        break Ending::TimedOut;
+                        return (Ending::TimedOut, self.partial_output());
                     }
                     if let Ok(Some(output)) = self.handle.try_wait() {
                         self.alive = false;
-                        break Ending::ShellExited(output.status.code());
+                        return (
+                            Ending::ShellExited(output.status.code()),
+                            self.partial_output(),
+                        );
                     }
                 }
             }
-        };
-        (ending, self.output())
+        }
     }
 
-    fn output(&self) -> String {
-        std::fs::read(&self.output_path)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default()
+    /// What a killed or exited session printed before its end: the reader sends
+    /// it as an ending with no status when the pipe closes.
+    fn partial_output(&self) -> String {
+        match self.endings.recv_timeout(Duration::from_secs(2)) {
+            Ok(Chunk::Closed(output)) | Ok(Chunk::Done(output, _)) => output,
+            Err(_) => String::new(),
+        }
     }
 
     fn reap(&self) -> Option<i32> {
@@ -179,6 +219,43 @@ impl Shell {
         self.alive = false;
         let _ = self.handle.wait();
     }
+}
+
+/// Splits the session's output into each command's output and exit status.
+/// When the pipe closes, what is left is sent as [`Chunk::Closed`].
+fn read_endings(mut pipe: os_pipe::PipeReader, marker: &str, sender: mpsc::Sender<Chunk>) {
+    let needle = format!("\n{marker} ");
+    let mut pending: Vec<u8> = Vec::new();
+    let mut buffer = [0u8; 64 * 1024];
+    loop {
+        let n = match pipe.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        pending.extend_from_slice(&buffer[..n]);
+        while let Some(at) = find(&pending, needle.as_bytes()) {
+            let status_start = at + needle.len();
+            let Some(end) = pending[status_start..].iter().position(|&b| b == b'\n') else {
+                break;
+            };
+            let code = String::from_utf8_lossy(&pending[status_start..status_start + end])
+                .trim()
+                .parse()
+                .unwrap_or(-1);
+            let output = String::from_utf8_lossy(&pending[..at]).into_owned();
+            pending.drain(..status_start + end + 1);
+            if sender.send(Chunk::Done(output, code)).is_err() {
+                return;
+            }
+        }
+    }
+    let _ = sender.send(Chunk::Closed(
+        String::from_utf8_lossy(&pending).into_owned(),
+    ));
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 impl Drop for Shell {
