@@ -22,7 +22,10 @@ fn main() {
             f.column,
             f.severity,
             f.rule,
-            f.segment.as_deref().map(|s| format!(" {s}")).unwrap_or_default(),
+            f.segment
+                .as_deref()
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default(),
             f.message
         );
         if let Some(d) = &f.diff {

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
+use similar::{capture_diff_slices_deadline, Algorithm, DiffOp, TextDiff};
 
 use crate::doc::CodeBlock;
 use crate::text::{clip, LineIndex};
@@ -64,7 +64,13 @@ fn normalized(c: &CodeBlock) -> String {
 }
 
 fn first_line(c: &CodeBlock) -> String {
-    clip(c.content.lines().find(|l| !l.trim().is_empty()).unwrap_or(""), 50)
+    clip(
+        c.content
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or(""),
+        50,
+    )
 }
 
 /// How alike two blocks are, 0 to 1: by lines, or by characters for blocks
@@ -93,7 +99,7 @@ pub(crate) fn compare(
     let mut hunks: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     // Runs of deletions and insertions between equal blocks.
     let mut hunk: (Vec<usize>, Vec<usize>) = (vec![], vec![]);
-    for op in capture_diff_slices(Algorithm::Myers, &s, &t) {
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &s, &t, Some(crate::deadline())) {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -134,13 +140,15 @@ pub(crate) fn compare(
     for &ti in t_free.iter().rev() {
         by_content.entry(t[ti].as_str()).or_default().push(ti);
     }
-    s_free.retain(|&si| match by_content.get_mut(s[si].as_str()).and_then(Vec::pop) {
-        Some(ti) => {
-            reordered.push((si, ti));
-            false
-        }
-        None => true,
-    });
+    s_free.retain(
+        |&si| match by_content.get_mut(s[si].as_str()).and_then(Vec::pop) {
+            Some(ti) => {
+                reordered.push((si, ti));
+                false
+            }
+            None => true,
+        },
+    );
     let moved: HashSet<usize> = reordered.iter().map(|&(_, ti)| ti).collect();
     t_free.retain(|ti| !moved.contains(ti));
     for &(si, ti) in &reordered {
@@ -168,39 +176,28 @@ pub(crate) fn compare(
             let best = ht
                 .iter()
                 .enumerate()
-                .map(|(k, &ti)| {
-                    (k, ti, similarity(&s[si], &t[ti]))
-                })
+                .map(|(k, &ti)| (k, ti, similarity(&s[si], &t[ti])))
                 .filter(|&(_, _, r)| r >= 0.5)
                 .max_by(|a, b| a.2.total_cmp(&b.2));
-            match best {
-                Some((k, ti, _)) => {
-                    ht.remove(k);
-                    t_free.retain(|&x| x != ti);
-                    s_free.retain(|&x| x != si);
-                    let diff = TextDiff::from_lines(
-                        &format!("{}\n", s[si]),
-                        &format!("{}\n", t[ti]),
-                    )
+            if let Some((k, ti, _)) = best {
+                ht.remove(k);
+                t_free.retain(|&x| x != ti);
+                s_free.retain(|&x| x != si);
+                let diff = TextDiff::from_lines(&format!("{}\n", s[si]), &format!("{}\n", t[ti]))
                     .unified_diff()
                     .context_radius(3)
-                    .header(
-                        &format!("source (line {})", sline(si)),
-                        "translation",
-                    )
+                    .header(&format!("source (line {})", sline(si)), "translation")
                     .to_string();
-                    out.push((
-                        "code-block-changed",
-                        tblocks[ti].start,
-                        format!(
-                            "code block differs from the source's (source line {})",
-                            sline(si)
-                        ),
-                        Some(diff),
-                    ));
-                    matched.push((si, ti));
-                }
-                None => {}
+                out.push((
+                    "code-block-changed",
+                    tblocks[ti].start,
+                    format!(
+                        "code block differs from the source's (source line {})",
+                        sline(si)
+                    ),
+                    Some(diff),
+                ));
+                matched.push((si, ti));
             }
         }
     }
@@ -210,9 +207,7 @@ pub(crate) fn compare(
         // Where it should be: before the translation block matched to the
         // next source block.
         let next = matched.partition_point(|&(ms, _)| ms <= si);
-        let at = matched
-            .get(next)
-            .map_or(tlen, |&(_, mt)| tblocks[mt].start);
+        let at = matched.get(next).map_or(tlen, |&(_, mt)| tblocks[mt].start);
         out.push((
             "code-block-missing",
             at,
@@ -246,7 +241,9 @@ pub(crate) fn compare(
         if !runs(&sl) && !runs(&tl) {
             continue;
         }
-        let effect = if COMMAND_LANGS.contains(&tl.as_str()) && !COMMAND_LANGS.contains(&sl.as_str()) {
+        let effect = if COMMAND_LANGS.contains(&tl.as_str())
+            && !COMMAND_LANGS.contains(&sl.as_str())
+        {
             "doccheck would run this block's lines as commands".to_string()
         } else if COMMAND_LANGS.contains(&sl.as_str()) && !COMMAND_LANGS.contains(&tl.as_str()) {
             "doccheck would no longer run this block as commands".to_string()
@@ -255,7 +252,10 @@ pub(crate) fn compare(
         } else if FILE_LANGS.contains(&sl.as_str()) && !FILE_LANGS.contains(&tl.as_str()) {
             "doccheck would no longer write this block to a file".to_string()
         } else {
-            format!("the block is still {}, but may be read differently", role(&tl))
+            format!(
+                "the block is still {}, but may be read differently",
+                role(&tl)
+            )
         };
         out.push((
             "fence-info-changed",

@@ -9,7 +9,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use crate::inline::RefDefs;
-use crate::text::Mapped;
+use crate::text::{LineIndex, Mapped};
 
 #[derive(Debug, Clone)]
 pub(crate) struct CodeBlock {
@@ -67,8 +67,7 @@ pub(crate) fn parse(text: &str) -> Doc {
     let parser = Parser::new_ext(text, options);
     let mut doc = Doc::default();
     for (label, def) in parser.reference_definitions().iter() {
-        doc.refs
-            .insert(label.to_lowercase(), def.dest.to_string());
+        doc.refs.insert(label.to_lowercase(), def.dest.to_string());
     }
     let mut code: Option<CodeBlock> = None;
     let mut heading: Option<Heading> = None;
@@ -77,7 +76,10 @@ pub(crate) fn parse(text: &str) -> Doc {
     for (event, range) in parser.into_offset_iter() {
         let inline = matches!(
             event,
-            Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) | Event::Start(Tag::Link { .. })
+            Event::Text(_)
+                | Event::Code(_)
+                | Event::InlineHtml(_)
+                | Event::Start(Tag::Link { .. })
                 | Event::Start(Tag::Image { .. })
         ) || (matches!(event, Event::Html(_)) && !leaves.is_empty());
         if code.is_none() && inline {
@@ -183,7 +185,8 @@ pub(crate) struct Malformed {
     pub(crate) message: String,
 }
 
-pub(crate) fn segments(text: &str, doc: &Doc) -> (Vec<Segment>, Vec<Malformed>) {
+pub(crate) fn segments(lines: &LineIndex, doc: &Doc) -> (Vec<Segment>, Vec<Malformed>) {
+    let text = lines.text;
     static OPEN: OnceLock<Regex> = OnceLock::new();
     static LOOKUP: OnceLock<Regex> = OnceLock::new();
     static CLOSE: OnceLock<Regex> = OnceLock::new();
@@ -220,7 +223,7 @@ pub(crate) fn segments(text: &str, doc: &Doc) -> (Vec<Segment>, Vec<Malformed>) 
         };
         let mut seg = Segment {
             id: Some(id.clone()),
-            text: Mapped::from_range(text, whole.end()..text_end),
+            text: Mapped::from_range(lines, whole.end()..text_end),
             source: None,
             outer: whole.start()..after,
         };
@@ -252,7 +255,7 @@ pub(crate) fn segments(text: &str, doc: &Doc) -> (Vec<Segment>, Vec<Malformed>) 
                         ),
                     }),
                     Some((src_end, src_after)) => {
-                        seg.source = Some(Mapped::from_range(text, lend..src_end).text);
+                        seg.source = Some(Mapped::from_range(lines, lend..src_end).text);
                         match close.find(&text[src_after..]) {
                             Some(c) => seg.outer.end = src_after + c.end(),
                             None => {
@@ -288,7 +291,10 @@ fn span_content(text: &str, from: usize) -> Option<(usize, usize)> {
             b'\n' => {
                 let rest = &text[i + 1..];
                 let line = rest.split('\n').next().unwrap_or("");
-                if line.trim_matches(|c: char| c.is_whitespace() || c == '>').is_empty() {
+                if line
+                    .trim_matches(|c: char| c.is_whitespace() || c == '>')
+                    .is_empty()
+                {
                     return None;
                 }
             }
@@ -330,13 +336,16 @@ mod tests {
     #[test]
     fn finds_segments() {
         let doc = parse(SXS);
-        let (segs, bad) = segments(SXS, &doc);
+        let (segs, bad) = segments(&LineIndex::new(SXS), &doc);
         assert!(bad.is_empty(), "{bad:?}");
         assert_eq!(segs.len(), 2);
         assert_eq!(segs[0].text.text, "A");
         assert_eq!(segs[0].source.as_deref(), Some("A b"));
         assert_eq!(segs[1].text.text, "[P](p.md)\n[N](n.md)");
-        assert_eq!(segs[1].source.as_deref(), Some("[Prev](p.md)\n[Next](n.md)"));
+        assert_eq!(
+            segs[1].source.as_deref(),
+            Some("[Prev](p.md)\n[Next](n.md)")
+        );
         assert_eq!(doc.code_blocks.len(), 1);
         assert_eq!(doc.code_blocks[0].lang(), "console");
         assert_eq!(doc.headings.len(), 1);
@@ -346,16 +355,21 @@ mod tests {
     #[test]
     fn malformed_segments() {
         let t = "<span data-ttu-id=\"1\">a</span><span class=\"sxs-lookup\"><span data-stu-id=\"2\">b</span></span> <span data-ttu-id=\"3\">c\n\nd";
-        let (segs, bad) = segments(t, &parse(t));
+        let (segs, bad) = segments(&LineIndex::new(t), &parse(t));
         assert_eq!(segs.len(), 1);
         assert_eq!(bad.len(), 2, "{bad:?}");
     }
 
     #[test]
     fn leaves() {
-        let t = "# H\n\nPara `x`\nmore\n\n- a\n- b\n\n| c | d |\n|---|---|\n| e | f |\n\n> q\n> r\n";
+        let t =
+            "# H\n\nPara `x`\nmore\n\n- a\n- b\n\n| c | d |\n|---|---|\n| e | f |\n\n> q\n> r\n";
         let d = parse(t);
-        let kinds: Vec<_> = d.leaves.iter().map(|l| (l.kind, &t[l.range.clone()])).collect();
+        let kinds: Vec<_> = d
+            .leaves
+            .iter()
+            .map(|l| (l.kind, &t[l.range.clone()]))
+            .collect();
         assert_eq!(
             kinds,
             [

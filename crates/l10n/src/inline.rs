@@ -143,10 +143,32 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
     out
 }
 
+/// Answers "is this offset masked?" for offsets visited in increasing order.
+pub(crate) struct MaskCursor<'a> {
+    ranges: &'a [Range<usize>],
+    k: usize,
+}
+
+impl MaskCursor<'_> {
+    pub(crate) fn at(&mut self, offset: usize) -> bool {
+        while self.k < self.ranges.len() && self.ranges[self.k].end <= offset {
+            self.k += 1;
+        }
+        self.ranges.get(self.k).is_some_and(|r| r.start <= offset)
+    }
+}
+
 impl Inline {
-    pub(crate) fn is_masked(&self, offset: usize) -> bool {
-        let i = self.masked.partition_point(|r| r.start <= offset);
-        i > 0 && self.masked[i - 1].contains(&offset)
+    pub(crate) fn cursor(&self) -> MaskCursor<'_> {
+        MaskCursor {
+            ranges: &self.masked,
+            k: 0,
+        }
+    }
+
+    #[cfg(test)]
+    fn is_masked(&self, offset: usize) -> bool {
+        self.cursor().at(offset)
     }
 }
 

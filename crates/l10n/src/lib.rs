@@ -154,20 +154,21 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
     let ldoc = doc::parse(localized);
     let lines = LineIndex::new(localized);
     let sdoc = source.map(doc::parse);
-    let (mut segs, bad) = doc::segments(localized, &ldoc);
+    let (mut segs, bad) = doc::segments(&lines, &ldoc);
+    let slines = source.map(LineIndex::new);
     let mut out = Vec::new();
     let mut push = |rule: &'static str,
                     segment: Option<String>,
                     offset: usize,
                     message: String,
                     diff: Option<String>| {
-        let (line, column) = lines.pos(offset);
+        // The byte offset waits in `line` until positions are resolved.
         out.push(Finding {
             rule,
             severity: severity_of(rule),
             segment,
-            line,
-            column,
+            line: offset,
+            column: 0,
             message,
             diff,
         });
@@ -181,11 +182,16 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
     let mut untranslated_allowed = true;
     if !side_by_side {
         if let (Some(src), Some(sdoc)) = (source, &sdoc) {
-            segs = aligned(localized, &ldoc, src, sdoc);
+            segs = aligned(
+                &lines,
+                &ldoc,
+                slines.as_ref().unwrap_or(&LineIndex::new(src)),
+                sdoc,
+            );
             untranslated_allowed = segs.iter().any(|s| {
                 s.source
                     .as_deref()
-                    .is_some_and(|src| text::normalize_space(src) != text::normalize_space(&s.text.text))
+                    .is_some_and(|src| !text::same_words(src, &s.text.text))
             });
         }
     }
@@ -202,11 +208,13 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         }
     }
 
-    if let (Some(src), Some(sdoc)) = (source, &sdoc) {
-        let slines = LineIndex::new(src);
-        for (rule, at, message, diff) in
-            blocks::compare(&ldoc.code_blocks, &sdoc.code_blocks, &slines, localized.len())
-        {
+    if let (Some(slines), Some(sdoc)) = (&slines, &sdoc) {
+        for (rule, at, message, diff) in blocks::compare(
+            &ldoc.code_blocks,
+            &sdoc.code_blocks,
+            slines,
+            localized.len(),
+        ) {
             push(rule, None, at, message, diff);
         }
     }
@@ -218,19 +226,33 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
     }
 
     out.retain(|f| config.allows(f));
+    // Offsets in increasing order, so that columns are counted once per line.
+    out.sort_by_key(|f| f.line);
+    let mut cursor = lines.cursor();
+    for f in &mut out {
+        (f.line, f.column) = cursor.pos(f.line);
+    }
     out.sort_by(|a, b| {
         (a.line, a.column, a.rule, &a.message).cmp(&(b.line, b.column, b.rule, &b.message))
     });
     out
 }
 
+/// When a sequence diff gives up refining (only very unlike inputs get
+/// there): it then reports one coarse change.
+fn deadline() -> std::time::Instant {
+    std::time::Instant::now() + std::time::Duration::from_millis(200)
+}
+
 /// Segments for a translation without side-by-side spans: its block-level
 /// elements paired in order with the source's, by kind.
-fn aligned(localized: &str, ldoc: &Doc, source: &str, sdoc: &Doc) -> Vec<Segment> {
+fn aligned(localized: &LineIndex, ldoc: &Doc, source: &LineIndex, sdoc: &Doc) -> Vec<Segment> {
     let lk: Vec<doc::LeafKind> = ldoc.leaves.iter().map(|l| l.kind).collect();
     let sk: Vec<doc::LeafKind> = sdoc.leaves.iter().map(|l| l.kind).collect();
     let mut segs = Vec::new();
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &sk, &lk) {
+    for op in
+        similar::capture_diff_slices_deadline(similar::Algorithm::Myers, &sk, &lk, Some(deadline()))
+    {
         if let similar::DiffOp::Equal {
             old_index,
             new_index,

@@ -53,8 +53,9 @@ fn raw_words<'a>(text: &'a str, inl: &Inline) -> Vec<(usize, &'a str)> {
             out.push((s + lead, trimmed));
         }
     };
+    let mut masked = inl.cursor();
     for (i, c) in text.char_indices() {
-        let sep = c.is_whitespace() || inl.is_masked(i);
+        let sep = c.is_whitespace() || masked.at(i);
         match (sep, start) {
             (true, Some(s)) => {
                 push(s, i, &mut out);
@@ -98,7 +99,10 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
                 out.push((
                     "segment-empty",
                     0,
-                    format!("the translation is empty; the source has \"{}\"", clip(s.text, 60)),
+                    format!(
+                        "the translation is empty; the source has \"{}\"",
+                        clip(s.text, 60)
+                    ),
                 ));
             }
         }
@@ -109,7 +113,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
         dangling(&t, None, out);
         return;
     };
-    if text::normalize_space(t.text) == text::normalize_space(s.text) {
+    if text::same_words(t.text, s.text) {
         if ctx.untranslated_allowed && text::is_prose(&s.word_strs()) {
             out.push((
                 "segment-untranslated",
@@ -134,11 +138,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
 }
 
 /// Multiset difference, keeping the order of `a`.
-fn minus<'x, T, K: Eq + std::hash::Hash>(
-    a: &'x [T],
-    b: &[T],
-    key: impl Fn(&T) -> K,
-) -> Vec<&'x T> {
+fn minus<'x, T, K: Eq + std::hash::Hash>(a: &'x [T], b: &[T], key: impl Fn(&T) -> K) -> Vec<&'x T> {
     let mut counts: HashMap<K, usize> = HashMap::new();
     for x in b {
         *counts.entry(key(x)).or_default() += 1;
@@ -167,7 +167,7 @@ fn code_spans(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                     continue;
                 }
                 let longest = m.content.chars().count().max(a.content.chars().count());
-                let limit = ((longest + 2) / 3).max(1);
+                let limit = longest.div_ceil(3).max(1);
                 let d = edit_distance(&m.content, &a.content, limit);
                 if d <= limit && best.is_none_or(|(_, bd)| d < bd) {
                     best = Some((j, d));
@@ -210,8 +210,9 @@ fn paren_groups(side: &Side) -> Vec<(usize, usize)> {
     let mut groups = Vec::new();
     let mut depth = 0usize;
     let mut open = 0;
+    let mut masked = side.inl.cursor();
     for (i, c) in side.text.char_indices() {
-        if side.inl.is_masked(i) {
+        if masked.at(i) {
             continue;
         }
         match c {
@@ -459,7 +460,10 @@ fn link_text_untranslated(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 
 /// The word of letters right after (or before) a byte offset.
 fn word_after(text: &str, at: usize) -> String {
-    text[at..].chars().take_while(|&c| is_word_char(c)).collect()
+    text[at..]
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .collect()
 }
 
 fn word_before(text: &str, at: usize) -> String {
@@ -548,16 +552,62 @@ fn hspace(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}'
 }
 
+/// The punctuation marks of `.,)` that a text has after a space.
+fn spaced_punct(text: &str) -> HashSet<char> {
+    let mut set = HashSet::new();
+    let mut prev = 'x';
+    for c in text.chars() {
+        if ".,)".contains(c) && hspace(prev) {
+            set.insert(c);
+        }
+        prev = c;
+    }
+    set
+}
+
 fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
-    let chars: Vec<(usize, char)> = t.text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !".,)".contains(c) || t.inl.is_masked(i) {
+    let src_spaced = s.map(|s| spaced_punct(s.text)).unwrap_or_default();
+    // What the source has right before each punctuation mark, if a code span
+    // or link: probably what moved away.
+    let mut hints: HashMap<char, Option<String>> = HashMap::new();
+    let mut hint = |c: char| -> Option<String> {
+        hints
+            .entry(c)
+            .or_insert_with(|| {
+                let s = s?;
+                s.inl
+                    .codes
+                    .iter()
+                    .map(|x| x.range.clone())
+                    .chain(s.inl.links.iter().map(|l| l.range.clone()))
+                    .filter(|r| s.text[r.end..].starts_with(c))
+                    .min_by_key(|r| r.start)
+                    .map(|r| format!("{}{c}", &s.text[r]))
+            })
+            .clone()
+    };
+    let mut masked = t.inl.cursor();
+    let mut prev: Option<(char, bool)> = None; // previous char, and whether masked
+    let mut line_has_text = false;
+    let mut iter = t.text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let is_masked = masked.at(i);
+        let next = iter.peek().map(|&(_, n)| n);
+        let before = prev;
+        let text_before = line_has_text;
+        prev = Some((c, is_masked));
+        if c == '\n' {
+            line_has_text = false;
+        } else if !hspace(c) {
+            line_has_text = true;
+        }
+        if !".,)".contains(c) || is_masked || src_spaced.contains(&c) {
             continue;
         }
-        let prev = k.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(k + 1).map(|&(_, n)| n);
-        let Some((pi, pc)) = prev else { continue };
-        if !hspace(pc) || t.inl.is_masked(pi) {
+        let Some((pc, p_masked)) = before else {
+            continue;
+        };
+        if !hspace(pc) || p_masked {
             continue;
         }
         // `.NET`, `...`, `,5`: not punctuation left behind.
@@ -565,32 +615,10 @@ fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
             continue;
         }
         // Only spaces before it on its line: not left behind by a move.
-        let line_start = t.text[..i].rfind('\n').map_or(0, |p| p + 1);
-        if t.text[line_start..i].chars().all(hspace) {
+        if !text_before {
             continue;
         }
-        let pattern = format!(" {c}");
-        let src_has = s.is_some_and(|s| {
-            s.text
-                .replace(['\u{a0}', '\u{202f}', '\u{2009}', '\t'], " ")
-                .contains(&pattern)
-        });
-        if src_has {
-            continue;
-        }
-        // What the source has right before this punctuation, if a code span
-        // or link: probably what moved away.
-        let hint = s.filter(|s| small(s.inl.codes.len() + s.inl.links.len(), out.len() + 1)).and_then(|s| {
-            s.inl
-                .codes
-                .iter()
-                .map(|x| x.range.clone())
-                .chain(s.inl.links.iter().map(|l| l.range.clone()))
-                .filter(|r| s.text[r.end..].starts_with(c))
-                .min_by_key(|r| r.start)
-                .map(|r| format!("{}{c}", &s.text[r.clone()]))
-        });
-        let message = match hint {
+        let message = match hint(c) {
             Some(h) => format!(
                 "space before \"{c}\": something moved away from here; the source has \"{}\"",
                 clip(&h, 60)
@@ -624,7 +652,7 @@ fn small(a: usize, b: usize) -> bool {
 }
 
 fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
-    let t_tokens = token_set(t.text);
+    let mut t_tokens: Option<HashSet<&str>> = None;
     let s_words: HashSet<&str> = s.words.iter().map(|&(_, w)| w).collect();
     let mut budget = 1_000_000usize;
     let mut seen = HashSet::new();
@@ -637,7 +665,10 @@ fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         if !is_technical(tok) || !seen.insert(tok) {
             continue;
         }
-        if t_tokens.contains(tok) {
+        if t_tokens
+            .get_or_insert_with(|| token_set(t.text))
+            .contains(tok)
+        {
             continue;
         }
         let n = tok.chars().count();
@@ -647,8 +678,7 @@ fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             !s_words.contains(w)
                 && !used_variants.contains(w)
                 && (w.to_lowercase() == tok.to_lowercase()
-                    || (common_prefix(w, tok) >= 3.min(n)
-                        && edit_distance(w, tok, limit) <= limit))
+                    || (common_prefix(w, tok) >= 3.min(n) && edit_distance(w, tok, limit) <= limit))
         });
         match variant {
             Some(&(at, w)) => {
@@ -669,19 +699,23 @@ fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 }
 
 fn source_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
-    let lower = |side: &Side| -> Vec<String> {
-        side.words
-            .iter()
-            .map(|&(_, w)| w.to_lowercase().replace('’', "'"))
-            .collect()
+    // Words compared case-insensitively, by a hash of their lower case.
+    let key = |w: &str| -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for c in w.chars().flat_map(char::to_lowercase) {
+            let c = if c == '’' { '\'' } else { c };
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h
     };
+    let lower = |side: &Side| -> Vec<u64> { side.words.iter().map(|&(_, w)| key(w)).collect() };
     let sw = lower(s);
     let tw = lower(t);
     const K: usize = 3;
     if sw.len() < K || tw.len() < K {
         return;
     }
-    let mut index: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut index: HashMap<&[u64], Vec<usize>> = HashMap::new();
     for j in 0..=tw.len() - K {
         index.entry(&tw[j..j + K]).or_default().push(j);
     }

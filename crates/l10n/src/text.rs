@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 /// Byte offset → 1-based line and (character) column.
 pub(crate) struct LineIndex<'a> {
-    text: &'a str,
+    pub(crate) text: &'a str,
     starts: Vec<usize>,
 }
 
@@ -18,12 +18,52 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// The offset where the line holding `offset` starts.
+    pub(crate) fn line_start(&self, offset: usize) -> usize {
+        self.starts[self.starts.partition_point(|&s| s <= offset).max(1) - 1]
+    }
+
     pub(crate) fn pos(&self, offset: usize) -> (usize, usize) {
         let offset = floor_boundary(self.text, offset);
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
         let column = self.text[start..offset].chars().count() + 1;
         (line, column)
+    }
+}
+
+/// Positions of increasing offsets, each character counted once.
+pub(crate) struct PosCursor<'a, 'b> {
+    index: &'b LineIndex<'a>,
+    line: usize,
+    offset: usize,
+    column: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn cursor(&self) -> PosCursor<'a, '_> {
+        PosCursor {
+            index: self,
+            line: 0,
+            offset: 0,
+            column: 1,
+        }
+    }
+}
+
+impl PosCursor<'_, '_> {
+    pub(crate) fn pos(&mut self, offset: usize) -> (usize, usize) {
+        let text = self.index.text;
+        let offset = floor_boundary(text, offset);
+        let line = self.index.starts.partition_point(|&s| s <= offset).max(1);
+        if line != self.line || offset < self.offset {
+            self.line = line;
+            self.offset = self.index.starts[line - 1];
+            self.column = 1;
+        }
+        self.column += text[self.offset..offset].chars().count();
+        self.offset = offset;
+        (line, self.column)
     }
 }
 
@@ -49,10 +89,11 @@ pub(crate) struct Mapped {
 
 impl Mapped {
     /// `doc[range]`, with the markers of each line after the first stripped.
-    pub(crate) fn from_range(doc: &str, range: Range<usize>) -> Mapped {
+    pub(crate) fn from_range(lines: &LineIndex, range: Range<usize>) -> Mapped {
+        let doc = lines.text;
         let start = floor_boundary(doc, range.start);
         let end = floor_boundary(doc, range.end.max(start));
-        let line_start = doc[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = lines.line_start(start);
         let in_quote = doc[line_start..start].trim_start().starts_with('>');
         let mut m = Mapped::default();
         let mut pos = start;
@@ -131,13 +172,36 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// Marks a code span inside prose text.
 pub(crate) const CODE_MARK: char = '\u{1}';
 
-const LEADING: &[char] = &[
-    '(', '[', '{', '"', '\'', '«', '“', '‘', '¿', '¡', '*', '_', '„', '‹', '<',
-];
-const TRAILING: &[char] = &[
-    ')', ']', '}', '"', '\'', '»', '”', '’', '.', ',', ';', ':', '!', '?', '*', '_', '›', '>',
-    '…',
-];
+fn leading_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '\'' | '«' | '“' | '‘' | '¿' | '¡' | '*' | '_' | '„' | '‹' | '<'
+    )
+}
+
+fn trailing_punct(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | '"'
+            | '\''
+            | '»'
+            | '”'
+            | '’'
+            | '.'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '*'
+            | '_'
+            | '›'
+            | '>'
+            | '…'
+    )
+}
 
 /// The words of a prose text: split at whitespace and code spans, with
 /// surrounding punctuation trimmed (a leading `.` or `-` is kept: `.sln`, `-t`).
@@ -150,8 +214,8 @@ pub(crate) fn words(prose: &str) -> Vec<&str> {
 }
 
 pub(crate) fn trim_word(w: &str) -> &str {
-    let w = w.trim_start_matches(LEADING);
-    let mut w = w.trim_end_matches(TRAILING);
+    let w = w.trim_start_matches(leading_punct);
+    let mut w = w.trim_end_matches(trailing_punct);
     // An unbalanced closing parenthesis was trimmed; a balanced one like
     // `tag(s` lost its `)`, which is fine for comparisons on both sides.
     if w.ends_with('(') {
@@ -169,10 +233,10 @@ fn strip_possessive(w: &str) -> &str {
 
 const FILE_EXTENSIONS: &[&str] = &[
     "cs", "csproj", "sln", "fs", "fsproj", "vb", "vbproj", "props", "targets", "md", "json",
-    "yaml", "yml", "xml", "toml", "ini", "config", "dll", "exe", "so", "proto", "txt", "sh",
-    "ps1", "bat", "cmd", "py", "js", "ts", "rs", "go", "java", "rb", "php", "html", "css",
-    "lock", "zip", "tar", "gz", "tgz", "png", "jpg", "svg", "pfx", "pem", "crt", "key", "env",
-    "conf", "log", "csv", "sql", "nupkg", "razor", "cshtml",
+    "yaml", "yml", "xml", "toml", "ini", "config", "dll", "exe", "so", "proto", "txt", "sh", "ps1",
+    "bat", "cmd", "py", "js", "ts", "rs", "go", "java", "rb", "php", "html", "css", "lock", "zip",
+    "tar", "gz", "tgz", "png", "jpg", "svg", "pfx", "pem", "crt", "key", "env", "conf", "log",
+    "csv", "sql", "nupkg", "razor", "cshtml",
 ];
 
 /// A token that must survive translation as it is: image tags, versions,
@@ -228,7 +292,9 @@ pub(crate) fn is_technical(w: &str) -> bool {
         // File names and dotted names: StockData.csproj, ASP.NET, mcr.microsoft.com
         let parts: Vec<&str> = w.split('.').collect();
         let all_words = parts.iter().all(|p| {
-            !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
         });
         if !all_words {
             return false;
@@ -277,22 +343,164 @@ pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 /// Common English words that other languages do not share: a run of them
 /// is English prose, not a name.
 const ENGLISH: &[&str] = &[
-    "about", "above", "after", "again", "against", "all", "along", "already", "although",
-    "always", "and", "another", "any", "anything", "are", "aren't", "around", "available",
-    "back", "be", "because", "been", "before", "being", "below", "between", "both", "but",
-    "by", "can", "can't", "cannot", "could", "doesn't", "don't", "does", "done", "down",
-    "during", "each", "either", "enough", "even", "every", "few", "following", "for",
-    "from", "further", "get", "gets", "getting", "had", "has", "have", "having", "here",
-    "how", "however", "if", "into", "isn't", "it", "it's", "its", "itself", "just", "learn",
-    "least", "less", "let", "let's", "like", "made", "make", "makes", "many", "may", "might",
-    "more", "most", "much", "must", "need", "needs", "never", "new", "next", "not", "now",
-    "of", "off", "often", "one", "only", "other", "our", "out", "over", "own", "previous",
-    "same", "see", "should", "shown", "shows", "since", "so", "some", "such", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
-    "to", "too", "under", "until", "up", "upon", "us", "use", "used", "uses", "using", "very",
-    "want", "we", "well", "were", "what", "when", "where", "whether", "which", "while", "who",
-    "whole", "why", "with", "within", "without", "won't", "would", "yet", "you", "you're",
-    "you've", "your", "yours",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "along",
+    "already",
+    "although",
+    "always",
+    "and",
+    "another",
+    "any",
+    "anything",
+    "are",
+    "aren't",
+    "around",
+    "available",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "doesn't",
+    "don't",
+    "does",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "enough",
+    "even",
+    "every",
+    "few",
+    "following",
+    "for",
+    "from",
+    "further",
+    "get",
+    "gets",
+    "getting",
+    "had",
+    "has",
+    "have",
+    "having",
+    "here",
+    "how",
+    "however",
+    "if",
+    "into",
+    "isn't",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "learn",
+    "least",
+    "less",
+    "let",
+    "let's",
+    "like",
+    "made",
+    "make",
+    "makes",
+    "many",
+    "may",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "need",
+    "needs",
+    "never",
+    "new",
+    "next",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "one",
+    "only",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "previous",
+    "same",
+    "see",
+    "should",
+    "shown",
+    "shows",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "use",
+    "used",
+    "uses",
+    "using",
+    "very",
+    "want",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whole",
+    "why",
+    "with",
+    "within",
+    "without",
+    "won't",
+    "would",
+    "yet",
+    "you",
+    "you're",
+    "you've",
+    "your",
+    "yours",
 ];
 
 pub(crate) fn is_english_word(w: &str) -> bool {
@@ -310,8 +518,7 @@ pub(crate) fn prose_word_count(words: &[&str]) -> (usize, usize) {
     for (i, w) in words.iter().enumerate() {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let plain = letters >= 2
-            && w
-                .chars()
+            && w.chars()
                 .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-');
         if !plain || is_technical(w) {
             continue;
@@ -356,11 +563,7 @@ impl Slugger {
     pub(crate) fn unique(&mut self, text: &str) -> String {
         let base = slug(text);
         let n = self.0.entry(base.clone()).or_insert(0);
-        let out = if *n == 0 {
-            base
-        } else {
-            format!("{base}-{n}")
-        };
+        let out = if *n == 0 { base } else { format!("{base}-{n}") };
         *n += 1;
         out
     }
@@ -369,6 +572,11 @@ impl Slugger {
 /// Collapses whitespace for comparisons.
 pub(crate) fn normalize_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether two texts are the same but for whitespace.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Shortens a text for a message.
@@ -408,8 +616,19 @@ mod tests {
             assert!(is_technical(t), "{t}");
         }
         for t in [
-            "Linux", "Image", "self-hosted", "pre-installed", "e.g", "100", "and/or", "-", "Debian",
-            "SDK", "tag(s", "Alpine's", "Docker",
+            "Linux",
+            "Image",
+            "self-hosted",
+            "pre-installed",
+            "e.g",
+            "100",
+            "and/or",
+            "-",
+            "Debian",
+            "SDK",
+            "tag(s",
+            "Alpine's",
+            "Docker",
         ] {
             assert!(!is_technical(t), "{t}");
         }
@@ -419,7 +638,17 @@ mod tests {
     fn words_and_prose() {
         assert_eq!(
             words("Le drapeau (qui \u{1}peut être raccourci à ) spécifie « x » :"),
-            ["Le", "drapeau", "qui", "peut", "être", "raccourci", "à", "spécifie", "x"]
+            [
+                "Le",
+                "drapeau",
+                "qui",
+                "peut",
+                "être",
+                "raccourci",
+                "à",
+                "spécifie",
+                "x"
+            ]
         );
         assert!(!is_prose(&words("Debian 10")));
         assert!(!is_prose(&words("Azure Container Registry")));
@@ -436,7 +665,10 @@ mod tests {
         );
         assert_eq!(slug("The .dockerignore file"), "the-dockerignore-file");
         let mut s = Slugger::default();
-        assert_eq!((s.unique("A b"), s.unique("A b")), ("a-b".into(), "a-b-1".into()));
+        assert_eq!(
+            (s.unique("A b"), s.unique("A b")),
+            ("a-b".into(), "a-b-1".into())
+        );
     }
 
     #[test]
@@ -444,11 +676,16 @@ mod tests {
         let doc = "ab\n> x <s>y\n> z</s>\n";
         let start = doc.find("y").unwrap();
         let end = doc.find("</s>").unwrap();
-        let m = Mapped::from_range(doc, start..end);
-        assert_eq!(m.text, "y\nz");
         let li = LineIndex::new(doc);
+        let m = Mapped::from_range(&li, start..end);
+        assert_eq!(m.text, "y\nz");
         assert_eq!(li.pos(m.file_offset(2)), (3, 3));
         assert_eq!(li.pos(0), (1, 1));
+        let mut c = li.cursor();
+        let doc_pos: Vec<_> = (0..=doc.len()).map(|o| li.pos(o)).collect();
+        let cur_pos: Vec<_> = (0..=doc.len()).map(|o| c.pos(o)).collect();
+        assert_eq!(doc_pos, cur_pos);
+        assert_eq!(c.pos(3), li.pos(3));
         assert_eq!(edit_distance("3.0-bionic", "3.0-bionique", 5), 3);
     }
 }

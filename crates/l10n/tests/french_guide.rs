@@ -117,7 +117,8 @@ fn each_known_defect_with_its_position_and_message() {
     let f = one(&findings, "link-text-punctuation", "5ce59-163");
     assert!(f.message.contains("\"),\""), "{}", f.message);
     assert!(
-        f.message.contains("[Self-hosted gRPC applications](self-hosted.md)),"),
+        f.message
+            .contains("[Self-hosted gRPC applications](self-hosted.md)),"),
         "{}",
         f.message
     );
@@ -142,8 +143,16 @@ fn each_known_defect_with_its_position_and_message() {
     let f = one(&findings, "link-text-untranslated", "5ce59-190");
     assert_eq!((f.line, f.column), (160, 2));
     assert!(f.message.contains("\"Next\""), "{}", f.message);
-    assert!(f.message.contains("[Suivant précédent](self-hosted.md)"), "{}", f.message);
-    assert!(f.message.contains("[Previous](self-hosted.md)"), "{}", f.message);
+    assert!(
+        f.message.contains("[Suivant précédent](self-hosted.md)"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.message.contains("[Previous](self-hosted.md)"),
+        "{}",
+        f.message
+    );
 
     // The `.dockerignore` block: ```console for a bare fence.
     let f = findings
@@ -160,7 +169,8 @@ fn segments_that_are_fine_give_nothing() {
     let findings = check(&french(), Some(&english()), &Config::default());
     for id in [
         "5ce59-103", // heading with its anchor
-        "5ce59-104", "5ce59-105", // a link kept as it is
+        "5ce59-104",
+        "5ce59-105", // a link kept as it is
         "5ce59-108", // "de base :" French space before a colon
         "5ce59-111", // "Image", the same in both
         "5ce59-112", // "Description"

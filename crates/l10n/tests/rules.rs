@@ -11,7 +11,11 @@ fn sxs(id: &str, tr: &str, src: &str) -> String {
 }
 
 fn findings(tr: &str, src: &str) -> Vec<Finding> {
-    check(&format!("{}\n", sxs("t-1", tr, src)), None, &Config::default())
+    check(
+        &format!("{}\n", sxs("t-1", tr, src)),
+        None,
+        &Config::default(),
+    )
 }
 
 fn rules(tr: &str, src: &str) -> Vec<&'static str> {
@@ -31,7 +35,11 @@ fn rules_table_is_consistent() {
     names.dedup();
     assert_eq!(names.len(), n, "duplicate rule names");
     for r in RULES {
-        assert!(r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", r.name);
+        assert!(
+            r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{}",
+            r.name
+        );
         assert!(!r.summary.is_empty());
     }
     let sev = |name: &str| RULES.iter().find(|r| r.name == name).unwrap().severity;
@@ -58,15 +66,24 @@ fn rules_table_is_consistent() {
 
 #[test]
 fn code_spans_missing_added_changed() {
-    assert_eq!(rules("Lancez la commande.", "Run the `ls` command."), ["code-span-missing"]);
-    assert_eq!(rules("Lancez `ls` maintenant.", "Run it now."), ["code-span-added"]);
+    assert_eq!(
+        rules("Lancez la commande.", "Run the `ls` command."),
+        ["code-span-missing"]
+    );
+    assert_eq!(
+        rules("Lancez `ls` maintenant.", "Run it now."),
+        ["code-span-added"]
+    );
     let f = findings("Lancez `docker biuld`.", "Run `docker build`.");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].rule, "code-span-changed");
     assert!(f[0].message.contains("`docker biuld`") && f[0].message.contains("`docker build`"));
     assert_eq!(f[0].column, 32);
     // A multiset: one of two `x` is gone.
-    assert_eq!(rules("Mettez `x` ici.", "Put `x` and `x` here."), ["code-span-missing"]);
+    assert_eq!(
+        rules("Mettez `x` ici.", "Put `x` and `x` here."),
+        ["code-span-missing"]
+    );
     // A very different span is one missing and one added.
     let mut r = rules("Lancez `pwd`.", "Run `docker build`.");
     r.sort();
@@ -121,11 +138,17 @@ fn glued_code_spans_and_links() {
     assert_eq!(f.len(), 1);
     assert!(f[0].message.contains("before") && f[0].message.contains("\"commande\""));
     assert_eq!(
-        rules("Voir [la doc](a.md)maintenant.", "See [the docs](a.md) now."),
+        rules(
+            "Voir [la doc](a.md)maintenant.",
+            "See [the docs](a.md) now."
+        ),
         ["code-span-glued"]
     );
     assert_eq!(
-        rules("Voir la[doc](a.md) maintenant.", "See [the docs](a.md) now."),
+        rules(
+            "Voir la[doc](a.md) maintenant.",
+            "See [the docs](a.md) now."
+        ),
         ["code-span-glued"]
     );
 }
@@ -138,25 +161,40 @@ fn not_glued_elision_punctuation_and_scripts_without_spaces() {
         "Copy the `obj` and `bin` from the `src` directory.",
     );
     // Punctuation right after a code span or link.
-    clean("Lancez `ls`, puis `pwd`; voir [ceci](a.md).", "Run `ls`, then `pwd`; see [this](a.md).");
+    clean(
+        "Lancez `ls`, puis `pwd`; voir [ceci](a.md).",
+        "Run `ls`, then `pwd`; see [this](a.md).",
+    );
     // The source glues it the same way.
     clean("Les `int`s sont des entiers.", "The `int`s are integers.");
     // Chinese and Japanese do not separate words with spaces.
     clean("运行`ls`命令。", "Run the `ls` command.");
-    clean("`docker run`コマンドを使用します。", "Use the `docker run` command.");
+    clean(
+        "`docker run`コマンドを使用します。",
+        "Use the `docker run` command.",
+    );
 }
 
 #[test]
 fn dangling_punctuation() {
-    let f = findings("Pour construire des applications avec .", "For building applications with `docker build`.");
+    let f = findings(
+        "Pour construire des applications avec .",
+        "For building applications with `docker build`.",
+    );
     let r: Vec<_> = f.iter().map(|f| f.rule).collect();
     assert_eq!(r, ["code-span-missing", "dangling-punctuation"], "{f:#?}");
     assert!(f[1].message.contains("`docker build`."), "{}", f[1].message);
     assert_eq!(f[1].column, 63);
-    assert!(rules("Définit la variable à , ce qui signifie", "Sets the variable to `x`, meaning")
-        .contains(&"dangling-punctuation"));
-    assert!(rules("(qui peut être raccourci à ) spécifie", "(which can be shortened to `-t`) specifies")
-        .contains(&"dangling-punctuation"));
+    assert!(rules(
+        "Définit la variable à , ce qui signifie",
+        "Sets the variable to `x`, meaning"
+    )
+    .contains(&"dangling-punctuation"));
+    assert!(rules(
+        "(qui peut être raccourci à ) spécifie",
+        "(which can be shortened to `-t`) specifies"
+    )
+    .contains(&"dangling-punctuation"));
 }
 
 #[test]
@@ -176,13 +214,19 @@ fn french_typography_is_not_dangling() {
 
 #[test]
 fn link_targets() {
-    assert_eq!(rules("Voir la doc.", "See [the docs](a.md)."), ["link-target-missing"]);
+    assert_eq!(
+        rules("Voir la doc.", "See [the docs](a.md)."),
+        ["link-target-missing"]
+    );
     let f = findings("Voir [la doc](b.md).", "See [the docs](a.md).");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].rule, "link-target-changed");
     assert!(f[0].message.contains("b.md") && f[0].message.contains("a.md"));
     assert_eq!(
-        rules("Voir [la doc](a.md) et [ceci](b.md).", "See [the docs](a.md)."),
+        rules(
+            "Voir [la doc](a.md) et [ceci](b.md).",
+            "See [the docs](a.md)."
+        ),
         ["link-target-added"]
     );
     assert_eq!(
@@ -197,7 +241,11 @@ fn link_targets() {
     // Reference links are resolved from the file's definitions.
     let doc = format!(
         "{}\n\n[k]: kubernetes.md\n",
-        sxs("t-1", "Voir [Kubernetes][k].", "See [Kubernetes](kubernetes.md).")
+        sxs(
+            "t-1",
+            "Voir [Kubernetes][k].",
+            "See [Kubernetes](kubernetes.md)."
+        )
     );
     assert!(check(&doc, None, &Config::default()).is_empty());
 }
@@ -211,7 +259,10 @@ fn link_text_punctuation() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].rule, "link-text-punctuation");
     assert!(f[0].message.contains("\"),\""));
-    assert_eq!(rules("Voir [la doc.](a.md)", "See [the docs](a.md)."), ["link-text-punctuation"]);
+    assert_eq!(
+        rules("Voir [la doc.](a.md)", "See [the docs](a.md)."),
+        ["link-text-punctuation"]
+    );
     clean("Voir [la doc](a.md).", "See [the docs](a.md).");
     clean("Voir [Pourquoi ?](a.md)", "See [Why?](a.md)");
     clean("Voir [étiquette(s)](a.md)", "See [tag(s)](a.md)");
@@ -219,7 +270,10 @@ fn link_text_punctuation() {
 
 #[test]
 fn link_text_left_in_english() {
-    let f = findings("[Précédent](a.md)\n[Next](b.md)", "[Previous](a.md)\n[Next](b.md)");
+    let f = findings(
+        "[Précédent](a.md)\n[Next](b.md)",
+        "[Previous](a.md)\n[Next](b.md)",
+    );
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].rule, "link-text-untranslated");
     assert!(f[0].message.contains("\"Next\""));
@@ -234,17 +288,29 @@ fn link_text_left_in_english() {
 fn technical_tokens() {
     let f = findings("3.0-bionique", "3.0-bionic");
     assert_eq!(f.len(), 1);
-    assert_eq!((f[0].rule, f[0].severity), ("technical-token-translated", Severity::Error));
     assert_eq!(
-        rules("Ouvrez stockdata.csproj dans l’éditeur.", "Open StockData.csproj in the editor."),
+        (f[0].rule, f[0].severity),
+        ("technical-token-translated", Severity::Error)
+    );
+    assert_eq!(
+        rules(
+            "Ouvrez stockdata.csproj dans l’éditeur.",
+            "Open StockData.csproj in the editor."
+        ),
         ["technical-token-translated"]
     );
     assert_eq!(
-        rules("Le drapeau --étiquette nomme l’image.", "The --tag flag names the image."),
+        rules(
+            "Le drapeau --étiquette nomme l’image.",
+            "The --tag flag names the image."
+        ),
         ["technical-token-missing"]
     );
     assert_eq!(
-        rules("Les applications IPM auto-hébergées", "Self-hosted gRPC applications"),
+        rules(
+            "Les applications IPM auto-hébergées",
+            "Self-hosted gRPC applications"
+        ),
         ["technical-token-missing"]
     );
     // Kept as they are, in prose, in a path or in a code span.
@@ -278,15 +344,32 @@ fn source_left_in_translation() {
 #[test]
 fn untranslated_and_empty_segments() {
     assert_eq!(
-        rules("Not to be used in production.", "Not to be used in production."),
+        rules(
+            "Not to be used in production.",
+            "Not to be used in production."
+        ),
         ["segment-untranslated"]
     );
-    assert_eq!(rules("For production.", "For production."), ["segment-untranslated"]);
-    for name in ["Image", "Linux", "Description", "Debian 10", "3.0-alpine", "Azure Container Registry", "Notes"] {
+    assert_eq!(
+        rules("For production.", "For production."),
+        ["segment-untranslated"]
+    );
+    for name in [
+        "Image",
+        "Linux",
+        "Description",
+        "Debian 10",
+        "3.0-alpine",
+        "Azure Container Registry",
+        "Notes",
+    ] {
         clean(name, name);
     }
     let f = findings("", "Run it now.");
-    assert_eq!((f[0].rule, f[0].severity), ("segment-empty", Severity::Error));
+    assert_eq!(
+        (f[0].rule, f[0].severity),
+        ("segment-empty", Severity::Error)
+    );
     assert_eq!(rules("   ", "Run it now."), ["segment-empty"]);
     clean("", "");
 }
@@ -296,29 +379,49 @@ fn malformed_markup() {
     let doc = "<span data-ttu-id=\"a\">Bonjour</span><span class=\"sxs-lookup\"><span data-stu-id=\"b\">Hello</span></span>\n";
     let f = check(doc, None, &Config::default());
     assert_eq!(f.len(), 1, "{f:#?}");
-    assert_eq!((f[0].rule, f[0].segment.as_deref()), ("segment-malformed", Some("a")));
+    assert_eq!(
+        (f[0].rule, f[0].segment.as_deref()),
+        ("segment-malformed", Some("a"))
+    );
     let doc = "<span data-ttu-id=\"a\">Bonjour\n\nHello\n";
-    assert_eq!(check(doc, None, &Config::default())[0].rule, "segment-malformed");
+    assert_eq!(
+        check(doc, None, &Config::default())[0].rule,
+        "segment-malformed"
+    );
     let doc = "<span data-ttu-id=\"a\">Bonjour</span> et la suite.\n";
-    assert_eq!(check(doc, None, &Config::default())[0].rule, "segment-malformed");
+    assert_eq!(
+        check(doc, None, &Config::default())[0].rule,
+        "segment-malformed"
+    );
 }
 
 #[test]
 fn segment_over_two_lines_in_a_blockquote() {
     let doc = format!(
         "> [!NOTE]\n> {}\n",
-        sxs("q-1", "Lancez `ls`\n> maintenant, puis `pwd`maintenant.", "Run `ls`\nnow, then `pwd` now.")
+        sxs(
+            "q-1",
+            "Lancez `ls`\n> maintenant, puis `pwd`maintenant.",
+            "Run `ls`\nnow, then `pwd` now."
+        )
     );
     let f = check(&doc, None, &Config::default());
     assert_eq!(f.len(), 1, "{f:#?}");
-    assert_eq!((f[0].rule, f[0].line, f[0].column), ("code-span-glued", 3, 20));
+    assert_eq!(
+        (f[0].rule, f[0].line, f[0].column),
+        ("code-span-glued", 3, 20)
+    );
 }
 
 #[test]
 fn link_around_the_span_in_a_table_cell() {
     let doc = format!(
         "| Image | Description |\n| --- | --- |\n| [{}](https://hub.docker.com/x/) | {} |\n",
-        sxs("c-1", "mcr.microsoft.com/dotnet/core/sdk", "mcr.microsoft.com/dotnet/core/sdk"),
+        sxs(
+            "c-1",
+            "mcr.microsoft.com/dotnet/core/sdk",
+            "mcr.microsoft.com/dotnet/core/sdk"
+        ),
         sxs("c-2", "Pour la production.", "For production.")
     );
     assert!(check(&doc, None, &Config::default()).is_empty());
@@ -331,12 +434,19 @@ fn heading(anchor: &str, tr: &str, src: &str) -> String {
 #[test]
 fn heading_anchors() {
     let f = check(
-        &heading("<a name=\"creer-des-images\"></a>", "Créer des images", "Create images"),
+        &heading(
+            "<a name=\"creer-des-images\"></a>",
+            "Créer des images",
+            "Create images",
+        ),
         None,
         &Config::default(),
     );
     assert_eq!(f.len(), 1);
-    assert_eq!((f[0].rule, f[0].line, f[0].column), ("heading-anchor-changed", 1, 1));
+    assert_eq!(
+        (f[0].rule, f[0].line, f[0].column),
+        ("heading-anchor-changed", 1, 1)
+    );
     assert!(f[0].message.contains("\"create-images\""));
     let ok = heading(
         "<a name=\"the-net-dockerignore-file\"></a>",
@@ -344,15 +454,28 @@ fn heading_anchors() {
         "The .NET `.dockerignore` file",
     );
     assert!(check(&ok, None, &Config::default()).is_empty());
-    let f = check(&heading("", "Créer des images", "Create images"), None, &Config::default());
+    let f = check(
+        &heading("", "Créer des images", "Create images"),
+        None,
+        &Config::default(),
+    );
     assert_eq!(f[0].rule, "heading-anchor-missing");
     // Plain translation and source: the source's anchors must exist.
-    let f = check("# Créer des images\n\nTexte.\n", Some("# Create images\n\nText.\n"), &Config::default());
+    let f = check(
+        "# Créer des images\n\nTexte.\n",
+        Some("# Create images\n\nText.\n"),
+        &Config::default(),
+    );
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].rule, "heading-anchor-missing");
     assert!(f[0].message.contains("#create-images"));
     let with_anchor = "# <a name=\"create-images\"></a>Créer des images\n\nTexte.\n";
-    assert!(check(with_anchor, Some("# Create images\n\nText.\n"), &Config::default()).is_empty());
+    assert!(check(
+        with_anchor,
+        Some("# Create images\n\nText.\n"),
+        &Config::default()
+    )
+    .is_empty());
 }
 
 const EN: &str = "# Guide\n\nText.\n\n```console\ndocker build .\n```\n\nMore.\n\n```\nbin/\nobj/\n```\n\n```dockerfile\nFROM x\n```\n";
@@ -381,7 +504,10 @@ fn code_blocks() {
     assert_eq!(f.len(), 1);
     assert_eq!((f[0].rule, f[0].line), ("code-block-changed", 5));
     let diff = f[0].diff.as_deref().unwrap();
-    assert!(diff.contains("-docker build .") && diff.contains("+docker biuld ."), "{diff}");
+    assert!(
+        diff.contains("-docker build .") && diff.contains("+docker biuld ."),
+        "{diff}"
+    );
     // Reordered.
     let fr = "# Guide\n\n```dockerfile\nFROM x\n```\n\nText.\n\n```console\ndocker build .\n```\n\nMore.\n\n```\nbin/\nobj/\n```\n";
     assert_eq!(block_rules(fr), [("code-block-reordered", 3)]);
@@ -393,14 +519,23 @@ fn fence_info() {
     let fr = EN.replace("```\nbin/", "```console\nbin/");
     let f = check(&fr, Some(EN), &Config::default());
     assert_eq!(f.len(), 1);
-    assert_eq!((f[0].rule, f[0].line, f[0].severity), ("fence-info-changed", 11, Severity::Warning));
+    assert_eq!(
+        (f[0].rule, f[0].line, f[0].severity),
+        ("fence-info-changed", 11, Severity::Warning)
+    );
     // A file language lost.
     let fr = EN.replace("```dockerfile", "```text");
     assert_eq!(block_rules(&fr), [("fence-info-changed", 16)]);
     // Fence characters and lengths, aliases, attributes, plain languages: fine.
     for fr in [
-        EN.replace("```console\ndocker build .\n```", "~~~console\ndocker build .\n~~~"),
-        EN.replace("```console\ndocker build .\n```", "````console\ndocker build .\n````"),
+        EN.replace(
+            "```console\ndocker build .\n```",
+            "~~~console\ndocker build .\n~~~",
+        ),
+        EN.replace(
+            "```console\ndocker build .\n```",
+            "````console\ndocker build .\n````",
+        ),
         EN.replace("```console", "```shell-session"),
         EN.replace("```console", "```console title=\"x\""),
         EN.replace("```\nbin/", "```text\nbin/"),
@@ -453,7 +588,11 @@ fn unknown_rule_names() {
         .disabled_in_segment
         .entry("x".into())
         .or_default()
-        .extend(["code-spam-glued".to_string(), "no-such-rule".to_string(), "segment-empty".to_string()]);
+        .extend([
+            "code-spam-glued".to_string(),
+            "no-such-rule".to_string(),
+            "segment-empty".to_string(),
+        ]);
     assert_eq!(unknown_rules(&config), ["code-spam-glued", "no-such-rule"]);
 }
 
