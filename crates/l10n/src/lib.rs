@@ -61,10 +61,15 @@ pub struct Finding {
 }
 
 /// Rules turned off, everywhere or in one segment.
-#[derive(Debug, Clone, Default)]
+///
+/// Deserializes from the scenario's `translation:` mapping:
+/// `{ disable: [rule, ...], segments: { "5ce59-131": [rule, ...] } }`.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct Config {
+    #[serde(default, rename = "disable")]
     pub disabled: BTreeSet<String>,
     /// Segment id → rules turned off in that segment.
+    #[serde(default, rename = "segments")]
     pub disabled_in_segment: BTreeMap<String, BTreeSet<String>>,
 }
 
@@ -79,6 +84,7 @@ impl Config {
     }
 }
 
+#[derive(Debug, Clone, Copy)]
 pub struct Rule {
     pub name: &'static str,
     pub severity: Severity,

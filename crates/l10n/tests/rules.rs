@@ -599,8 +599,32 @@ fn unknown_rule_names() {
 #[test]
 fn findings_serialize() {
     let f = findings("3.0-bionique", "3.0-bionic");
-    let json = format!("{:?}", f[0]);
-    assert!(json.contains("technical-token-translated"));
-    assert_eq!(f[0].segment.as_deref(), Some("t-1"));
+    let json = serde_json::to_value(&f[0]).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "rule": "technical-token-translated",
+            "severity": "error",
+            "segment": "t-1",
+            "line": 1,
+            "column": 25,
+            "message": "\"3.0-bionique\" stands for the source's \"3.0-bionic\", which must stay as it is",
+            "diff": null,
+        })
+    );
     assert!(Severity::Error < Severity::Warning);
+}
+
+#[test]
+fn config_from_the_scenario_shape() {
+    let config: Config = serde_json::from_value(serde_json::json!({
+        "disable": ["code-span-glued"],
+        "segments": { "5ce59-131": ["technical-token-translated", "no-such-rule"] },
+    }))
+    .unwrap();
+    assert!(config.disabled.contains("code-span-glued"));
+    assert!(config.disabled_in_segment["5ce59-131"].contains("technical-token-translated"));
+    assert_eq!(unknown_rules(&config), ["no-such-rule"]);
+    let empty: Config = serde_json::from_value(serde_json::json!({})).unwrap();
+    assert!(empty.disabled.is_empty() && empty.disabled_in_segment.is_empty());
 }
