@@ -48,6 +48,14 @@ pub struct Args {
     /// Also write a JUnit XML report to FILE.
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
+    /// Check the guide as a translation of its source instead of running it: code
+    /// blocks, code spans, links, technical tokens, punctuation (docs/translation-check.md).
+    #[arg(long, conflicts_with_all = ["list", "step", "from", "keep"])]
+    pub translation: bool,
+    /// The source to check a translation against (default: the side-by-side segments,
+    /// and docs/X.md for docs/<locale>/X.md).
+    #[arg(long, value_name = "FILE", requires = "translation")]
+    pub source: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,6 +95,9 @@ fn run(args: &Args) -> Result<i32, Error> {
             .map(|p| scenario::load(&p))
             .transpose()?,
     };
+    if args.translation {
+        return check_translation(args, &guide, &text, scenario.as_ref());
+    }
     if blocks.is_empty() {
         return Err(Error::new(format!(
             "{guide} has no fenced code blocks: there is nothing to check"
@@ -157,6 +168,51 @@ fn run(args: &Args) -> Result<i32, Error> {
     } else {
         EXIT_FAILED
     })
+}
+
+fn check_translation(
+    args: &Args,
+    guide: &str,
+    text: &str,
+    scenario: Option<&scenario::Scenario>,
+) -> Result<i32, Error> {
+    let checked = crate::translation::check(&args.guide, text, args.source.as_deref(), scenario)?;
+    let cases = report::finding_cases(guide, &checked.findings);
+    match args.format {
+        Format::Human => out(&terminal::findings(
+            guide,
+            checked.source.as_deref(),
+            &checked.findings,
+        )),
+        Format::Json => {
+            let errors = checked
+                .findings
+                .iter()
+                .filter(|f| f.severity == doccheck_l10n::Severity::Error)
+                .count();
+            let document = serde_json::json!({
+                "guide": guide,
+                "source": checked.source.as_ref().map(|s| s.display().to_string()),
+                "passed": errors == 0,
+                "summary": {"errors": errors, "warnings": checked.findings.len() - errors},
+                "findings": checked.findings,
+            });
+            out(&format!("{document}\n"));
+        }
+    }
+    if github::enabled() {
+        out(&github::annotations(&cases));
+    }
+    if let Some(path) = &args.junit {
+        write_file(
+            path,
+            &junit::render(&format!("{guide} (translation)"), &cases),
+        )?;
+    }
+    let failed = cases
+        .iter()
+        .any(|c| c.outcome == report::CaseOutcome::Failed);
+    Ok(if failed { EXIT_FAILED } else { 0 })
 }
 
 /// Writes to stdout; a closed pipe (`doccheck ... | head`) is not an error worth a panic.

@@ -13,3 +13,4 @@ pub mod plan;
 pub mod report;
 pub mod scenario;
 pub mod transcript;
+pub mod translation;

@@ -129,6 +129,29 @@ pub fn step_case(plan: &Plan, step: &Step, result: &StepResult) -> Case {
     }
 }
 
+/// Translation findings as cases: errors fail, warnings warn.
+pub fn finding_cases(guide: &str, findings: &[doccheck_l10n::Finding]) -> Vec<Case> {
+    findings
+        .iter()
+        .map(|f| Case {
+            name: match &f.segment {
+                Some(id) => format!("translation {} in segment {id}", f.rule),
+                None => format!("translation {}", f.rule),
+            },
+            file: guide.to_string(),
+            line: f.line,
+            column: f.column,
+            outcome: match f.severity {
+                doccheck_l10n::Severity::Error => CaseOutcome::Failed,
+                doccheck_l10n::Severity::Warning => CaseOutcome::Warning,
+            },
+            duration: Duration::ZERO,
+            message: Some(f.message.clone()),
+            detail: f.diff.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
 pub fn step_cases(plan: &Plan, run: &RunReport) -> Vec<Case> {
     plan.steps
         .iter()

@@ -244,3 +244,60 @@ pub fn summary(plan: &Plan, run: &RunReport) -> String {
     ));
     out
 }
+
+/// The translation check's findings, one line each, then a count.
+pub fn findings(
+    guide: &str,
+    source: Option<&std::path::Path>,
+    findings: &[doccheck_l10n::Finding],
+) -> String {
+    let mut out = match source {
+        Some(s) => format!("doccheck --translation {guide} (source {})\n", s.display()),
+        None => format!("doccheck --translation {guide} (source: the side-by-side segments)\n"),
+    };
+    for f in findings {
+        let (mark, severity) = match f.severity {
+            doccheck_l10n::Severity::Error => (style("✗").red().bold(), style("error").red()),
+            doccheck_l10n::Severity::Warning => {
+                (style("!").yellow().bold(), style("warning").yellow())
+            }
+        };
+        let segment = f
+            .segment
+            .as_ref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{mark} {guide}:{}:{}  {severity} {}{segment}: {}\n",
+            f.line,
+            f.column,
+            style(f.rule).bold(),
+            f.message
+        ));
+        if let Some(diff) = &f.diff {
+            for line in diff.lines() {
+                let styled = match line.chars().next() {
+                    Some('-') => style(line).red().to_string(),
+                    Some('+') => style(line).green().to_string(),
+                    _ => style(line).dim().to_string(),
+                };
+                out.push_str(&format!("      {styled}\n"));
+            }
+        }
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == doccheck_l10n::Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    let verdict = if errors > 0 {
+        style("FAILED").red().bold()
+    } else {
+        style("ok").green().bold()
+    };
+    out.push_str(&format!(
+        "{guide}: translation {verdict}. {} findings: {errors} errors, {warnings} warnings\n",
+        findings.len()
+    ));
+    out
+}
