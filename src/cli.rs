@@ -76,7 +76,8 @@ pub fn main() -> i32 {
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{} {e}", console::style("error:").red().bold());
+            let line = format!("{} {e}\n", console::style("error:").red().bold());
+            let _ = std::io::stderr().write_all(line.as_bytes());
             EXIT_ERROR
         }
     }
