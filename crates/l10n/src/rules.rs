@@ -589,17 +589,22 @@ fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
     let mut masked = t.inl.cursor();
     let mut prev: Option<(char, bool)> = None; // previous char, and whether masked
     let mut line_has_text = false;
+    // End of the last character that is not a space, and whether it belongs
+    // to a code span or link.
+    let mut last_solid: Option<(usize, bool)> = None;
     let mut iter = t.text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let is_masked = masked.at(i);
         let next = iter.peek().map(|&(_, n)| n);
         let before = prev;
         let text_before = line_has_text;
+        let solid_before = last_solid;
         prev = Some((c, is_masked));
         if c == '\n' {
             line_has_text = false;
         } else if !hspace(c) {
             line_has_text = true;
+            last_solid = Some((i + c.len_utf8(), is_masked));
         }
         if !".,)".contains(c) || is_masked || src_spaced.contains(&c) {
             continue;
@@ -618,12 +623,31 @@ fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
         if !text_before {
             continue;
         }
-        let message = match hint(c) {
-            Some(h) => format!(
+        // Right after a code span or link: a space the source does not have.
+        let right_after = solid_before
+            .filter(|&(_, m)| m)
+            .and_then(|(end, _)| {
+                t.inl
+                    .codes
+                    .iter()
+                    .map(|x| x.range.clone())
+                    .chain(t.inl.links.iter().map(|l| l.range.clone()))
+                    .find(|r| r.end == end)
+            })
+            .map(|r| clip(&t.text[r], 50));
+        let message = match (right_after, hint(c)) {
+            (Some(x), Some(h)) => format!(
+                "space between {x} and \"{c}\"; the source has \"{}\"",
+                clip(&h, 60)
+            ),
+            (Some(x), None) => format!("space between {x} and \"{c}\""),
+            (None, Some(h)) => format!(
                 "space before \"{c}\": something moved away from here; the source has \"{}\"",
                 clip(&h, 60)
             ),
-            None => format!("space before \"{c}\": something seems to be missing before it"),
+            (None, None) => {
+                format!("space before \"{c}\": something seems to be missing before it")
+            }
         };
         out.push(("dangling-punctuation", i, message));
     }
@@ -639,8 +663,16 @@ fn token_set(text: &str) -> HashSet<&str> {
     let mut set = HashSet::new();
     for chunk in text.split(|c: char| c.is_whitespace() || c == '`') {
         set.insert(text::trim_word(chunk));
+        // Between brackets, quotes and commas: `[owner/repo](url)` has `owner/repo`.
+        for piece in chunk.split(|c: char| "[](){}<>\"',;|*".contains(c)) {
+            set.insert(text::trim_word(piece));
+        }
         for part in chunk.split(|c: char| !(c.is_alphanumeric() || ".-_+".contains(c))) {
             set.insert(text::trim_word(part));
+            // Hyphenated compounds: `gRPC-Anwendungen` has `gRPC`.
+            if part.contains('-') && !part.starts_with('-') {
+                set.extend(part.split('-').map(text::trim_word));
+            }
         }
     }
     set
@@ -651,9 +683,38 @@ fn small(a: usize, b: usize) -> bool {
     a.saturating_mul(b) <= 1_000_000
 }
 
+/// Lower case, and a decimal comma read as a dot: `3,0-Buster` is `3.0-buster`.
+fn loose(w: &str) -> String {
+    w.to_lowercase().replace(',', ".")
+}
+
+/// A version's or image tag's leading part, up to its first `-`: `3.0-`.
+fn tag_stem(tok: &str) -> Option<&str> {
+    if !tok.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let i = tok.find('-')?;
+    (i >= 2).then(|| &tok[..=i])
+}
+
 fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let mut t_tokens: Option<HashSet<&str>> = None;
     let s_words: HashSet<&str> = s.words.iter().map(|&(_, w)| w).collect();
+    // Candidates for a translated token: words, and the parts of hyphenated
+    // compounds (`GrpC-Anwendungen`).
+    let mut candidates: Vec<(usize, &str)> = Vec::new();
+    for &(at, w) in &t.words {
+        candidates.push((at, w));
+        if w.contains('-') && !w.starts_with('-') {
+            let mut off = 0;
+            for part in w.split('-') {
+                if !part.is_empty() && part.len() < w.len() {
+                    candidates.push((at + off, part));
+                }
+                off += part.len() + 1;
+            }
+        }
+    }
     let mut budget = 1_000_000usize;
     let mut seen = HashSet::new();
     let mut used_variants = HashSet::new();
@@ -673,13 +734,32 @@ fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         }
         let n = tok.chars().count();
         let limit = (n / 3).max(2);
-        budget = budget.saturating_sub(t.words.len());
-        let variant = t.words.iter().take_while(|_| budget > 0).find(|&&(_, w)| {
-            !s_words.contains(w)
-                && !used_variants.contains(w)
-                && (w.to_lowercase() == tok.to_lowercase()
-                    || (common_prefix(w, tok) >= 3.min(n) && edit_distance(w, tok, limit) <= limit))
-        });
+        let loose_tok = loose(tok);
+        let stem = tag_stem(&loose_tok).map(str::to_string);
+        budget = budget.saturating_sub(candidates.len());
+        if budget == 0 {
+            break;
+        }
+        let usable = |w: &&str| !s_words.contains(*w) && !used_variants.contains(*w);
+        // The closest kind of variant first: same but for case or a decimal
+        // comma, then a small edit, then the same version with a translated tag.
+        let variant = candidates
+            .iter()
+            .filter(|(_, w)| usable(w))
+            .find(|(_, w)| loose(w) == loose_tok)
+            .or_else(|| {
+                candidates.iter().filter(|(_, w)| usable(w)).find(|(_, w)| {
+                    common_prefix(&loose(w), &loose_tok) >= 3.min(n)
+                        && edit_distance(w, tok, limit) <= limit
+                })
+            })
+            .or_else(|| {
+                let stem = stem.as_deref()?;
+                candidates.iter().filter(|(_, w)| usable(w)).find(|(_, w)| {
+                    let lw = loose(w);
+                    lw.len() > stem.len() && lw.starts_with(stem)
+                })
+            });
         match variant {
             Some(&(at, w)) => {
                 used_variants.insert(w);

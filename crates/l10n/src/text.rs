@@ -280,10 +280,18 @@ pub(crate) fn is_technical(w: &str) -> bool {
     }
     if w.contains('/') {
         // Paths and image names: mcr.microsoft.com/dotnet/core/sdk, src/StockData
+        // and repositories: dotnet-architecture/grpc-for-wcf-developers.
         let slashes = w.matches('/').count();
+        let parts_ok = w.split('/').all(|p| !p.is_empty() || slashes >= 2);
+        let repo = slashes == 1
+            && w.split('/').all(|p| {
+                p.chars().any(|c| "-_.".contains(c) || c.is_ascii_digit())
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            });
         return !w.contains(' ')
-            && (w.contains('.') || w.contains(':') || slashes >= 2)
-            && w.split('/').all(|p| !p.is_empty() || slashes >= 2);
+            && parts_ok
+            && (w.contains('.') || w.contains(':') || slashes >= 2 || repo);
     }
     if w.contains('_') && w.chars().all(|c| c.is_alphanumeric() || c == '_') {
         return true; // ASPNETCORE_URLS
@@ -612,6 +620,7 @@ mod tests {
             "ASPNETCORE_URLS",
             "5000:80",
             ".NET",
+            "dotnet-architecture/grpc-for-wcf-developers",
         ] {
             assert!(is_technical(t), "{t}");
         }
