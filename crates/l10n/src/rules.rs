@@ -702,9 +702,9 @@ fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let s_words: HashSet<&str> = s.words.iter().map(|&(_, w)| w).collect();
     // Candidates for a translated token: words, and the parts of hyphenated
     // compounds (`GrpC-Anwendungen`).
-    let mut candidates: Vec<(usize, &str)> = Vec::new();
+    // Whole words come first.
+    let mut candidates: Vec<(usize, &str)> = t.words.clone();
     for &(at, w) in &t.words {
-        candidates.push((at, w));
         if w.contains('-') && !w.starts_with('-') {
             let mut off = 0;
             for part in w.split('-') {

@@ -628,3 +628,68 @@ fn config_from_the_scenario_shape() {
     let empty: Config = serde_json::from_value(serde_json::json!({})).unwrap();
     assert!(empty.disabled.is_empty() && empty.disabled_in_segment.is_empty());
 }
+
+/// Defect classes that machine translations into other languages show.
+#[test]
+fn other_languages() {
+    // German: decimal comma in image tags and versions, product names re-cased.
+    let f = findings(
+        "Die Tags 3,0-Buster und 3,0 laufen mit ASP.net Core.",
+        "The tags 3.0-buster and 3.0 run with ASP.NET Core.",
+    );
+    let r: Vec<_> = f.iter().map(|f| (f.rule, f.message.as_str())).collect();
+    assert_eq!(r.len(), 3, "{f:#?}");
+    assert!(r
+        .iter()
+        .all(|(rule, _)| *rule == "technical-token-translated"));
+    assert!(r[0].1.contains("\"3,0-Buster\"") && r[0].1.contains("\"3.0-buster\""));
+    assert!(r[2].1.contains("\"ASP.net\""));
+    // German compounds keep the token: fine; a re-cased one is not.
+    clean(
+        "Erstellen Sie gRPC-Anwendungen mit dem `--tag`-Flag.",
+        "Build gRPC applications with the `--tag` flag.",
+    );
+    assert_eq!(
+        rules(
+            "Erstellen Sie GrpC-Anwendungen.",
+            "Build gRPC applications."
+        ),
+        ["technical-token-translated"]
+    );
+    // Japanese: the tag's name transliterated; code spans next to kana are fine.
+    let f = findings("5.0-アルペン", "5.0-alpine");
+    assert_eq!(f[0].rule, "technical-token-translated");
+    clean(
+        "`dotnet`コマンドは DLL ファイルだけを実行します。",
+        "The `dotnet` command only runs DLL files.",
+    );
+    // Russian: a space left between a code span and the full stop, a code
+    // span glued to a Cyrillic word.
+    let f = findings(
+        "Создайте приложение с `docker build` .",
+        "Build the app with `docker build`.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "dangling-punctuation");
+    assert!(
+        f[0].message
+            .contains("space between `docker build` and \".\""),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(
+        rules(
+            "Флаг `-ti`подключает терминал.",
+            "The `-ti` flag attaches the terminal."
+        ),
+        ["code-span-glued"]
+    );
+    // A repository name mangled in a link's text.
+    assert_eq!(
+        rules(
+            "Voir le dépôt [dotnet/grpc développeurs](https://github.com/o/r).",
+            "See the [dotnet-architecture/grpc-for-wcf-developers](https://github.com/o/r) repository."
+        ),
+        ["technical-token-missing"]
+    );
+}
