@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+LOAD_AT_START = " ".join(f"{x:.2f}" for x in os.getloadavg())
 PYPI_TOOLS = ["byexample", "tesh", "prysk", "matplotlib"]
 SDK = "mcr.microsoft.com/dotnet/core/sdk:3.0"
 ASPNET = "mcr.microsoft.com/dotnet/core/aspnet:3.0"
@@ -441,9 +442,10 @@ def part_a(tools: list[Tool], ns: list[int], runs: int, work: Path, env) -> dict
             files[t.name] = f
             live.append(t)
         log(f"N={n}: timing", ", ".join(t.name for t in live), f"({runs} runs each, interleaved)")
-        # Warm-up, then `runs` rounds; each round runs every tool once, in a shuffled order.
+        # The check run above was each tool's warm-up; now `runs` rounds, each
+        # running every tool once, in a shuffled order.
         order = list(live)
-        for round_ in range(runs + 1):
+        for round_ in range(1, runs + 1):
             random.Random(round_ * 7919 + n).shuffle(order)
             for t in order:
                 s = run_tool(t, files[t.name], env, timeout=max(300, n * 2))
@@ -795,6 +797,7 @@ def machine() -> dict[str, str]:
         "os": distro,
         "python": platform.python_version(),
         "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "load_start": LOAD_AT_START,
     }
 
 
@@ -862,8 +865,9 @@ def report(args, info, tools, ns, a, b, c, plot_path: Path, plot_problem: str, s
       "(each round runs every tool once, in a shuffled order), so machine noise falls on all of them alike.\n")
     w("## Machine\n")
     w("| | |\n| --- | --- |")
-    for k in ("cpu", "cores", "memory", "kernel", "os", "python", "load"):
-        w(f"| {k}{' (1/5/15 min, at the end)' if k == 'load' else ''} | {info[k]} |")
+    for k in ("cpu", "cores", "memory", "kernel", "os", "python", "load_start", "load"):
+        label = {"load_start": "load average (1/5/15 min) at the start", "load": "load average at the end"}.get(k, k)
+        w(f"| {label} | {info[k]} |")
     w("")
     w("## Tools\n")
     w("| tool | version | passes its generated file | fails on a wrong expected output | notes |")
