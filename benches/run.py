@@ -1039,17 +1039,29 @@ def main() -> int:
     args.command = "python3 benches/run.py" + "".join(
         f" {a}" for a in sys.argv[1:] if not a.startswith("--work"))
 
-    # A private copy of the binary: others may rebuild target/ during the run.
+    # Build the working tree's doccheck, then use a private copy of the binary:
+    # others may rebuild target/ during the run.
     source = Path(args.doccheck) if args.doccheck else REPO / "target" / "release" / "doccheck"
-    if not args.doccheck and not source.exists():
+    build_note = ""
+    if not args.doccheck:
         log("cargo build --release -p doccheck")
-        subprocess.run(["cargo", "build", "--release", "-p", "doccheck"], cwd=REPO, check=True)
+        built = subprocess.run(["cargo", "build", "-q", "--release", "-p", "doccheck"], cwd=REPO,
+                               capture_output=True, text=True)
+        if built.returncode != 0:
+            if not source.exists():
+                log("cannot build doccheck:", built.stderr[-2000:])
+                return 2
+            build_note = "; the working tree did not build, so the last built binary was used"
     doccheck = work / "bin" / "doccheck"
     shutil.copy2(source, doccheck)
+    built_at = datetime.datetime.fromtimestamp(source.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
 
     env = bench_env()
     tools = make_tools(work, doccheck, scrut, {k: v for k, v in problems.items() if k != "matplotlib"})
     tool_versions(tools, work, doccheck, scrut)
+    for t in tools:
+        if t.name == "doccheck":
+            t.version += f", binary built {built_at}{build_note}"
     for t in tools:
         log(f"{t.name}: {t.version}" + (f"  [{t.problem}]" if t.problem else ""))
 
