@@ -123,6 +123,11 @@ def doccheck_runs(variants: dict[str, Path], n: int, runs: int, work: Path) -> l
                     continue
                 env = dict(os.environ, TMPDIR=tmp, NO_COLOR="1")
                 cases[f"{name}, workspace in {tmp}"] = ([str(binary), guide], str(d), env)
+        if shutil.which("taskset"):
+            # Every handoff between doccheck, its bash and the commands on one CPU: no cross-CPU wakeups.
+            first, binary = next(iter(variants.items()))
+            cases[f"{first}, workspace in /dev/shm, pinned to one CPU (taskset -c 0)"] = (
+                ["taskset", "-c", "0", str(binary), guide], str(d), dict(os.environ, TMPDIR="/dev/shm", NO_COLOR="1"))
         res = interleaved(cases, runs)
         out += table(res, n, "bash script (floor)", f"doccheck on {what}, {runs} runs")
     shutil.rmtree(d, ignore_errors=True)

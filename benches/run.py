@@ -648,13 +648,16 @@ for _ in $(seq 600); do
     sleep 0.1
 done
 [ -n "$ready" ] || { echo "the service never answered the gRPC health check" >&2; exit 1; }
-"$GRPCURL" "127.0.0.1:$APP_PORT" src/StockData/Protos/stocks.proto stocks.Stocks/Get '{"id": 1}' | grep -q MSFT
+# (Into a variable first: `grpcurl | grep -q` would break grpcurl's pipe under pipefail.)
+answer=$("$GRPCURL" "127.0.0.1:$APP_PORT" src/StockData/Protos/stocks.proto stocks.Stocks/Get '{"id": 1}')
+grep -q MSFT <<<"$answer"
 
 accept='application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json'
 for port in "$REG1" "$REG2"; do
     docker tag stockdata "127.0.0.1:$port/myorg/stockdata"
     docker push "127.0.0.1:$port/myorg/stockdata" >/dev/null
-    curl -sfI -H "Accept: $accept" "http://127.0.0.1:$port/v2/myorg/stockdata/manifests/latest" | grep -qi docker-content-digest
+    head=$(curl -sfI -H "Accept: $accept" "http://127.0.0.1:$port/v2/myorg/stockdata/manifests/latest")
+    grep -qi docker-content-digest <<<"$head"
 done
 echo "docker guide: ok"
 """
@@ -751,6 +754,7 @@ def part_c(doccheck: Path, work: Path, env, cold_runs: int, warm_runs: int) -> d
     # doccheck's cache looks for.
     for label, runs in (("cold", cold_runs), ("warm", warm_runs)):
         samples = {name: [] for name in runners}
+        result[label] = samples  # filled in as the runs go: a failure keeps what was measured
         for round_ in range(runs + (1 if label == "warm" else 0)):
             for name in ("bash script", "doccheck"):
                 wait_for_other_docker_tests()
@@ -767,7 +771,6 @@ def part_c(doccheck: Path, work: Path, env, cold_runs: int, warm_runs: int) -> d
                 if label == "cold" or round_ > 0:  # warm: the first round is the warm-up
                     samples[name].append(s.wall)
                 log(f"  docker {label:4} {name:12} {s.wall:7.1f} s")
-        result[label] = samples
     return result
 
 
@@ -814,7 +817,7 @@ def ms(seconds: float) -> str:
     if seconds != seconds:  # NaN
         return "-"
     v = seconds * 1000
-    return f"{v:,.0f}" if v >= 100 else f"{v:.1f}" if v >= 1 else f"{v:.3f}"
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.1f}" if abs(v) >= 1 else f"{v:.3f}"
 
 
 def plot(results: dict, tools: list[Tool], ns: list[int], path: Path, python_ok: bool) -> str:
@@ -914,8 +917,9 @@ def report(args, info, tools, ns, a, b, c, plot_path: Path, plot_problem: str, s
         w("")
     if len(ns) > 1:
         w("### Growth with N\n")
-        w("Fixed and marginal cost from a least-squares line t = fixed + N × per-step through the medians; "
-          "the growth columns are ratios of medians (10 = linear in N for a tool whose fixed cost is small).\n")
+        w("Fixed and marginal cost from a least-squares line t = fixed + N × per-step through the medians "
+          "(the line is dominated by N = 1000; a negative fixed cost means the cost per step grows with N); "
+          "the growth columns are ratios of medians (10 = linear in N once the fixed cost is small).\n")
         head = " | ".join(f"t(N={n}) ms" for n in ns)
         grow = " | ".join(f"t({ns[i + 1]})/t({ns[i]})" for i in range(len(ns) - 1))
         w(f"| tool | {head} | {grow} | fixed (ms) | per step (ms) | per step − bash's (ms) |")
