@@ -5,8 +5,9 @@
 //! a syntax error fails on its own instead of leaving the session waiting for
 //! more input. bash reads its own script (one short function call per command)
 //! from fd 3, so the commands' stdin is /dev/null, and their stdout and stderr
-//! go, interleaved as a terminal shows them, into one pipe that a thread reads
-//! up to the exit-status marker printed after each command. No file is opened
+//! go, interleaved as a terminal shows them, into one pipe that `run` reads
+//! (with poll, in the calling thread: no thread hop per step) up to the
+//! exit-status marker printed after each command. No file is opened
 //! per command beyond the command file itself: a step costs little more than the
 //! fork and exec of the command it runs. The session has its own process group,
 //! which is what a timeout or Ctrl-C kills.
@@ -16,7 +17,6 @@ use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
@@ -24,7 +24,11 @@ use crate::error::Error;
 pub struct Shell {
     handle: duct::Handle,
     script: os_pipe::PipeWriter,
-    endings: Receiver<Chunk>,
+    output: os_pipe::PipeReader,
+    /// Bytes read from the session but not yet given to a command.
+    pending: Vec<u8>,
+    /// `\n<marker> `: what bash prints before each exit status.
+    needle: Vec<u8>,
     command_path: PathBuf,
     pgid: i32,
     alive: bool,
@@ -40,12 +44,14 @@ pub enum Ending {
     ShellExited(Option<i32>),
 }
 
-/// What the reader thread saw in the session's output.
+/// What reading the session's output gave.
 enum Chunk {
     /// A command's output and exit status.
     Done(String, i32),
     /// The pipe closed (bash exited or was killed): what came after the last marker.
     Closed(String),
+    /// Nothing complete yet.
+    Waiting,
 }
 
 /// A marker no command prints by accident: fixed text plus this run's pid and clock.
@@ -110,14 +116,13 @@ impl Shell {
         drop(script_read);
         let pgid = handle.pids().first().copied().unwrap_or(0) as i32;
         let marker = marker();
-        let (sender, endings) = mpsc::channel();
-        let thread_marker = marker.clone();
-        std::thread::spawn(move || read_endings(output_read, &thread_marker, sender));
         let command_path = control.join("command");
         let mut shell = Shell {
             handle,
             script,
-            endings,
+            output: output_read,
+            pending: Vec::new(),
+            needle: format!("\n{marker} ").into_bytes(),
             command_path,
             pgid,
             alive: true,
@@ -164,44 +169,98 @@ impl Shell {
             let slice = deadline
                 .saturating_duration_since(Instant::now())
                 .min(Duration::from_millis(50));
-            match self.endings.recv_timeout(slice) {
-                Ok(Chunk::Done(output, code)) => return (Ending::Exited(code), output),
-                Ok(Chunk::Closed(output)) => {
+            match self.next_chunk(slice) {
+                Chunk::Done(output, code) => return (Ending::Exited(code), output),
+                Chunk::Closed(output) => {
                     self.alive = false;
                     return (Ending::ShellExited(self.reap()), output);
                 }
-                Err(RecvTimeoutError::Disconnected) => {
-                    self.alive = false;
-                    return (Ending::ShellExited(self.reap()), String::new());
-                }
-                Err(RecvTimeoutError::Timeout) => {
+                Chunk::Waiting => {
                     if interrupted.load(Ordering::SeqCst) {
                         self.kill();
-                        return (Ending::Interrupted, self.partial_output());
+                        return (Ending::Interrupted, self.rest());
                     }
                     if Instant::now() >= deadline {
                         self.kill();
-                        return (Ending::TimedOut, self.partial_output());
+                        return (Ending::TimedOut, self.rest());
                     }
-                    if let Ok(Some(output)) = self.handle.try_wait() {
+                    // bash gone while a background job of the guide holds the pipe open.
+                    if let Ok(Some(done)) = self.handle.try_wait() {
                         self.alive = false;
-                        return (
-                            Ending::ShellExited(output.status.code()),
-                            self.partial_output(),
-                        );
+                        let code = done.status.code();
+                        return (Ending::ShellExited(code), self.rest());
                     }
                 }
             }
         }
     }
 
-    /// What a killed or exited session printed before its end: the reader sends
-    /// it as an ending with no status when the pipe closes.
-    fn partial_output(&self) -> String {
-        match self.endings.recv_timeout(Duration::from_secs(2)) {
-            Ok(Chunk::Closed(output)) | Ok(Chunk::Done(output, _)) => output,
-            Err(_) => String::new(),
+    /// A command's output and status if complete, waiting up to `wait` for more output.
+    fn next_chunk(&mut self, wait: Duration) -> Chunk {
+        if let Some(chunk) = self.split_done() {
+            return chunk;
         }
+        let mut poll = libc::pollfd {
+            fd: self.output.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, for the duration of the call.
+        let ready = unsafe { libc::poll(&mut poll, 1, wait.as_millis() as libc::c_int) };
+        if ready <= 0 {
+            return Chunk::Waiting;
+        }
+        let mut buffer = [0u8; 64 * 1024];
+        match self.output.read(&mut buffer) {
+            Ok(0) | Err(_) => Chunk::Closed(self.rest()),
+            Ok(n) => {
+                self.pending.extend_from_slice(&buffer[..n]);
+                self.split_done().unwrap_or(Chunk::Waiting)
+            }
+        }
+    }
+
+    /// Takes one command's output and status off `pending`, when the marker line is complete.
+    fn split_done(&mut self) -> Option<Chunk> {
+        let at = self
+            .pending
+            .windows(self.needle.len())
+            .position(|w| w == self.needle)?;
+        let status_start = at + self.needle.len();
+        let end = self.pending[status_start..]
+            .iter()
+            .position(|&b| b == b'\n')?;
+        let code = String::from_utf8_lossy(&self.pending[status_start..status_start + end])
+            .trim()
+            .parse()
+            .unwrap_or(-1);
+        let output = String::from_utf8_lossy(&self.pending[..at]).into_owned();
+        self.pending.drain(..status_start + end + 1);
+        Some(Chunk::Done(output, code))
+    }
+
+    /// Whatever a killed or exited session printed after its last marker: the
+    /// pipe is drained until it closes (briefly bounded, in case a process
+    /// escaped the session's group and holds it open).
+    fn rest(&mut self) -> String {
+        let mut buffer = [0u8; 64 * 1024];
+        let until = Instant::now() + Duration::from_millis(500);
+        while Instant::now() < until {
+            let mut poll = libc::pollfd {
+                fd: self.output.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd, for the duration of the call.
+            if unsafe { libc::poll(&mut poll, 1, 100) } <= 0 {
+                break;
+            }
+            match self.output.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => self.pending.extend_from_slice(&buffer[..n]),
+            }
+        }
+        String::from_utf8_lossy(&std::mem::take(&mut self.pending)).into_owned()
     }
 
     fn reap(&self) -> Option<i32> {
@@ -219,43 +278,6 @@ impl Shell {
         self.alive = false;
         let _ = self.handle.wait();
     }
-}
-
-/// Splits the session's output into each command's output and exit status.
-/// When the pipe closes, what is left is sent as [`Chunk::Closed`].
-fn read_endings(mut pipe: os_pipe::PipeReader, marker: &str, sender: mpsc::Sender<Chunk>) {
-    let needle = format!("\n{marker} ");
-    let mut pending: Vec<u8> = Vec::new();
-    let mut buffer = [0u8; 64 * 1024];
-    loop {
-        let n = match pipe.read(&mut buffer) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => n,
-        };
-        pending.extend_from_slice(&buffer[..n]);
-        while let Some(at) = find(&pending, needle.as_bytes()) {
-            let status_start = at + needle.len();
-            let Some(end) = pending[status_start..].iter().position(|&b| b == b'\n') else {
-                break;
-            };
-            let code = String::from_utf8_lossy(&pending[status_start..status_start + end])
-                .trim()
-                .parse()
-                .unwrap_or(-1);
-            let output = String::from_utf8_lossy(&pending[..at]).into_owned();
-            pending.drain(..status_start + end + 1);
-            if sender.send(Chunk::Done(output, code)).is_err() {
-                return;
-            }
-        }
-    }
-    let _ = sender.send(Chunk::Closed(
-        String::from_utf8_lossy(&pending).into_owned(),
-    ));
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 impl Drop for Shell {
