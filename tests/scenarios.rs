@@ -115,12 +115,21 @@ fn two_scenarios_claiming_one_guide() {
 #[test]
 fn the_run_timeout_bounds_the_whole_run() {
     let p = Project::new();
-    p.file("docs/slow.md", "```sh\nsleep 1\n```\n\n```sh\nsleep 1\n```\n\n```sh\nsleep 30\n```\n");
-    p.file("scenarios/slow.yaml", "guides: [docs/slow.md]\nrun-timeout: 3s\n");
+    p.file(
+        "docs/slow.md",
+        "```sh\nsleep 1\n```\n\n```sh\nsleep 1\n```\n\n```sh\nsleep 30\n```\n",
+    );
+    p.file(
+        "scenarios/slow.yaml",
+        "guides: [docs/slow.md]\nrun-timeout: 3s\n",
+    );
     let started = std::time::Instant::now();
     let run = p.doccheck(&["docs/slow.md"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     assert!(run.stdout.contains("✗   3  docs/slow.md:9"), "{run:?}");
-    assert!(run.stdout.contains("the run's overall timeout ran out"), "{run:?}");
+    assert!(
+        run.stdout.contains("the run's overall timeout ran out"),
+        "{run:?}"
+    );
 }
