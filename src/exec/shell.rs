@@ -27,9 +27,13 @@ pub struct Shell {
     output: os_pipe::PipeReader,
     /// Bytes read from the session but not yet given to a command.
     pending: Vec<u8>,
-    /// `\n<marker> `: what bash prints before each exit status.
+    /// `<marker> `: what bash prints before each exit status. The marker is
+    /// unique, so it needs no newline before it, and bash's line-buffered printf
+    /// then writes the status in one piece.
     needle: Vec<u8>,
     command_path: PathBuf,
+    /// Kept open: each command overwrites it in place (see `run`).
+    command_file: std::fs::File,
     pgid: i32,
     alive: bool,
 }
@@ -117,19 +121,27 @@ impl Shell {
         let pgid = handle.pids().first().copied().unwrap_or(0) as i32;
         let marker = marker();
         let command_path = control.join("command");
+        let command_file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&command_path)
+            .map_err(|e| Error::new(format!("cannot create the command file: {e}")))?;
         let mut shell = Shell {
             handle,
             script,
             output: output_read,
             pending: Vec::new(),
-            needle: format!("\n{marker} ").into_bytes(),
+            needle: format!("{marker} ").into_bytes(),
             command_path,
+            command_file,
             pgid,
             alive: true,
         };
-        // `__dc` runs the command file and prints the marker with its status on a line of its own.
+        // `__dc` runs the command file and prints the marker with its exit status.
         let define = format!(
-            "__dc() {{ . '{}'; printf '\\n{marker} %d\\n' \"$?\"; }}\n",
+            "__dc() {{ . '{}'; printf '{marker} %d\\n' \"$?\"; }}\n",
             shell.command_path.display()
         );
         if shell.script.write_all(define.as_bytes()).is_err() {
@@ -153,7 +165,17 @@ impl Shell {
         if !self.alive {
             return (Ending::ShellExited(None), String::new());
         }
-        if let Err(e) = std::fs::write(&self.command_path, format!("{command}\n")) {
+        // Overwrite in place and shrink to the new length; never truncate to zero:
+        // on ext4 (auto_da_alloc) a truncate-to-zero then write forces a writeback
+        // of the file at close, which the next command's truncate waits for.
+        let text = format!("{command}\n");
+        let written = {
+            use std::os::unix::fs::FileExt;
+            self.command_file
+                .write_all_at(text.as_bytes(), 0)
+                .and_then(|_| self.command_file.set_len(text.len() as u64))
+        };
+        if let Err(e) = written {
             return (
                 Ending::ShellExited(None),
                 format!("doccheck cannot write the command file: {e}"),
