@@ -829,12 +829,14 @@ def plot(results: dict, tools: list[Tool], ns: list[int], path: Path, python_ok:
     except ImportError as e:
         return f"no plot: matplotlib cannot be imported ({e})"
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
+    palette = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    colour = {t.name: palette[i % len(palette)] for i, t in enumerate(tools)}
     bash = {n: median(results["bash"][n]["samples"]) for n in ns}
     for t in tools:
         pts = [(n, median(results[t.name][n]["samples"])) for n in ns if results[t.name][n]["samples"]]
         if not pts:
             continue
-        style = dict(marker="o", linewidth=2.5 if t.name == "doccheck" else 1.5)
+        style = dict(marker="o", color=colour[t.name], linewidth=2.5 if t.name == "doccheck" else 1.5)
         left.plot([p[0] for p in pts], [p[1] for p in pts], label=t.name, **style)
         if not t.name.startswith("bash"):
             over = [(n, (v - bash[n]) / n * 1000) for n, v in pts]
@@ -1036,7 +1038,16 @@ def main() -> int:
         out = Path(args.out).resolve() if args.out else REPO / "docs" / "benchmarks.md"
         plot_path = (REPO / "benches" / "results" / "overhead.png" if out == REPO / "docs" / "benchmarks.md"
                      else out.parent / "results" / "overhead.png")
-        render(json.loads((plot_path.parent / "results.json").read_text()), out, plot_path)
+        raw = json.loads((plot_path.parent / "results.json").read_text())
+        render(raw, out, plot_path)
+        try:  # the plot too, where matplotlib is at hand (the bench venv's python)
+            import matplotlib  # noqa: F401
+
+            tools = [Tool(name, "", None, None) for name in raw["tools"]]
+            a = {k: {int(n): e for n, e in v.items()} for k, v in raw["a"].items()}
+            plot(a, tools, raw["ns"], plot_path, True)
+        except ImportError:
+            pass
         log("wrote", out)
         return 0
     work = Path(args.work).resolve()
