@@ -73,7 +73,12 @@ def ensure_venv(work: Path) -> dict[str, str]:
     python = venv_python(work)
     if not python.exists():
         log("creating the bench venv", work / "venv")
-        subprocess.run([sys.executable, "-m", "venv", str(work / "venv")], check=True)
+        made = subprocess.run([sys.executable, "-m", "venv", str(work / "venv")], capture_output=True, text=True)
+        if made.returncode != 0 or not python.exists():
+            # Go on without it: the PyPI tools are reported as not installed, and there is no plot.
+            why = "cannot create a venv: " + last_line(made.stderr)
+            shutil.rmtree(work / "venv", ignore_errors=True)
+            return {p: why for p in PYPI_TOOLS}
     missing = [p for p in PYPI_TOOLS if not pip_has(python, p)]
     if missing:
         log("pip install", *missing)
@@ -1060,7 +1065,7 @@ def main() -> int:
         if venv_python(work).exists():
             os.environ["DOCCHECK_BENCH_PIP_PROBLEMS"] = json.dumps(problems)
             os.execv(str(venv_python(work)), [str(venv_python(work)), __file__, *sys.argv[1:]])
-    problems = json.loads(os.environ.get("DOCCHECK_BENCH_PIP_PROBLEMS", "{}"))
+    problems = json.loads(os.environ.get("DOCCHECK_BENCH_PIP_PROBLEMS") or json.dumps(problems))
     scrut, scrut_problem = ensure_scrut(work, install=not args.quick)
     if scrut_problem:
         problems["scrut"] = scrut_problem
