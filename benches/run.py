@@ -975,7 +975,8 @@ def report(args, info, tools, ns, a, b, c, plot_path: Path, plot_problem: str, e
             and a manifest HEAD through the registry's API; then remove the container, the tags and the builds'
             untagged stages (as doccheck's cleanup does) and stop the registries. Base images missing are built
             with `scenarios/docker/standins/build.sh`, like doccheck does. Cold = the two stand-in base images
-            removed before each run (both tools rebuild them); warm = present. Before part c, and before each
+            removed before each run (both tools rebuild them: two `docker build`s; the stand-ins' Rust
+            binaries stay in the kept `scenarios/docker/standins/target`, so no compile); warm = present. Before part c, and before each
             run, the script waits until no container labelled `doccheck.run` (another person's Docker test)
             is on the daemon.
             """))
