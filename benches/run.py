@@ -1025,7 +1025,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true",
                         help="smoke check: N=10, 2 runs, 20 guides in part b, no part c")
     parser.add_argument("--out", help="the markdown report (default docs/benchmarks.md; with --quick, WORK/benchmarks-quick.md)")
-    parser.add_argument("--work", default=os.environ.get("BENCH_WORK") or "/tmp/doccheck-bench",
+    parser.add_argument("--work", default=os.environ.get("BENCH_WORK") or "/tmp/dcbench",
                         help="scratch directory for the venv, scrut, generated files ($BENCH_WORK)")
     parser.add_argument("--doccheck", help="doccheck binary (default: target/release/doccheck, built if missing)")
     parser.add_argument("--runs", type=int, help="timed runs per tool and N (default 5; --quick 2)")

@@ -347,7 +347,12 @@ impl Docker {
     /// Records what a command created, whether it succeeded or not.
     pub fn record(&mut self, after: &After, output: &str) {
         if let After::Build = after {
-            self.built.extend(built_images(output));
+            // Two builds of one Dockerfile print the same cached layers: keep each once.
+            for id in built_images(output) {
+                if !self.built.contains(&id) {
+                    self.built.push(id);
+                }
+            }
         }
     }
 
