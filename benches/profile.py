@@ -168,7 +168,7 @@ def main() -> int:
     p.add_argument("--variant", action="append", default=[], help="NAME=PATH of another doccheck build to compare")
     p.add_argument("--n", type=int, default=1000)
     p.add_argument("--runs", type=int, default=7)
-    p.add_argument("--work", default=os.environ.get("BENCH_WORK") or "/tmp/doccheck-bench")
+    p.add_argument("--work", default=os.environ.get("BENCH_WORK") or "/tmp/dcbench")
     args = p.parse_args()
     work = Path(args.work) / "profile"
     work.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ c. docs/docker.md end to end with doccheck against a plain bash script doing
    the same Docker work, cold (stand-in base images absent) and warm.
 
 Peer tools are installed into throw-away places under the work directory
-($BENCH_WORK, else /tmp/doccheck-bench): a venv for the PyPI ones (this script
+($BENCH_WORK, else /tmp/dcbench): a venv for the PyPI ones (this script
 re-executes itself inside it, for matplotlib) and `cargo install --root` for
 scrut. Nothing is installed into the repository.
 
