@@ -12,15 +12,9 @@ use crate::transcript::{self, Command};
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
 pub const DEFAULT_RUN_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 
-/// Languages whose blocks are commands typed into a terminal.
-pub const COMMAND_LANGS: &[&str] = &[
-    "console",
-    "shell",
-    "sh",
-    "bash",
-    "shell-session",
-    "shellsession",
-];
+/// Languages whose blocks are commands typed into a terminal (shared with the
+/// translation check, which flags a fence that changes into or out of them).
+pub use doccheck_l10n::COMMAND_LANGS;
 
 #[derive(Debug)]
 pub struct Plan {

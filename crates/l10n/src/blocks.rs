@@ -10,8 +10,8 @@ use crate::text::{clip, LineIndex};
 /// A finding on a code block: rule, byte offset in the translation, message, diff.
 pub(crate) type Raw = (&'static str, usize, String, Option<String>);
 
-/// Languages whose blocks doccheck runs as commands (as the runner does).
-pub(crate) const COMMAND_LANGS: &[&str] = &[
+/// Languages whose blocks doccheck runs as commands; the runner's plan uses this list too.
+pub const COMMAND_LANGS: &[&str] = &[
     "console",
     "shell",
     "sh",

@@ -24,6 +24,7 @@ mod inline;
 mod rules;
 mod text;
 
+pub use blocks::COMMAND_LANGS;
 use doc::{Doc, Segment};
 use text::{clip, LineIndex, Mapped, Slugger};
 
