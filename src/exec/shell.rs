@@ -58,6 +58,13 @@ enum Chunk {
     Waiting,
 }
 
+/// What one wait on the output pipe gave.
+enum Arrived {
+    Nothing,
+    Bytes,
+    Closed,
+}
+
 /// A marker no command prints by accident: fixed text plus this run's pid and clock.
 fn marker() -> String {
     let nanos = std::time::SystemTime::now()
@@ -222,22 +229,30 @@ impl Shell {
         if let Some(chunk) = self.split_done() {
             return chunk;
         }
+        match self.read_some(wait) {
+            Arrived::Nothing => Chunk::Waiting,
+            Arrived::Closed => Chunk::Closed(self.rest()),
+            Arrived::Bytes => self.split_done().unwrap_or(Chunk::Waiting),
+        }
+    }
+
+    /// Waits up to `wait` for output and appends what arrives to `pending`.
+    fn read_some(&mut self, wait: Duration) -> Arrived {
         let mut poll = libc::pollfd {
             fd: self.output.as_raw_fd(),
             events: libc::POLLIN,
             revents: 0,
         };
         // SAFETY: one valid pollfd, for the duration of the call.
-        let ready = unsafe { libc::poll(&mut poll, 1, wait.as_millis() as libc::c_int) };
-        if ready <= 0 {
-            return Chunk::Waiting;
+        if unsafe { libc::poll(&mut poll, 1, wait.as_millis() as libc::c_int) } <= 0 {
+            return Arrived::Nothing;
         }
         let mut buffer = [0u8; 64 * 1024];
         match self.output.read(&mut buffer) {
-            Ok(0) | Err(_) => Chunk::Closed(self.rest()),
+            Ok(0) | Err(_) => Arrived::Closed,
             Ok(n) => {
                 self.pending.extend_from_slice(&buffer[..n]);
-                self.split_done().unwrap_or(Chunk::Waiting)
+                Arrived::Bytes
             }
         }
     }
@@ -265,23 +280,10 @@ impl Shell {
     /// pipe is drained until it closes (briefly bounded, in case a process
     /// escaped the session's group and holds it open).
     fn rest(&mut self) -> String {
-        let mut buffer = [0u8; 64 * 1024];
         let until = Instant::now() + Duration::from_millis(500);
-        while Instant::now() < until {
-            let mut poll = libc::pollfd {
-                fd: self.output.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            };
-            // SAFETY: one valid pollfd, for the duration of the call.
-            if unsafe { libc::poll(&mut poll, 1, 100) } <= 0 {
-                break;
-            }
-            match self.output.read(&mut buffer) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => self.pending.extend_from_slice(&buffer[..n]),
-            }
-        }
+        while Instant::now() < until
+            && matches!(self.read_some(Duration::from_millis(100)), Arrived::Bytes)
+        {}
         String::from_utf8_lossy(&std::mem::take(&mut self.pending)).into_owned()
     }
 
