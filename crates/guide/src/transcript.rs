@@ -13,9 +13,25 @@ pub struct Command {
     /// 1-based line in the guide where the command starts.
     pub line: usize,
     /// Expected output lines: `Some` for a transcript command, even when empty.
-    pub expected: Option<Vec<String>>,
+    pub expected: Option<Vec<ExpectedLine>>,
     /// Expected exit code, when the transcript gives one with `? N`.
     pub exit: Option<i32>,
+}
+
+/// One line of expected output, with the guide line it is written on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedLine {
+    pub text: String,
+    pub line: usize,
+}
+
+impl Command {
+    /// The expected output lines' text, when the command has expected output.
+    pub fn expected_text(&self) -> Option<Vec<&str>> {
+        self.expected
+            .as_ref()
+            .map(|lines| lines.iter().map(|l| l.text.as_str()).collect())
+    }
 }
 
 /// Parses a command block whose first content line is guide line `first_line`.
@@ -75,7 +91,7 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
             if line.trim().is_empty() {
                 continue;
             }
-            return Err(Error::at(
+            return Err(Error::guide(
                 Location::new(file, first_line + i, 1),
                 "output before the first `$ ` command; a transcript starts with a `$ ` prompt line",
             ));
@@ -97,12 +113,15 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
             command
                 .expected
                 .get_or_insert_with(Vec::new)
-                .push(line.to_string());
+                .push(ExpectedLine {
+                    text: line.to_string(),
+                    line: first_line + i,
+                });
         }
     }
     for command in &mut commands {
         if let Some(expected) = command.expected.as_mut() {
-            while expected.last().is_some_and(|l| l.is_empty()) {
+            while expected.last().is_some_and(|l| l.text.is_empty()) {
                 expected.pop();
             }
         }
@@ -143,10 +162,11 @@ mod tests {
         let c = parse("g", text, 5).unwrap();
         assert_eq!(c.len(), 3);
         assert_eq!(c[0].text, "echo a \\\nb");
-        assert_eq!(c[0].expected.as_deref(), Some(&["a b".to_string()][..]));
+        assert_eq!(c[0].expected_text(), Some(vec!["a b"]));
+        assert_eq!(c[0].expected.as_ref().unwrap()[0].line, 7);
         assert_eq!((c[1].line, c[1].exit), (8, Some(1)));
-        assert_eq!(c[1].expected.as_deref(), Some(&[][..]));
-        assert_eq!(c[2].expected.as_deref(), Some(&[][..]));
+        assert_eq!(c[1].expected_text(), Some(vec![]));
+        assert_eq!(c[2].expected_text(), Some(vec![]));
     }
 
     #[test]

@@ -1,28 +1,28 @@
-//! Blocks + annotations + scenario bindings → the steps of a run.
-//! Every block becomes a step: nothing is dropped, and a skip always has a reason.
+//! Blocks + annotations + scenario bindings → the steps of a run, and the
+//! setup the run needs. Every block becomes a step: nothing is dropped, and a
+//! skip always has a reason. The plan is complete: nothing downstream reads
+//! the scenario.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::directives::{parse_attributes, Directives, Treatment};
+use crate::directives::{parse_annotation, parse_info, Directives, Treatment};
 use crate::error::{Error, Location};
+use crate::languages;
 use crate::markdown::Block;
-use crate::scenario::{Scenario, Service};
+use crate::scenario::{Binding, Scenario};
+use crate::service::Service;
+use crate::setup::{Setup, DEFAULT_TIMEOUT};
 use crate::transcript::{self, Command};
 
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
-pub const DEFAULT_RUN_TIMEOUT: Duration = Duration::from_secs(30 * 60);
-
-/// Languages whose blocks are commands typed into a terminal (shared with the
-/// translation check, which flags a fence that changes into or out of them).
-pub use doccheck_l10n::COMMAND_LANGS;
-
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Plan {
     /// The guide's path as the user gave it.
     pub guide: String,
-    pub scenario: Option<Scenario>,
+    /// The scenario that applies, as shown in reports.
+    pub scenario: Option<PathBuf>,
     pub steps: Vec<Step>,
-    pub run_timeout: Duration,
+    pub setup: Setup,
 }
 
 #[derive(Debug, Clone)]
@@ -37,6 +37,8 @@ pub struct Step {
     pub timeout: Duration,
     /// What decided how the block is treated: a scenario binding or an annotation.
     pub bound_by: Option<String>,
+    /// What the plan wants the reader to know (other tools' metadata it ignored).
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +92,20 @@ impl Step {
             Action::Skip { .. } => "skip",
         }
     }
+
+    pub fn location(&self, guide: &str) -> Location {
+        Location::new(guide, self.line, self.column)
+    }
+}
+
+impl Plan {
+    /// Every command of every step, as documented.
+    pub fn commands(&self) -> impl Iterator<Item = &Command> {
+        self.steps.iter().flat_map(|s| match &s.action {
+            Action::Run { commands, .. } => commands.as_slice(),
+            _ => &[],
+        })
+    }
 }
 
 pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Result<Plan, Error> {
@@ -103,41 +119,59 @@ pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Resul
         let at = Location::new(guide, block.line, block.column);
         let mut directives = Directives::default();
         let mut bound_by = None;
+        let mut notes = Vec::new();
         if let Some(a) = &block.annotation {
-            directives = parse_attributes(&a.text, &Location::new(guide, a.line, a.column))?;
+            directives = parse_annotation(&a.text, &Location::new(guide, a.line, a.column))?;
             bound_by = Some(format!("annotation at line {}", a.line));
         }
-        if !block.attributes().is_empty() {
-            directives = directives.merged_with(&parse_attributes(block.attributes(), &at)?);
+        let info = parse_info(block.attributes(), &at)?;
+        if info.directives != Directives::default() {
+            directives = directives.merged_with(&info.directives);
             bound_by.get_or_insert_with(|| "info string".to_string());
         }
-        if let Some((d, location)) = binding {
-            directives = directives.merged_with(d);
-            bound_by = Some(location.to_string());
+        if !info.foreign.is_empty() {
+            notes.push(format!(
+                "info-string metadata `{}` is not doccheck's: ignored",
+                info.foreign.join(" ")
+            ));
         }
-        let timeout = directives
-            .timeout()
-            .map_err(|m| Error::at(at.clone(), m))?
-            .unwrap_or(default_timeout);
+        let mut service = None;
+        if let Some(b) = binding {
+            directives = directives.merged_with(&b.directives);
+            service = b.service.clone();
+            bound_by = Some(b.location.to_string());
+        }
+        let timeout = match &directives.timeout {
+            Some(t) => crate::duration::parse(t).map_err(|m| Error::guide(at.clone(), m))?,
+            None => default_timeout,
+        };
         steps.push(Step {
             number: block.index + 1,
             line: block.line,
             column: block.column,
             lang: block.lang(),
-            action: action(guide, block, &directives, &at)?,
+            action: action(guide, block, &directives, service, &at)?,
             timeout,
             bound_by,
+            notes,
         });
     }
-    let run_timeout = scenario
-        .as_ref()
-        .and_then(|s| s.run_timeout)
-        .unwrap_or(DEFAULT_RUN_TIMEOUT);
+    let mut setup = Setup::default();
+    let mut scenario_path = None;
+    if let Some(s) = scenario {
+        setup.fixture = s.fixture;
+        setup.env = s.env;
+        setup.docker = s.docker;
+        if let Some(t) = s.run_timeout {
+            setup.run_timeout = t;
+        }
+        scenario_path = Some(s.path);
+    }
     Ok(Plan {
         guide: guide.to_string(),
-        scenario,
+        scenario: scenario_path,
         steps,
-        run_timeout,
+        setup,
     })
 }
 
@@ -147,7 +181,7 @@ fn bind<'s>(
     guide: &str,
     blocks: &[Block],
     scenario: Option<&'s Scenario>,
-) -> Result<Vec<Option<(&'s Directives, &'s Location)>>, Error> {
+) -> Result<Vec<Option<&'s Binding>>, Error> {
     let mut bound = vec![None; blocks.len()];
     for binding in scenario.map(|s| &s.bindings[..]).unwrap_or_default() {
         let hits: Vec<&Block> = blocks
@@ -157,7 +191,7 @@ fn bind<'s>(
         match hits[..] {
             [block] => {
                 if bound[block.index].is_some() {
-                    return Err(Error::at(
+                    return Err(Error::scenario(
                         binding.location.clone(),
                         format!(
                             "this binding and an earlier one both match the block at {guide}:{}",
@@ -165,17 +199,17 @@ fn bind<'s>(
                         ),
                     ));
                 }
-                bound[block.index] = Some((&binding.directives, &binding.location));
+                bound[block.index] = Some(binding);
             }
             [] => {
-                return Err(Error::at(
+                return Err(Error::scenario(
                     binding.location.clone(),
                     format!("this binding matches no code block of {guide}"),
                 ))
             }
             _ => {
                 let lines: Vec<String> = hits.iter().map(|b| b.line.to_string()).collect();
-                return Err(Error::at(
+                return Err(Error::scenario(
                     binding.location.clone(),
                     format!(
                         "this binding matches {} code blocks of {guide} (lines {}); give a line only one of them has",
@@ -189,10 +223,16 @@ fn bind<'s>(
     Ok(bound)
 }
 
-fn action(guide: &str, block: &Block, d: &Directives, at: &Location) -> Result<Action, Error> {
+fn action(
+    guide: &str,
+    block: &Block,
+    d: &Directives,
+    service: Option<Service>,
+    at: &Location,
+) -> Result<Action, Error> {
     if let Some(reason) = &d.skip {
         if reason.trim().is_empty() {
-            return Err(Error::at(
+            return Err(Error::guide(
                 at.clone(),
                 "skip needs a reason, e.g. skip=\"needs a cloud account\"",
             ));
@@ -211,19 +251,19 @@ fn action(guide: &str, block: &Block, d: &Directives, at: &Location) -> Result<A
     let lang = block.lang();
     let as_file = d.treat_as == Some(Treatment::File) || d.file.is_some();
     let as_commands = d.treat_as == Some(Treatment::Commands)
-        || (!as_file && COMMAND_LANGS.contains(&lang.as_str()));
+        || (!as_file && languages::is_command(&lang));
     if as_commands {
         let commands = transcript::parse(guide, &block.content, block.content_line)?;
         return Ok(Action::Run {
             commands,
             exit: d.exit,
-            service: d.service.clone(),
+            service,
         });
     }
     let path = d
         .file
         .clone()
-        .or_else(|| (lang == "dockerfile").then(|| "Dockerfile".to_string()));
+        .or_else(|| languages::default_file(&lang).map(str::to_string));
     match path {
         Some(path) => {
             check_path(&path, at)?;
@@ -248,7 +288,7 @@ fn check_path(path: &str, at: &Location) -> Result<(), Error> {
         || p.components()
             .any(|c| matches!(c, std::path::Component::ParentDir));
     if path.trim().is_empty() || escapes {
-        return Err(Error::at(
+        return Err(Error::guide(
             at.clone(),
             format!("file path `{path}` must be relative to the workspace and stay inside it"),
         ));
@@ -257,71 +297,4 @@ fn check_path(path: &str, at: &Location) -> Result<(), Error> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::markdown::parse;
-
-    fn plan(guide: &str, scenario: Option<&str>) -> Result<Plan, Error> {
-        let blocks = parse("g.md", guide).unwrap();
-        let scenario = scenario
-            .map(|s| crate::scenario::parse("s.yaml", std::path::Path::new("s.yaml"), s).unwrap());
-        build("g.md", &blocks, scenario)
-    }
-
-    #[test]
-    fn every_block_gets_a_step_and_skips_have_reasons() {
-        let p = plan("```sh\nls\n```\n\n```csharp\nclass A {}\n```\n\n```dockerfile\nFROM x\n```\n\n```\nbin/\n```\n", None).unwrap();
-        let kinds: Vec<_> = p.steps.iter().map(|s| s.kind()).collect();
-        assert_eq!(kinds, ["run", "skip", "write", "skip"]);
-        assert!(p.steps[1].summary().contains("`csharp` block"));
-        assert_eq!(p.steps[2].summary(), "write Dockerfile");
-    }
-
-    #[test]
-    fn annotations_and_info_attributes() {
-        let p = plan("<!-- doccheck: skip=\"needs a cloud\" -->\n```sh\nls\n```\n\n```text file=notes.txt\nhi\n```\n\n```sh timeout=3s exit=1\nfalse\n```\n", None).unwrap();
-        assert_eq!(p.steps[0].summary(), "skip: needs a cloud");
-        assert_eq!(p.steps[1].summary(), "write notes.txt");
-        assert_eq!(p.steps[2].timeout, Duration::from_secs(3));
-        assert!(matches!(
-            p.steps[2].action,
-            Action::Run { exit: Some(1), .. }
-        ));
-        let e = plan("<!-- doccheck skip=\"\" -->\n```sh\nls\n```\n", None).unwrap_err();
-        assert!(
-            e.to_string().starts_with("g.md:2:1: skip needs a reason"),
-            "{e}"
-        );
-        let e = plan("```text file=../x\nhi\n```\n", None).unwrap_err();
-        assert!(e.to_string().contains("must be relative"), "{e}");
-    }
-
-    #[test]
-    fn scenario_bindings_by_content() {
-        let guide = "```dockerfile\nFROM a\n```\n\n```dockerfile\nFROM a\nENV X=1\n```\n\n```console\nbin/\n```\n";
-        let p = plan(guide, Some("guides: [g.md]\nblocks:\n  - line: ENV X=1\n    skip: a fragment\n  - line: bin/\n    file: .dockerignore\n")).unwrap();
-        assert_eq!(p.steps[1].summary(), "skip: a fragment");
-        assert_eq!(p.steps[1].bound_by.as_deref(), Some("s.yaml:3:5"));
-        assert_eq!(p.steps[2].summary(), "write .dockerignore");
-    }
-
-    #[test]
-    fn a_binding_must_match_exactly_one_block() {
-        let guide = "```dockerfile\nFROM a\n```\n\n```dockerfile\nFROM a\n```\n";
-        let e = plan(
-            guide,
-            Some("guides: [g.md]\nblocks:\n  - line: FROM a\n    file: x\n"),
-        )
-        .unwrap_err();
-        assert_eq!(e.to_string(), "s.yaml:3:5: this binding matches 2 code blocks of g.md (lines 1, 5); give a line only one of them has");
-        let e = plan(
-            guide,
-            Some("guides: [g.md]\nblocks:\n  - line: FROM b\n    file: x\n"),
-        )
-        .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "s.yaml:3:5: this binding matches no code block of g.md"
-        );
-    }
-}
+mod tests;

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-use crate::error::{Error, Location};
+use crate::error::{io_reason, Error, ErrorKind, Location};
 
 /// One fenced code block of a guide.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,37 +60,37 @@ impl Block {
 /// Reads a guide from disk, refusing what is not a UTF-8 text file.
 pub fn read_guide(path: &std::path::Path) -> Result<String, Error> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Error::new(format!("cannot read guide {shown}: {}", io_reason(&e))))?;
+    let unreadable = |e: std::io::Error| {
+        Error::new(
+            ErrorKind::Guide,
+            format!("cannot read guide {shown}: {}", io_reason(&e)),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(Error::new(format!(
-            "{shown} is a directory; give the path of a markdown guide"
-        )));
+        return Err(Error::new(
+            ErrorKind::Guide,
+            format!("{shown} is a directory; give the path of a markdown guide"),
+        ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::new(format!("cannot read guide {shown}: {}", io_reason(&e))))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     if bytes.contains(&0) {
-        return Err(Error::new(format!(
-            "{shown} looks like a binary file (it contains NUL bytes), not a markdown guide"
-        )));
+        return Err(Error::new(
+            ErrorKind::Guide,
+            format!(
+                "{shown} looks like a binary file (it contains NUL bytes), not a markdown guide"
+            ),
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-        Error::at(
+        Error::guide(
             Location::new(&shown, line, column),
             "the guide is not valid UTF-8 here; save it as UTF-8",
         )
     })
-}
-
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 /// Maps byte offsets to 1-based line and column (columns count characters).
@@ -140,7 +140,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
                 };
                 let (line, column) = index.position(range.start);
                 if !is_closed(&text[range.clone()]) {
-                    return Err(Error::at(
+                    return Err(Error::guide(
                         Location::new(file, line, column),
                         "this code fence is never closed; add a closing fence with the same characters",
                     ));
@@ -157,10 +157,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
             }
             Event::Html(html) if open.is_none() => {
                 if let Some(text) = doccheck_comment(&html) {
+                    detached(file, pending.take())?;
                     let (line, column) = index.position(range.start);
                     pending = Some(Annotation { text, line, column });
-                } else if !html.trim().is_empty() {
-                    pending = None;
+                } else if !is_comment(&html) && !html.trim().is_empty() {
+                    detached(file, pending.take())?;
                 }
             }
             // Any other block between the comment and the fence detaches the comment.
@@ -170,11 +171,30 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
                 | Tag::Table(_)
                 | Tag::CodeBlock(CodeBlockKind::Indented)
                 | Tag::Item,
-            ) => pending = None,
+            ) => detached(file, pending.take())?,
             _ => {}
         }
     }
+    detached(file, pending.take())?;
     Ok(blocks)
+}
+
+/// An annotation that reaches no code block would silently do nothing (a
+/// `skip=` block would then run): that is an error at the comment.
+fn detached(file: &str, annotation: Option<Annotation>) -> Result<(), Error> {
+    match annotation {
+        None => Ok(()),
+        Some(a) => Err(Error::guide(
+            Location::new(file, a.line, a.column),
+            "this doccheck annotation is not followed by a code block; put it right before the fence it is for",
+        )),
+    }
+}
+
+/// Other HTML comments (a linter's, Innovation Engine's) do not detach an annotation.
+fn is_comment(html: &str) -> bool {
+    let html = html.trim();
+    html.starts_with("<!--") && html.ends_with("-->")
 }
 
 /// `<!-- doccheck: key=value ... -->` → `key=value ...`
@@ -229,11 +249,23 @@ mod tests {
 
     #[test]
     fn annotation_attaches_only_to_the_next_block() {
-        let text = "<!-- doccheck: skip=\"later\" -->\n```sh\nls\n```\n\n<!-- doccheck file=a -->\n\ntext\n\n```sh\nls\n```\n";
+        let text = "<!-- doccheck: skip=\"later\" -->\n<!-- markdownlint-disable -->\n```sh\nls\n```\n\n```sh\nls\n```\n";
         let b = blocks(text);
         let a = b[0].annotation.as_ref().unwrap();
         assert_eq!((a.text.as_str(), a.line), ("skip=\"later\"", 1));
         assert_eq!(b[1].annotation, None);
+    }
+
+    #[test]
+    fn a_detached_annotation_is_an_error_at_the_comment() {
+        for text in [
+            "# T\n\n<!-- doccheck file=a -->\n\ntext\n\n```sh\nls\n```\n",
+            "# T\n\n<!-- doccheck file=a -->\n",
+            "# T\n\n<!-- doccheck file=a -->\n<!-- doccheck file=b -->\n```sh\nls\n```\n",
+        ] {
+            let e = parse("g.md", text).unwrap_err();
+            assert_eq!(e.to_string(), "g.md:3:1: this doccheck annotation is not followed by a code block; put it right before the fence it is for");
+        }
     }
 
     #[test]
@@ -261,8 +293,8 @@ mod tests {
 
     #[test]
     fn the_docker_guides_blocks_in_both_languages() {
-        let en = include_str!("../docs/docker.md");
-        let fr = include_str!("../docs/fr-fr/docker.md");
+        let en = include_str!("../../../docs/docker.md");
+        let fr = include_str!("../../../docs/fr-fr/docker.md");
         let (en, fr) = (blocks(en), blocks(fr));
         let summary = |b: &[Block]| b.iter().map(|b| (b.line, b.lang())).collect::<Vec<_>>();
         assert_eq!(

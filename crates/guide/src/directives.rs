@@ -1,0 +1,273 @@
+//! How one block is to be treated: the same keys whether they come from an
+//! inline annotation (`<!-- doccheck file=x -->`), the fence's info string, or
+//! a scenario binding, so all three are validated by one serde definition.
+//!
+//! In an annotation every key is doccheck's, so an unknown one is an error. An
+//! info string is shared with other tools (Runme's `{"name":"x"}`, Docusaurus'
+//! `title="x"`, scrut's `{timeout: 3s}`): there doccheck takes the words whose
+//! key is one of its own (or that are written `doccheck:key=value`) and leaves
+//! the rest, with a note; only a malformed doccheck attribute is an error.
+
+use serde::Deserialize;
+
+use crate::error::{Error, Location};
+use crate::service::ServiceKeys;
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Directives {
+    /// Scenario only: bind the block that has this line (trimmed, exact).
+    pub line: Option<String>,
+    /// Scenario only: bind the block that has a line matching this regex.
+    pub pattern: Option<String>,
+    /// Write the block to this path in the workspace.
+    pub file: Option<String>,
+    /// Also write it to these paths.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Don't run the block; the reason is shown in the report.
+    pub skip: Option<String>,
+    /// Expected exit code of each of the block's commands.
+    pub exit: Option<i32>,
+    /// Timeout of each command, e.g. `30s`, `2m`.
+    pub timeout: Option<String>,
+    /// Check that every line of this block appears in that workspace file, as is
+    /// or commented out with `#` (a fragment of a file written earlier).
+    pub fragment_of: Option<String>,
+    /// Treat the block as `commands` or `file` whatever its language.
+    #[serde(rename = "as")]
+    pub treat_as: Option<Treatment>,
+    /// Scenario only: the block starts a long-running service (docs/guides.md).
+    pub service: Option<ServiceKeys>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Treatment {
+    Commands,
+    File,
+}
+
+/// The keys an annotation or info string may give (the others are scenario-only).
+pub const INLINE_KEYS: &[&str] = &[
+    "file",
+    "also",
+    "skip",
+    "exit",
+    "timeout",
+    "fragment-of",
+    "as",
+];
+const SCENARIO_ONLY: &[&str] = &["line", "pattern", "service"];
+
+impl Directives {
+    /// `other`'s keys win over `self`'s.
+    pub fn merged_with(mut self, other: &Directives) -> Directives {
+        macro_rules! take {
+            ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f.clone(); } )* };
+        }
+        take!(
+            line,
+            pattern,
+            file,
+            skip,
+            exit,
+            timeout,
+            fragment_of,
+            treat_as,
+            service
+        );
+        if !other.also.is_empty() {
+            self.also = other.also.clone();
+        }
+        self
+    }
+}
+
+/// Attributes of an inline annotation, `key=value key="a value"`: all doccheck's.
+pub fn parse_annotation(text: &str, at: &Location) -> Result<Directives, Error> {
+    let text = text.trim().trim_start_matches('{').trim_end_matches('}');
+    let words = shell_words::split(text).map_err(|e| {
+        Error::guide(
+            at.clone(),
+            format!("cannot read doccheck attributes `{text}`: {e}"),
+        )
+    })?;
+    let mut pairs = Vec::new();
+    for word in words {
+        let word = word.strip_prefix("doccheck:").unwrap_or(&word);
+        let (key, value) = word.split_once('=').ok_or_else(|| {
+            Error::guide(
+                at.clone(),
+                format!("doccheck attribute `{word}` has no value; write key=value"),
+            )
+        })?;
+        pairs.push((key.to_string(), value.to_string()));
+    }
+    directives_from(pairs, at)
+}
+
+/// What an info string holds after its language: doccheck's directives, and
+/// the words that belong to other tools (ignored, and listed in notes).
+#[derive(Debug, Default, PartialEq)]
+pub struct InfoAttributes {
+    pub directives: Directives,
+    pub foreign: Vec<String>,
+}
+
+pub fn parse_info(attributes: &str, at: &Location) -> Result<InfoAttributes, Error> {
+    let attributes = attributes.trim();
+    if attributes.is_empty() {
+        return Ok(InfoAttributes::default());
+    }
+    // Unbalanced quotes are another tool's syntax unless doccheck's prefix is in it.
+    let Ok(words) = shell_words::split(attributes) else {
+        if attributes.contains("doccheck:") {
+            return Err(Error::guide(
+                at.clone(),
+                format!("cannot read doccheck attributes in `{attributes}`: unbalanced quotes"),
+            ));
+        }
+        return Ok(InfoAttributes {
+            directives: Directives::default(),
+            foreign: vec![attributes.to_string()],
+        });
+    };
+    let mut pairs = Vec::new();
+    let mut foreign = Vec::new();
+    for word in words {
+        if let Some(explicit) = word.strip_prefix("doccheck:") {
+            let (key, value) = explicit.split_once('=').ok_or_else(|| {
+                Error::guide(
+                    at.clone(),
+                    format!("doccheck attribute `{word}` has no value; write doccheck:key=value"),
+                )
+            })?;
+            pairs.push((key.to_string(), value.to_string()));
+            continue;
+        }
+        // `{as=commands}`: braces around doccheck's own pairs, as some renderers want them.
+        let bare = word.trim_start_matches('{').trim_end_matches('}');
+        match bare.split_once('=') {
+            Some((key, value)) if INLINE_KEYS.contains(&key) || SCENARIO_ONLY.contains(&key) => {
+                pairs.push((key.to_string(), value.to_string()));
+            }
+            _ => foreign.push(word),
+        }
+    }
+    Ok(InfoAttributes {
+        directives: directives_from(pairs, at)?,
+        foreign,
+    })
+}
+
+fn directives_from(pairs: Vec<(String, String)>, at: &Location) -> Result<Directives, Error> {
+    let mut map = serde_yaml::Mapping::new();
+    for (key, value) in pairs {
+        if SCENARIO_ONLY.contains(&key.as_str()) {
+            return Err(Error::guide(
+                at.clone(),
+                format!("`{key}` is only valid in a scenario file"),
+            ));
+        }
+        let value = match key.as_str() {
+            "also" => {
+                serde_yaml::Value::Sequence(value.split(',').map(|s| s.trim().into()).collect())
+            }
+            "exit" => value.parse::<i64>().map(Into::into).map_err(|_| {
+                Error::guide(at.clone(), format!("exit=`{value}` is not a number"))
+            })?,
+            _ => value.into(),
+        };
+        map.insert(key.into(), value);
+    }
+    serde_yaml::from_value(serde_yaml::Value::Mapping(map))
+        .map_err(|e| Error::guide(at.clone(), format!("in doccheck attributes: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> Location {
+        Location::new("g.md", 3, 1)
+    }
+
+    #[test]
+    fn annotation_attributes() {
+        let d = parse_annotation(
+            "file=src/a.sh also=b,c skip=\"needs a GPU\" exit=2 timeout=5s",
+            &at(),
+        )
+        .unwrap();
+        assert_eq!(d.file.as_deref(), Some("src/a.sh"));
+        assert_eq!(d.also, ["b", "c"]);
+        assert_eq!(d.skip.as_deref(), Some("needs a GPU"));
+        assert_eq!(d.exit, Some(2));
+        assert_eq!(d.timeout.as_deref(), Some("5s"));
+        assert_eq!(
+            parse_annotation("{as=commands}", &at()).unwrap().treat_as,
+            Some(Treatment::Commands)
+        );
+    }
+
+    #[test]
+    fn bad_annotations_say_where_and_what() {
+        let e = parse_annotation("fiel=x", &at()).unwrap_err().to_string();
+        assert!(
+            e.starts_with("g.md:3:1: in doccheck attributes: unknown field `fiel`"),
+            "{e}"
+        );
+        let e = parse_annotation("skip", &at()).unwrap_err().to_string();
+        assert!(e.contains("`skip` has no value"), "{e}");
+        assert!(parse_annotation("exit=two", &at()).is_err());
+        assert!(parse_annotation("line=x", &at())
+            .unwrap_err()
+            .to_string()
+            .contains("only valid in a scenario"));
+    }
+
+    #[test]
+    fn info_strings_keep_doccheck_keys_and_leave_other_tools_metadata() {
+        let i = parse_info("file=x.sh timeout=3s", &at()).unwrap();
+        assert_eq!(i.directives.file.as_deref(), Some("x.sh"));
+        assert!(i.foreign.is_empty());
+        for (info, foreign) in [
+            (r#"{"name":"build","interactive":false}"#, vec![r#"{name:build,interactive:false}"#]),
+            ("{timeout: 3s}", vec!["{timeout:", "3s}"]),
+            (r#"title="src/main.rs" showLineNumbers"#, vec!["title=src/main.rs", "showLineNumbers"]),
+            ("{3}", vec!["{3}"]),
+            ("{3,5-7} 'unbalanced", vec!["{3,5-7} 'unbalanced"]),
+        ] {
+            let i = parse_info(info, &at()).unwrap();
+            assert_eq!(i.directives, Directives::default(), "{info}");
+            assert_eq!(i.foreign, foreign, "{info}");
+        }
+        let i = parse_info("{as=commands} title=x doccheck:exit=3", &at()).unwrap();
+        assert_eq!(i.directives.treat_as, Some(Treatment::Commands));
+        assert_eq!(i.directives.exit, Some(3));
+        assert_eq!(i.foreign, ["title=x"]);
+    }
+
+    #[test]
+    fn only_malformed_doccheck_attributes_are_errors_in_an_info_string() {
+        assert!(parse_info("exit=two", &at()).is_err());
+        assert!(parse_info("doccheck:fiel=x", &at())
+            .unwrap_err()
+            .to_string()
+            .contains("unknown field `fiel`"));
+        assert!(parse_info("doccheck:skip", &at()).is_err());
+        assert!(parse_info("line=x", &at()).is_err());
+    }
+
+    #[test]
+    fn later_directives_win() {
+        let a = parse_annotation("file=a skip=x", &at()).unwrap();
+        let b = parse_annotation("file=b", &at()).unwrap();
+        let m = a.merged_with(&b);
+        assert_eq!(
+            (m.file.as_deref(), m.skip.as_deref()),
+            (Some("b"), Some("x"))
+        );
+    }
+}

@@ -1,0 +1,20 @@
+//! doccheck's input side, with no process or network I/O: a markdown guide
+//! ([`markdown`]) and the commands of its blocks ([`transcript`]), annotations
+//! ([`directives`]) and scenario files ([`scenario`], found by [`discovery`]),
+//! turned into a typed, complete [`plan::Plan`] of steps and the [`setup::Setup`]
+//! the run needs. Errors carry a kind and a file:line:column ([`error`]).
+
+pub mod directives;
+pub mod discovery;
+pub mod duration;
+pub mod error;
+pub mod languages;
+pub mod markdown;
+pub mod plan;
+pub mod scenario;
+pub mod service;
+pub mod setup;
+pub mod transcript;
+
+pub use error::{Error, ErrorKind, Location};
+pub use plan::{Action, Plan, Step};

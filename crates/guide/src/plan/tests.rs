@@ -1,0 +1,83 @@
+use super::*;
+use crate::markdown::parse;
+
+fn plan(guide: &str, scenario: Option<&str>) -> Result<Plan, Error> {
+    let blocks = parse("g.md", guide).unwrap();
+    let scenario = scenario
+        .map(|s| crate::scenario::parse("s.yaml", std::path::Path::new("s.yaml"), s).unwrap());
+    build("g.md", &blocks, scenario)
+}
+
+#[test]
+fn every_block_gets_a_step_and_skips_have_reasons() {
+    let p = plan("```sh\nls\n```\n\n```csharp\nclass A {}\n```\n\n```dockerfile\nFROM x\n```\n\n```\nbin/\n```\n", None).unwrap();
+    let kinds: Vec<_> = p.steps.iter().map(|s| s.kind()).collect();
+    assert_eq!(kinds, ["run", "skip", "write", "skip"]);
+    assert!(p.steps[1].summary().contains("`csharp` block"));
+    assert_eq!(p.steps[2].summary(), "write Dockerfile");
+}
+
+#[test]
+fn annotations_and_info_attributes() {
+    let p = plan("<!-- doccheck: skip=\"needs a cloud\" -->\n```sh\nls\n```\n\n```text file=notes.txt\nhi\n```\n\n```sh timeout=3s exit=1\nfalse\n```\n", None).unwrap();
+    assert_eq!(p.steps[0].summary(), "skip: needs a cloud");
+    assert_eq!(p.steps[1].summary(), "write notes.txt");
+    assert_eq!(p.steps[2].timeout, Duration::from_secs(3));
+    assert!(matches!(
+        p.steps[2].action,
+        Action::Run { exit: Some(1), .. }
+    ));
+    let e = plan("<!-- doccheck skip=\"\" -->\n```sh\nls\n```\n", None).unwrap_err();
+    assert!(
+        e.to_string().starts_with("g.md:2:1: skip needs a reason"),
+        "{e}"
+    );
+    let e = plan("```text file=../x\nhi\n```\n", None).unwrap_err();
+    assert!(e.to_string().contains("must be relative"), "{e}");
+}
+
+#[test]
+fn other_tools_metadata_is_a_note_not_an_error() {
+    let p = plan(
+        "```sh {\"name\":\"build\",\"interactive\":false}\nls\n```\n\n```rust title=\"main.rs\" showLineNumbers {3}\nfn main() {}\n```\n",
+        None,
+    )
+    .unwrap();
+    assert_eq!(p.steps[0].kind(), "run");
+    assert_eq!(p.steps[0].bound_by, None);
+    assert_eq!(
+        p.steps[0].notes,
+        ["info-string metadata `{name:build,interactive:false}` is not doccheck's: ignored"]
+    );
+    assert_eq!(p.steps[1].kind(), "skip");
+    assert_eq!(p.steps[1].notes.len(), 1);
+}
+
+#[test]
+fn scenario_bindings_by_content() {
+    let guide = "```dockerfile\nFROM a\n```\n\n```dockerfile\nFROM a\nENV X=1\n```\n\n```console\nbin/\n```\n";
+    let p = plan(guide, Some("guides: [g.md]\nblocks:\n  - line: ENV X=1\n    skip: a fragment\n  - line: bin/\n    file: .dockerignore\n")).unwrap();
+    assert_eq!(p.steps[1].summary(), "skip: a fragment");
+    assert_eq!(p.steps[1].bound_by.as_deref(), Some("s.yaml:3:5"));
+    assert_eq!(p.steps[2].summary(), "write .dockerignore");
+}
+
+#[test]
+fn a_binding_must_match_exactly_one_block() {
+    let guide = "```dockerfile\nFROM a\n```\n\n```dockerfile\nFROM a\n```\n";
+    let e = plan(
+        guide,
+        Some("guides: [g.md]\nblocks:\n  - line: FROM a\n    file: x\n"),
+    )
+    .unwrap_err();
+    assert_eq!(e.to_string(), "s.yaml:3:5: this binding matches 2 code blocks of g.md (lines 1, 5); give a line only one of them has");
+    let e = plan(
+        guide,
+        Some("guides: [g.md]\nblocks:\n  - line: FROM b\n    file: x\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "s.yaml:3:5: this binding matches no code block of g.md"
+    );
+}

@@ -1,0 +1,358 @@
+//! Scenario files: YAML in `scenarios/` that says how to run guides nobody can
+//! annotate (upstream or translated pages). Blocks are bound by their content,
+//! never by position alone, so one scenario binds every translation of a guide.
+//!
+//! Everything is checked here, once, with the scenario's file:line:column:
+//! durations, regexes, paths (which stay inside the scenario's repository) and
+//! the probes' `.proto` files. Nothing later reads the YAML.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::directives::Directives;
+use crate::error::{io_reason, Error, ErrorKind, Location};
+use crate::markdown::{Block, LineIndex};
+use crate::service::Service;
+use crate::setup::{DockerSetup, StandIn};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ScenarioFile {
+    guides: Vec<String>,
+    fixture: Option<String>,
+    timeout: Option<String>,
+    run_timeout: Option<String>,
+    #[serde(default)]
+    env: BTreeMap<String, String>,
+    #[serde(default)]
+    blocks: Vec<Directives>,
+    docker: Option<DockerKeys>,
+    #[serde(default)]
+    translation: Translation,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct DockerKeys {
+    #[serde(default)]
+    images: Vec<StandInKeys>,
+    registry: Option<RegistryKeys>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct StandInKeys {
+    image: String,
+    build: String,
+    #[serde(default)]
+    inputs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RegistryKeys {
+    hosts: Vec<String>,
+}
+
+/// Translation-check switches for the guides of this scenario.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Translation {
+    /// Rules turned off for this guide.
+    #[serde(default)]
+    pub disable: Vec<String>,
+    /// Rules turned off for single segments, by segment id.
+    #[serde(default)]
+    pub segments: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    Line(String),
+    Pattern(Regex),
+}
+
+impl Matcher {
+    pub fn matches(&self, block: &Block) -> bool {
+        match self {
+            Matcher::Line(want) => block.content.lines().any(|l| l.trim() == want.trim()),
+            Matcher::Pattern(re) => block.content.lines().any(|l| re.is_match(l)),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub matcher: Matcher,
+    /// The binding's keys; `timeout` is known to be a valid duration.
+    pub directives: Directives,
+    /// `service:`, checked.
+    pub service: Option<Service>,
+    /// Where the binding's `line:`/`pattern:` key is in the scenario file.
+    pub location: Location,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// As shown in reports (relative to the current directory when under it).
+    pub path: PathBuf,
+    pub guides: Vec<String>,
+    pub fixture: Option<PathBuf>,
+    pub timeout: Option<Duration>,
+    pub run_timeout: Option<Duration>,
+    pub env: Vec<(String, String)>,
+    pub bindings: Vec<Binding>,
+    pub docker: Option<DockerSetup>,
+    pub translation: Translation,
+}
+
+pub(crate) fn yaml_error(file: &str, e: &serde_yaml::Error) -> Error {
+    let message = e.to_string();
+    match e.location() {
+        Some(l) => {
+            // serde_yaml appends the position to its message; we print it in front.
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            Error::scenario(Location::new(file, l.line(), l.column()), message)
+        }
+        None => Error::new(ErrorKind::Scenario, format!("{file}: {message}")),
+    }
+}
+
+pub fn load(path: &Path) -> Result<Scenario, Error> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Scenario,
+            format!("cannot read scenario {shown}: {}", io_reason(&e)),
+        )
+    })?;
+    parse(&shown, path, &text)
+}
+
+/// The directory a scenario's paths may not leave: the nearest ancestor that
+/// is a repository (has `.git`), else the one holding `scenarios/`, else the
+/// scenario's own directory.
+fn repository_root(dir: &Path) -> PathBuf {
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Some(repo) = dir.ancestors().find(|a| a.join(".git").exists()) {
+        return repo.to_path_buf();
+    }
+    match dir.file_name() {
+        Some(name) if name == "scenarios" => dir.parent().unwrap_or(&dir).to_path_buf(),
+        _ => dir,
+    }
+}
+
+/// Positions of keys, found in the text: serde_yaml keeps none.
+struct Positions<'a> {
+    shown: &'a str,
+    text: &'a str,
+    index: LineIndex<'a>,
+    /// Byte range of each entry of `blocks:`.
+    items: Vec<Range<usize>>,
+}
+
+impl<'a> Positions<'a> {
+    fn new(shown: &'a str, text: &'a str) -> Self {
+        let start = Regex::new(r"(?m)^blocks\s*:")
+            .expect("valid regex")
+            .find(text)
+            .map_or(text.len(), |m| m.end());
+        let end = Regex::new(r"(?m)^[A-Za-z_]")
+            .expect("valid regex")
+            .find_at(text, start)
+            .map_or(text.len(), |m| m.start());
+        let item = Regex::new(r"(?m)^([ \t]*)-[ \t]").expect("valid regex");
+        let mut starts = Vec::new();
+        let mut indent = None;
+        for c in item.captures_iter(&text[start..end]) {
+            let width = c[1].len();
+            if *indent.get_or_insert(width) == width {
+                starts.push(start + c.get(0).expect("match").start());
+            }
+        }
+        let items = starts
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| s..starts.get(i + 1).copied().unwrap_or(end))
+            .collect();
+        Positions {
+            shown,
+            text,
+            index: LineIndex::new(text),
+            items,
+        }
+    }
+
+    fn at(&self, offset: usize) -> Location {
+        let (line, column) = self.index.position(offset);
+        Location::new(self.shown, line, column)
+    }
+
+    /// The first `key:` in `range`, at the key.
+    fn key(&self, range: Range<usize>, keys: &str) -> Option<Location> {
+        let re = Regex::new(&format!(r"(?m)^[ \t]*(?:-[ \t]+)?({keys})[ \t]*:")).ok()?;
+        let found = re.captures(&self.text[range.clone()])?;
+        Some(self.at(range.start + found.get(1)?.start()))
+    }
+
+    fn top(&self, key: &str) -> Location {
+        self.key(0..self.text.len(), key)
+            .filter(|l| !self.items.iter().any(|r| r.contains(&self.offset_of(l))))
+            .unwrap_or_else(|| self.at(0))
+    }
+
+    fn offset_of(&self, l: &Location) -> usize {
+        self.text
+            .split_inclusive('\n')
+            .take(l.line - 1)
+            .map(str::len)
+            .sum::<usize>()
+            + l.column
+            - 1
+    }
+
+    fn binding(&self, i: usize) -> Location {
+        match self.items.get(i) {
+            Some(r) => self
+                .key(r.clone(), "line|pattern")
+                .unwrap_or_else(|| self.at(r.start)),
+            None => self.at(0),
+        }
+    }
+
+    fn in_binding(&self, i: usize, key: &str) -> Location {
+        self.items
+            .get(i)
+            .and_then(|r| self.key(r.clone(), key))
+            .unwrap_or_else(|| self.binding(i))
+    }
+}
+
+pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
+    let file: ScenarioFile = serde_yaml::from_str(text).map_err(|e| yaml_error(shown, &e))?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let root = repository_root(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        &dir
+    });
+    let positions = Positions::new(shown, text);
+    let inside = |relative: &str| inside_root(&dir, &root, relative);
+    let duration = |v: &Option<String>, key: &str| -> Result<Option<Duration>, Error> {
+        v.as_deref()
+            .map(|t| {
+                crate::duration::parse(t)
+                    .map_err(|m| Error::scenario(positions.top(key), format!("{key}: {m}")))
+            })
+            .transpose()
+    };
+    let mut bindings = Vec::new();
+    for (i, mut directives) in file.blocks.into_iter().enumerate() {
+        let location = positions.binding(i);
+        let matcher = match (&directives.line, &directives.pattern) {
+            (Some(line), None) => Matcher::Line(line.clone()),
+            (None, Some(p)) => Matcher::Pattern(Regex::new(p).map_err(|e| {
+                Error::scenario(location.clone(), format!("bad pattern: {e}"))
+            })?),
+            _ => {
+                return Err(Error::scenario(
+                    location,
+                    format!("blocks[{i}] needs exactly one of `line:` (a line the block contains) or `pattern:` (a regex one of its lines matches)"),
+                ))
+            }
+        };
+        if let Some(t) = &directives.timeout {
+            crate::duration::parse(t).map_err(|m| {
+                Error::scenario(positions.in_binding(i, "timeout"), format!("timeout: {m}"))
+            })?;
+        }
+        let service = directives
+            .service
+            .take()
+            .map(|keys| keys.check(&|p| inside(p)))
+            .transpose()
+            .map_err(|m| Error::scenario(positions.in_binding(i, "service"), m))?;
+        bindings.push(Binding {
+            matcher,
+            directives,
+            service,
+            location,
+        });
+    }
+    let fixture = match &file.fixture {
+        Some(f) => {
+            let path =
+                inside(f).map_err(|m| Error::scenario(positions.top("fixture"), m))?;
+            if !path.is_dir() {
+                return Err(Error::scenario(
+                    positions.top("fixture"),
+                    format!("the fixture {} is not a directory", dir.join(f).display()),
+                ));
+            }
+            Some(dir.join(f))
+        }
+        None => None,
+    };
+    let docker = match file.docker {
+        Some(keys) => {
+            let mut images = Vec::new();
+            for image in keys.images {
+                let inputs = image
+                    .inputs
+                    .iter()
+                    .map(|i| inside(i).map(|_| dir.join(i)))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|m| Error::scenario(positions.top("docker"), m))?;
+                images.push(StandIn {
+                    image: image.image,
+                    build: image.build,
+                    dir: dir.clone(),
+                    inputs,
+                });
+            }
+            Some(DockerSetup {
+                images,
+                registry_hosts: keys.registry.map(|r| r.hosts).unwrap_or_default(),
+            })
+        }
+        None => None,
+    };
+    Ok(Scenario {
+        path: path.to_path_buf(),
+        guides: file.guides,
+        fixture,
+        timeout: duration(&file.timeout, "timeout")?,
+        run_timeout: duration(&file.run_timeout, "run-timeout")?,
+        env: file.env.into_iter().collect(),
+        bindings,
+        docker,
+        translation: file.translation,
+    })
+}
+
+/// `relative` (to the scenario's directory) as a path that stays inside `root`.
+fn inside_root(dir: &Path, root: &Path, relative: &str) -> Result<PathBuf, String> {
+    let joined = dir.join(relative);
+    let resolved = std::fs::canonicalize(&joined)
+        .map_err(|e| format!("{}: {}", joined.display(), io_reason(&e)))?;
+    if !resolved.starts_with(root) {
+        return Err(format!(
+            "`{relative}` leads out of the repository that holds the scenario ({}); scenario paths stay inside it",
+            root.display()
+        ));
+    }
+    Ok(resolved)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+//! Services: a block that starts a long-running process (a server, in a
+//! container or not), probed until ready, kept for the later steps, stopped at
+//! the end. The scenario's keys ([`ServiceKeys`]) become a typed, checked
+//! [`Service`] once, at load: durations parsed, `.proto` files compiled.
+
+use std::path::Path;
+use std::time::Duration;
+
+use doccheck_probe::UnaryCall;
+use serde::Deserialize;
+
+/// How long a service may take to pass its probes when the scenario says nothing.
+pub const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// `service:` as a scenario writes it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ServiceKeys {
+    #[serde(default, with = "serde_yaml::with::singleton_map_recursive")]
+    pub probes: Vec<ProbeKeys>,
+    /// How long to wait for every probe to pass (default 60s).
+    pub ready_timeout: Option<String>,
+}
+
+/// One readiness check as written. `port` is the port the service listens on:
+/// a container's port (doccheck finds the published host port) or a host port.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub enum ProbeKeys {
+    Http {
+        port: u16,
+        #[serde(default = "root_path")]
+        path: String,
+        status: Option<u16>,
+    },
+    GrpcHealth {
+        port: u16,
+        #[serde(default)]
+        service: String,
+    },
+    Grpc {
+        port: u16,
+        /// .proto file, relative to the scenario file.
+        proto: String,
+        /// Import directories, relative to the scenario file.
+        #[serde(default)]
+        includes: Vec<String>,
+        /// `package.Service/Method`
+        method: String,
+        /// Request as JSON.
+        request: String,
+        /// JSON the answer must contain.
+        expect: Option<String>,
+    },
+    /// A shell command run in the workspace; ready when it exits 0.
+    Command { run: String },
+}
+
+fn root_path() -> String {
+    "/".to_string()
+}
+
+/// A service, checked and ready to probe.
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub probes: Vec<Probe>,
+    pub ready_timeout: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub enum Probe {
+    Http {
+        port: u16,
+        path: String,
+        status: Option<u16>,
+    },
+    GrpcHealth {
+        port: u16,
+        service: String,
+    },
+    Grpc {
+        port: u16,
+        /// Compiled once, called on every attempt.
+        call: UnaryCall,
+        request: String,
+        expect: Option<serde_json::Value>,
+    },
+    /// Run by bash in the workspace.
+    Command { run: String },
+}
+
+impl Probe {
+    pub fn port(&self) -> Option<u16> {
+        match self {
+            Probe::Http { port, .. } | Probe::GrpcHealth { port, .. } | Probe::Grpc { port, .. } => {
+                Some(*port)
+            }
+            Probe::Command { .. } => None,
+        }
+    }
+}
+
+impl ServiceKeys {
+    /// Checks the keys; `resolve` turns a scenario-relative path into one that
+    /// stays inside the scenario's repository, or says why it cannot.
+    pub fn check(
+        &self,
+        resolve: &dyn Fn(&str) -> Result<std::path::PathBuf, String>,
+    ) -> Result<Service, String> {
+        let ready_timeout = match &self.ready_timeout {
+            Some(t) => crate::duration::parse(t).map_err(|m| format!("ready-timeout: {m}"))?,
+            None => DEFAULT_READY_TIMEOUT,
+        };
+        let mut probes = Vec::with_capacity(self.probes.len());
+        for probe in &self.probes {
+            probes.push(match probe {
+                ProbeKeys::Http { port, path, status } => Probe::Http {
+                    port: *port,
+                    path: path.clone(),
+                    status: *status,
+                },
+                ProbeKeys::GrpcHealth { port, service } => Probe::GrpcHealth {
+                    port: *port,
+                    service: service.clone(),
+                },
+                ProbeKeys::Grpc {
+                    port,
+                    proto,
+                    includes,
+                    method,
+                    request,
+                    expect,
+                } => {
+                    let proto = resolve(proto)?;
+                    let mut dirs = includes
+                        .iter()
+                        .map(|i| resolve(i))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    dirs.extend(proto.parent().map(Path::to_path_buf));
+                    let call = UnaryCall::new(&[proto], &dirs, method, request)
+                        .map_err(|e| format!("grpc probe: {e}"))?;
+                    let expect = expect
+                        .as_deref()
+                        .map(serde_json::from_str)
+                        .transpose()
+                        .map_err(|e| format!("grpc probe: `expect` is not JSON: {e}"))?;
+                    Probe::Grpc {
+                        port: *port,
+                        call,
+                        request: request.clone(),
+                        expect,
+                    }
+                }
+                ProbeKeys::Command { run } => Probe::Command { run: run.clone() },
+            });
+        }
+        Ok(Service {
+            probes,
+            ready_timeout,
+        })
+    }
+}

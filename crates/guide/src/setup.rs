@@ -1,0 +1,53 @@
+//! What a run needs before its first step, typed: the workspace's starting
+//! content, the session's environment, limits, and what the Docker integration
+//! must provide. Built from a scenario (or defaults) by the plan.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
+pub const DEFAULT_RUN_TIMEOUT: Duration = Duration::from_secs(30 * 60);
+
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// A directory copied into the workspace before the first step.
+    pub fixture: Option<PathBuf>,
+    /// Added to the session's environment.
+    pub env: Vec<(String, String)>,
+    /// The whole run's limit.
+    pub run_timeout: Duration,
+    /// Present when the guide drives Docker.
+    pub docker: Option<DockerSetup>,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Setup {
+            fixture: None,
+            env: Vec::new(),
+            run_timeout: DEFAULT_RUN_TIMEOUT,
+            docker: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DockerSetup {
+    /// Base images the guide needs; a stand-in is built where one is missing.
+    pub images: Vec<StandIn>,
+    /// Registry hosts whose pushes go to a registry of the run's own
+    /// (`docker.io` stands for unqualified names such as `myorg/app`).
+    pub registry_hosts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandIn {
+    /// The image reference the guide uses, e.g. `mcr.microsoft.com/dotnet/core/sdk:3.0`.
+    pub image: String,
+    /// Shell command that builds the stand-in and tags it `$DOCCHECK_IMAGE`,
+    /// with the labels in `$DOCCHECK_LABELS`; run in `dir`.
+    pub build: String,
+    pub dir: PathBuf,
+    /// Files and directories whose content decides whether a cached stand-in is current.
+    pub inputs: Vec<PathBuf>,
+}
