@@ -4,23 +4,20 @@ use std::collections::{HashMap, HashSet};
 
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp, TextDiff};
 
+use crate::deadline::deadline;
 use crate::doc::CodeBlock;
 use crate::text::{clip, LineIndex};
 
 /// A finding on a code block: rule, byte offset in the translation, message, diff.
 pub(crate) type Raw = (&'static str, usize, String, Option<String>);
 
-/// Languages whose blocks doccheck runs as commands; the runner's plan uses this list too.
-pub const COMMAND_LANGS: &[&str] = &[
-    "console",
-    "shell",
-    "sh",
-    "bash",
-    "shell-session",
-    "shellsession",
-];
-/// Languages whose blocks doccheck writes to a file.
-pub(crate) const FILE_LANGS: &[&str] = &["dockerfile"];
+/// Languages whose blocks doccheck runs as commands: the plan's own list.
+pub use doccheck_guide::languages::COMMAND_LANGS;
+
+/// Whether doccheck writes blocks of this language to a file of their own.
+fn is_file_lang(lang: &str) -> bool {
+    doccheck_guide::languages::default_file(lang).is_some()
+}
 
 /// Languages that name the same thing.
 fn canonical(lang: &str) -> &str {
@@ -37,7 +34,7 @@ fn canonical(lang: &str) -> &str {
 fn role(lang: &str) -> &'static str {
     if COMMAND_LANGS.contains(&lang) {
         "run as commands"
-    } else if FILE_LANGS.contains(&lang) {
+    } else if is_file_lang(lang) {
         "written to a file"
     } else {
         "neither run nor written"
@@ -99,7 +96,7 @@ pub(crate) fn compare(
     let mut hunks: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     // Runs of deletions and insertions between equal blocks.
     let mut hunk: (Vec<usize>, Vec<usize>) = (vec![], vec![]);
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &s, &t, Some(crate::deadline())) {
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &s, &t, Some(deadline())) {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -237,7 +234,7 @@ pub(crate) fn compare(
         if sl == tl || canonical(&sl) == canonical(&tl) {
             continue;
         }
-        let runs = |l: &str| COMMAND_LANGS.contains(&l) || FILE_LANGS.contains(&l);
+        let runs = |l: &str| COMMAND_LANGS.contains(&l) || is_file_lang(l);
         if !runs(&sl) && !runs(&tl) {
             continue;
         }
@@ -247,9 +244,9 @@ pub(crate) fn compare(
             "doccheck would run this block's lines as commands".to_string()
         } else if COMMAND_LANGS.contains(&sl.as_str()) && !COMMAND_LANGS.contains(&tl.as_str()) {
             "doccheck would no longer run this block as commands".to_string()
-        } else if FILE_LANGS.contains(&tl.as_str()) && !FILE_LANGS.contains(&sl.as_str()) {
+        } else if is_file_lang(&tl) && !is_file_lang(&sl) {
             "doccheck would write this block to a file".to_string()
-        } else if FILE_LANGS.contains(&sl.as_str()) && !FILE_LANGS.contains(&tl.as_str()) {
+        } else if is_file_lang(&sl) && !is_file_lang(&tl) {
             "doccheck would no longer write this block to a file".to_string()
         } else {
             format!(

@@ -19,12 +19,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 mod blocks;
+mod deadline;
 mod doc;
 mod inline;
 mod rules;
 mod text;
 
 pub use blocks::COMMAND_LANGS;
+use deadline::deadline;
 use doc::{Doc, Segment};
 use text::{clip, LineIndex, Mapped, Slugger};
 
@@ -243,12 +245,6 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         (a.line, a.column, a.rule, &a.message).cmp(&(b.line, b.column, b.rule, &b.message))
     });
     out
-}
-
-/// When a sequence diff gives up refining (only very unlike inputs get
-/// there): it then reports one coarse change.
-fn deadline() -> std::time::Instant {
-    std::time::Instant::now() + std::time::Duration::from_millis(200)
 }
 
 /// Segments for a translation without side-by-side spans: its block-level

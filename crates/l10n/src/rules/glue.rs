@@ -1,0 +1,99 @@
+//! `code-span-glued`: a code span or link touching a letter with no space
+//! between them, where the source has a space.
+
+use std::collections::HashSet;
+
+use super::code_spans::backticked;
+use super::links::norm_dest;
+use super::side::{Raw, Side};
+use crate::text::{clip, is_word_char};
+
+/// The word of letters right after (or before) a byte offset.
+fn word_after(text: &str, at: usize) -> String {
+    text[at..]
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .collect()
+}
+
+fn word_before(text: &str, at: usize) -> String {
+    let w: Vec<char> = text[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| is_word_char(c))
+        .collect();
+    w.into_iter().rev().collect()
+}
+
+/// The sides of a code span or link that touch a letter: (before, after).
+fn touches(text: &str, range: &std::ops::Range<usize>) -> (bool, bool) {
+    let before = text[..range.start]
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char);
+    let after = text[range.end..].chars().next().is_some_and(is_word_char);
+    (before, after)
+}
+
+pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
+    // What the source itself glues: (code content or link target, side).
+    let mut allowed: HashSet<(String, bool)> = HashSet::new();
+    if let Some(s) = s {
+        for c in &s.inl.codes {
+            let (b, a) = touches(s.text, &c.range);
+            if b {
+                allowed.insert((format!("`{}", c.content), false));
+            }
+            if a {
+                allowed.insert((format!("`{}", c.content), true));
+            }
+        }
+        for l in &s.inl.links {
+            let (b, a) = touches(s.text, &l.range);
+            if b {
+                allowed.insert((format!("]{}", norm_dest(&l.dest)), false));
+            }
+            if a {
+                allowed.insert((format!("]{}", norm_dest(&l.dest)), true));
+            }
+        }
+    }
+    let mut items: Vec<(std::ops::Range<usize>, String, String)> = Vec::new();
+    for c in &t.inl.codes {
+        items.push((
+            c.range.clone(),
+            format!("`{}", c.content),
+            format!("code span {}", backticked(&c.content)),
+        ));
+    }
+    for l in t.inl.links.iter().filter(|l| !l.image) {
+        items.push((
+            l.range.clone(),
+            format!("]{}", norm_dest(&l.dest)),
+            format!("link {}", clip(&t.text[l.range.clone()], 50)),
+        ));
+    }
+    for (range, key, name) in items {
+        let (b, a) = touches(t.text, &range);
+        if b && !allowed.contains(&(key.clone(), false)) {
+            out.push((
+                "code-span-glued",
+                range.start,
+                format!(
+                    "{name} is glued to the word before it, \"{}\": a space is missing",
+                    word_before(t.text, range.start)
+                ),
+            ));
+        }
+        if a && !allowed.contains(&(key, true)) {
+            out.push((
+                "code-span-glued",
+                range.start,
+                format!(
+                    "{name} is glued to the word after it, \"{}\": a space is missing",
+                    word_after(t.text, range.end)
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Link rules: targets missing, changed or added (`link-target-*`),
+//! punctuation pulled into a link's text, and link text left in English.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::compare::{minus, small};
+use super::side::{Raw, Side};
+use crate::inline;
+use crate::text::{self, clip, is_english_word};
+
+/// Drops a locale folder (`/en-us/`, `/fr-fr/`) from a link target: a
+/// localized copy may point to its own language's pages.
+pub(super) fn norm_dest(d: &str) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(?i)/[a-z]{2}-[a-z]{2,4}/").unwrap());
+    re.replace(d.trim(), "/").into_owned()
+}
+
+fn what(image: bool) -> &'static str {
+    if image {
+        "image"
+    } else {
+        "link"
+    }
+}
+
+pub(super) fn link_targets(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let key = |l: &inline::Link| norm_dest(&l.dest);
+    let missing = minus(&s.inl.links, &t.inl.links, key);
+    let added = minus(&t.inl.links, &s.inl.links, key);
+    let pairs = missing.len().min(added.len());
+    for (m, a) in missing.iter().zip(&added) {
+        out.push((
+            "link-target-changed",
+            a.range.start,
+            format!(
+                "{} target {} differs from the source's {}",
+                what(a.image),
+                a.dest,
+                m.dest
+            ),
+        ));
+    }
+    for m in &missing[pairs..] {
+        let label = &s.text[m.range.clone()];
+        out.push((
+            "link-target-missing",
+            0,
+            format!(
+                "the source's {} to {} is missing: {}",
+                what(m.image),
+                m.dest,
+                clip(label, 70)
+            ),
+        ));
+    }
+    for a in &added[pairs..] {
+        out.push((
+            "link-target-added",
+            a.range.start,
+            format!("{} to {} is not in the source", what(a.image), a.dest),
+        ));
+    }
+}
+
+/// The punctuation at the end of a link text (an unbalanced `)` included).
+fn trailing_punct(text: &str) -> String {
+    let text = text.trim_end();
+    let opens = text.matches('(').count();
+    let mut closes = text.matches(')').count();
+    let mut tail = Vec::new();
+    for c in text.chars().rev() {
+        if ".,;:!?".contains(c) {
+            tail.push(c);
+        } else if c == ')' && closes > opens {
+            closes -= 1;
+            tail.push(c);
+        } else {
+            break;
+        }
+    }
+    tail.iter().rev().collect()
+}
+
+pub(super) fn link_text_punctuation(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !small(t.inl.links.len(), s.inl.links.len()) {
+        return;
+    }
+    let mut used = vec![false; s.inl.links.len()];
+    for l in t.inl.links.iter().filter(|l| !l.image) {
+        let tail = trailing_punct(&l.text);
+        let Some(si) = (0..s.inl.links.len())
+            .find(|&i| !used[i] && norm_dest(&s.inl.links[i].dest) == norm_dest(&l.dest))
+        else {
+            continue;
+        };
+        used[si] = true;
+        let sl = &s.inl.links[si];
+        if tail.is_empty() || trailing_punct(&sl.text) == tail {
+            continue;
+        }
+        let after: String = s.text[sl.range.end..]
+            .chars()
+            .take_while(|c| ".,;:!?)".contains(*c))
+            .collect();
+        let src = format!("{}{}", &s.text[sl.range.clone()], after);
+        out.push((
+            "link-text-punctuation",
+            l.range.start,
+            format!(
+                "\"{tail}\" is inside the link text \"{}\"; the source has the punctuation outside the link: {}",
+                clip(&l.text, 40),
+                clip(&src, 70)
+            ),
+        ));
+    }
+}
+
+pub(super) fn link_text_untranslated(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !small(t.inl.links.len(), s.inl.links.len()) {
+        return;
+    }
+    for l in t.inl.links.iter().filter(|l| !l.image) {
+        let words = text::words(&l.text);
+        if !words.iter().any(|w| is_english_word(w)) {
+            continue;
+        }
+        let same = s.inl.links.iter().any(|sl| {
+            norm_dest(&sl.dest) == norm_dest(&l.dest)
+                && text::normalize_space(&sl.text) == text::normalize_space(&l.text)
+        });
+        if !same {
+            continue;
+        }
+        let list = |side: &Side| {
+            side.inl
+                .links
+                .iter()
+                .filter(|l| !l.image)
+                .map(|l| format!("[{}]({})", text::normalize_space(&l.text), l.dest))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let detail = if s.inl.links.len() > 1 {
+            format!(
+                "; the source's links are {}, the translation's {}",
+                list(s),
+                list(t)
+            )
+        } else {
+            String::new()
+        };
+        out.push((
+            "link-text-untranslated",
+            l.range.start,
+            format!(
+                "link text \"{}\" ({}) is left in English{detail}",
+                clip(&l.text, 40),
+                l.dest
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_tail() {
+        assert_eq!(trailing_punct("les applications IPM),"), "),");
+        assert_eq!(trailing_punct("tag(s)"), "");
+        assert_eq!(trailing_punct("Next"), "");
+        assert_eq!(trailing_punct("Why?"), "?");
+    }
+
+    #[test]
+    fn locale_in_targets() {
+        assert_eq!(
+            norm_dest("https://docs.microsoft.com/fr-fr/azure/x"),
+            norm_dest("https://docs.microsoft.com/en-us/azure/x")
+        );
+    }
+}

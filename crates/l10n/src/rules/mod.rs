@@ -1,0 +1,77 @@
+//! Rules that compare one segment's translation with its source. This module
+//! runs them in order and owns the whole-segment rules (`segment-empty`,
+//! `segment-untranslated`); each other module checks one kind of markup,
+//! with `side` and `compare` shared by them.
+
+mod code_spans;
+mod compare;
+mod glue;
+mod links;
+mod punctuation;
+mod side;
+mod source_left;
+mod technical_tokens;
+
+use crate::doc::Segment;
+use crate::inline::RefDefs;
+use crate::text::{self, clip};
+use side::{Raw, Side};
+
+/// What the segment rules need from the file.
+pub(crate) struct Ctx<'a> {
+    pub(crate) refs: &'a RefDefs,
+    /// Report translations identical to their source. Off when a file
+    /// without side-by-side spans is identical to its source throughout.
+    pub(crate) untranslated_allowed: bool,
+}
+
+/// Appends the findings of every rule for one segment to `out`.
+pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
+    let t = Side::new(&seg.text.text, ctx.refs);
+    let source = seg.source.as_deref();
+    let s = source.map(|src| Side::new(src, ctx.refs));
+
+    let empty = t.words.is_empty() && t.inl.codes.is_empty() && t.inl.links.is_empty();
+    if empty {
+        if let Some(s) = &s {
+            if !s.words.is_empty() || !s.inl.codes.is_empty() || !s.inl.links.is_empty() {
+                out.push((
+                    "segment-empty",
+                    0,
+                    format!(
+                        "the translation is empty; the source has \"{}\"",
+                        clip(s.text, 60)
+                    ),
+                ));
+            }
+        }
+        return;
+    }
+    let Some(s) = s else {
+        glue::glued(&t, None, out);
+        punctuation::dangling(&t, None, out);
+        return;
+    };
+    if text::same_words(t.text, s.text) {
+        if ctx.untranslated_allowed && text::is_prose(&s.word_strs()) {
+            out.push((
+                "segment-untranslated",
+                0,
+                format!(
+                    "the translation is the English source unchanged: \"{}\"",
+                    clip(s.text, 60)
+                ),
+            ));
+        }
+        return;
+    }
+    code_spans::code_spans(&t, &s, out);
+    code_spans::code_span_moved(&t, &s, out);
+    links::link_targets(&t, &s, out);
+    links::link_text_punctuation(&t, &s, out);
+    links::link_text_untranslated(&t, &s, out);
+    glue::glued(&t, Some(&s), out);
+    punctuation::dangling(&t, Some(&s), out);
+    technical_tokens::technical_tokens(&t, &s, out);
+    source_left::source_left(&t, &s, out);
+}

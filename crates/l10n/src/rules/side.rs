@@ -1,0 +1,60 @@
+//! One side of a comparison, the translation's or the source's: a segment's
+//! text parsed into its inline markup and its words; and the shape of a
+//! finding before its position in the file is known.
+
+use crate::inline::{self, Inline, RefDefs};
+use crate::text;
+
+/// A finding before its position is resolved: rule, byte offset in the
+/// segment's text, message.
+pub(crate) type Raw = (&'static str, usize, String);
+
+/// A segment's text, parsed, with its words and their offsets.
+pub(super) struct Side<'a> {
+    pub(super) text: &'a str,
+    pub(super) inl: Inline,
+    pub(super) words: Vec<(usize, &'a str)>,
+}
+
+impl<'a> Side<'a> {
+    pub(super) fn new(text: &'a str, refs: &RefDefs) -> Self {
+        let inl = inline::parse(text, refs);
+        let words = raw_words(text, &inl);
+        Side { text, inl, words }
+    }
+
+    pub(super) fn word_strs(&self) -> Vec<&'a str> {
+        self.words.iter().map(|&(_, w)| w).collect()
+    }
+}
+
+/// Words of the prose, with their byte offsets: code spans, link targets and
+/// HTML separate words and are left out.
+fn raw_words<'a>(text: &'a str, inl: &Inline) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let push = |s: usize, e: usize, out: &mut Vec<(usize, &'a str)>| {
+        let tok = &text[s..e];
+        let trimmed = text::trim_word(tok);
+        if !trimmed.is_empty() {
+            let lead = tok.find(trimmed).unwrap_or(0);
+            out.push((s + lead, trimmed));
+        }
+    };
+    let mut masked = inl.cursor();
+    for (i, c) in text.char_indices() {
+        let sep = c.is_whitespace() || masked.at(i);
+        match (sep, start) {
+            (true, Some(s)) => {
+                push(s, i, &mut out);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push(s, text.len(), &mut out);
+    }
+    out
+}

@@ -1,0 +1,141 @@
+//! `technical-token-*`: the source's technical tokens (image tags, flags,
+//! file names, versions, URLs, identifiers) missing from the translation or
+//! altered by it.
+
+use std::collections::HashSet;
+
+use super::side::{Raw, Side};
+use crate::text::{self, edit_distance, is_technical};
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Every token of a text, code spans included: whitespace-separated chunks
+/// and their parts between separators like `/`, `:`, `=`, brackets.
+fn token_set(text: &str) -> HashSet<&str> {
+    let mut set = HashSet::new();
+    for chunk in text.split(|c: char| c.is_whitespace() || c == '`') {
+        set.insert(text::trim_word(chunk));
+        // Between brackets, quotes and commas: `[owner/repo](url)` has `owner/repo`.
+        for piece in chunk.split(|c: char| "[](){}<>\"',;|*".contains(c)) {
+            set.insert(text::trim_word(piece));
+        }
+        for part in chunk.split(|c: char| !(c.is_alphanumeric() || ".-_+".contains(c))) {
+            set.insert(text::trim_word(part));
+            // Hyphenated compounds: `gRPC-Anwendungen` has `gRPC`.
+            if part.contains('-') && !part.starts_with('-') {
+                set.extend(part.split('-').map(text::trim_word));
+            }
+        }
+    }
+    set
+}
+
+/// Lower case, and a decimal comma read as a dot: `3,0-Buster` is `3.0-buster`.
+fn loose(w: &str) -> String {
+    w.to_lowercase().replace(',', ".")
+}
+
+/// A version's or image tag's leading part, up to its first `-`: `3.0-`.
+fn tag_stem(tok: &str) -> Option<&str> {
+    if !tok.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let i = tok.find('-')?;
+    (i >= 2).then(|| &tok[..=i])
+}
+
+pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let mut t_tokens: Option<HashSet<&str>> = None;
+    let s_words: HashSet<&str> = s.words.iter().map(|&(_, w)| w).collect();
+    // Candidates for a translated token: words, and the parts of hyphenated
+    // compounds (`GrpC-Anwendungen`).
+    // Whole words come first.
+    let mut candidates: Vec<(usize, &str)> = t.words.clone();
+    for &(at, w) in &t.words {
+        if w.contains('-') && !w.starts_with('-') {
+            let mut off = 0;
+            for part in w.split('-') {
+                if !part.is_empty() && part.len() < w.len() {
+                    candidates.push((at + off, part));
+                }
+                off += part.len() + 1;
+            }
+        }
+    }
+    let mut budget = 1_000_000usize;
+    let mut seen = HashSet::new();
+    let mut used_variants = HashSet::new();
+    for &(_, tok) in &s.words {
+        let tok = tok
+            .strip_suffix("'s")
+            .or_else(|| tok.strip_suffix("’s"))
+            .unwrap_or(tok);
+        if !is_technical(tok) || !seen.insert(tok) {
+            continue;
+        }
+        if t_tokens
+            .get_or_insert_with(|| token_set(t.text))
+            .contains(tok)
+        {
+            continue;
+        }
+        let n = tok.chars().count();
+        let limit = (n / 3).max(2);
+        let loose_tok = loose(tok);
+        let stem = tag_stem(&loose_tok).map(str::to_string);
+        budget = budget.saturating_sub(candidates.len());
+        if budget == 0 {
+            break;
+        }
+        let usable = |w: &&str| !s_words.contains(*w) && !used_variants.contains(*w);
+        // The closest kind of variant first: same but for case or a decimal
+        // comma, then a small edit, then the same version with a translated tag.
+        let variant = candidates
+            .iter()
+            .filter(|(_, w)| usable(w))
+            .find(|(_, w)| loose(w) == loose_tok)
+            .or_else(|| {
+                candidates.iter().filter(|(_, w)| usable(w)).find(|(_, w)| {
+                    common_prefix(&loose(w), &loose_tok) >= 3.min(n)
+                        && edit_distance(w, tok, limit) <= limit
+                })
+            })
+            .or_else(|| {
+                let stem = stem.as_deref()?;
+                candidates.iter().filter(|(_, w)| usable(w)).find(|(_, w)| {
+                    let lw = loose(w);
+                    lw.len() > stem.len() && lw.starts_with(stem)
+                })
+            });
+        match variant {
+            Some(&(at, w)) => {
+                used_variants.insert(w);
+                out.push((
+                    "technical-token-translated",
+                    at,
+                    format!("\"{w}\" stands for the source's \"{tok}\", which must stay as it is"),
+                ));
+            }
+            None => out.push((
+                "technical-token-missing",
+                0,
+                format!("the source's \"{tok}\" is not in the translation"),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_containment() {
+        let set = token_set("image mcr.io/sdk:3.0 here `--tag` 3.0-bionique.");
+        assert!(set.contains("3.0") && set.contains("mcr.io/sdk:3.0") && set.contains("--tag"));
+        assert!(set.contains("3.0-bionique"));
+        assert!(!set.contains("3.0-bionic") && !set.contains("-t"));
+    }
+}

@@ -1,0 +1,22 @@
+//! Text helpers shared by the parsers and the rules, one concern per module;
+//! the rest of the crate uses them through the re-exports below.
+
+mod clip;
+mod edit_distance;
+mod line_index;
+mod mapped;
+mod prose;
+mod slug;
+mod technical;
+mod whitespace;
+mod words;
+
+pub(crate) use clip::clip;
+pub(crate) use edit_distance::edit_distance;
+pub(crate) use line_index::LineIndex;
+pub(crate) use mapped::Mapped;
+pub(crate) use prose::{is_english_word, is_prose};
+pub(crate) use slug::Slugger;
+pub(crate) use technical::is_technical;
+pub(crate) use whitespace::{normalize_space, same_words};
+pub(crate) use words::{is_word_char, trim_word, words, CODE_MARK};

@@ -1,0 +1,145 @@
+//! Technical tokens: image tags, versions, flags, file names, paths, URLs and
+//! identifiers, which a translation must leave as they are.
+
+/// `Alpine's` → `Alpine`.
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+const FILE_EXTENSIONS: &[&str] = &[
+    "cs", "csproj", "sln", "fs", "fsproj", "vb", "vbproj", "props", "targets", "md", "json",
+    "yaml", "yml", "xml", "toml", "ini", "config", "dll", "exe", "so", "proto", "txt", "sh", "ps1",
+    "bat", "cmd", "py", "js", "ts", "rs", "go", "java", "rb", "php", "html", "css", "lock", "zip",
+    "tar", "gz", "tgz", "png", "jpg", "svg", "pfx", "pem", "crt", "key", "env", "conf", "log",
+    "csv", "sql", "nupkg", "razor", "cshtml",
+];
+
+/// A token that must survive translation as it is: image tags, versions,
+/// flags, file names, paths, URLs, identifiers.
+pub(crate) fn is_technical(w: &str) -> bool {
+    let w = strip_possessive(w);
+    let chars: Vec<char> = w.chars().collect();
+    if chars.len() < 2 || !chars.iter().any(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+        return true;
+    }
+    // Flags: -t, --tag, -p
+    if let Some(rest) = w.strip_prefix("--").or_else(|| w.strip_prefix('-')) {
+        return rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '=');
+    }
+    // Dot files and extensions: .dockerignore, .sln, .NET
+    if let Some(rest) = w.strip_prefix('.') {
+        return rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    }
+    let starts_digit = chars[0].is_ascii_digit();
+    if starts_digit {
+        // Versions and image tags: 3.0, 19.04, 3.0-bionic, 5000:80
+        let has_sep = w.contains('.') || w.contains(':') || w.contains('-');
+        let ok = w
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:+_".contains(c));
+        let digits_then_sep = w
+            .split(|c: char| ".-:+_".contains(c))
+            .next()
+            .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()));
+        return has_sep && ok && digits_then_sep;
+    }
+    if w.contains('/') {
+        // Paths and image names: mcr.microsoft.com/dotnet/core/sdk, src/StockData
+        // and repositories: dotnet-architecture/grpc-for-wcf-developers.
+        let slashes = w.matches('/').count();
+        let parts_ok = w.split('/').all(|p| !p.is_empty() || slashes >= 2);
+        let repo = slashes == 1
+            && w.split('/').all(|p| {
+                p.chars().any(|c| "-_.".contains(c) || c.is_ascii_digit())
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            });
+        return !w.contains(' ')
+            && parts_ok
+            && (w.contains('.') || w.contains(':') || slashes >= 2 || repo);
+    }
+    if w.contains('_') && w.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return true; // ASPNETCORE_URLS
+    }
+    if w.contains('.') {
+        // File names and dotted names: StockData.csproj, ASP.NET, mcr.microsoft.com
+        let parts: Vec<&str> = w.split('.').collect();
+        let all_words = parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        });
+        if !all_words {
+            return false;
+        }
+        let ext = parts.last().unwrap_or(&"").to_ascii_lowercase();
+        return FILE_EXTENSIONS.contains(&ext.as_str())
+            || parts.iter().all(|p| p.chars().count() >= 2);
+    }
+    // Identifiers with a capital inside: gRPC, StockData, GitHub
+    let mut prev_lower = false;
+    for &c in &chars {
+        if c.is_uppercase() && prev_lower {
+            return w.chars().all(|c| c.is_alphanumeric());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn technical_tokens() {
+        for t in [
+            "3.0-bionic",
+            "3.0",
+            "19.04",
+            "--tag",
+            "-t",
+            ".dockerignore",
+            "StockData.csproj",
+            "ASP.NET",
+            "gRPC",
+            "https://example.com/x",
+            "mcr.microsoft.com/dotnet/core/sdk",
+            "ASPNETCORE_URLS",
+            "5000:80",
+            ".NET",
+            "dotnet-architecture/grpc-for-wcf-developers",
+        ] {
+            assert!(is_technical(t), "{t}");
+        }
+        for t in [
+            "Linux",
+            "Image",
+            "self-hosted",
+            "pre-installed",
+            "e.g",
+            "100",
+            "and/or",
+            "-",
+            "Debian",
+            "SDK",
+            "tag(s",
+            "Alpine's",
+            "Docker",
+        ] {
+            assert!(!is_technical(t), "{t}");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Words of prose: which characters make up a word, the surrounding
+//! punctuation trimmed from one, and the mark standing for a code span.
+
+/// Scripts written without spaces between words: a code span next to one of
+/// their characters is not glued.
+pub(crate) fn no_space_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF      // Thai, Lao
+        | 0x1000..=0x109F    // Myanmar
+        | 0x1780..=0x17FF    // Khmer
+        | 0x2E80..=0x2FDF    // CJK radicals
+        | 0x3000..=0x303F    // CJK punctuation
+        | 0x3040..=0x30FF    // Hiragana, Katakana
+        | 0x3100..=0x312F
+        | 0x31A0..=0x31FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFFEF    // full-width forms
+        | 0x20000..=0x2FFFF)
+}
+
+/// A letter or digit of a script that separates words with spaces.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !no_space_script(c)
+}
+
+/// Marks a code span inside prose text.
+pub(crate) const CODE_MARK: char = '\u{1}';
+
+fn leading_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '\'' | '«' | '“' | '‘' | '¿' | '¡' | '*' | '_' | '„' | '‹' | '<'
+    )
+}
+
+fn trailing_punct(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | '"'
+            | '\''
+            | '»'
+            | '”'
+            | '’'
+            | '.'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '*'
+            | '_'
+            | '›'
+            | '>'
+            | '…'
+    )
+}
+
+/// The words of a prose text: split at whitespace and code spans, with
+/// surrounding punctuation trimmed (a leading `.` or `-` is kept: `.sln`, `-t`).
+pub(crate) fn words(prose: &str) -> Vec<&str> {
+    prose
+        .split(|c: char| c.is_whitespace() || c == CODE_MARK)
+        .map(trim_word)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+pub(crate) fn trim_word(w: &str) -> &str {
+    let w = w.trim_start_matches(leading_punct);
+    let mut w = w.trim_end_matches(trailing_punct);
+    // An unbalanced closing parenthesis was trimmed; a balanced one like
+    // `tag(s` lost its `)`, which is fine for comparisons on both sides.
+    if w.ends_with('(') {
+        w = &w[..w.len() - 1];
+    }
+    w
+}
