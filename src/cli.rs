@@ -1,22 +1,20 @@
-//! The command line: arguments → guide → scenario → plan → run → report → exit code.
+//! The command line: flags → a [`Mode`], then wiring only: guide → plan →
+//! runner with its integrations → reporters → exit code.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
+use doccheck_guide::plan::Plan;
+use doccheck_guide::scenario::Scenario;
+use doccheck_guide::{discovery, markdown, plan, scenario, Error, ErrorKind};
+use doccheck_report::terminal::{self, Terminal};
+use doccheck_report::{github, json::Json, junit::Junit, Reporter, Reporters};
+use doccheck_runner::events::Verdict;
+use doccheck_runner::{Event, Events, Integration, Interrupt};
 
-use crate::error::Error;
-use crate::exec::{self, Observer};
-use crate::report::{self, github, json, junit, terminal};
-use crate::{markdown, plan, scenario};
-
-/// Exit codes: 0 every step passed, 1 a step failed, 2 usage, scenario or
-/// environment error, 130 interrupted.
+/// Exit codes: 0 every step passed, 1 a step failed (or none ran), 2 usage,
+/// scenario or environment error, 128 + N interrupted by signal N (130, 143).
 pub const EXIT_FAILED: i32 = 1;
-pub const EXIT_ERROR: i32 = 2;
-pub const EXIT_INTERRUPTED: i32 = 130;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -39,6 +37,12 @@ pub struct Args {
     /// Run from step N on (files written by earlier steps are still written).
     #[arg(long, value_name = "N")]
     pub from: Option<usize>,
+    /// Go on after a failing step and report every step (default: stop, as guides are stateful).
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Let a guide in which no step ran pass (by default that fails).
+    #[arg(long)]
+    pub allow_empty: bool,
     /// Keep the workspace (and print where it is) instead of removing it.
     #[arg(long)]
     pub keep: bool,
@@ -50,7 +54,7 @@ pub struct Args {
     pub junit: Option<PathBuf>,
     /// Check the guide as a translation of its source instead of running it: code
     /// blocks, code spans, links, technical tokens, punctuation (docs/translation-check.md).
-    #[arg(long, conflicts_with_all = ["list", "step", "from", "keep"])]
+    #[arg(long, conflicts_with_all = ["list", "step", "from", "keep", "keep_going"])]
     pub translation: bool,
     /// The source to check a translation against (default: the side-by-side segments,
     /// and docs/X.md for docs/<locale>/X.md).
@@ -64,167 +68,157 @@ pub enum Format {
     Json,
 }
 
+/// What doccheck is asked to do.
+enum Mode {
+    Run,
+    List,
+    Translation,
+}
+
+impl Args {
+    fn mode(&self) -> Mode {
+        if self.translation {
+            Mode::Translation
+        } else if self.list {
+            Mode::List
+        } else {
+            Mode::Run
+        }
+    }
+
+    fn reporters(&self) -> Reporters {
+        let mut reporters: Vec<Box<dyn Reporter>> = match self.format {
+            Format::Human => vec![Box::new(Terminal::default())],
+            Format::Json => vec![Box::new(Json::default())],
+        };
+        if github::enabled() {
+            reporters.push(Box::new(github::Github {
+                to_stderr: self.format == Format::Json,
+            }));
+        }
+        if let Some(path) = &self.junit {
+            reporters.push(Box::new(Junit::new(path.clone())));
+        }
+        Reporters(reporters)
+    }
+}
+
 pub fn main() -> i32 {
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { EXIT_ERROR } else { 0 };
+            return if e.use_stderr() { ErrorKind::Usage.exit_code() } else { 0 };
         }
     };
     terminal::configure_colors();
-    match run(&args) {
+    let interrupt = match doccheck_runner::signals::install() {
+        Ok(interrupt) => interrupt,
+        Err(e) => {
+            let error = Error::environment(format!("cannot install signal handlers: {e}"));
+            doccheck_report::err(&terminal::error::render(&error));
+            return error.exit_code();
+        }
+    };
+    let mut reporters = args.reporters();
+    let guide = args.guide.display().to_string();
+    let code = match run(&args, &mut reporters, interrupt) {
         Ok(code) => code,
         Err(e) => {
-            let line = format!("{} {e}\n", console::style("error:").red().bold());
-            let _ = std::io::stderr().write_all(line.as_bytes());
-            EXIT_ERROR
+            reporters.error(&guide, &e);
+            doccheck_report::err(&terminal::error::render(&e));
+            e.exit_code()
+        }
+    };
+    match reporters.finish() {
+        Ok(()) => code,
+        Err(why) => {
+            let error = Error::environment(why);
+            doccheck_report::err(&terminal::error::render(&error));
+            code.max(error.exit_code())
         }
     }
 }
 
-struct Quiet;
-impl Observer for Quiet {}
+fn load_scenario(args: &Args) -> Result<Option<Scenario>, Error> {
+    match &args.scenario {
+        Some(path) => scenario::load(path).map(Some),
+        None => discovery::scenario_for(&args.guide)?
+            .map(|p| scenario::load(&p))
+            .transpose(),
+    }
+}
 
-fn run(args: &Args) -> Result<i32, Error> {
+fn run(args: &Args, reporters: &mut Reporters, interrupt: Interrupt) -> Result<i32, Error> {
     let guide = args.guide.display().to_string();
     let text = markdown::read_guide(&args.guide)?;
     let blocks = markdown::parse(&guide, &text)?;
-    let scenario = match &args.scenario {
-        Some(path) => Some(scenario::load(path)?),
-        None => scenario::find_for(&args.guide)?
-            .map(|p| scenario::load(&p))
-            .transpose()?,
-    };
-    if args.translation {
-        return check_translation(args, &guide, &text, scenario.as_ref());
+    let scenario = load_scenario(args)?;
+    if let Mode::Translation = args.mode() {
+        let checked =
+            crate::translate::check(&args.guide, &text, args.source.as_deref(), scenario.as_ref())?;
+        reporters.translation(&checked);
+        return Ok(if checked.errors() > 0 { EXIT_FAILED } else { 0 });
     }
     if blocks.is_empty() {
-        return Err(Error::new(format!(
-            "{guide} has no fenced code blocks: there is nothing to check"
-        )));
+        return Err(Error::new(
+            ErrorKind::Guide,
+            format!("{guide} has no fenced code blocks: there is nothing to check"),
+        ));
     }
     let plan = plan::build(&guide, &blocks, scenario)?;
     for n in [args.step, args.from].into_iter().flatten() {
         if n == 0 || n > plan.steps.len() {
-            return Err(Error::new(format!(
+            return Err(Error::usage(format!(
                 "there is no step {n}: {guide} has steps 1 to {}",
                 plan.steps.len()
             )));
         }
     }
-    if args.list {
-        match args.format {
-            Format::Human => terminal::print_list(&plan),
-            Format::Json => out(&format!("{}\n", json::list(&plan))),
-        }
+    if let Mode::List = args.mode() {
+        reporters.listed(&plan);
         return Ok(0);
     }
-
-    let interrupted = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&interrupted);
-    // A second handler cannot be installed in one process (tests call run twice).
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    let options = exec::Options {
+    let options = doccheck_runner::Options {
         keep: args.keep,
         only: args.step,
         from: args.from,
-        interrupted,
+        keep_going: args.keep_going,
+        allow_empty: args.allow_empty,
+        pass_env: Vec::new(),
+        interrupt,
     };
-    if args.format == Format::Human {
-        let scenario = plan
-            .scenario
-            .as_ref()
-            .map(|s| format!(" with {}", s.path.display()))
-            .unwrap_or_default();
-        out(&format!(
-            "doccheck {guide}{scenario}: {} steps\n",
-            plan.steps.len()
-        ));
-    }
-    let mut live = terminal::Live::new(&guide);
-    let observer: &mut dyn Observer = if args.format == Format::Human {
-        &mut live
-    } else {
-        &mut Quiet
+    let mut integrations = integrations(&plan);
+    reporters.started(&plan);
+    let mut events = Forward {
+        plan: &plan,
+        reporters,
     };
-    let run = exec::run(&plan, &options, observer)?;
-
-    let cases = report::step_cases(&plan, &run);
-    match args.format {
-        Format::Human => out(&terminal::summary(&plan, &run)),
-        Format::Json => out(&format!("{}\n", json::run(&plan, &run))),
-    }
-    if github::enabled() {
-        out(&github::annotations(&cases));
-    }
-    if let Some(path) = &args.junit {
-        write_file(path, &junit::render(&guide, &cases))?;
-    }
-    let _ = std::io::stdout().flush();
-    Ok(if run.interrupted {
-        EXIT_INTERRUPTED
-    } else if run.passed() {
-        0
-    } else {
-        EXIT_FAILED
+    let report = doccheck_runner::run(&plan, &mut integrations, &options, &mut events)?;
+    Ok(match report.verdict() {
+        Verdict::Passed => 0,
+        Verdict::Failed | Verdict::NothingRan => EXIT_FAILED,
+        Verdict::Interrupted(signal) => 128 + signal,
     })
 }
 
-fn check_translation(
-    args: &Args,
-    guide: &str,
-    text: &str,
-    scenario: Option<&scenario::Scenario>,
-) -> Result<i32, Error> {
-    let checked = crate::translation::check(&args.guide, text, args.source.as_deref(), scenario)?;
-    let cases = report::finding_cases(guide, &checked.findings);
-    match args.format {
-        Format::Human => out(&terminal::findings(
-            guide,
-            checked.source.as_deref(),
-            &checked.findings,
-        )),
-        Format::Json => {
-            let errors = checked
-                .findings
-                .iter()
-                .filter(|f| f.severity == doccheck_l10n::Severity::Error)
-                .count();
-            let document = serde_json::json!({
-                "guide": guide,
-                "source": checked.source.as_ref().map(|s| s.display().to_string()),
-                "passed": errors == 0,
-                "summary": {"errors": errors, "warnings": checked.findings.len() - errors},
-                "findings": checked.findings,
-            });
-            out(&format!("{document}\n"));
-        }
+/// The integrations a plan needs.
+fn integrations(plan: &Plan) -> Vec<Box<dyn Integration>> {
+    let mut all: Vec<Box<dyn Integration>> = Vec::new();
+    if doccheck_docker::wanted(plan) {
+        all.push(Box::new(doccheck_docker::Docker::new(plan)));
     }
-    if github::enabled() {
-        out(&github::annotations(&cases));
-    }
-    if let Some(path) = &args.junit {
-        write_file(
-            path,
-            &junit::render(&format!("{guide} (translation)"), &cases),
-        )?;
-    }
-    let failed = cases
-        .iter()
-        .any(|c| c.outcome == report::CaseOutcome::Failed);
-    Ok(if failed { EXIT_FAILED } else { 0 })
+    all
 }
 
-/// Writes to stdout; a closed pipe (`doccheck ... | head`) is not an error worth a panic.
-fn out(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
+/// The runner's events, to every reporter, with the plan they belong to.
+struct Forward<'a> {
+    plan: &'a Plan,
+    reporters: &'a mut Reporters,
 }
 
-fn write_file(path: &Path, content: &str) -> Result<(), Error> {
-    std::fs::write(path, content)
-        .map_err(|e| Error::new(format!("cannot write {}: {e}", path.display())))
+impl Events for Forward<'_> {
+    fn emit(&mut self, event: Event) {
+        self.reporters.event(self.plan, &event);
+    }
 }

@@ -1,3 +1,8 @@
+//! The doccheck binary: flags to a mode, and the crates wired together.
+
+mod cli;
+mod translate;
+
 fn main() {
-    std::process::exit(doccheck::cli::main());
+    std::process::exit(cli::main());
 }

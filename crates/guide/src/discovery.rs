@@ -85,3 +85,36 @@ fn relative_to_cwd(path: &Path) -> PathBuf {
         Err(_) => path.to_path_buf(),
     }
 }
+
+/// The source of a localized guide: `docs/fr-fr/guide.md` → `docs/guide.md`,
+/// when that exists (the usual layout: a locale directory beside the source).
+pub fn translation_source(guide: &Path) -> Option<PathBuf> {
+    let locale_dir = guide.parent()?;
+    let locale = locale_dir.file_name()?.to_str()?;
+    let looks_like_locale = {
+        let parts: Vec<&str> = locale.split(['-', '_']).collect();
+        (1..=3).contains(&parts.len())
+            && parts[0].len() == 2
+            && parts
+                .iter()
+                .all(|p| (2..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
+    };
+    let source = locale_dir.parent()?.join(guide.file_name()?);
+    (looks_like_locale && source.is_file()).then_some(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_source_of_a_locale_copy() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        assert_eq!(
+            translation_source(&root.join("docs/fr-fr/docker.md")),
+            Some(root.join("docs/docker.md"))
+        );
+        assert_eq!(translation_source(&root.join("docs/docker.md")), None);
+        assert_eq!(translation_source(&root.join("docs/guides/docker.md")), None);
+    }
+}

@@ -1,24 +1,21 @@
-//! Results → what people and CI read: the terminal, JSON, JUnit XML and GitHub
-//! Actions annotations. Steps and translation findings both become [`Case`]s, so
-//! every format shows them the same way.
-
-pub mod github;
-pub mod json;
-pub mod junit;
-pub mod terminal;
+//! One reportable outcome with a place in a file: a step, or a translation
+//! finding. JUnit and GitHub annotations list cases.
 
 use std::time::Duration;
 
-use crate::exec::{RunReport, Status, StepResult};
-use crate::plan::{Plan, Step};
+use doccheck_guide::plan::{Plan, Step};
+use doccheck_runner::events::{Status, StepResult};
 
-/// One reportable outcome with a place in a file: a step, or a finding.
 #[derive(Debug, Clone)]
 pub struct Case {
+    /// Stable whatever the outcome: `step N: summary`.
     pub name: String,
     pub file: String,
+    /// The step's line; `failure_line` is where a failure points.
     pub line: usize,
     pub column: usize,
+    pub failure_line: usize,
+    pub failure_column: usize,
     pub outcome: CaseOutcome,
     pub duration: Duration,
     /// One sentence: why it failed, or why it was skipped.
@@ -34,27 +31,6 @@ pub enum CaseOutcome {
     Warning,
     Skipped,
     NotRun,
-}
-
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Counts {
-    pub passed: usize,
-    pub failed: usize,
-    pub skipped: usize,
-    pub not_run: usize,
-}
-
-pub fn counts(results: &[StepResult]) -> Counts {
-    let mut c = Counts::default();
-    for r in results {
-        match r.status {
-            Status::Passed => c.passed += 1,
-            Status::Failed => c.failed += 1,
-            Status::Skipped(_) => c.skipped += 1,
-            Status::NotRun(_) => c.not_run += 1,
-        }
-    }
-    c
 }
 
 /// The last `n` lines of `text`, and how many there were in all.
@@ -80,21 +56,26 @@ pub fn step_detail(result: &StepResult) -> String {
                 run.expected_exit
             ));
         }
-        if run.failure.is_some() {
-            let (lines, total) = tail(&run.output, OUTPUT_TAIL);
-            if total > lines.len() {
-                out.push_str(&format!("output, last {} of {total} lines:\n", lines.len()));
-            } else if total > 0 {
-                out.push_str("output:\n");
-            }
-            for line in lines {
-                out.push_str(&format!("  | {line}\n"));
-            }
-            if let Some(diff) = &run.diff {
-                out.push_str("diff (- expected, + actual):\n");
-                for d in diff {
-                    out.push_str(&format!("  {}{}\n", d.tag, d.text));
-                }
+        let Some(failure) = &run.failure else {
+            continue;
+        };
+        let (lines, total) = tail(&run.output, OUTPUT_TAIL);
+        if total > lines.len() {
+            out.push_str(&format!("output, last {} of {total} lines:\n", lines.len()));
+        } else if total > 0 {
+            out.push_str("output:\n");
+        }
+        for line in lines {
+            out.push_str(&format!("  | {line}\n"));
+        }
+        if let Some(log) = failure.log() {
+            out.push_str(log);
+            out.push('\n');
+        }
+        if let Some(diff) = failure.diff() {
+            out.push_str("diff (- expected, + actual):\n");
+            for d in diff {
+                out.push_str(&format!("  {}{}\n", d.tag, d.text));
             }
         }
     }
@@ -107,21 +88,21 @@ pub fn step_detail(result: &StepResult) -> String {
 pub fn step_case(plan: &Plan, step: &Step, result: &StepResult) -> Case {
     let (outcome, message) = match &result.status {
         Status::Passed => (CaseOutcome::Passed, None),
-        Status::Failed => (CaseOutcome::Failed, result.message.clone()),
+        Status::Failed => (
+            CaseOutcome::Failed,
+            result.why().map(|f| f.to_string()),
+        ),
         Status::Skipped(why) => (CaseOutcome::Skipped, Some(why.clone())),
         Status::NotRun(why) => (CaseOutcome::NotRun, Some(format!("not run: {why}"))),
     };
-    // A failure points at the failing command's own line.
-    let line = result
-        .commands
-        .iter()
-        .find(|c| c.failure.is_some())
-        .map_or(step.line, |c| c.line);
+    let failure_line = result.failing_line().unwrap_or(step.line);
     Case {
         name: format!("step {}: {}", step.number, step.summary()),
         file: plan.guide.clone(),
-        line,
-        column: if line == step.line { step.column } else { 1 },
+        line: step.line,
+        column: step.column,
+        failure_line,
+        failure_column: if failure_line == step.line { step.column } else { 1 },
         outcome,
         duration: result.duration,
         message,
@@ -141,6 +122,8 @@ pub fn finding_cases(guide: &str, findings: &[doccheck_l10n::Finding]) -> Vec<Ca
             file: guide.to_string(),
             line: f.line,
             column: f.column,
+            failure_line: f.line,
+            failure_column: f.column,
             outcome: match f.severity {
                 doccheck_l10n::Severity::Error => CaseOutcome::Failed,
                 doccheck_l10n::Severity::Warning => CaseOutcome::Warning,
@@ -152,10 +135,7 @@ pub fn finding_cases(guide: &str, findings: &[doccheck_l10n::Finding]) -> Vec<Ca
         .collect()
 }
 
-pub fn step_cases(plan: &Plan, run: &RunReport) -> Vec<Case> {
-    plan.steps
-        .iter()
-        .zip(&run.results)
-        .map(|(s, r)| step_case(plan, s, r))
-        .collect()
+/// The step a result belongs to.
+pub fn step_of<'p>(plan: &'p Plan, result: &StepResult) -> Option<&'p Step> {
+    plan.steps.iter().find(|s| s.number == result.number)
 }

@@ -13,13 +13,14 @@
 //! which is what a timeout or Ctrl-C kills.
 
 use std::io::{Read, Write};
-use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::error::Error;
+use doccheck_guide::Error;
+
+use crate::signals::Interrupt;
+use crate::sys;
 
 pub struct Shell {
     handle: duct::Handle,
@@ -43,7 +44,8 @@ pub struct Shell {
 pub enum Ending {
     Exited(i32),
     TimedOut,
-    Interrupted,
+    /// SIGINT or SIGTERM (the signal number).
+    Interrupted(i32),
     /// The command ended the shell itself (`exit`, `exec`, a fatal `set -e`).
     ShellExited(Option<i32>),
 }
@@ -80,10 +82,12 @@ impl Shell {
         control: &Path,
         env: &[(String, String)],
     ) -> Result<Shell, Error> {
-        let pipe = || os_pipe::pipe().map_err(|e| Error::new(format!("cannot create a pipe: {e}")));
+        let pipe = || {
+            os_pipe::pipe().map_err(|e| Error::environment(format!("cannot create a pipe: {e}")))
+        };
         let (script_read, script) = pipe()?;
         let (output_read, output_write) = pipe()?;
-        let script_fd = script_read.as_raw_fd();
+        let script_fd = sys::raw(&script_read);
         let mut expression = duct::cmd!("bash", "--noprofile", "--norc", "/dev/fd/3")
             .dir(workspace)
             .stdin_null()
@@ -98,28 +102,15 @@ impl Shell {
                 // Our own process group: a timeout or Ctrl-C kills the command's
                 // whole tree, and a Ctrl-C in the terminal reaches doccheck only.
                 command.process_group(0);
-                super::die_with_parent(command);
-                // SAFETY: dup2 and fcntl are async-signal-safe. The script pipe
-                // becomes fd 3, without close-on-exec (dup2 onto itself keeps the flag).
-                unsafe {
-                    command.pre_exec(move || {
-                        let done = match script_fd {
-                            3 => libc::fcntl(3, libc::F_SETFD, 0),
-                            _ => libc::dup2(script_fd, 3),
-                        };
-                        match done {
-                            -1 => Err(std::io::Error::last_os_error()),
-                            _ => Ok(()),
-                        }
-                    });
-                }
+                sys::die_with_parent(command);
+                sys::inherit_as_fd3(command, script_fd);
                 Ok(())
             });
         for (key, value) in env {
             expression = expression.env(key, value);
         }
         let handle = expression.start().map_err(|e| {
-            Error::new(format!(
+            Error::environment(format!(
                 "cannot start bash, which runs the guide's commands: {e}"
             ))
         })?;
@@ -134,7 +125,7 @@ impl Shell {
             .create(true)
             .truncate(false)
             .open(&command_path)
-            .map_err(|e| Error::new(format!("cannot create the command file: {e}")))?;
+            .map_err(|e| Error::environment(format!("cannot create the command file: {e}")))?;
         let mut shell = Shell {
             handle,
             script,
@@ -152,12 +143,12 @@ impl Shell {
             shell.command_path.display()
         );
         if shell.script.write_all(define.as_bytes()).is_err() {
-            return Err(Error::new("bash exited at start"));
+            return Err(Error::environment("bash exited at start"));
         }
         Ok(shell)
     }
 
-    pub fn is_alive(&self) -> bool {
+    pub fn alive(&self) -> bool {
         self.alive
     }
 
@@ -167,7 +158,7 @@ impl Shell {
         &mut self,
         command: &str,
         timeout: Duration,
-        interrupted: &AtomicBool,
+        interrupt: &Interrupt,
     ) -> (Ending, String) {
         if !self.alive {
             return (Ending::ShellExited(None), String::new());
@@ -205,9 +196,9 @@ impl Shell {
                     return (Ending::ShellExited(self.reap()), output);
                 }
                 Chunk::Waiting => {
-                    if interrupted.load(Ordering::SeqCst) {
+                    if let Some(signal) = interrupt.signal() {
                         self.kill();
-                        return (Ending::Interrupted, self.rest());
+                        return (Ending::Interrupted(signal), self.rest());
                     }
                     if Instant::now() >= deadline {
                         self.kill();
@@ -238,13 +229,7 @@ impl Shell {
 
     /// Waits up to `wait` for output and appends what arrives to `pending`.
     fn read_some(&mut self, wait: Duration) -> Arrived {
-        let mut poll = libc::pollfd {
-            fd: self.output.as_raw_fd(),
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd, for the duration of the call.
-        if unsafe { libc::poll(&mut poll, 1, wait.as_millis() as libc::c_int) } <= 0 {
+        if !sys::readable(&self.output, wait) {
             return Arrived::Nothing;
         }
         let mut buffer = [0u8; 64 * 1024];
@@ -294,10 +279,7 @@ impl Shell {
     /// Kills the session's whole process group.
     pub fn kill(&mut self) {
         if self.pgid > 0 {
-            // SAFETY: kill(2) with a negative pid signals a process group; no memory is involved.
-            unsafe {
-                libc::kill(-self.pgid, libc::SIGKILL);
-            }
+            sys::kill_group(self.pgid as u32);
         }
         self.alive = false;
         let _ = self.handle.wait();
@@ -310,10 +292,7 @@ impl Drop for Shell {
             self.kill();
         } else if self.pgid > 0 {
             // Background jobs of the guide may outlive bash itself.
-            // SAFETY: as in `kill`.
-            unsafe {
-                libc::kill(-self.pgid, libc::SIGKILL);
-            }
+            sys::kill_group(self.pgid as u32);
         }
     }
 }

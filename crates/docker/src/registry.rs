@@ -6,7 +6,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::error::Error;
+use doccheck_guide::Error;
+
+use crate::client::Client;
 
 pub struct Registry {
     /// `127.0.0.1:PORT`
@@ -15,13 +17,14 @@ pub struct Registry {
     pub kind: String,
     process: Option<std::process::Child>,
     container: Option<String>,
+    client: Option<Client>,
 }
 
 fn free_port() -> Result<u16, Error> {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
-        .map_err(|e| Error::new(format!("cannot find a free loopback port: {e}")))
+        .map_err(|e| Error::environment(format!("cannot find a free loopback port: {e}")))
 }
 
 /// The registry program: `$DOCCHECK_REGISTRY_BIN`, else `docker-registry` on PATH or in /usr/bin.
@@ -38,24 +41,19 @@ pub fn binary() -> Option<std::path::PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn image_present(image: &str) -> bool {
-    std::process::Command::new("docker")
-        .args(["image", "inspect", "--format", "x", image])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+fn image_present(client: &Client, image: &str) -> bool {
+    client.run(&["image", "inspect", "--format", "x", image]).is_ok()
 }
 
 impl Registry {
     /// Starts a registry whose storage lives under `dir`; `labels` mark a container.
-    pub fn start(dir: &Path, labels: &[String]) -> Result<Registry, Error> {
+    pub fn start(client: &Client, dir: &Path, labels: &[String]) -> Result<Registry, Error> {
         let port = free_port()?;
         let address = format!("127.0.0.1:{port}");
         let mut registry = if let Some(binary) = binary() {
             let storage = dir.join("registry-storage");
             std::fs::create_dir_all(&storage)
-                .map_err(|e| Error::new(format!("cannot create {}: {e}", storage.display())))?;
+                .map_err(|e| Error::environment(format!("cannot create {}: {e}", storage.display())))?;
             let config = dir.join("registry.yml");
             // The packaged /etc/docker/registry/config.yml turns on htpasswd auth: use our own.
             let yaml = format!(
@@ -63,26 +61,27 @@ impl Registry {
                 storage.display()
             );
             std::fs::write(&config, yaml)
-                .map_err(|e| Error::new(format!("cannot write {}: {e}", config.display())))?;
+                .map_err(|e| Error::environment(format!("cannot write {}: {e}", config.display())))?;
             let log = std::fs::File::create(dir.join("registry.log"))
-                .map_err(|e| Error::new(format!("cannot create the registry's log: {e}")))?;
+                .map_err(|e| Error::environment(format!("cannot create the registry's log: {e}")))?;
             let mut command = std::process::Command::new(&binary);
-            crate::exec::die_with_parent(&mut command);
+            doccheck_runner::sys::die_with_parent(&mut command);
             let child = command
                 .arg("serve")
                 .arg(&config)
                 .stdin(std::process::Stdio::null())
-                .stdout(log.try_clone().map_err(|e| Error::new(e.to_string()))?)
+                .stdout(log.try_clone().map_err(|e| Error::environment(e.to_string()))?)
                 .stderr(log)
                 .spawn()
-                .map_err(|e| Error::new(format!("cannot start {}: {e}", binary.display())))?;
+                .map_err(|e| Error::environment(format!("cannot start {}: {e}", binary.display())))?;
             Registry {
                 address: address.clone(),
                 kind: format!("{} on {address}", binary.display()),
                 process: Some(child),
                 container: None,
+                client: None,
             }
-        } else if image_present("registry:2") {
+        } else if image_present(client, "registry:2") {
             let mut args = vec![
                 "run".to_string(),
                 "-d".into(),
@@ -93,28 +92,25 @@ impl Registry {
                 args.extend(["--label".to_string(), label.clone()]);
             }
             args.push("registry:2".into());
-            let out = std::process::Command::new("docker")
-                .args(&args)
-                .output()
-                .map_err(|e| Error::new(format!("cannot run docker: {e}")))?;
-            if !out.status.success() {
-                return Err(Error::new(format!(
-                    "cannot start the registry:2 image: {}",
-                    String::from_utf8_lossy(&out.stderr).trim()
-                )));
-            }
-            let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let id = client
+                .run(&args)
+                .map_err(|e| Error::environment(format!("cannot start the registry:2 image: {e}")))?
+                .trim()
+                .to_string();
             Registry {
                 address: address.clone(),
                 kind: format!("registry:2 container on {address}"),
                 process: None,
                 container: Some(id),
+                client: None,
             }
         } else {
-            return Err(Error::new(
+            return Err(Error::environment(
                 "no registry is available for the guide's pushes: install Debian's docker-registry (apt-get install docker-registry) or load the registry:2 image",
             ));
         };
+        registry.client = Some(client.clone());
         registry.wait_ready(dir)?;
         Ok(registry)
     }
@@ -131,14 +127,14 @@ impl Registry {
             if let Some(child) = self.process.as_mut() {
                 if let Ok(Some(status)) = child.try_wait() {
                     let log = std::fs::read_to_string(dir.join("registry.log")).unwrap_or_default();
-                    return Err(Error::new(format!(
+                    return Err(Error::environment(format!(
                         "the registry exited at start ({status}): {}",
                         log.trim()
                     )));
                 }
             }
             if Instant::now() > deadline {
-                return Err(Error::new(format!(
+                return Err(Error::environment(format!(
                     "the registry at {} did not answer /v2/ within 20s",
                     self.address
                 )));
@@ -191,19 +187,12 @@ impl Registry {
             let _ = child.kill();
             let _ = child.wait();
         }
-        if let Some(id) = self.container.take() {
-            let _ = std::process::Command::new("docker")
-                .args(["rm", "-f", &id])
-                .output();
+        if let (Some(id), Some(client)) = (self.container.take(), &self.client) {
+            let _ = client.run(&["rm", "-f", &id]);
         }
     }
 }
 
-impl Drop for Registry {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
 
 fn agent() -> ureq::Agent {
     ureq::AgentBuilder::new()

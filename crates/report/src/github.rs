@@ -1,11 +1,52 @@
 //! GitHub Actions workflow commands: `::error file=..,line=..::message`, which
-//! GitHub shows on the guide's line in the pull request.
+//! GitHub shows on the guide's line in the pull request. Printed as each step
+//! fails. On stdout with the human format; on stderr with `--format json`, so
+//! stdout stays pure JSON (the Actions runner reads commands on both streams).
 
-use super::{Case, CaseOutcome};
+use doccheck_guide::plan::Plan;
+use doccheck_runner::events::Status;
+use doccheck_runner::Event;
+
+use crate::case::{finding_cases, step_case, step_of, Case, CaseOutcome};
+use crate::{Reporter, Translation};
 
 /// Whether annotations should be printed: GitHub sets GITHUB_ACTIONS=true.
 pub fn enabled() -> bool {
     std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true")
+}
+
+pub struct Github {
+    /// Annotations go to stderr instead of stdout.
+    pub to_stderr: bool,
+}
+
+impl Github {
+    fn print(&self, text: &str) {
+        if self.to_stderr {
+            crate::err(text)
+        } else {
+            crate::out(text)
+        }
+    }
+}
+
+impl Reporter for Github {
+    fn event(&mut self, plan: &Plan, event: &Event) {
+        if let Event::StepFinished(result) = event {
+            if result.status == Status::Failed {
+                if let Some(step) = step_of(plan, result) {
+                    self.print(&annotations(&[step_case(plan, step, result)]));
+                }
+            }
+        }
+    }
+
+    fn translation(&mut self, checked: &Translation) {
+        self.print(&annotations(&finding_cases(
+            &checked.guide,
+            &checked.findings,
+        )));
+    }
 }
 
 fn escape_data(s: &str) -> String {
@@ -34,8 +75,8 @@ pub fn annotations(cases: &[Case]) -> String {
         out.push_str(&format!(
             "::{level} file={},line={},col={},title={}::{}\n",
             escape_property(&case.file),
-            case.line,
-            case.column,
+            case.failure_line,
+            case.failure_column,
             escape_property(&format!("doccheck: {}", case.name)),
             escape_data(message.trim_end())
         ));
@@ -53,8 +94,10 @@ mod tests {
         let case = Case {
             name: "step 2: echo a, b".into(),
             file: "docs/a.md".into(),
-            line: 7,
+            line: 6,
             column: 1,
+            failure_line: 7,
+            failure_column: 1,
             outcome: CaseOutcome::Failed,
             duration: Duration::ZERO,
             message: Some("exit code 1 (expected 0)".into()),

@@ -1,15 +1,21 @@
 //! The human report: a live progress line while a step runs (only when stderr is
 //! a terminal), then a ✓/✗/- line per step as it finishes, with the command,
-//! exit code, output tail and a coloured diff under a failing step.
+//! exit code, output tail and a coloured diff under a failing step, and a
+//! summary. Errors are rendered with the source line they point at
+//! ([`error`]).
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+pub mod error;
+mod live;
 
-use console::{style, Term};
+use doccheck_guide::plan::{Action, Plan, Step};
+use doccheck_runner::events::{self, Counts, RunSummary, Status, StepResult, Verdict};
+use doccheck_runner::Event;
 
-use crate::exec::{Observer, RunReport, Status, StepResult};
-use crate::plan::{Action, Plan, Step};
+use console::style;
+
+use crate::case::{step_of, tail, OUTPUT_TAIL};
+use crate::{Reporter, Translation};
+use live::Live;
 
 /// Colours are off under NO_COLOR or when stdout is not a terminal.
 pub fn configure_colors() {
@@ -19,10 +25,10 @@ pub fn configure_colors() {
     }
 }
 
-pub fn print_list(plan: &Plan) {
+pub fn list(plan: &Plan) -> String {
     let mut out = String::new();
     if let Some(s) = &plan.scenario {
-        out.push_str(&format!("scenario: {}\n", s.path.display()));
+        out.push_str(&format!("scenario: {}\n", s.display()));
     }
     for step in &plan.steps {
         out.push_str(&format!(
@@ -36,6 +42,9 @@ pub fn print_list(plan: &Plan) {
                 .map(|b| format!("  [{b}]"))
                 .unwrap_or_default()
         ));
+        for note in &step.notes {
+            out.push_str(&format!("       note: {note}\n"));
+        }
         if let Action::Run { commands, .. } = &step.action {
             if commands.len() > 1 {
                 for c in commands {
@@ -48,79 +57,82 @@ pub fn print_list(plan: &Plan) {
         }
     }
     out.push_str(&format!("{} steps\n", plan.steps.len()));
-    let _ = std::io::stdout().write_all(out.as_bytes());
+    out
 }
 
-struct Progress {
-    label: String,
-    since: Instant,
+/// The terminal reporter: step lines on stdout as steps finish, a live
+/// progress line on stderr, a summary per guide.
+pub struct Terminal {
+    live: Live,
+    results: Vec<(String, Vec<StepResult>)>,
 }
 
-/// Prints each step's line as it finishes; animates the running step on stderr.
-pub struct Live {
-    guide: String,
-    out: Term,
-    current: Arc<Mutex<Option<Progress>>>,
-    ticking: bool,
+impl Default for Terminal {
+    fn default() -> Self {
+        Terminal {
+            live: Live::new(),
+            results: Vec::new(),
+        }
+    }
 }
 
-impl Live {
-    pub fn new(guide: &str) -> Live {
-        let err = Term::stderr();
-        let ticking = err.is_term();
-        let current: Arc<Mutex<Option<Progress>>> = Arc::new(Mutex::new(None));
-        if ticking {
-            let shared = Arc::clone(&current);
-            std::thread::spawn(move || loop {
-                std::thread::sleep(Duration::from_millis(100));
-                let guard = shared.lock().unwrap_or_else(|e| e.into_inner());
-                if let Some(p) = guard.as_ref() {
-                    let line = format!("  … {}  {:.1}s", p.label, p.since.elapsed().as_secs_f64());
-                    let width = err.size().1 as usize;
-                    let _ = err.clear_line();
-                    let _ =
-                        err.write_str(&console::truncate_str(&line, width.saturating_sub(1), "…"));
+impl Reporter for Terminal {
+    fn started(&mut self, plan: &Plan) {
+        let scenario = plan
+            .scenario
+            .as_ref()
+            .map(|s| format!(" with {}", s.display()))
+            .unwrap_or_default();
+        crate::out(&format!(
+            "doccheck {}{scenario}: {} steps\n",
+            plan.guide,
+            plan.steps.len()
+        ));
+    }
+
+    fn event(&mut self, plan: &Plan, event: &Event) {
+        match event {
+            Event::Preparing(what) => self.live.preparing(what),
+            Event::StepStarted { number } => {
+                if let Some(step) = plan.steps.iter().find(|s| s.number == *number) {
+                    self.live.running(format!(
+                        "step {}  {}:{}  {}",
+                        step.number,
+                        plan.guide,
+                        step.line,
+                        step.summary()
+                    ));
                 }
-            });
+            }
+            Event::StepFinished(result) => {
+                self.live.idle();
+                if let Some(step) = step_of(plan, result) {
+                    crate::out(&step_line(&plan.guide, step, result));
+                }
+                match self.results.iter_mut().find(|(g, _)| *g == plan.guide) {
+                    Some((_, r)) => r.push(result.clone()),
+                    None => self.results.push((plan.guide.clone(), vec![result.clone()])),
+                }
+            }
+            Event::Finished(summary_of_run) => {
+                self.live.idle();
+                let at = self.results.iter().position(|(g, _)| *g == plan.guide);
+                let results = at.map(|i| self.results.remove(i).1).unwrap_or_default();
+                crate::out(&summary(plan, &results, summary_of_run));
+            }
         }
-        Live {
-            guide: guide.to_string(),
-            out: Term::stdout(),
-            current,
-            ticking,
-        }
     }
 
-    fn set(&self, progress: Option<Progress>) {
-        let mut guard = self.current.lock().unwrap_or_else(|e| e.into_inner());
-        *guard = progress;
-        if self.ticking {
-            let _ = Term::stderr().clear_line();
-        }
-    }
-}
-
-impl Observer for Live {
-    fn started(&mut self, step: &Step) {
-        self.set(Some(Progress {
-            label: format!(
-                "step {}  {}:{}  {}",
-                step.number,
-                self.guide,
-                step.line,
-                step.summary()
-            ),
-            since: Instant::now(),
-        }));
+    fn listed(&mut self, plan: &Plan) {
+        crate::out(&list(plan));
     }
 
-    fn preparing(&mut self, what: &str) {
-        let _ = Term::stderr().write_line(&format!("{} {what}", style("…").dim()));
-    }
-
-    fn finished(&mut self, step: &Step, result: &StepResult) {
-        self.set(None);
-        let _ = self.out.write_str(&step_line(&self.guide, step, result));
+    fn translation(&mut self, checked: &Translation) {
+        crate::out(&findings(
+            &checked.guide,
+            checked.source.as_deref(),
+            &checked.findings,
+        ));
     }
 }
 
@@ -175,7 +187,7 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
             continue;
         };
         out.push_str(&format!("        {}\n", style(failure).red()));
-        let (lines, total) = super::tail(&run.output, super::OUTPUT_TAIL);
+        let (lines, total) = tail(&run.output, OUTPUT_TAIL);
         if total > lines.len() {
             out.push_str(&format!(
                 "        {}\n",
@@ -187,7 +199,12 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
         for line in lines {
             out.push_str(&format!("        {} {line}\n", style("│").dim()));
         }
-        if let Some(diff) = &run.diff {
+        if let Some(log) = failure.log() {
+            for line in log.lines() {
+                out.push_str(&format!("        {} {line}\n", style("│").dim()));
+            }
+        }
+        if let Some(diff) = failure.diff() {
             out.push_str(&format!(
                 "        {}\n",
                 style("diff (- expected, + actual):").dim()
@@ -204,7 +221,7 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
         }
     }
     if let (Status::Failed, Some(message), true) =
-        (&result.status, &result.message, result.commands.is_empty())
+        (&result.status, &result.failure, result.commands.is_empty())
     {
         out.push_str(&format!("        {}\n", style(message).red()));
     }
@@ -216,8 +233,8 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
     out
 }
 
-pub fn summary(plan: &Plan, run: &RunReport) -> String {
-    let c = super::counts(&run.results);
+pub fn summary(plan: &Plan, results: &[StepResult], run: &RunSummary) -> String {
+    let c = Counts::of(results);
     let mut out = String::new();
     for note in &run.notes {
         out.push_str(&format!("{} {note}\n", style("note:").dim()));
@@ -225,12 +242,17 @@ pub fn summary(plan: &Plan, run: &RunReport) -> String {
     if let Some(dir) = &run.kept_workspace {
         out.push_str(&format!("workspace kept at {}\n", dir.display()));
     }
-    let verdict = if run.interrupted {
-        style("INTERRUPTED").yellow().bold()
-    } else if run.passed() {
-        style("ok").green().bold()
-    } else {
-        style("FAILED").red().bold()
+    let verdict = match events::verdict(results, run) {
+        Verdict::Interrupted(_) => style("INTERRUPTED").yellow().bold(),
+        Verdict::Passed => style("ok").green().bold(),
+        Verdict::Failed => style("FAILED").red().bold(),
+        Verdict::NothingRan => {
+            out.push_str(&format!(
+                "{}\n",
+                style("no step ran: a guide in which nothing ran is not a pass (set allow-empty in its scenario, or --allow-empty, to accept it)").red()
+            ));
+            style("FAILED").red().bold()
+        }
     };
     out.push_str(&format!(
         "{}: {verdict}. {} steps: {} passed, {} failed, {} skipped, {} not run; {:.1}s\n",

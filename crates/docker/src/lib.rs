@@ -1,0 +1,227 @@
+//! doccheck's Docker integration: what a run needs from Docker beyond typing
+//! the guide's commands. [`preflight`] checks the daemon; [`standin`] makes the
+//! base images available; [`registry`] starts a registry of the run's own for
+//! each host the guide pushes to and verifies every push; [`rewrite`] turns
+//! commands into what a runner without a terminal or credentials can run;
+//! [`readiness`] lets the runner probe a container; [`resources`] labels,
+//! records and removes everything the run created, and sweeps dead runs'.
+//! The runner reaches all of it through [`Docker`]'s `Integration`.
+
+pub mod client;
+pub mod preflight;
+pub mod readiness;
+pub mod reference;
+pub mod registry;
+pub mod resources;
+pub mod rewrite;
+pub mod standin;
+
+use std::collections::BTreeMap;
+
+use doccheck_guide::plan::Plan;
+use doccheck_guide::setup::DockerSetup;
+use doccheck_guide::Error;
+use doccheck_runner::integration::{Context, Integration, Ran, Rewrite};
+use doccheck_runner::Failure;
+
+use client::Client;
+use registry::Registry;
+use resources::Records;
+use rewrite::{After, Rewriter};
+
+/// Whether a plan drives Docker: its scenario configures it, or a command starts with `docker`.
+pub fn wanted(plan: &Plan) -> bool {
+    plan.setup.docker.is_some()
+        || plan
+            .commands()
+            .any(|c| c.text.trim_start().starts_with("docker "))
+}
+
+pub struct Docker {
+    setup: DockerSetup,
+    client: Option<Client>,
+    run_id: String,
+    labels: Vec<String>,
+    /// Documented registry host → the registry standing in for it.
+    hosts: BTreeMap<String, usize>,
+    registries: Vec<Registry>,
+    records: Records,
+    /// What the command `before` claimed needs once it has run.
+    pending: Option<After>,
+    notes: Vec<String>,
+}
+
+/// Defined in the session before the first step: even a push doccheck did not
+/// rewrite (inside a script, say) never leaves the machine.
+const SESSION_GUARD: &str = r#"docker() { if [ "$1" = push ]; then case "${@: -1}" in 127.0.0.1:*|localhost:*) ;; *) echo "doccheck: refusing to push ${@: -1}: its registry is not one the scenario maps to a local registry, and nothing is pushed off this machine" >&2; return 125;; esac; fi; command docker "$@"; }"#;
+
+impl Docker {
+    pub fn new(plan: &Plan) -> Docker {
+        Docker {
+            setup: plan.setup.docker.clone().unwrap_or_default(),
+            client: None,
+            run_id: String::new(),
+            labels: Vec::new(),
+            hosts: BTreeMap::new(),
+            registries: Vec::new(),
+            records: Records::default(),
+            pending: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Where an image reference goes when its registry host is mapped.
+    fn map_reference(&self, reference: &str) -> Option<(usize, String)> {
+        let host = reference::registry_host(reference)?;
+        let index = *self.hosts.get(&host)?;
+        let (_, rest) = reference::split_host(reference);
+        Some((index, format!("{}/{rest}", self.registries[index].address)))
+    }
+
+    fn verify_push(&self, registry: usize, repository: &str, tag: &str, output: &str) -> Result<Vec<String>, String> {
+        let pushed = output
+            .split_whitespace()
+            .skip_while(|w| *w != "digest:")
+            .nth(1)
+            .ok_or("docker push printed no digest")?;
+        let registry = &self.registries[registry];
+        let held = registry.manifest_digest(repository, tag)?;
+        if held != pushed {
+            return Err(format!("the registry holds {held} for {repository}:{tag}, but docker push printed {pushed}"));
+        }
+        let tags = registry.tags(repository)?;
+        if !tags.iter().any(|t| t == tag) {
+            return Err(format!(
+                "the registry's tag list of {repository} lacks {tag}: {tags:?}"
+            ));
+        }
+        Ok(vec![format!(
+            "verified through the registry API: {}/{repository}:{tag} is {held}",
+            registry.address
+        )])
+    }
+}
+
+impl Integration for Docker {
+    fn name(&self) -> &'static str {
+        "docker"
+    }
+
+    fn prepare(&mut self, context: &mut Context) -> Result<(), Error> {
+        let config = context.control.join("docker-config");
+        std::fs::create_dir_all(&config)
+            .and_then(|_| std::fs::write(config.join("config.json"), "{}\n"))
+            .map_err(|e| Error::environment(format!("cannot create a Docker client configuration: {e}")))?;
+        let client = Client::new(&config);
+        self.client = Some(client.clone());
+        self.run_id = context.run_id.to_string();
+        self.labels = resources::labels(context.run_id, &context.control.join("lock"));
+        preflight::check(&client)?;
+        match resources::sweep_dead_runs(&client) {
+            Ok(0) => {}
+            Ok(swept) => self.notes.push(format!(
+                "removed {swept} leftover(s) of an earlier doccheck run that did not finish"
+            )),
+            Err(e) => self.notes.push(format!("cannot sweep the leftovers of dead runs: {e}")),
+        }
+        for image in &self.setup.images {
+            let note = standin::ensure(&client, image, context.interrupt, context.events)?;
+            self.notes.push(note);
+        }
+        for (i, host) in self.setup.registry_hosts.iter().enumerate() {
+            if let Some(signal) = context.interrupt.signal() {
+                return Err(doccheck_runner::interrupted(signal));
+            }
+            let registry = Registry::start(&client, &context.control.join(format!("registry-{i}")), &self.labels)?;
+            self.notes.push(format!(
+                "pushes to {host} go to a registry of the run's own: {}",
+                registry.kind
+            ));
+            self.hosts.insert(host.clone(), self.registries.len());
+            self.registries.push(registry);
+        }
+        Ok(())
+    }
+
+    fn session_env(&self) -> Vec<(String, String)> {
+        self.client
+            .iter()
+            .map(|c| ("DOCKER_CONFIG".to_string(), c.config_dir().display().to_string()))
+            .collect()
+    }
+
+    fn session_setup(&self) -> Option<String> {
+        Some(SESSION_GUARD.to_string())
+    }
+
+    fn before(&mut self, command: &str, service: Option<&doccheck_guide::service::Service>) -> Option<Rewrite> {
+        let map = |r: &str| self.map_reference(r);
+        let rewriter = Rewriter {
+            labels: &self.labels,
+            map: &map,
+            free_port: &rewrite::free_host_port,
+        };
+        let rewritten = rewriter.rewrite(command, service.is_some())?;
+        for tag in rewritten.tags {
+            self.records.tag(tag);
+        }
+        self.pending = Some(rewritten.after);
+        Some(Rewrite {
+            run: rewritten.run,
+            notes: rewritten.notes,
+        })
+    }
+
+    fn after(&mut self, ran: &Ran, context: &mut Context) -> Result<Vec<String>, Failure> {
+        let (Some(after), Some(client)) = (self.pending.take(), self.client.clone()) else {
+            return Ok(Vec::new());
+        };
+        match after {
+            After::Nothing => Ok(Vec::new()),
+            After::Build => {
+                // Recorded even when the build failed: its finished stages are images.
+                self.records.built(rewrite::built_images(ran.output));
+                Ok(Vec::new())
+            }
+            After::Container { service } => {
+                let id = ran
+                    .output
+                    .lines()
+                    .rev()
+                    .map(str::trim)
+                    .find(|l| l.len() == 64 && l.chars().all(|c| c.is_ascii_hexdigit()));
+                let Some(id) = id.map(str::to_string) else {
+                    return Ok(Vec::new());
+                };
+                self.records.containers.push(id.clone());
+                match (service, ran.service, ran.passed) {
+                    (true, Some(s), true) => {
+                        let mut target = readiness::Container { client: &client, id };
+                        doccheck_runner::readiness::await_ready(&mut target, s, context.workspace, context.interrupt)
+                    }
+                    _ => Ok(Vec::new()),
+                }
+            }
+            After::VerifyPush { registry, repository, tag } if ran.passed => self
+                .verify_push(registry, &repository, &tag, ran.output)
+                .map_err(|reason| Failure::PushNotVerified { reason }),
+            After::VerifyPush { .. } => Ok(Vec::new()),
+        }
+    }
+
+    fn notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
+    }
+
+    fn finish(&mut self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if let Some(client) = &self.client {
+            problems = resources::cleanup(client, &self.run_id, &mut self.records);
+        }
+        for registry in &mut self.registries {
+            registry.stop();
+        }
+        self.registries.clear();
+        problems
+    }
+}

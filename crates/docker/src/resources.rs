@@ -1,0 +1,173 @@
+//! What a run creates on the daemon, and removing it: every object carries
+//! `doccheck.run=<run id>` and `doccheck.lock=<the run's lock file>`; tags
+//! (`docker tag` sets no label) and the intermediate images a build printed
+//! are recorded. Cleanup runs once, at the end; the sweep removes what runs
+//! that died left behind, and never touches a live run's objects.
+
+use std::path::Path;
+
+use crate::client::{Client, DockerError};
+
+pub const RUN_LABEL: &str = "doccheck.run";
+pub const LOCK_LABEL: &str = "doccheck.lock";
+
+#[derive(Debug, Default)]
+pub struct Records {
+    pub tags: Vec<String>,
+    pub containers: Vec<String>,
+    /// Image ids a build printed, in order.
+    pub built: Vec<String>,
+}
+
+impl Records {
+    pub fn tag(&mut self, tag: String) {
+        if !self.tags.contains(&tag) {
+            self.tags.push(tag);
+        }
+    }
+
+    pub fn built(&mut self, ids: Vec<String>) {
+        // Two builds of one Dockerfile print the same cached layers: keep each once.
+        for id in ids {
+            if !self.built.contains(&id) {
+                self.built.push(id);
+            }
+        }
+    }
+}
+
+pub fn labels(run_id: &str, lock: &Path) -> Vec<String> {
+    vec![
+        format!("{RUN_LABEL}={run_id}"),
+        format!("{LOCK_LABEL}={}", lock.display()),
+    ]
+}
+
+/// Removes every container, tag, image, network and volume of the run.
+/// Returns what could not be removed (a missing object is no problem).
+pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut note = |what: &str, e: DockerError| match e {
+        DockerError::NotFound(_) => {}
+        e => problems.push(format!("{what}: {e}")),
+    };
+    let label = format!("label={RUN_LABEL}={run_id}");
+    let mut containers = std::mem::take(&mut records.containers);
+    match client.lines(&["ps", "-aq", "--no-trunc", "--filter", &label]) {
+        Ok(found) => containers.extend(found),
+        Err(e) => note("cannot list the run's containers", e),
+    }
+    containers.sort();
+    containers.dedup();
+    if !containers.is_empty() {
+        let mut args = vec!["rm", "-f", "-v"];
+        args.extend(containers.iter().map(String::as_str));
+        if let Err(e) = client.run(&args) {
+            note("cannot remove containers", e);
+        }
+    }
+    for tag in std::mem::take(&mut records.tags) {
+        // A tag a failed step never made is no problem.
+        if let Err(e) = client.run(&["rmi", &tag]) {
+            note(&format!("cannot remove the tag {tag}"), e);
+        }
+    }
+    match client.lines(&["images", "-q", "--no-trunc", "--filter", &label]) {
+        Ok(images) => {
+            for image in images {
+                if let Err(e) = client.run(&["rmi", "-f", &image]) {
+                    note(&format!("cannot remove the image {image}"), e);
+                }
+            }
+        }
+        Err(e) => note("cannot list the run's images", e),
+    }
+    // Earlier stages and layers of the run's builds, newest first. Only untagged
+    // ones: a build's output also names its base images, which must stay.
+    for image in std::mem::take(&mut records.built).iter().rev() {
+        let tags = client.run(&["image", "inspect", "--format", "{{len .RepoTags}}", image]);
+        if tags.is_ok_and(|t| t.trim() == "0") {
+            if let Err(e) = client.run(&["rmi", image]) {
+                note(&format!("cannot remove the build layer {image}"), e);
+            }
+        }
+    }
+    for (kind, remove) in [("network", &["network", "rm"][..]), ("volume", &["volume", "rm", "-f"][..])] {
+        match client.lines(&[kind, "ls", "-q", "--filter", &label]) {
+            Ok(found) => {
+                for id in found {
+                    let mut args = remove.to_vec();
+                    args.push(&id);
+                    if let Err(e) = client.run(&args) {
+                        note(&format!("cannot remove the {kind} {id}"), e);
+                    }
+                }
+            }
+            Err(e) => note(&format!("cannot list the run's {kind}s"), e),
+        }
+    }
+    problems
+}
+
+/// Whether the run that labelled an object is certainly dead: its lock file
+/// is there and nobody holds it, or it was made before this machine booted.
+fn dead(run_id: &str, lock: &str) -> bool {
+    match doccheck_runner::session::workspace::run_is_dead(Path::new(lock)) {
+        Some(dead) => dead,
+        None => doccheck_runner::run_boot(run_id).is_some_and(|boot| boot != doccheck_runner::boot_id()),
+    }
+}
+
+/// Removes what runs that died (crash, kill -9) left behind; returns how many.
+pub fn sweep_dead_runs(client: &Client) -> Result<usize, DockerError> {
+    let filter = format!("label={RUN_LABEL}");
+    let template = |field: &str| {
+        format!("{{{{.Id}}}} {{{{index .{field} \"{RUN_LABEL}\"}}}} {{{{index .{field} \"{LOCK_LABEL}\"}}}}")
+    };
+    // (list command, inspect command, label field of the inspect, remove command)
+    let kinds: [(&[&str], &[&str], &str, &[&str]); 4] = [
+        (&["ps", "-aq", "--no-trunc", "--filter"], &["container", "inspect"], "Config.Labels", &["rm", "-f", "-v"]),
+        (&["images", "-q", "--no-trunc", "--filter"], &["image", "inspect"], "Config.Labels", &["rmi", "-f"]),
+        (&["network", "ls", "-q", "--no-trunc", "--filter"], &["network", "inspect"], "Labels", &["network", "rm"]),
+        (&["volume", "ls", "-q", "--filter"], &["volume", "inspect"], "Labels", &["volume", "rm", "-f"]),
+    ];
+    let mut removed = 0;
+    for (list, inspect, field, remove) in kinds {
+        let mut args = list.to_vec();
+        args.push(&filter);
+        let ids = client.lines(&args)?;
+        if ids.is_empty() {
+            continue;
+        }
+        let format = template(field);
+        let mut args = inspect.to_vec();
+        args.extend(["--format", format.as_str()]);
+        args.extend(ids.iter().map(String::as_str));
+        // An object removed meanwhile makes inspect fail for it alone: inspect one by one then.
+        let described = match client.lines(&args) {
+            Ok(lines) => lines,
+            Err(DockerError::NotFound(_)) => ids
+                .iter()
+                .filter_map(|id| {
+                    let mut one = inspect.to_vec();
+                    one.extend(["--format", format.as_str(), id]);
+                    client.lines(&one).ok()
+                })
+                .flatten()
+                .collect(),
+            Err(e) => return Err(e),
+        };
+        for line in described {
+            let mut words = line.splitn(3, ' ');
+            let (Some(id), Some(run), lock) = (words.next(), words.next(), words.next()) else {
+                continue;
+            };
+            if dead(run, lock.unwrap_or("").trim()) {
+                let mut args = remove.to_vec();
+                args.push(id);
+                removed += client.run(&args).is_ok() as usize;
+            }
+        }
+    }
+    Ok(removed)
+}

@@ -1,0 +1,161 @@
+//! Base images the guide needs: the real image if it is present or can be
+//! pulled, else the scenario's stand-in, built here and kept as a cache
+//! (labelled with a digest of its inputs, rebuilt only when they change).
+//! The build runs in a process group of its own, so Ctrl-C or SIGTERM stops it
+//! at once and nothing else of doccheck's goes on.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use doccheck_guide::setup::StandIn;
+use doccheck_guide::Error;
+use doccheck_runner::{Event, Events, Interrupt};
+use sha2::{Digest, Sha256};
+
+use crate::client::Client;
+
+pub const STANDIN_LABEL: &str = "doccheck.standin";
+
+/// Makes `image` available; returns the note for the report.
+pub fn ensure(
+    client: &Client,
+    standin: &StandIn,
+    interrupt: &Interrupt,
+    events: &mut dyn Events,
+) -> Result<String, Error> {
+    let image = standin.image.as_str();
+    let hash = inputs_hash(&standin.dir, &standin.inputs, &standin.build);
+    if let Ok(labels) = client.run(&["image", "inspect", "--format", "{{json .Config.Labels}}", image]) {
+        let labels: BTreeMap<String, String> =
+            serde_json::from_str(labels.trim()).unwrap_or_default();
+        match labels.get(STANDIN_LABEL) {
+            Some(h) if *h == hash => {
+                return Ok(format!("{image}: a stand-in built by doccheck (cached; scenarios/ says what it keeps of the real image)"))
+            }
+            // A stand-in from other inputs (or built by hand) is rebuilt below.
+            _ if labels.keys().any(|k| k.contains("doccheck")) => {}
+            _ => return Ok(format!("{image}: the real image, present locally")),
+        }
+    } else if client.run(&["pull", image]).is_ok() {
+        return Ok(format!("{image}: the real image, pulled"));
+    }
+    events.emit(Event::Preparing(format!(
+        "{image} is not here and cannot be pulled: building its stand-in (`{}`)",
+        standin.build
+    )));
+    let started = Instant::now();
+    let output = build(client, standin, &hash, interrupt)?;
+    if let Some(signal) = interrupt.signal() {
+        return Err(doccheck_runner::interrupted(signal));
+    }
+    if let Err(status) = output.1 {
+        let lines: Vec<&str> = output.0.lines().collect();
+        let tail = lines[lines.len().saturating_sub(20)..].join("\n");
+        return Err(Error::environment(format!(
+            "{image} is not present, cannot be pulled, and its stand-in did not build (`{}` in {}, {status}):\n{tail}",
+            standin.build,
+            standin.dir.display(),
+        )));
+    }
+    Ok(format!(
+        "{image}: not present and not pullable, so a stand-in was built in {:.0}s (scenarios/ says what it keeps of the real image)",
+        started.elapsed().as_secs_f64()
+    ))
+}
+
+/// Runs the stand-in's build command in its own process group; its output and
+/// whether it succeeded. An interrupt kills the whole group.
+fn build(
+    client: &Client,
+    standin: &StandIn,
+    hash: &str,
+    interrupt: &Interrupt,
+) -> Result<(String, Result<(), String>), Error> {
+    use std::os::unix::process::CommandExt;
+    let log_path = std::env::temp_dir().join(format!("doccheck-standin-{}.log", std::process::id()));
+    let log = std::fs::File::create(&log_path)
+        .map_err(|e| Error::environment(format!("cannot create the stand-in build's log: {e}")))?;
+    let mut command = std::process::Command::new("bash");
+    command
+        .args(["-c", &standin.build])
+        .current_dir(&standin.dir)
+        .env("DOCCHECK_IMAGE", &standin.image)
+        .env("DOCCHECK_LABELS", format!("{STANDIN_LABEL}={hash}"))
+        .env("DOCKER_CONFIG", client.config_dir())
+        .stdin(std::process::Stdio::null())
+        .stdout(log.try_clone().map_err(|e| Error::environment(e.to_string()))?)
+        .stderr(log)
+        .process_group(0);
+    doccheck_runner::sys::die_with_parent(&mut command);
+    let mut child = command.spawn().map_err(|e| {
+        Error::environment(format!("cannot run the stand-in build for {}: {e}", standin.image))
+    })?;
+    let status = loop {
+        if interrupt.is_set() {
+            doccheck_runner::sys::kill_group(child.id());
+            let _ = child.wait();
+            break None;
+        }
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+            Err(e) => {
+                return Err(Error::environment(format!("cannot wait for the stand-in build: {e}")))
+            }
+        }
+    };
+    let mut text = String::new();
+    let _ = std::fs::File::open(&log_path).and_then(|mut f| f.read_to_string(&mut text));
+    let _ = std::fs::remove_file(&log_path);
+    let outcome = match status {
+        Some(s) if s.success() => Ok(()),
+        Some(s) => Err(s.to_string()),
+        None => Err("interrupted".to_string()),
+    };
+    Ok((text, outcome))
+}
+
+/// A digest of the stand-in's inputs (files under `inputs`, skipping `target/`
+/// and hidden directories) and its build command.
+pub fn inputs_hash(base: &Path, inputs: &[PathBuf], build: &str) -> String {
+    let mut files = Vec::new();
+    for input in inputs {
+        collect_files(input, &mut files);
+    }
+    files.sort();
+    let mut hasher = Sha256::new();
+    hasher.update(build.as_bytes());
+    for file in files {
+        hasher.update(
+            file.strip_prefix(base)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .as_bytes(),
+        );
+        hasher.update(std::fs::read(&file).unwrap_or_default());
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>) {
+    if path.is_file() {
+        files.push(path.to_path_buf());
+    } else if let Ok(entries) = std::fs::read_dir(path) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name == "target" || name.starts_with('.') {
+                continue;
+            }
+            collect_files(&entry.path(), files);
+        }
+    }
+}
+

@@ -1,0 +1,343 @@
+//! `--format json`: one JSON document per guide, each on one line (JSON
+//! Lines), in the shapes below: a versioned schema of its own, documented in
+//! docs/json.md. Stdout holds nothing else.
+
+use std::collections::BTreeMap;
+
+use doccheck_guide::plan::{Action, Plan, Step};
+use doccheck_guide::Error;
+use doccheck_runner::events::{self, Counts, Status, StepResult, Verdict};
+use doccheck_runner::{Event, Failure};
+use serde::Serialize;
+
+use crate::case::step_of;
+use crate::{Reporter, Translation};
+
+/// Bumped when a field changes meaning or goes away (adding fields does not).
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct PlanStep<'a> {
+    number: usize,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    lang: &'a str,
+    kind: &'a str,
+    summary: String,
+    timeout_ms: u64,
+    bound_by: Option<&'a str>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ListDocument<'a> {
+    schema_version: u32,
+    kind: &'static str,
+    guide: &'a str,
+    scenario: Option<String>,
+    steps: Vec<PlanStepWithCommands<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlanStepWithCommands<'a> {
+    #[serde(flatten)]
+    step: PlanStep<'a>,
+    commands: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FailureDocument {
+    kind: &'static str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    log: Option<String>,
+}
+
+impl From<&Failure> for FailureDocument {
+    fn from(f: &Failure) -> Self {
+        FailureDocument {
+            kind: f.kind(),
+            message: f.to_string(),
+            log: f.log().map(str::to_string),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DiffLineDocument {
+    tag: char,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct CommandDocument {
+    documented: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    run: Option<String>,
+    line: usize,
+    exit: Option<i32>,
+    expected_exit: i32,
+    output: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<Vec<DiffLineDocument>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failure: Option<FailureDocument>,
+    duration_ms: u64,
+}
+
+#[derive(Serialize)]
+struct StepDocument<'a> {
+    #[serde(flatten)]
+    step: PlanStep<'a>,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failure: Option<FailureDocument>,
+    commands: Vec<CommandDocument>,
+    /// What doccheck did that the guide does not say.
+    run_notes: &'a [String],
+    duration_ms: u64,
+}
+
+#[derive(Serialize)]
+struct CountsDocument {
+    passed: usize,
+    failed: usize,
+    skipped: usize,
+    not_run: usize,
+}
+
+impl From<Counts> for CountsDocument {
+    fn from(c: Counts) -> Self {
+        CountsDocument {
+            passed: c.passed,
+            failed: c.failed,
+            skipped: c.skipped,
+            not_run: c.not_run,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RunDocument<'a> {
+    schema_version: u32,
+    kind: &'static str,
+    guide: &'a str,
+    scenario: Option<String>,
+    verdict: &'static str,
+    passed: bool,
+    interrupted: Option<&'static str>,
+    duration_ms: u64,
+    summary: CountsDocument,
+    steps: Vec<StepDocument<'a>>,
+    notes: &'a [String],
+    workspace: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TranslationDocument<'a> {
+    schema_version: u32,
+    kind: &'static str,
+    guide: &'a str,
+    source: Option<String>,
+    passed: bool,
+    summary: BTreeMap<&'static str, usize>,
+    findings: &'a [doccheck_l10n::Finding],
+}
+
+#[derive(Serialize)]
+struct ErrorDocument<'a> {
+    schema_version: u32,
+    kind: &'static str,
+    guide: &'a str,
+    error: ErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    kind: doccheck_guide::ErrorKind,
+    message: &'a str,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+fn plan_step<'a>(plan: &'a Plan, s: &'a Step) -> PlanStep<'a> {
+    PlanStep {
+        number: s.number,
+        file: &plan.guide,
+        line: s.line,
+        column: s.column,
+        lang: &s.lang,
+        kind: s.kind(),
+        summary: s.summary(),
+        timeout_ms: s.timeout.as_millis() as u64,
+        bound_by: s.bound_by.as_deref(),
+        notes: &s.notes,
+    }
+}
+
+fn commands(s: &Step) -> Vec<&str> {
+    match &s.action {
+        Action::Run { commands, .. } => commands.iter().map(|c| c.text.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn status(status: &Status) -> (&'static str, Option<String>) {
+    match status {
+        Status::Passed => ("passed", None),
+        Status::Failed => ("failed", None),
+        Status::Skipped(why) => ("skipped", Some(why.clone())),
+        Status::NotRun(why) => ("not-run", Some(why.clone())),
+    }
+}
+
+fn step_document<'a>(plan: &'a Plan, step: &'a Step, result: &'a StepResult) -> StepDocument<'a> {
+    let (status, reason) = status(&result.status);
+    StepDocument {
+        step: plan_step(plan, step),
+        status,
+        reason,
+        failure: result.why().map(FailureDocument::from),
+        commands: result
+            .commands
+            .iter()
+            .map(|c| CommandDocument {
+                documented: c.documented.clone(),
+                run: c.run.clone(),
+                line: c.line,
+                exit: c.exit,
+                expected_exit: c.expected_exit,
+                output: c.output.clone(),
+                diff: c.failure.as_ref().and_then(|f| f.diff()).map(|d| {
+                    d.iter()
+                        .map(|l| DiffLineDocument {
+                            tag: l.tag,
+                            text: l.text.clone(),
+                        })
+                        .collect()
+                }),
+                failure: c.failure.as_ref().map(FailureDocument::from),
+                duration_ms: c.duration.as_millis() as u64,
+            })
+            .collect(),
+        run_notes: &result.notes,
+        duration_ms: result.duration.as_millis() as u64,
+    }
+}
+
+pub fn verdict_name(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Passed => "passed",
+        Verdict::Failed => "failed",
+        Verdict::NothingRan => "nothing-ran",
+        Verdict::Interrupted(_) => "interrupted",
+    }
+}
+
+fn line<T: Serialize>(document: &T) -> String {
+    let mut text = serde_json::to_string(document).unwrap_or_else(|e| {
+        format!("{{\"schema_version\":{SCHEMA_VERSION},\"kind\":\"error\",\"error\":{{\"message\":\"cannot render JSON: {e}\"}}}}")
+    });
+    text.push('\n');
+    text
+}
+
+/// Collects each guide's results and prints its document when its run ends.
+#[derive(Default)]
+pub struct Json {
+    running: Vec<(String, Vec<StepResult>)>,
+}
+
+impl Reporter for Json {
+    fn event(&mut self, plan: &Plan, event: &Event) {
+        match event {
+            Event::StepFinished(result) => {
+                match self.running.iter_mut().find(|(g, _)| *g == plan.guide) {
+                    Some((_, results)) => results.push(result.clone()),
+                    None => self
+                        .running
+                        .push((plan.guide.clone(), vec![result.clone()])),
+                }
+            }
+            Event::Finished(summary) => {
+                let at = self.running.iter().position(|(g, _)| *g == plan.guide);
+                let results = at.map(|i| self.running.remove(i).1).unwrap_or_default();
+                let verdict = events::verdict(&results, summary);
+                let document = RunDocument {
+                    schema_version: SCHEMA_VERSION,
+                    kind: "run",
+                    guide: &plan.guide,
+                    scenario: plan.scenario.as_ref().map(|s| s.display().to_string()),
+                    verdict: verdict_name(verdict),
+                    passed: verdict == Verdict::Passed,
+                    interrupted: summary.interrupted.map(doccheck_runner::signals::name),
+                    duration_ms: summary.duration.as_millis() as u64,
+                    summary: Counts::of(&results).into(),
+                    steps: results
+                        .iter()
+                        .filter_map(|r| step_of(plan, r).map(|s| step_document(plan, s, r)))
+                        .collect(),
+                    notes: &summary.notes,
+                    workspace: summary
+                        .kept_workspace
+                        .as_ref()
+                        .map(|p| p.display().to_string()),
+                };
+                crate::out(&line(&document));
+            }
+            _ => {}
+        }
+    }
+
+    fn listed(&mut self, plan: &Plan) {
+        crate::out(&line(&ListDocument {
+            schema_version: SCHEMA_VERSION,
+            kind: "list",
+            guide: &plan.guide,
+            scenario: plan.scenario.as_ref().map(|s| s.display().to_string()),
+            steps: plan
+                .steps
+                .iter()
+                .map(|s| PlanStepWithCommands {
+                    step: plan_step(plan, s),
+                    commands: commands(s),
+                })
+                .collect(),
+        }));
+    }
+
+    fn translation(&mut self, checked: &Translation) {
+        let errors = checked.errors();
+        crate::out(&line(&TranslationDocument {
+            schema_version: SCHEMA_VERSION,
+            kind: "translation",
+            guide: &checked.guide,
+            source: checked.source.as_ref().map(|s| s.display().to_string()),
+            passed: errors == 0,
+            summary: BTreeMap::from([
+                ("errors", errors),
+                ("warnings", checked.findings.len() - errors),
+            ]),
+            findings: &checked.findings,
+        }));
+    }
+
+    fn error(&mut self, guide: &str, error: &Error) {
+        crate::out(&line(&ErrorDocument {
+            schema_version: SCHEMA_VERSION,
+            kind: "error",
+            guide,
+            error: ErrorBody {
+                kind: error.kind,
+                message: &error.message,
+                file: error.location.as_ref().map(|l| l.file.as_str()),
+                line: error.location.as_ref().map(|l| l.line),
+                column: error.location.as_ref().map(|l| l.column),
+            },
+        }));
+    }
+}

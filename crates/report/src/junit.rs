@@ -1,0 +1,181 @@
+//! JUnit XML in the dialect of Jenkins' junit-10.xsd, which GitHub, GitLab and
+//! Jenkins render: one `<testsuite>` per guide (named by its path), one
+//! `<testcase>` per step with a name that does not change between pass and
+//! fail (`step N: summary`), and one per translation finding. No attribute
+//! outside the schema is written (quick-junit's `disabled` is one, so the XML
+//! is written here with quick-xml). The file is written once, at the end,
+//! through a temporary file and a rename.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use doccheck_guide::plan::Plan;
+use doccheck_runner::Event;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
+use quick_xml::Writer;
+
+use crate::case::{finding_cases, step_case, step_of, Case, CaseOutcome};
+use crate::{Reporter, Translation};
+
+pub struct Suite {
+    pub name: String,
+    pub file: String,
+    pub cases: Vec<Case>,
+    pub time: Duration,
+}
+
+pub struct Junit {
+    path: PathBuf,
+    suites: Vec<Suite>,
+    /// Cases of runs in progress, by guide.
+    running: Vec<(String, Vec<Case>)>,
+}
+
+impl Junit {
+    pub fn new(path: PathBuf) -> Junit {
+        Junit {
+            path,
+            suites: Vec::new(),
+            running: Vec::new(),
+        }
+    }
+}
+
+impl Reporter for Junit {
+    fn event(&mut self, plan: &Plan, event: &Event) {
+        match event {
+            Event::StepFinished(result) => {
+                let Some(step) = step_of(plan, result) else {
+                    return;
+                };
+                let case = step_case(plan, step, result);
+                match self.running.iter_mut().find(|(g, _)| *g == plan.guide) {
+                    Some((_, cases)) => cases.push(case),
+                    None => self.running.push((plan.guide.clone(), vec![case])),
+                }
+            }
+            Event::Finished(summary) => {
+                let at = self.running.iter().position(|(g, _)| *g == plan.guide);
+                let cases = at.map(|i| self.running.remove(i).1).unwrap_or_default();
+                self.suites.push(Suite {
+                    name: plan.guide.clone(),
+                    file: plan.guide.clone(),
+                    cases,
+                    time: summary.duration,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn translation(&mut self, checked: &Translation) {
+        self.suites.push(Suite {
+            name: format!("{} (translation)", checked.guide),
+            file: checked.guide.clone(),
+            cases: finding_cases(&checked.guide, &checked.findings),
+            time: Duration::ZERO,
+        });
+    }
+
+    fn finish(&mut self) -> Result<(), String> {
+        let xml = render(&self.suites);
+        let shown = self.path.display();
+        let dir = self
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let mut file = tempfile::NamedTempFile::new_in(&dir)
+            .map_err(|e| format!("cannot write {shown}: {e}"))?;
+        std::io::Write::write_all(&mut file, xml.as_bytes())
+            .map_err(|e| format!("cannot write {shown}: {e}"))?;
+        file.persist(&self.path)
+            .map_err(|e| format!("cannot write {shown}: {}", e.error))?;
+        Ok(())
+    }
+}
+
+fn seconds(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64())
+}
+
+/// The whole document.
+pub fn render(suites: &[Suite]) -> String {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 4);
+    let count = |s: &Suite, o: CaseOutcome| s.cases.iter().filter(|c| c.outcome == o).count();
+    let failures = |s: &Suite| count(s, CaseOutcome::Failed) + count(s, CaseOutcome::Warning);
+    let skipped = |s: &Suite| count(s, CaseOutcome::Skipped) + count(s, CaseOutcome::NotRun);
+    let tests: usize = suites.iter().map(|s| s.cases.len()).sum();
+    let total_failures: usize = suites.iter().map(failures).sum();
+    let time: Duration = suites.iter().map(|s| s.time).sum();
+    let _ = w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    let mut root = BytesStart::new("testsuites");
+    root.extend_attributes([
+        ("name", "doccheck"),
+        ("tests", tests.to_string().as_str()),
+        ("failures", total_failures.to_string().as_str()),
+        ("errors", "0"),
+        ("time", seconds(time).as_str()),
+    ]);
+    let _ = w.write_event(Xml::Start(root));
+    for suite in suites {
+        let mut tag = BytesStart::new("testsuite");
+        tag.extend_attributes([
+            ("name", suite.name.as_str()),
+            ("tests", suite.cases.len().to_string().as_str()),
+            ("failures", failures(suite).to_string().as_str()),
+            ("errors", "0"),
+            ("skipped", skipped(suite).to_string().as_str()),
+            ("time", seconds(suite.time).as_str()),
+            ("file", suite.file.as_str()),
+        ]);
+        let _ = w.write_event(Xml::Start(tag));
+        for case in &suite.cases {
+            write_case(&mut w, case);
+        }
+        let _ = w.write_event(Xml::End(BytesEnd::new("testsuite")));
+    }
+    let _ = w.write_event(Xml::End(BytesEnd::new("testsuites")));
+    let mut text = String::from_utf8_lossy(&w.into_inner()).into_owned();
+    text.push('\n');
+    text
+}
+
+fn write_case(w: &mut Writer<Vec<u8>>, case: &Case) {
+    let mut tag = BytesStart::new("testcase");
+    tag.extend_attributes([
+        ("name", case.name.as_str()),
+        ("classname", format!("{}:{}", case.file, case.line).as_str()),
+        ("time", seconds(case.duration).as_str()),
+    ]);
+    let (element, kind) = match case.outcome {
+        CaseOutcome::Passed => {
+            let _ = w.write_event(Xml::Empty(tag));
+            return;
+        }
+        CaseOutcome::Failed => ("failure", Some("error")),
+        CaseOutcome::Warning => ("failure", Some("warning")),
+        CaseOutcome::Skipped | CaseOutcome::NotRun => ("skipped", None),
+    };
+    let _ = w.write_event(Xml::Start(tag));
+    let mut inner = BytesStart::new(element);
+    if let Some(kind) = kind {
+        inner.push_attribute(("type", kind));
+    }
+    if let Some(message) = &case.message {
+        inner.push_attribute(("message", message.as_str()));
+    }
+    if element == "failure" {
+        let _ = w.write_event(Xml::Start(inner));
+        let body = format!(
+            "{}:{}:{}\n{}",
+            case.file, case.failure_line, case.failure_column, case.detail
+        );
+        let _ = w.write_event(Xml::Text(BytesText::new(&body)));
+        let _ = w.write_event(Xml::End(BytesEnd::new(element)));
+    } else {
+        let _ = w.write_event(Xml::Empty(inner));
+    }
+    let _ = w.write_event(Xml::End(BytesEnd::new("testcase")));
+}

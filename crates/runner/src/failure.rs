@@ -1,0 +1,160 @@
+//! Why a step failed, typed: reporters render each kind as one sentence
+//! ([`Failure`]'s `Display`) plus its detail (a diff, a container's log), and
+//! JSON gives the kind and its fields.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::matching::DiffLine;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The command exited with another code than the guide expects.
+    ExitCode { code: i32, expected: i32 },
+    /// The output differs from the transcript's (and maybe the exit code too).
+    Output {
+        code: i32,
+        expected: i32,
+        diff: Vec<DiffLine>,
+    },
+    /// The command's own timeout, or what was left of the run's, ran out.
+    Timeout { after: Duration, overall: bool },
+    /// SIGINT or SIGTERM stopped it.
+    Interrupted { signal: i32 },
+    /// The command ended the shell session itself (`exit`, `exec`, a fatal `set -e`).
+    ShellExited { code: Option<i32> },
+    /// A service stopped before its probes passed.
+    ServiceExited {
+        service: String,
+        code: String,
+        log: String,
+    },
+    /// A service's probes were still failing at its ready timeout.
+    ServiceNotReady {
+        service: String,
+        after: Duration,
+        last: String,
+        log: String,
+    },
+    /// A probe that cannot pass however long one waits (a port not published,
+    /// a wrong answer).
+    ProbeFailed { reason: String, log: String },
+    /// A push the registry does not hold as `docker push` said.
+    PushNotVerified { reason: String },
+    /// A file block could not be written.
+    FileNotWritten { path: String, reason: String },
+    /// The file a fragment belongs to could not be read.
+    FragmentFileUnreadable { of: String, reason: String },
+    /// Lines of a fragment that the file does not have.
+    FragmentLinesMissing { of: String, lines: Vec<String> },
+    /// An integration could not do its part (the Docker daemon went away).
+    Integration {
+        integration: &'static str,
+        message: String,
+    },
+}
+
+impl Failure {
+    /// A short, stable name for JSON and JUnit (`exit-code`, `output`, ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Failure::ExitCode { .. } => "exit-code",
+            Failure::Output { .. } => "output",
+            Failure::Timeout { .. } => "timeout",
+            Failure::Interrupted { .. } => "interrupted",
+            Failure::ShellExited { .. } => "shell-exited",
+            Failure::ServiceExited { .. } => "service-exited",
+            Failure::ServiceNotReady { .. } => "service-not-ready",
+            Failure::ProbeFailed { .. } => "probe-failed",
+            Failure::PushNotVerified { .. } => "push-not-verified",
+            Failure::FileNotWritten { .. } => "file-not-written",
+            Failure::FragmentFileUnreadable { .. } => "fragment-file-unreadable",
+            Failure::FragmentLinesMissing { .. } => "fragment-lines-missing",
+            Failure::Integration { .. } => "integration",
+        }
+    }
+
+    pub fn diff(&self) -> Option<&[DiffLine]> {
+        match self {
+            Failure::Output { diff, .. } => Some(diff),
+            _ => None,
+        }
+    }
+
+    /// The log of the service that failed, when there is one.
+    pub fn log(&self) -> Option<&str> {
+        match self {
+            Failure::ServiceExited { log, .. }
+            | Failure::ServiceNotReady { log, .. }
+            | Failure::ProbeFailed { log, .. }
+                if !log.is_empty() =>
+            {
+                Some(log)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn rounded(d: Duration) -> humantime::FormattedDuration {
+    humantime::format_duration(Duration::from_millis(d.as_millis() as u64))
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::ExitCode { code, expected } => {
+                write!(f, "exit code {code} (expected {expected})")
+            }
+            Failure::Output { code, expected, .. } if code == expected => {
+                f.write_str("the output differs from the guide's")
+            }
+            Failure::Output { code, expected, .. } => write!(
+                f,
+                "exit code {code} (expected {expected}) and the output differs from the guide's"
+            ),
+            Failure::Timeout {
+                after,
+                overall: true,
+            } => write!(f, "the run's overall timeout ran out after {}", rounded(*after)),
+            Failure::Timeout { after, .. } => write!(
+                f,
+                "timed out after {}; its process group was killed",
+                rounded(*after)
+            ),
+            Failure::Interrupted { signal } => {
+                write!(f, "interrupted ({})", crate::signals::name(*signal))
+            }
+            Failure::ShellExited { code } => write!(
+                f,
+                "the command ended the shell session (exit code {}), so later commands cannot run",
+                code.map_or("unknown".to_string(), |c| c.to_string())
+            ),
+            Failure::ServiceExited { service, code, .. } => {
+                write!(f, "{service} exited with code {code} before it was ready")
+            }
+            Failure::ServiceNotReady {
+                service,
+                after,
+                last,
+                ..
+            } => write!(
+                f,
+                "{service} was not ready after {}: {last}",
+                humantime::format_duration(Duration::from_secs(after.as_secs()))
+            ),
+            Failure::ProbeFailed { reason, .. } | Failure::PushNotVerified { reason } => {
+                f.write_str(reason)
+            }
+            Failure::FileNotWritten { path, reason } => write!(f, "cannot write {path}: {reason}"),
+            Failure::FragmentFileUnreadable { of, reason } => write!(
+                f,
+                "cannot read {of}, which this block is a fragment of: {reason}"
+            ),
+            Failure::FragmentLinesMissing { of, lines } => {
+                write!(f, "not in {of}: {}", lines.join(" | "))
+            }
+            Failure::Integration { message, .. } => f.write_str(message),
+        }
+    }
+}

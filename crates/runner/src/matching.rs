@@ -1,0 +1,171 @@
+//! Expected output against actual output, with trycmd/snapbox wildcards:
+//! `[..]` inside a line matches any text on that line, and `...` alone on a
+//! line matches any number of lines (none included). Matching first
+//! normalizes, then compares; the diff is an alignment computed with the same
+//! line rule, so what `...` and `[..]` account for is shown as context, never
+//! as a difference.
+
+/// One line of a diff of expected (`-`) against actual (`+`) output; ` ` is context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffLine {
+    pub tag: char,
+    pub text: String,
+}
+
+/// Trailing whitespace, `\r` and trailing blank lines never count.
+pub fn normalize(output: &str) -> Vec<String> {
+    let mut lines: Vec<String> = output
+        .replace("\r\n", "\n")
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+fn is_any_lines(pattern: &str) -> bool {
+    pattern.trim() == "..."
+}
+
+pub fn line_matches(pattern: &str, actual: &str) -> bool {
+    let pattern = pattern.trim_end();
+    if !pattern.contains("[..]") {
+        return pattern == actual;
+    }
+    let parts: Vec<&str> = pattern.split("[..]").collect();
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !actual.starts_with(first)
+        || actual.len() < first.len() + last.len()
+        || !actual.ends_with(last)
+    {
+        return false;
+    }
+    let mut rest = &actual[first.len()..actual.len() - last.len()];
+    for middle in &parts[1..parts.len() - 1] {
+        match rest.find(middle) {
+            Some(at) => rest = &rest[at + middle.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether `actual` lines match the `expected` pattern lines.
+///
+/// The classic wildcard walk with `...` as the star: on a mismatch it resumes
+/// after the last `...`, one actual line further. At most O(expected ×
+/// actual) line comparisons, linear on ordinary transcripts.
+pub fn matches<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> bool {
+    let (mut e, mut a) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while a < actual.len() {
+        if e < expected.len() && is_any_lines(expected[e].as_ref()) {
+            star = Some((e, a));
+            e += 1;
+        } else if e < expected.len() && line_matches(expected[e].as_ref(), actual[a].as_ref()) {
+            e += 1;
+            a += 1;
+        } else if let Some((s, mark)) = star {
+            e = s + 1;
+            a = mark + 1;
+            star = Some((s, mark + 1));
+        } else {
+            return false;
+        }
+    }
+    expected[e..].iter().all(|p| is_any_lines(p.as_ref()))
+}
+
+/// Above this many cells the alignment falls back to a plain line diff.
+const MAX_ALIGNMENT_CELLS: usize = 4_000_000;
+
+/// A diff of expected against actual: the fewest `-` and `+` lines, where a
+/// `[..]` line that matches is shown as written and the lines a `...` took
+/// are shown as context.
+pub fn diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
+    let (m, n) = (expected.len(), actual.len());
+    if (m + 1).saturating_mul(n + 1) > MAX_ALIGNMENT_CELLS {
+        return plain_diff(expected, actual);
+    }
+    // cost[i][j]: fewest unmatched lines aligning expected[i..] with actual[j..].
+    let width = n + 1;
+    let mut cost = vec![0u32; (m + 1) * width];
+    for i in (0..=m).rev() {
+        for j in (0..=n).rev() {
+            let at = i * width + j;
+            cost[at] = if i == m {
+                (n - j) as u32
+            } else if is_any_lines(expected[i].as_ref()) {
+                let skip = cost[(i + 1) * width + j];
+                if j < n {
+                    skip.min(cost[at + 1])
+                } else {
+                    skip
+                }
+            } else if j == n {
+                cost[(i + 1) * width + j] + 1
+            } else {
+                let mut best = (cost[(i + 1) * width + j] + 1).min(cost[at + 1] + 1);
+                if line_matches(expected[i].as_ref(), actual[j].as_ref()) {
+                    best = best.min(cost[(i + 1) * width + j + 1]);
+                }
+                best
+            };
+        }
+    }
+    let line = |tag, text: &str| DiffLine {
+        tag,
+        text: text.to_string(),
+    };
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < m || j < n {
+        let here = cost[i * width + j];
+        if i < m && is_any_lines(expected[i].as_ref()) {
+            if j < n && cost[i * width + j + 1] == here {
+                out.push(line(' ', actual[j].as_ref()));
+                j += 1;
+            } else {
+                i += 1;
+            }
+        } else if i < m
+            && j < n
+            && line_matches(expected[i].as_ref(), actual[j].as_ref())
+            && cost[(i + 1) * width + j + 1] == here
+        {
+            out.push(line(' ', expected[i].as_ref()));
+            i += 1;
+            j += 1;
+        } else if i < m && cost[(i + 1) * width + j] + 1 == here {
+            out.push(line('-', expected[i].as_ref()));
+            i += 1;
+        } else {
+            out.push(line('+', actual[j].as_ref()));
+            j += 1;
+        }
+    }
+    out
+}
+
+/// For outputs too long to align: a line diff of the texts.
+fn plain_diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
+    let old: Vec<&str> = expected.iter().map(|l| l.as_ref()).collect();
+    let new: Vec<&str> = actual.iter().map(|l| l.as_ref()).collect();
+    similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
+        .iter()
+        .flat_map(|op| op.iter_changes(&old, &new))
+        .map(|c| DiffLine {
+            tag: match c.tag() {
+                similar::ChangeTag::Delete => '-',
+                similar::ChangeTag::Insert => '+',
+                similar::ChangeTag::Equal => ' ',
+            },
+            text: c.value().to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,220 @@
+//! The step loop: a workspace, the integrations prepared, one bash session,
+//! each step in order, then everything stopped and cleaned up, on every path.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use doccheck_guide::plan::{Action, Plan};
+use doccheck_guide::{Error, ErrorKind};
+
+use crate::events::{Event, Events, RunReport, RunSummary, Status, StepResult};
+use crate::failure::Failure;
+use crate::integration::{Context, Integration};
+use crate::services::Services;
+use crate::session::janitor::Janitor;
+use crate::session::shell::{Ending, Shell};
+use crate::session::workspace::{self, Workspace};
+use crate::signals::Interrupt;
+use crate::step::StepRunner;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub keep: bool,
+    /// Run only this step (1-based).
+    pub only: Option<usize>,
+    /// Run from this step on (1-based).
+    pub from: Option<usize>,
+    /// Go on after a failing step instead of stopping.
+    pub keep_going: bool,
+    /// A run in which no step ran passes.
+    pub allow_empty: bool,
+    /// Names of variables the session takes from doccheck's environment instead
+    /// of doccheck's isolated value (`HOME`, `TMPDIR`).
+    pub pass_env: Vec<String>,
+    pub interrupt: Interrupt,
+}
+
+impl Options {
+    fn selected(&self, number: usize) -> bool {
+        self.only.is_none_or(|n| n == number) && self.from.is_none_or(|n| number >= n)
+    }
+}
+
+pub fn run(
+    plan: &Plan,
+    integrations: &mut [Box<dyn Integration>],
+    options: &Options,
+    events: &mut dyn Events,
+) -> Result<RunReport, Error> {
+    let started = Instant::now();
+    let id = crate::run_id::new_run_id();
+    let mut workspace = Workspace::create(plan.setup.fixture.as_deref())?;
+    let janitor = Janitor::new(&id);
+    let mut prepared = 0;
+    let mut failed = None;
+    for integration in integrations.iter_mut() {
+        prepared += 1;
+        let mut context = Context {
+            workspace: &workspace.work,
+            control: &workspace.control,
+            run_id: &id,
+            interrupt: &options.interrupt,
+            events: &mut *events,
+        };
+        if let Err(e) = integration.prepare(&mut context) {
+            failed = Some(e);
+            break;
+        }
+        if let Some(signal) = options.interrupt.signal() {
+            failed = Some(interrupted(signal));
+            break;
+        }
+    }
+    if let Some(error) = failed {
+        for integration in integrations[..prepared].iter_mut() {
+            integration.finish();
+        }
+        return Err(error);
+    }
+    // After the integrations' sweeps, which read the dead runs' lock files.
+    workspace::sweep_dead_workspaces();
+
+    let mut env = plan.setup.env.clone();
+    for (name, dir) in [("HOME", &workspace.home), ("TMPDIR", &workspace.tmp)] {
+        if !options.pass_env.iter().any(|p| p == name) {
+            env.push((name.to_string(), dir.display().to_string()));
+        }
+    }
+    env.push(janitor.env());
+    for integration in integrations.iter() {
+        env.extend(integration.session_env());
+    }
+    let setup: Vec<String> = integrations.iter().filter_map(|i| i.session_setup()).collect();
+    let start_shell = || -> Result<Shell, Error> {
+        let mut shell = Shell::start(&workspace.work, &workspace.control, &env)?;
+        for code in &setup {
+            let (ending, output) = shell.run(code, Duration::from_secs(10), &options.interrupt);
+            if ending != Ending::Exited(0) {
+                return Err(Error::environment(format!(
+                    "cannot prepare the shell session: {output}"
+                )));
+            }
+        }
+        Ok(shell)
+    };
+    let mut shell = match start_shell() {
+        Ok(shell) => shell,
+        Err(e) => {
+            for integration in integrations.iter_mut() {
+                integration.finish();
+            }
+            return Err(e);
+        }
+    };
+    let mut services = Services::new(&workspace.control);
+    let deadline = started + plan.setup.run_timeout;
+    let mut results = Vec::with_capacity(plan.steps.len());
+    let mut stop: Option<String> = None;
+    let mut ran = 0;
+
+    for step in &plan.steps {
+        if options.interrupt.is_set() {
+            stop = Some("interrupted".into());
+        }
+        if let Some(why) = &stop {
+            let result = StepResult::new(step.number, Status::NotRun(why.clone()));
+            events.emit(Event::StepFinished(result.clone()));
+            results.push(result);
+            continue;
+        }
+        // Files written before the selection are written all the same: later steps need them.
+        let before_selection = options
+            .only
+            .or(options.from)
+            .is_some_and(|n| step.number < n);
+        let needed_file = before_selection && matches!(step.action, Action::Write { .. });
+        if !(options.selected(step.number) || needed_file) {
+            let result = StepResult::new(step.number, Status::NotRun("not selected".into()));
+            events.emit(Event::StepFinished(result.clone()));
+            results.push(result);
+            continue;
+        }
+        if !shell.alive() && options.keep_going {
+            match start_shell() {
+                Ok(fresh) => shell = fresh,
+                Err(e) => stop = Some(format!("the session could not be restarted: {e}")),
+            }
+            if let Some(why) = &stop {
+                let result = StepResult::new(step.number, Status::NotRun(why.clone()));
+                events.emit(Event::StepFinished(result.clone()));
+                results.push(result);
+                continue;
+            }
+        }
+        events.emit(Event::StepStarted {
+            number: step.number,
+        });
+        let step_started = Instant::now();
+        let mut result = StepRunner {
+            workspace: &workspace,
+            shell: &mut shell,
+            integrations,
+            services: &mut services,
+            deadline,
+            context: Context {
+                workspace: &workspace.work,
+                control: &workspace.control,
+                run_id: &id,
+                interrupt: &options.interrupt,
+                events: &mut *events,
+            },
+        }
+        .run(step);
+        result.duration = step_started.elapsed();
+        if !matches!(result.status, Status::Skipped(_)) && !needed_file {
+            ran += 1;
+        }
+        let interrupted_here = matches!(result.why(), Some(Failure::Interrupted { .. }));
+        if result.status == Status::Failed && (!options.keep_going || interrupted_here) {
+            stop = Some(if interrupted_here {
+                "interrupted".to_string()
+            } else {
+                format!("step {} failed", step.number)
+            });
+        }
+        events.emit(Event::StepFinished(result.clone()));
+        results.push(result);
+    }
+    drop(shell);
+    services.stop_all();
+    janitor.stop_all();
+    let mut notes = Vec::new();
+    for integration in integrations.iter_mut() {
+        notes.extend(integration.notes());
+        for problem in integration.finish() {
+            notes.push(format!("cleanup ({}): {problem}", integration.name()));
+        }
+    }
+    let kept_workspace: Option<PathBuf> = if options.keep { workspace.keep() } else { None };
+    let summary = RunSummary {
+        duration: started.elapsed(),
+        kept_workspace,
+        interrupted: options.interrupt.signal(),
+        notes,
+        ran,
+        allow_empty: options.allow_empty,
+    };
+    events.emit(Event::Finished(summary.clone()));
+    Ok(RunReport { results, summary })
+}
+
+/// The error for a signal that arrived before the steps ran.
+pub fn interrupted(signal: i32) -> Error {
+    Error::new(
+        ErrorKind::Interrupted(signal),
+        format!(
+            "interrupted ({}) before the first step; what was prepared was removed",
+            crate::signals::name(signal)
+        ),
+    )
+}

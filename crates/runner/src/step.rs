@@ -1,0 +1,205 @@
+//! One step: write a file, check a fragment, or run a block's commands in the
+//! session, each offered first to the integrations, then judged against the
+//! guide (exit code, expected output).
+
+use std::time::{Duration, Instant};
+
+use doccheck_guide::plan::{Action, Step};
+use doccheck_guide::transcript::Command;
+
+use crate::events::{CommandRun, Status, StepResult};
+use crate::failure::Failure;
+use crate::integration::{Context, Integration, Ran};
+use crate::matching;
+use crate::services::Services;
+use crate::session::shell::{Ending, Shell};
+use crate::session::workspace::Workspace;
+
+pub(crate) struct StepRunner<'a> {
+    pub workspace: &'a Workspace,
+    pub shell: &'a mut Shell,
+    pub integrations: &'a mut [Box<dyn Integration>],
+    pub services: &'a mut Services,
+    pub deadline: Instant,
+    pub context: Context<'a>,
+}
+
+impl StepRunner<'_> {
+    pub fn run(&mut self, step: &Step) -> StepResult {
+        let mut result = StepResult::new(step.number, Status::Passed);
+        match &step.action {
+            Action::Skip { reason } => result.status = Status::Skipped(reason.clone()),
+            Action::Write {
+                path,
+                also,
+                content,
+            } => {
+                for p in std::iter::once(path).chain(also) {
+                    match self.workspace.write(p, content) {
+                        Ok(()) => result.notes.push(format!("wrote {p}")),
+                        Err(reason) => {
+                            result.fail(Failure::FileNotWritten {
+                                path: p.clone(),
+                                reason,
+                            });
+                            break;
+                        }
+                    }
+                }
+            }
+            Action::CheckFragment { of, content } => {
+                match std::fs::read_to_string(self.workspace.work.join(of)) {
+                    Ok(file) => match missing_fragment_lines(content, &file) {
+                        missing if missing.is_empty() => result
+                            .notes
+                            .push(format!("every line is in {of} (as is or commented out)")),
+                        lines => result.fail(Failure::FragmentLinesMissing {
+                            of: of.clone(),
+                            lines,
+                        }),
+                    },
+                    Err(e) => result.fail(Failure::FragmentFileUnreadable {
+                        of: of.clone(),
+                        reason: e.to_string(),
+                    }),
+                }
+            }
+            Action::Run {
+                commands,
+                exit,
+                service,
+            } => {
+                for command in commands {
+                    let run = self.command(step, command, *exit, service.as_ref(), &mut result.notes);
+                    let failed = run.failure.is_some();
+                    result.commands.push(run);
+                    if failed {
+                        result.status = Status::Failed;
+                        break;
+                    }
+                }
+            }
+        }
+        result
+    }
+
+    fn command(
+        &mut self,
+        step: &Step,
+        command: &Command,
+        exit: Option<i32>,
+        service: Option<&doccheck_guide::service::Service>,
+        notes: &mut Vec<String>,
+    ) -> CommandRun {
+        let expected_exit = command.exit.or(exit).unwrap_or(0);
+        let remaining = self.deadline.saturating_duration_since(Instant::now());
+        let timeout = step.timeout.min(remaining);
+        let began = Instant::now();
+        let claimed = self
+            .integrations
+            .iter_mut()
+            .enumerate()
+            .find_map(|(i, it)| it.before(&command.text, service).map(|r| (i, r)));
+        let as_run = claimed.as_ref().and_then(|(_, r)| r.run.clone());
+        if let Some((_, rewrite)) = &claimed {
+            notes.extend(rewrite.notes.iter().cloned());
+        }
+        let text = as_run.as_deref().unwrap_or(&command.text);
+        // A service no integration claimed runs in the background of the session.
+        let background = service.is_some() && claimed.is_none();
+        let (ending, output) = if background {
+            self.services.start(self.shell, text, self.context.interrupt)
+        } else {
+            self.shell.run(text, timeout, self.context.interrupt)
+        };
+        let mut run = CommandRun {
+            documented: command.text.clone(),
+            run: as_run,
+            line: command.line,
+            exit: None,
+            expected_exit,
+            output,
+            failure: None,
+            duration: Duration::ZERO,
+        };
+        let mut failure = match ending {
+            Ending::Exited(code) => {
+                run.exit = Some(code);
+                judge(command, code, expected_exit, &run.output)
+            }
+            Ending::TimedOut => Some(Failure::Timeout {
+                after: timeout,
+                overall: timeout < step.timeout,
+            }),
+            Ending::Interrupted(signal) => Some(Failure::Interrupted { signal }),
+            Ending::ShellExited(code) => Some(Failure::ShellExited { code }),
+        };
+        if let Some((i, _)) = claimed {
+            let ran = Ran {
+                output: &run.output,
+                exit: run.exit,
+                passed: failure.is_none(),
+                service,
+            };
+            match self.integrations[i].after(&ran, &mut self.context) {
+                Ok(more) => notes.extend(more),
+                Err(f) if failure.is_none() => failure = Some(f),
+                Err(_) => {}
+            }
+        } else if let (true, None, Some(service)) = (background, &failure, service) {
+            match self.services.await_ready(service, &self.workspace.work, self.context.interrupt) {
+                Ok(more) => notes.extend(more),
+                Err(f) => failure = Some(f),
+            }
+        }
+        run.failure = failure;
+        run.duration = began.elapsed();
+        run
+    }
+}
+
+/// Exit code and output against what the guide expects.
+fn judge(command: &Command, code: i32, expected_exit: i32, output: &str) -> Option<Failure> {
+    if let Some(expected) = command.expected_text() {
+        let actual = matching::normalize(output);
+        if !matching::matches(&expected, &actual) {
+            return Some(Failure::Output {
+                code,
+                expected: expected_exit,
+                diff: matching::diff(&expected, &actual),
+            });
+        }
+    }
+    (code != expected_exit).then_some(Failure::ExitCode {
+        code,
+        expected: expected_exit,
+    })
+}
+
+/// Lines of `fragment` found in `file` neither as they are nor commented out with `#`.
+fn missing_fragment_lines(fragment: &str, file: &str) -> Vec<String> {
+    let have: Vec<&str> = file.lines().map(str::trim).collect();
+    fragment
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .filter(|l| {
+            !have
+                .iter()
+                .any(|h| h == l || h.strip_prefix('#').is_some_and(|rest| rest.trim() == *l))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_may_be_commented_out_in_the_file() {
+        let file = "FROM base\n# ENV URLS=https://+:443\nWORKDIR /app\n";
+        assert!(missing_fragment_lines("FROM base\n\nENV URLS=https://+:443\n", file).is_empty());
+        assert_eq!(missing_fragment_lines("FROM other\n", file), ["FROM other"]);
+    }
+}

@@ -1,0 +1,80 @@
+//! Every call into the OS that the standard library does not wrap, in one
+//! place: process groups, the parent-death signal, fd 3 for bash, poll, locks.
+//! The only `unsafe` code of doccheck is the `pre_exec` hooks here.
+
+use std::os::fd::{AsFd, AsRawFd, RawFd};
+use std::os::unix::process::CommandExt;
+use std::time::Duration;
+
+use rustix::process::{Pid, Signal};
+
+/// Makes a child die when doccheck dies, even by SIGKILL, so a crashed run
+/// leaves no shell session or registry behind.
+pub fn die_with_parent(command: &mut std::process::Command) {
+    // SAFETY: prctl(PR_SET_PDEATHSIG) is async-signal-safe and allocates nothing.
+    unsafe {
+        command.pre_exec(|| {
+            rustix::process::set_parent_process_death_signal(Some(Signal::KILL))?;
+            Ok(())
+        });
+    }
+}
+
+/// Makes `fd` the child's fd 3, without close-on-exec.
+pub fn inherit_as_fd3(command: &mut std::process::Command, fd: RawFd) {
+    // SAFETY: dup2 and fcntl are async-signal-safe and allocate nothing.
+    unsafe {
+        command.pre_exec(move || {
+            let done = match fd {
+                // dup2 onto itself would keep close-on-exec: clear it instead.
+                3 => libc::fcntl(3, libc::F_SETFD, 0),
+                _ => libc::dup2(fd, 3),
+            };
+            match done {
+                -1 => Err(std::io::Error::last_os_error()),
+                _ => Ok(()),
+            }
+        });
+    }
+}
+
+/// Sends SIGKILL to every process of group `pgid`.
+pub fn kill_group(pgid: u32) {
+    if let Some(pid) = Pid::from_raw(pgid as i32) {
+        let _ = rustix::process::kill_process_group(pid, Signal::KILL);
+    }
+}
+
+/// Sends `signal` to one process.
+pub fn signal(pid: u32, signal: i32) -> bool {
+    let (Some(pid), Some(signal)) = (Pid::from_raw(pid as i32), Signal::from_named_raw(signal))
+    else {
+        return false;
+    };
+    rustix::process::kill_process(pid, signal).is_ok()
+}
+
+/// Waits up to `wait` until `fd` is readable (or closed); false on timeout.
+pub fn readable(fd: &impl AsFd, wait: Duration) -> bool {
+    let mut fds = [rustix::event::PollFd::new(fd, rustix::event::PollFlags::IN)];
+    let timeout = rustix::event::Timespec {
+        tv_sec: wait.as_secs() as i64,
+        tv_nsec: wait.subsec_nanos() as i64,
+    };
+    matches!(rustix::event::poll(&mut fds, Some(&timeout)), Ok(n) if n > 0)
+}
+
+/// Takes an exclusive lock on `file` without waiting; false if another holds it.
+pub fn try_lock(file: &std::fs::File) -> bool {
+    rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_ok()
+}
+
+/// Makes doccheck the reaper of its orphaned descendants (a guide's `setsid`
+/// daemons), so the janitor can find and reap them.
+pub fn become_subreaper() {
+    let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
+}
+
+pub fn raw(fd: &impl AsRawFd) -> RawFd {
+    fd.as_raw_fd()
+}

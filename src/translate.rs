@@ -1,0 +1,63 @@
+//! `doccheck --translation`: a localized guide checked against its source, with
+//! the rules of the doccheck-l10n crate and the rule switches of the guide's scenario.
+
+use std::path::Path;
+
+use doccheck_guide::scenario::Scenario;
+use doccheck_guide::{Error, ErrorKind};
+use doccheck_l10n::Config;
+use doccheck_report::Translation;
+
+fn config(scenario: Option<&Scenario>) -> Result<Config, Error> {
+    let mut config = Config::default();
+    if let Some(s) = scenario {
+        config.disabled = s.translation.disable.iter().cloned().collect();
+        config.disabled_in_segment = s
+            .translation
+            .segments
+            .iter()
+            .map(|(id, rules)| (id.clone(), rules.iter().cloned().collect()))
+            .collect();
+        let unknown = doccheck_l10n::unknown_rules(&config);
+        if !unknown.is_empty() {
+            let known: Vec<&str> = doccheck_l10n::RULES.iter().map(|r| r.name).collect();
+            return Err(Error::new(
+                ErrorKind::Scenario,
+                format!(
+                    "{}: translation: unknown rule(s) {}; the rules are: {}",
+                    s.path.display(),
+                    unknown.join(", "),
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(config)
+}
+
+pub fn check(
+    guide: &Path,
+    text: &str,
+    source: Option<&Path>,
+    scenario: Option<&Scenario>,
+) -> Result<Translation, Error> {
+    let source = source
+        .map(Path::to_path_buf)
+        .or_else(|| doccheck_guide::discovery::translation_source(guide));
+    let source_text = source
+        .as_deref()
+        .map(doccheck_guide::markdown::read_guide)
+        .transpose()?;
+    if source_text.is_none() && !text.contains("data-stu-id=") {
+        return Err(Error::usage(format!(
+            "{} has no side-by-side source segments and no source file was found: give the source with --source FILE",
+            guide.display()
+        )));
+    }
+    let findings = doccheck_l10n::check(text, source_text.as_deref(), &config(scenario)?);
+    Ok(Translation {
+        guide: guide.display().to_string(),
+        source,
+        findings,
+    })
+}
