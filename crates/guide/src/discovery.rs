@@ -36,7 +36,7 @@ pub fn scenario_for(guide: &Path) -> Result<Option<PathBuf>, Error> {
             .collect();
         entries.sort();
         for path in entries {
-            let shown = path.display().to_string();
+            let shown = relative_to_cwd(&path).display().to_string();
             let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
             let only: GuidesOnly =
                 serde_yaml::from_str(&text).map_err(|e| yaml_error(&shown, &e))?;

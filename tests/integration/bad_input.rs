@@ -1,0 +1,128 @@
+//! Bad input gets a clear error with the source line, exit code 2, and never a panic.
+
+use crate::test::Test;
+
+#[test]
+fn missing_directory_binary_and_invalid_utf8() {
+    Test::new()
+        .args(&["nope.md"])
+        .status(2)
+        .stderr("error: cannot read guide nope.md: no such file\n")
+        .run();
+    Test::new()
+        .write("dir/x", "")
+        .args(&["dir"])
+        .status(2)
+        .stderr("error: dir is a directory; give the path of a markdown guide\n")
+        .run();
+    Test::new()
+        .write("bin.md", b"\x7fELF\x00\x01\x02")
+        .args(&["bin.md"])
+        .status(2)
+        .stderr("error: bin.md looks like a binary file (it contains NUL bytes), not a markdown guide\n")
+        .run();
+    Test::new()
+        .write("latin1.md", b"# Caf\xe9\n\n```sh\nls\n```\n")
+        .args(&["latin1.md"])
+        .status(2)
+        .stderr("error: latin1.md:1:6: the guide is not valid UTF-8 here; save it as UTF-8\n")
+        .run();
+}
+
+#[test]
+fn empty_guides_and_guides_without_blocks() {
+    Test::new()
+        .guide("")
+        .status(2)
+        .stderr("error: g.md has no fenced code blocks: there is nothing to check\n")
+        .run();
+    Test::new()
+        .guide("# Title\n\nJust `inline` code.\n\n    indented code is not a fenced block\n")
+        .status(2)
+        .stderr("error: g.md has no fenced code blocks: there is nothing to check\n")
+        .run();
+}
+
+#[test]
+fn unterminated_fence_shows_its_line() {
+    Test::new()
+        .guide("# T\n\n```sh\necho hi\n")
+        .status(2)
+        .stderr(
+            "error: g.md:3:1: this code fence is never closed; add a closing fence with the same characters
+  |
+3 | ```sh
+  | ^
+",
+        )
+        .run();
+}
+
+#[test]
+fn bad_annotations_and_usage() {
+    Test::new()
+        .guide("text\n\n<!-- doccheck: fiel=x -->\n```sh\nls\n```\n")
+        .status(2)
+        .stderr(
+            "error: g.md:3:1: in doccheck attributes: unknown field `fiel`, expected one of [..]
+  |
+3 | <!-- doccheck: fiel=x -->
+  | ^
+",
+        )
+        .run();
+    Test::new()
+        .guide("```sh timeout=soon\nls\n```\n")
+        .status(2)
+        .stderr("error: g.md:1:1: `soon` is not a duration ([..]); write e.g. 30s, 2m or 1h\n...\n")
+        .run();
+    Test::new()
+        .guide("```sh timeout=500000000000y\nls\n```\n")
+        .status(2)
+        .stderr("error: g.md:1:1: `500000000000y` [..]\n...\n")
+        .run();
+    Test::new()
+        .guide("```sh\nls\n```\n")
+        .args(&["g.md", "--format", "yaml"])
+        .status(2)
+        .stderr("error: invalid value 'yaml' for '--format <FORMAT>'\n...\n")
+        .run();
+    Test::new()
+        .status(2)
+        .stderr("error: the following required arguments were not provided:\n...\nUsage: doccheck [..]\n...\n")
+        .run();
+    Test::new()
+        .guide("```sh\nls\n```\n")
+        .args(&["g.md", "--scenario", "missing.yaml"])
+        .status(2)
+        .stderr("error: cannot read scenario missing.yaml: no such file\n")
+        .run();
+}
+
+#[test]
+fn a_detached_annotation_is_an_error_at_the_comment() {
+    Test::new()
+        .guide("# T\n\n<!-- doccheck skip=\"later\" -->\n\nSome text.\n\n```sh\nrm -rf important\n```\n")
+        .status(2)
+        .stderr(
+            "error: g.md:3:1: this doccheck annotation is not followed by a code block; put it right before the fence it is for
+  |
+3 | <!-- doccheck skip=\"later\" -->
+  | ^
+",
+        )
+        .run();
+}
+
+#[test]
+fn a_ten_megabyte_guide() {
+    let mut text = String::with_capacity(11 << 20);
+    while text.len() < 10 << 20 {
+        text.push_str("Some prose <span data-ttu-id=\"x\">with a span</span> and `code`.\n\n");
+    }
+    text.push_str("```console\n$ echo end\nend\n```\n");
+    Test::new()
+        .guide(&text)
+        .stdout("doccheck g.md: 1 steps\n✓   1  g.md:[..]  echo end  [..]s\ng.md: ok. 1 steps: 1 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
+        .run();
+}

@@ -1,0 +1,417 @@
+//! docs/docker.md for real: the real Docker Engine, real registries, the
+//! stand-in base images built here. Each test gives its runs a TMPDIR of its
+//! own; what those runs created carries labels pointing into it, so a test
+//! checks its own leftovers and is not disturbed by other runs on the daemon.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::test::{repo, signal, Output, Test};
+
+fn guide() -> String {
+    std::fs::read_to_string(repo().join("docs/docker.md")).unwrap()
+}
+
+fn docker(args: &[&str]) -> String {
+    let out = Command::new("docker").args(args).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn image_ids() -> std::collections::BTreeSet<String> {
+    docker(&["images", "-aq"]).lines().map(str::to_string).collect()
+}
+
+/// Labelled objects of doccheck runs: (kind, id, lock file).
+fn labelled() -> Vec<(&'static str, String, String)> {
+    let mut found = Vec::new();
+    for (kind, list, field) in [
+        ("container", &["ps", "-aq", "--no-trunc"][..], ".Config.Labels"),
+        ("image", &["images", "-q", "--no-trunc"][..], ".Config.Labels"),
+        ("network", &["network", "ls", "-q"][..], ".Labels"),
+        ("volume", &["volume", "ls", "-q"][..], ".Labels"),
+    ] {
+        let mut args = list.to_vec();
+        args.extend(["--filter", "label=doccheck.run"]);
+        for id in docker(&args).lines().filter(|l| !l.is_empty()) {
+            let format = format!("{{{{index {field} \"doccheck.lock\"}}}}");
+            let lock = docker(&[kind, "inspect", "--format", &format, id]);
+            found.push((kind, id.to_string(), lock.trim().to_string()));
+        }
+    }
+    found
+}
+
+/// docker-registry processes (not zombies) whose command line names `dir`.
+fn registries_under(dir: &Path) -> Vec<String> {
+    let mut live = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let cmdline = String::from_utf8_lossy(&cmdline);
+        if status.lines().next().unwrap_or("").ends_with("docker-registry")
+            && !status.contains("zombie")
+            && cmdline.contains(&*dir.to_string_lossy())
+        {
+            live.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    live
+}
+
+/// The images before a test, to see which ones it added.
+struct Before(std::collections::BTreeSet<String>);
+
+impl Before {
+    fn now() -> Before {
+        Before(image_ids())
+    }
+}
+
+/// Nothing of this test's runs may remain: containers, images, networks,
+/// volumes, registries, workspaces. Tags and unlabelled layers cannot be told
+/// apart from another run's, so they are checked when no other run is on the daemon.
+fn assert_nothing_left(out: &Output, before: &Before) {
+    assert_nothing_left_in(out.tmpdir.as_ref().expect("a private TMPDIR").path(), before);
+}
+
+fn assert_nothing_left_in(tmp: &Path, before: &Before) {
+    let tmp_text = tmp.display().to_string();
+    let all = labelled();
+    let ours: Vec<_> = all.iter().filter(|(_, _, lock)| lock.starts_with(&tmp_text)).collect();
+    assert!(ours.is_empty(), "objects left: {ours:?}");
+    let registries = registries_under(tmp);
+    assert!(registries.is_empty(), "registry processes left: {registries:?}");
+    let left: Vec<_> = std::fs::read_dir(tmp).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(left.is_empty(), "temp files left: {left:?}");
+    if !all.is_empty() {
+        eprintln!("other doccheck runs are on the daemon: tags and layers not checked");
+        return;
+    }
+    let tags = docker(&["images", "--format", "{{.Repository}}:{{.Tag}}"]);
+    let tags: Vec<&str> = tags.lines().filter(|t| t.contains("stockdata")).collect();
+    assert!(tags.is_empty(), "tags left: {tags:?}");
+    // New images may only be the stand-in base images (kept as a cache) and their layers.
+    let mut cache = std::collections::BTreeSet::new();
+    for base in ["mcr.microsoft.com/dotnet/core/sdk:3.0", "mcr.microsoft.com/dotnet/core/aspnet:3.0"] {
+        cache.extend(docker(&["history", "-q", base]).lines().map(str::to_string));
+    }
+    let new: Vec<String> = image_ids()
+        .difference(&before.0)
+        .filter(|i| !cache.contains(*i))
+        .cloned()
+        .collect();
+    assert!(new.is_empty(), "images left: {new:?}\n{}", docker(&["images", "-a"]));
+}
+
+const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 8 steps
+...
+✓   1  docs/docker.md:41  write Dockerfile (and src/StockData/Dockerfile)  [..]s
+✓   2  docs/docker.md:91  check fragment of Dockerfile  [..]s
+✓   3  docs/docker.md:102  write .dockerignore  [..]s
+✓   4  docs/docker.md:111  docker build --tag stockdata .  [..]s
+        $ docker build --tag stockdata .  (line 112)
+        ran as: docker build --force-rm --label doccheck.run=[..] --label doccheck.lock=[..]/ctl/lock --tag stockdata .
+✓   5  docs/docker.md:119  docker build --tag stockdata --file src/StockData/Dockerfile .  [..]s
+        $ docker build --tag stockdata --file src/StockData/Dockerfile .  (line 120)
+        ran as: docker build --force-rm --label doccheck.run=[..] --label doccheck.lock=[..] --tag stockdata --file src/StockData/Dockerfile .
+✓   6  docs/docker.md:127  docker run -ti -p 5000:80 stockdata  [..]s
+        $ docker run -ti -p 5000:80 stockdata  (line 128)
+        ran as: docker run -d --label doccheck.run=[..] --label doccheck.lock=[..] -p [..]:80 stockdata
+...
+        note: no terminal here: -t (and, for a service, -i) dropped
+        note: started detached (-d): doccheck waits until it is ready, goes on, and stops it at the end
+        note: ready after [..]s: SERVING
+        note: ready after [..]s: stocks.Stocks/Get {\"id\": 1} at 127.0.0.1:[..] → {\"stock\":{\"id\":1,\"name\":\"Microsoft\",\"symbol\":\"MSFT\"}}
+✓   7  docs/docker.md:139  docker tag stockdata myorg/stockdata (+1 more)  [..]s
+        $ docker tag stockdata myorg/stockdata  (line 140)
+        ran as: docker tag stockdata 127.0.0.1:[..]/myorg/stockdata
+        $ docker push myorg/stockdata  (line 141)
+        ran as: docker push 127.0.0.1:[..]/myorg/stockdata
+        note: verified through the registry API: 127.0.0.1:[..]/myorg/stockdata:latest is sha256:[..]
+✓   8  docs/docker.md:146  docker tag stockdata internal-registry:5000/myorg/stockdata (+1 more)  [..]s
+        $ docker tag stockdata internal-registry:5000/myorg/stockdata  (line 147)
+        ran as: docker tag stockdata 127.0.0.1:[..]/myorg/stockdata
+        $ docker push internal-registry:5000/myorg/stockdata  (line 148)
+        ran as: docker push 127.0.0.1:[..]/myorg/stockdata
+        note: verified through the registry API: 127.0.0.1:[..]/myorg/stockdata:latest is sha256:[..]
+note: mcr.microsoft.com/dotnet/core/sdk:3.0: [..]
+note: mcr.microsoft.com/dotnet/core/aspnet:3.0: [..]
+note: pushes to docker.io go to a registry of the run's own: [..] on 127.0.0.1:[..]
+note: pushes to internal-registry:5000 go to a registry of the run's own: [..] on 127.0.0.1:[..]
+docs/docker.md: ok. 8 steps: 8 passed, 0 failed, 0 skipped, 0 not run; [..]s
+";
+
+#[test]
+fn the_whole_guide_passes_and_leaves_nothing_behind() {
+    // Whoever holds host port 5000 (here: this test), the guide's -p 5000:80 must still run.
+    let _hold = std::net::TcpListener::bind("0.0.0.0:5000");
+    let before = Before::now();
+    let out = Test::new()
+        .current_dir(repo())
+        .private_tmpdir()
+        .args(&["docs/docker.md"])
+        .stdout(WHOLE_GUIDE)
+        .stderr("...\n")
+        .run();
+    assert!(out.stdout.contains("note: host port 5000 is taken on this machine: published on "), "{}", out.stdout);
+    assert_nothing_left(&out, &before);
+}
+
+/// A copy of the guide, changed by `edit`, in a project of its own, run with the repository's scenario.
+fn run_broken(from: &str, to: &str, stdout: &str) -> (Output, Before) {
+    let text = guide();
+    assert!(text.contains(from), "the guide has no {from:?}");
+    let scenario = repo().join("scenarios/docker.yaml").display().to_string();
+    let before = Before::now();
+    let out = Test::new()
+        .write("docs/docker.md", text.replacen(from, to, 1))
+        .private_tmpdir()
+        .args(&["docs/docker.md", "--scenario", &scenario])
+        .status(1)
+        .stdout(stdout)
+        .stderr("...\n")
+        .run();
+    (out, before)
+}
+
+#[test]
+fn a_wrong_copy_from_alias_fails_the_first_build() {
+    let (out, before) = run_broken(
+        "COPY --from=builder /published .",
+        "COPY --from=build /published .",
+        "...
+✗   4  docs/docker.md:111  docker build --tag stockdata .  [..]s
+        $ docker build --tag stockdata .  (line 112)
+        ran as: [..]
+        exit code 1 (expected 0)
+...
+·   5  docs/docker.md:119  not run: step 4 failed
+...
+docs/docker.md: FAILED. 8 steps: 3 passed, 1 failed, 0 skipped, 4 not run; [..]s
+",
+    );
+    assert!(out.stdout.contains("build"), "{}", out.stdout);
+    assert_nothing_left(&out, &before);
+}
+
+#[test]
+fn a_wrong_project_path_fails_the_publish() {
+    let (out, before) = run_broken(
+        "-o /published src/StockData/StockData.csproj",
+        "-o /published src/StockData/StockDta.csproj",
+        "...\n✗   4  docs/docker.md:111  docker build --tag stockdata .  [..]s\n...\n",
+    );
+    assert!(out.stdout.contains("MSB1009"), "the SDK's own error is shown: {}", out.stdout);
+    assert_nothing_left(&out, &before);
+}
+
+#[test]
+fn a_wrong_entrypoint_dll_fails_the_run_step_with_the_container_log() {
+    let (out, before) = run_broken(
+        "ENTRYPOINT [ \"dotnet\", \"StockData.dll\" ]",
+        "ENTRYPOINT [ \"dotnet\", \"StockDat.dll\" ]",
+        "...
+✓   5  docs/docker.md:119  [..]
+...
+✗   6  docs/docker.md:127  docker run -ti -p 5000:80 stockdata  [..]s
+        $ docker run -ti -p 5000:80 stockdata  (line 128)
+        ran as: [..]
+        container [..] exited with code [..] before it was ready
+...
+        │ container log (last 30 lines):
+...
+",
+    );
+    assert_nothing_left(&out, &before);
+}
+
+#[test]
+fn a_wrong_container_port_fails_the_run_step() {
+    let (out, before) = run_broken(
+        "docker run -ti -p 5000:80 stockdata",
+        "docker run -ti -p 5000:8080 stockdata",
+        "...
+✗   6  docs/docker.md:127  docker run -ti -p 5000:8080 stockdata  [..]s
+...
+        container port 80, where the service listens, is not published (published: 8080/tcp -> [..])
+...
+",
+    );
+    assert_nothing_left(&out, &before);
+}
+
+#[test]
+fn pushing_a_tag_never_made_fails_its_step() {
+    let (out, before) = run_broken(
+        "docker push internal-registry:5000/myorg/stockdata",
+        "docker push internal-registry:5000/myorg/stockdata:v2",
+        "...
+✓   7  docs/docker.md:139  [..]
+...
+✗   8  docs/docker.md:146  docker tag stockdata internal-registry:5000/myorg/stockdata (+1 more)  [..]s
+...
+        $ docker push internal-registry:5000/myorg/stockdata:v2  (line 148)
+        ran as: docker push 127.0.0.1:[..]/myorg/stockdata:v2
+...
+",
+    );
+    assert_nothing_left(&out, &before);
+}
+
+#[test]
+fn a_push_to_an_unmapped_registry_never_leaves_the_machine() {
+    let (out, before) = run_broken(
+        "docker push myorg/stockdata",
+        "docker push quay.io/myorg/stockdata",
+        "...\n        │ doccheck: refusing to push quay.io/myorg/stockdata: its registry is not one the scenario maps to a local registry, and nothing is pushed off this machine\n...\n",
+    );
+    assert_nothing_left(&out, &before);
+}
+
+#[test]
+fn preflight_errors_say_what_to_do() {
+    let before = Before::now();
+    let out = Test::new()
+        .current_dir(repo())
+        .private_tmpdir()
+        .args(&["docs/docker.md"])
+        .env("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+        .status(2)
+        .stdout("doccheck docs/docker.md with scenarios/docker.yaml: 8 steps\n")
+        .stderr("error: the guide needs Docker, but the Docker daemon is not reachable ([..]): start it, or point DOCKER_HOST at one\n")
+        .run();
+    assert_nothing_left(&out, &before);
+    let out = Test::new()
+        .current_dir(repo())
+        .private_tmpdir()
+        .args(&["docs/docker.md"])
+        .env("DOCCHECK_REGISTRY_BIN", "/nonexistent/docker-registry")
+        .status(2)
+        .stdout("doccheck docs/docker.md with scenarios/docker.yaml: 8 steps\n")
+        .stderr("...\nerror: no registry is available for the guide's pushes: install Debian's docker-registry (apt-get install docker-registry) or load the registry:2 image\n")
+        .run();
+    assert_nothing_left(&out, &before);
+}
+
+/// Starts doccheck on the guide plus a long last step; returns once step 8 passed.
+fn start_until_step_8(test: &Test) -> (std::process::Child, mpsc::Receiver<String>) {
+    let mut child = test.command().stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let (sender, lines) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    let started = Instant::now();
+    loop {
+        let line = lines
+            .recv_timeout(Duration::from_secs(300))
+            .expect("doccheck stopped before step 8");
+        if line.starts_with("✓   8") {
+            break;
+        }
+        assert!(!line.starts_with('✗'), "a step failed: {line}");
+        assert!(started.elapsed() < Duration::from_secs(300));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    (child, lines)
+}
+
+fn long_guide() -> Test {
+    let scenario = repo().join("scenarios/docker.yaml").display().to_string();
+    Test::new()
+        .write("docs/docker.md", format!("{}\n```console\nsleep 600\n```\n", guide()))
+        .private_tmpdir()
+        .args(&["docs/docker.md", "--scenario", &scenario])
+}
+
+#[test]
+fn ctrl_c_and_sigterm_clean_up_everything() {
+    for (number, code) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
+        let before = Before::now();
+        let test = long_guide();
+        let tmp = test.tmpdir_path().expect("a private TMPDIR");
+        let (mut child, _lines) = start_until_step_8(&test);
+        let tmp_text = tmp.display().to_string();
+        let ours = labelled().into_iter().filter(|(_, _, l)| l.starts_with(&tmp_text)).count();
+        assert!(ours > 0, "the service runs");
+        signal(child.id(), number);
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code));
+        assert_nothing_left_in(&tmp, &before);
+    }
+}
+
+#[test]
+fn a_crashed_run_is_swept_by_the_next_one() {
+    let before = Before::now();
+    let test = long_guide();
+    let tmp = test.tmpdir_path().expect("a private TMPDIR");
+    let tmp_text = tmp.display().to_string();
+    let (mut child, _lines) = start_until_step_8(&test);
+    child.kill().unwrap(); // SIGKILL: no cleanup at all
+    child.wait().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let left = labelled().into_iter().filter(|(_, _, l)| l.starts_with(&tmp_text)).count();
+    assert!(left > 0, "the crash left its container");
+    assert!(registries_under(&tmp).is_empty(), "registries die with doccheck");
+    // The next run, with the same TMPDIR, sweeps the dead run's objects and workspace.
+    let out = Test::new()
+        .current_dir(repo())
+        .args(&["docs/docker.md"])
+        .env("TMPDIR", &tmp_text)
+        .stdout("...
+note: removed [..] leftover(s) of an earlier doccheck run that did not finish
+...
+docs/docker.md: ok. [..]
+")
+        .stderr("...
+")
+        .run();
+    drop(out);
+    assert_nothing_left_in(&tmp, &before);
+}
+
+#[test]
+fn the_french_guide_runs_with_the_same_scenario() {
+    let before = Before::now();
+    let out = Test::new()
+        .current_dir(repo())
+        .private_tmpdir()
+        .args(&["docs/fr-fr/docker.md"])
+        .stdout("doccheck docs/fr-fr/docker.md with scenarios/docker.yaml: 8 steps
+...
+✓   3  docs/fr-fr/docker.md:107  write .dockerignore  [..]s
+...
+docs/fr-fr/docker.md: ok. 8 steps: 8 passed, 0 failed, 0 skipped, 0 not run; [..]s
+")
+        .stderr("...
+")
+        .run();
+    assert_nothing_left(&out, &before);
+}
+
+#[test]
+fn another_translation_dropped_in_runs_without_new_configuration() {
+    let french = std::fs::read_to_string(repo().join("docs/fr-fr/docker.md")).unwrap();
+    let german = french
+        .replace("Créez des images Docker", "Docker-Images erstellen")
+        .replace("ms.contentlocale: fr-FR", "ms.contentlocale: de-DE");
+    let test = Test::new().write("docs/de-de/docker.md", german).private_tmpdir();
+    std::os::unix::fs::symlink(repo().join("scenarios"), test.path("scenarios")).unwrap();
+    let before = Before::now();
+    let out = test
+        .args(&["docs/de-de/docker.md"])
+        .stdout("doccheck docs/de-de/docker.md with scenarios/docker.yaml: 8 steps
+...
+docs/de-de/docker.md: ok. 8 steps: 8 passed, 0 failed, 0 skipped, 0 not run; [..]s
+")
+        .stderr("...
+")
+        .run();
+    assert_nothing_left(&out, &before);
+}

@@ -1,0 +1,13 @@
+//! doccheck's integration tests: the real binary, real bash, real files, and
+//! (in `docker`) the real Docker Engine and registry. One test binary, with
+//! the `Test` builder of `test.rs`.
+
+mod bad_input;
+mod bench;
+mod docker;
+mod guides;
+mod reports;
+mod scenarios;
+mod signals;
+mod test;
+mod translation;
