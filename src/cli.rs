@@ -108,7 +108,11 @@ pub fn main() -> i32 {
         Ok(args) => args,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ErrorKind::Usage.exit_code() } else { 0 };
+            return if e.use_stderr() {
+                ErrorKind::Usage.exit_code()
+            } else {
+                0
+            };
         }
     };
     terminal::configure_colors();
@@ -155,8 +159,12 @@ fn run(args: &Args, reporters: &mut Reporters, interrupt: Interrupt) -> Result<i
     let blocks = markdown::parse(&guide, &text)?;
     let scenario = load_scenario(args)?;
     if let Mode::Translation = args.mode() {
-        let checked =
-            crate::translate::check(&args.guide, &text, args.source.as_deref(), scenario.as_ref())?;
+        let checked = crate::translate::check(
+            &args.guide,
+            &text,
+            args.source.as_deref(),
+            scenario.as_ref(),
+        )?;
         reporters.translation(&checked);
         return Ok(if checked.errors() > 0 { EXIT_FAILED } else { 0 });
     }

@@ -5,7 +5,10 @@
 
 #[test]
 fn the_benchmark_runs_in_quick_mode() {
-    let work = tempfile::Builder::new().prefix("dcbench-").tempdir().unwrap();
+    let work = tempfile::Builder::new()
+        .prefix("dcbench-")
+        .tempdir()
+        .unwrap();
     let report = work.path().join("report.md");
     let out = std::process::Command::new("python3")
         .arg(crate::test::repo().join("benches/run.py"))
@@ -17,8 +20,15 @@ fn the_benchmark_runs_in_quick_mode() {
         .output()
         .expect("python3 runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "benches/run.py --quick failed: {}\n{stderr}", out.status);
+    assert!(
+        out.status.success(),
+        "benches/run.py --quick failed: {}\n{stderr}",
+        out.status
+    );
     let text = std::fs::read_to_string(&report).expect("the report is written");
     assert!(text.contains("## a. N shell steps"), "{text}");
-    assert!(text.contains("| doccheck |"), "doccheck was measured: {text}");
+    assert!(
+        text.contains("| doccheck |"),
+        "doccheck was measured: {text}"
+    );
 }

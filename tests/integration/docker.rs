@@ -21,15 +21,26 @@ fn docker(args: &[&str]) -> String {
 }
 
 fn image_ids() -> std::collections::BTreeSet<String> {
-    docker(&["images", "-aq"]).lines().map(str::to_string).collect()
+    docker(&["images", "-aq"])
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 /// Labelled objects of doccheck runs: (kind, id, lock file).
 fn labelled() -> Vec<(&'static str, String, String)> {
     let mut found = Vec::new();
     for (kind, list, field) in [
-        ("container", &["ps", "-aq", "--no-trunc"][..], ".Config.Labels"),
-        ("image", &["images", "-q", "--no-trunc"][..], ".Config.Labels"),
+        (
+            "container",
+            &["ps", "-aq", "--no-trunc"][..],
+            ".Config.Labels",
+        ),
+        (
+            "image",
+            &["images", "-q", "--no-trunc"][..],
+            ".Config.Labels",
+        ),
         ("network", &["network", "ls", "-q"][..], ".Labels"),
         ("volume", &["volume", "ls", "-q"][..], ".Labels"),
     ] {
@@ -51,7 +62,11 @@ fn registries_under(dir: &Path) -> Vec<String> {
         let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
         let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
         let cmdline = String::from_utf8_lossy(&cmdline);
-        if status.lines().next().unwrap_or("").ends_with("docker-registry")
+        if status
+            .lines()
+            .next()
+            .unwrap_or("")
+            .ends_with("docker-registry")
             && !status.contains("zombie")
             && cmdline.contains(&*dir.to_string_lossy())
         {
@@ -74,17 +89,30 @@ impl Before {
 /// volumes, registries, workspaces. Tags and unlabelled layers cannot be told
 /// apart from another run's, so they are checked when no other run is on the daemon.
 fn assert_nothing_left(out: &Output, before: &Before) {
-    assert_nothing_left_in(out.tmpdir.as_ref().expect("a private TMPDIR").path(), before);
+    assert_nothing_left_in(
+        out.tmpdir.as_ref().expect("a private TMPDIR").path(),
+        before,
+    );
 }
 
 fn assert_nothing_left_in(tmp: &Path, before: &Before) {
     let tmp_text = tmp.display().to_string();
     let all = labelled();
-    let ours: Vec<_> = all.iter().filter(|(_, _, lock)| lock.starts_with(&tmp_text)).collect();
+    let ours: Vec<_> = all
+        .iter()
+        .filter(|(_, _, lock)| lock.starts_with(&tmp_text))
+        .collect();
     assert!(ours.is_empty(), "objects left: {ours:?}");
     let registries = registries_under(tmp);
-    assert!(registries.is_empty(), "registry processes left: {registries:?}");
-    let left: Vec<_> = std::fs::read_dir(tmp).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(
+        registries.is_empty(),
+        "registry processes left: {registries:?}"
+    );
+    let left: Vec<_> = std::fs::read_dir(tmp)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert!(left.is_empty(), "temp files left: {left:?}");
     if !all.is_empty() {
         eprintln!("other doccheck runs are on the daemon: tags and layers not checked");
@@ -95,7 +123,10 @@ fn assert_nothing_left_in(tmp: &Path, before: &Before) {
     assert!(tags.is_empty(), "tags left: {tags:?}");
     // New images may only be the stand-in base images (kept as a cache) and their layers.
     let mut cache = std::collections::BTreeSet::new();
-    for base in ["mcr.microsoft.com/dotnet/core/sdk:3.0", "mcr.microsoft.com/dotnet/core/aspnet:3.0"] {
+    for base in [
+        "mcr.microsoft.com/dotnet/core/sdk:3.0",
+        "mcr.microsoft.com/dotnet/core/aspnet:3.0",
+    ] {
         cache.extend(docker(&["history", "-q", base]).lines().map(str::to_string));
     }
     let new: Vec<String> = image_ids()
@@ -103,7 +134,11 @@ fn assert_nothing_left_in(tmp: &Path, before: &Before) {
         .filter(|i| !cache.contains(*i))
         .cloned()
         .collect();
-    assert!(new.is_empty(), "images left: {new:?}\n{}", docker(&["images", "-a"]));
+    assert!(
+        new.is_empty(),
+        "images left: {new:?}\n{}",
+        docker(&["images", "-a"])
+    );
 }
 
 const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 8 steps
@@ -156,7 +191,12 @@ fn the_whole_guide_passes_and_leaves_nothing_behind() {
         .stdout(WHOLE_GUIDE)
         .stderr("...\n")
         .run();
-    assert!(out.stdout.contains("note: host port 5000 is taken on this machine: published on "), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("note: host port 5000 is taken on this machine: published on "),
+        "{}",
+        out.stdout
+    );
     assert_nothing_left(&out, &before);
 }
 
@@ -204,7 +244,11 @@ fn a_wrong_project_path_fails_the_publish() {
         "-o /published src/StockData/StockDta.csproj",
         "...\n✗   4  docs/docker.md:111  docker build --tag stockdata .  [..]s\n...\n",
     );
-    assert!(out.stdout.contains("MSB1009"), "the SDK's own error is shown: {}", out.stdout);
+    assert!(
+        out.stdout.contains("MSB1009"),
+        "the SDK's own error is shown: {}",
+        out.stdout
+    );
     assert_nothing_left(&out, &before);
 }
 
@@ -298,7 +342,12 @@ fn preflight_errors_say_what_to_do() {
 
 /// Starts doccheck on the guide plus a long last step; returns once step 8 passed.
 fn start_until_step_8(test: &Test) -> (std::process::Child, mpsc::Receiver<String>) {
-    let mut child = test.command().stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut child = test
+        .command()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     let (sender, lines) = mpsc::channel();
     let stdout = child.stdout.take().unwrap();
     std::thread::spawn(move || {
@@ -324,7 +373,10 @@ fn start_until_step_8(test: &Test) -> (std::process::Child, mpsc::Receiver<Strin
 fn long_guide() -> Test {
     let scenario = repo().join("scenarios/docker.yaml").display().to_string();
     Test::new()
-        .write("docs/docker.md", format!("{}\n```console\nsleep 600\n```\n", guide()))
+        .write(
+            "docs/docker.md",
+            format!("{}\n```console\nsleep 600\n```\n", guide()),
+        )
         .private_tmpdir()
         .args(&["docs/docker.md", "--scenario", &scenario])
 }
@@ -337,7 +389,10 @@ fn ctrl_c_and_sigterm_clean_up_everything() {
         let tmp = test.tmpdir_path().expect("a private TMPDIR");
         let (mut child, _lines) = start_until_step_8(&test);
         let tmp_text = tmp.display().to_string();
-        let ours = labelled().into_iter().filter(|(_, _, l)| l.starts_with(&tmp_text)).count();
+        let ours = labelled()
+            .into_iter()
+            .filter(|(_, _, l)| l.starts_with(&tmp_text))
+            .count();
         assert!(ours > 0, "the service runs");
         signal(child.id(), number);
         let status = child.wait().unwrap();
@@ -356,21 +411,31 @@ fn a_crashed_run_is_swept_by_the_next_one() {
     child.kill().unwrap(); // SIGKILL: no cleanup at all
     child.wait().unwrap();
     std::thread::sleep(Duration::from_millis(500));
-    let left = labelled().into_iter().filter(|(_, _, l)| l.starts_with(&tmp_text)).count();
+    let left = labelled()
+        .into_iter()
+        .filter(|(_, _, l)| l.starts_with(&tmp_text))
+        .count();
     assert!(left > 0, "the crash left its container");
-    assert!(registries_under(&tmp).is_empty(), "registries die with doccheck");
+    assert!(
+        registries_under(&tmp).is_empty(),
+        "registries die with doccheck"
+    );
     // The next run, with the same TMPDIR, sweeps the dead run's objects and workspace.
     let out = Test::new()
         .current_dir(repo())
         .args(&["docs/docker.md"])
         .env("TMPDIR", &tmp_text)
-        .stdout("...
+        .stdout(
+            "...
 note: removed [..] leftover(s) of an earlier doccheck run that did not finish
 ...
 docs/docker.md: ok. [..]
-")
-        .stderr("...
-")
+",
+        )
+        .stderr(
+            "...
+",
+        )
         .run();
     drop(out);
     assert_nothing_left_in(&tmp, &before);
@@ -383,14 +448,18 @@ fn the_french_guide_runs_with_the_same_scenario() {
         .current_dir(repo())
         .private_tmpdir()
         .args(&["docs/fr-fr/docker.md"])
-        .stdout("doccheck docs/fr-fr/docker.md with scenarios/docker.yaml: 8 steps
+        .stdout(
+            "doccheck docs/fr-fr/docker.md with scenarios/docker.yaml: 8 steps
 ...
 ✓   3  docs/fr-fr/docker.md:107  write .dockerignore  [..]s
 ...
 docs/fr-fr/docker.md: ok. 8 steps: 8 passed, 0 failed, 0 skipped, 0 not run; [..]s
-")
-        .stderr("...
-")
+",
+        )
+        .stderr(
+            "...
+",
+        )
         .run();
     assert_nothing_left(&out, &before);
 }
@@ -401,17 +470,23 @@ fn another_translation_dropped_in_runs_without_new_configuration() {
     let german = french
         .replace("Créez des images Docker", "Docker-Images erstellen")
         .replace("ms.contentlocale: fr-FR", "ms.contentlocale: de-DE");
-    let test = Test::new().write("docs/de-de/docker.md", german).private_tmpdir();
+    let test = Test::new()
+        .write("docs/de-de/docker.md", german)
+        .private_tmpdir();
     std::os::unix::fs::symlink(repo().join("scenarios"), test.path("scenarios")).unwrap();
     let before = Before::now();
     let out = test
         .args(&["docs/de-de/docker.md"])
-        .stdout("doccheck docs/de-de/docker.md with scenarios/docker.yaml: 8 steps
+        .stdout(
+            "doccheck docs/de-de/docker.md with scenarios/docker.yaml: 8 steps
 ...
 docs/de-de/docker.md: ok. 8 steps: 8 passed, 0 failed, 0 skipped, 0 not run; [..]s
-")
-        .stderr("...
-")
+",
+        )
+        .stderr(
+            "...
+",
+        )
         .run();
     assert_nothing_left(&out, &before);
 }

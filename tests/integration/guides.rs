@@ -139,9 +139,16 @@ g.md: FAILED. 2 steps: 0 passed, 1 failed, 0 skipped, 1 not run; [..]s
 ",
         )
         .run();
-    assert!(started.elapsed().as_secs() < 60, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
     let pid = std::fs::read_to_string(&pidfile).unwrap();
-    assert!(!alive(&pid), "the background sleep {pid} survived the timeout");
+    assert!(
+        !alive(&pid),
+        "the background sleep {pid} survived the timeout"
+    );
 }
 
 #[test]
@@ -224,7 +231,10 @@ fn the_workspace_is_removed_unless_kept() {
     let out = test.guide(&guide).stdout("...\ng.md: ok. [..]\n").run();
     let ws = std::fs::read_to_string(&record).unwrap();
     assert!(ws.contains("doccheck-"), "{ws}");
-    assert!(!std::path::Path::new(ws.trim()).exists(), "workspace {ws} left behind");
+    assert!(
+        !std::path::Path::new(ws.trim()).exists(),
+        "workspace {ws} left behind"
+    );
     drop(out);
     let test = Test::new();
     let record = test.path("ws.txt");

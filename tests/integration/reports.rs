@@ -71,7 +71,9 @@ fn junit_cases(xml: &str) -> Vec<(String, String)> {
 
 #[test]
 fn junit_has_a_case_per_step_with_a_name_that_does_not_change_with_the_outcome() {
-    let guide = |expected: &str| format!("```console\n$ echo a\n{expected}\n```\n\n```text\nskip me\n```\n");
+    let guide = |expected: &str| {
+        format!("```console\n$ echo a\n{expected}\n```\n\n```text\nskip me\n```\n")
+    };
     let failed = Test::new()
         .guide(&guide("b"))
         .args(&["g.md", "--junit", "out.xml"])
@@ -92,8 +94,16 @@ fn junit_has_a_case_per_step_with_a_name_that_does_not_change_with_the_outcome()
             ("step 2: skip: a `text` block is neither commands nor a file with a path: bind it to use it".into(), "skipped".into())
         ]
     );
-    assert_eq!(junit_cases(&xml_passed)[0], ("step 1: echo a".to_string(), "passed".to_string()));
-    assert!(xml.contains("<testsuite name=\"g.md\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"1\""), "{xml}");
+    assert_eq!(
+        junit_cases(&xml_passed)[0],
+        ("step 1: echo a".to_string(), "passed".to_string())
+    );
+    assert!(
+        xml.contains(
+            "<testsuite name=\"g.md\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"1\""
+        ),
+        "{xml}"
+    );
     assert!(xml.contains("classname=\"g.md:1\""), "{xml}");
 }
 
@@ -123,11 +133,18 @@ fn junit_validates_against_the_jenkins_schema() {
 #[test]
 fn no_colour_when_not_a_terminal_or_no_color() {
     for env in [&[][..], &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")][..]] {
-        let mut test = Test::new().guide("```console\n$ echo a\nb\n```\n").status(1).stdout("...\n");
+        let mut test = Test::new()
+            .guide("```console\n$ echo a\nb\n```\n")
+            .status(1)
+            .stdout("...\n");
         for (k, v) in env {
             test = test.env(k, v);
         }
         let out = test.run();
-        assert!(!out.stdout.contains('\u{1b}'), "escape codes in {}", out.stdout);
+        assert!(
+            !out.stdout.contains('\u{1b}'),
+            "escape codes in {}",
+            out.stdout
+        );
     }
 }

@@ -54,7 +54,10 @@ fn a_guide_no_scenario_claims_runs_on_its_annotations_alone() {
 #[test]
 fn a_binding_that_no_longer_fits_the_guide_is_an_error_at_its_line() {
     project()
-        .write("scenarios/guide.yaml", format!("{SCENARIO}  - line: RUN make install\n    skip: gone\n"))
+        .write(
+            "scenarios/guide.yaml",
+            format!("{SCENARIO}  - line: RUN make install\n    skip: gone\n"),
+        )
         .args(&["docs/guide.md"])
         .status(2)
         .stderr(
@@ -88,7 +91,10 @@ fn yaml_errors_unknown_keys_and_bad_values_have_positions() {
         .stderr("error: scenarios/guide.yaml:[..]\n...\n")
         .run();
     project()
-        .write("scenarios/guide.yaml", "guides: [docs/guide.md]\n\nrun-timeout: 500000000000y\n")
+        .write(
+            "scenarios/guide.yaml",
+            "guides: [docs/guide.md]\n\nrun-timeout: 500000000000y\n",
+        )
         .args(&["docs/guide.md"])
         .status(2)
         .stderr("error: scenarios/guide.yaml:3:1: run-timeout: [..]\n...\n")
@@ -131,8 +137,14 @@ fn two_scenarios_claiming_one_guide() {
 fn the_run_timeout_bounds_the_whole_run() {
     let started = std::time::Instant::now();
     Test::new()
-        .write("docs/slow.md", "```sh\nsleep 1\n```\n\n```sh\nsleep 1\n```\n\n```sh\nsleep 30\n```\n")
-        .write("scenarios/slow.yaml", "guides: [docs/slow.md]\nrun-timeout: 3s\n")
+        .write(
+            "docs/slow.md",
+            "```sh\nsleep 1\n```\n\n```sh\nsleep 1\n```\n\n```sh\nsleep 30\n```\n",
+        )
+        .write(
+            "scenarios/slow.yaml",
+            "guides: [docs/slow.md]\nrun-timeout: 3s\n",
+        )
         .args(&["docs/slow.md"])
         .status(1)
         .stdout(

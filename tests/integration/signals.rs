@@ -17,7 +17,10 @@ fn start(test: &Test, ready: &std::path::Path) -> std::process::Child {
         .unwrap();
     let started = Instant::now();
     while !ready.exists() {
-        assert!(started.elapsed().as_secs() < 30, "the guide never got ready");
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "the guide never got ready"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(200));
@@ -30,7 +33,12 @@ fn stop(mut child: std::process::Child, signal_number: i32) -> (Option<i32>, Str
     let status = child.wait().unwrap();
     assert!(started.elapsed().as_secs() < 30);
     let mut stdout = String::new();
-    child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
     (status.code(), stdout)
 }
 
@@ -51,7 +59,10 @@ fn assert_all_stopped(test_dir: &std::path::Path) {
         }
     }
     let ws = std::fs::read_to_string(test_dir.join("ws.txt")).unwrap();
-    assert!(!std::path::Path::new(ws.trim()).exists(), "workspace {ws} left behind");
+    assert!(
+        !std::path::Path::new(ws.trim()).exists(),
+        "workspace {ws} left behind"
+    );
 }
 
 #[test]

@@ -159,7 +159,10 @@ impl Test {
             "exit {}\n--- stdout\n{}--- stderr\n{}",
             output.status, output.stdout, output.stderr
         );
-        assert!(!output.stderr.contains("panicked"), "doccheck panicked:\n{shown}");
+        assert!(
+            !output.stderr.contains("panicked"),
+            "doccheck panicked:\n{shown}"
+        );
         assert_matches("stdout", &self.stdout, &output.stdout, &shown);
         assert_matches("stderr", &self.stderr, &output.stderr, &shown);
         assert_eq!(output.status, self.status, "exit code\n{shown}");
@@ -190,5 +193,8 @@ pub fn alive(pid: &str) -> bool {
 }
 
 pub fn signal(pid: u32, signal: i32) {
-    assert!(doccheck_runner::sys::signal(pid, signal), "cannot signal {pid}");
+    assert!(
+        doccheck_runner::sys::signal(pid, signal),
+        "cannot signal {pid}"
+    );
 }

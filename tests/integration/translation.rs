@@ -23,7 +23,11 @@ fn the_french_guide_against_its_english_source() {
         "[5ce59-190]",
         "docs/fr-fr/docker.md:107:1  warning fence-info-changed",
     ] {
-        assert!(out.stdout.contains(expected), "missing {expected:?} in {}", out.stdout);
+        assert!(
+            out.stdout.contains(expected),
+            "missing {expected:?} in {}",
+            out.stdout
+        );
     }
 }
 
@@ -54,20 +58,36 @@ fn findings_in_json_junit_and_github_annotations() {
         .find(|f| f["rule"] == "technical-token-translated")
         .unwrap();
     assert_eq!(
-        (token["segment"].as_str(), token["line"].as_u64(), token["severity"].as_str()),
+        (
+            token["segment"].as_str(),
+            token["line"].as_u64(),
+            token["severity"].as_str()
+        ),
         (Some("5ce59-131"), Some(35), Some("error"))
     );
-    assert!(out.stderr.contains("::warning file=docs/fr-fr/docker.md,line=25,"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("::warning file=docs/fr-fr/docker.md,line=25,"),
+        "{}",
+        out.stderr
+    );
     let xml = std::fs::read_to_string(junit.path()).unwrap();
     assert_eq!(xml.matches("<testcase").count(), findings.len(), "{xml}");
-    assert!(xml.contains("translation technical-token-translated in segment 5ce59-131"), "{xml}");
+    assert!(
+        xml.contains("translation technical-token-translated in segment 5ce59-131"),
+        "{xml}"
+    );
 }
 
 #[test]
 fn a_scenario_turns_rules_off_everywhere_or_per_segment() {
     let french = std::fs::read_to_string(repo().join("docs/fr-fr/docker.md")).unwrap();
     let english = std::fs::read_to_string(repo().join("docs/docker.md")).unwrap();
-    let project = || Test::new().write("docs/docker.md", &english).write("docs/fr-fr/docker.md", &french);
+    let project = || {
+        Test::new()
+            .write("docs/docker.md", &english)
+            .write("docs/fr-fr/docker.md", &french)
+    };
     let out = project()
         .write("scenarios/s.yaml", "guides: ['docs/**']\ntranslation:\n  disable: [code-span-glued]\n  segments:\n    5ce59-131: [technical-token-translated]\n")
         .args(&["--translation", "docs/fr-fr/docker.md"])
@@ -75,7 +95,11 @@ fn a_scenario_turns_rules_off_everywhere_or_per_segment() {
         .run();
     assert!(!out.stdout.contains("code-span-glued"), "{}", out.stdout);
     assert!(!out.stdout.contains("5ce59-131"), "{}", out.stdout);
-    assert!(out.stdout.contains("link-text-punctuation [5ce59-163]"), "other rules still apply: {}", out.stdout);
+    assert!(
+        out.stdout.contains("link-text-punctuation [5ce59-163]"),
+        "other rules still apply: {}",
+        out.stdout
+    );
     project()
         .write("scenarios/s.yaml", "guides: ['docs/**']\ntranslation:\n  disable: [code-span-gluing]\n")
         .args(&["--translation", "docs/fr-fr/docker.md"])

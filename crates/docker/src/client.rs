@@ -75,7 +75,9 @@ impl Client {
     /// A `docker` command with the run's configuration, for callers that stream.
     pub fn command(&self) -> Command {
         let mut command = Command::new("docker");
-        command.env("DOCKER_CONFIG", &self.config).stdin(Stdio::null());
+        command
+            .env("DOCKER_CONFIG", &self.config)
+            .stdin(Stdio::null());
         command
     }
 

@@ -78,7 +78,13 @@ impl Docker {
         Some((index, format!("{}/{rest}", self.registries[index].address)))
     }
 
-    fn verify_push(&self, registry: usize, repository: &str, tag: &str, output: &str) -> Result<Vec<String>, String> {
+    fn verify_push(
+        &self,
+        registry: usize,
+        repository: &str,
+        tag: &str,
+        output: &str,
+    ) -> Result<Vec<String>, String> {
         let pushed = output
             .split_whitespace()
             .skip_while(|w| *w != "digest:")
@@ -111,7 +117,9 @@ impl Integration for Docker {
         let config = context.control.join("docker-config");
         std::fs::create_dir_all(&config)
             .and_then(|_| std::fs::write(config.join("config.json"), "{}\n"))
-            .map_err(|e| Error::environment(format!("cannot create a Docker client configuration: {e}")))?;
+            .map_err(|e| {
+                Error::environment(format!("cannot create a Docker client configuration: {e}"))
+            })?;
         let client = Client::new(&config);
         self.client = Some(client.clone());
         self.run_id = context.run_id.to_string();
@@ -122,7 +130,9 @@ impl Integration for Docker {
             Ok(swept) => self.notes.push(format!(
                 "removed {swept} leftover(s) of an earlier doccheck run that did not finish"
             )),
-            Err(e) => self.notes.push(format!("cannot sweep the leftovers of dead runs: {e}")),
+            Err(e) => self
+                .notes
+                .push(format!("cannot sweep the leftovers of dead runs: {e}")),
         }
         for image in &self.setup.images {
             let note = standin::ensure(&client, image, context.interrupt, context.events)?;
@@ -132,7 +142,11 @@ impl Integration for Docker {
             if let Some(signal) = context.interrupt.signal() {
                 return Err(doccheck_runner::interrupted(signal));
             }
-            let registry = Registry::start(&client, &context.control.join(format!("registry-{i}")), &self.labels)?;
+            let registry = Registry::start(
+                &client,
+                &context.control.join(format!("registry-{i}")),
+                &self.labels,
+            )?;
             self.notes.push(format!(
                 "pushes to {host} go to a registry of the run's own: {}",
                 registry.kind
@@ -146,7 +160,12 @@ impl Integration for Docker {
     fn session_env(&self) -> Vec<(String, String)> {
         self.client
             .iter()
-            .map(|c| ("DOCKER_CONFIG".to_string(), c.config_dir().display().to_string()))
+            .map(|c| {
+                (
+                    "DOCKER_CONFIG".to_string(),
+                    c.config_dir().display().to_string(),
+                )
+            })
             .collect()
     }
 
@@ -154,7 +173,11 @@ impl Integration for Docker {
         Some(SESSION_GUARD.to_string())
     }
 
-    fn before(&mut self, command: &str, service: Option<&doccheck_guide::service::Service>) -> Option<Rewrite> {
+    fn before(
+        &mut self,
+        command: &str,
+        service: Option<&doccheck_guide::service::Service>,
+    ) -> Option<Rewrite> {
         let map = |r: &str| self.map_reference(r);
         let rewriter = Rewriter {
             labels: &self.labels,
@@ -196,13 +219,25 @@ impl Integration for Docker {
                 self.records.containers.push(id.clone());
                 match (service, ran.service, ran.passed) {
                     (true, Some(s), true) => {
-                        let mut target = readiness::Container { client: &client, id };
-                        doccheck_runner::readiness::await_ready(&mut target, s, context.workspace, context.interrupt)
+                        let mut target = readiness::Container {
+                            client: &client,
+                            id,
+                        };
+                        doccheck_runner::readiness::await_ready(
+                            &mut target,
+                            s,
+                            context.workspace,
+                            context.interrupt,
+                        )
                     }
                     _ => Ok(Vec::new()),
                 }
             }
-            After::VerifyPush { registry, repository, tag } if ran.passed => self
+            After::VerifyPush {
+                registry,
+                repository,
+                tag,
+            } if ran.passed => self
                 .verify_push(registry, &repository, &tag, ran.output)
                 .map_err(|reason| Failure::PushNotVerified { reason }),
             After::VerifyPush { .. } => Ok(Vec::new()),

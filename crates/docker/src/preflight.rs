@@ -30,7 +30,11 @@ pub fn check(client: &Client) -> Result<(), Error> {
     }
     let root = client
         .run(&["info", "--format", "{{.DockerRootDir}}"])
-        .map_err(|e| Error::environment(format!("cannot ask the Docker daemon where its data is: {e}")))?;
+        .map_err(|e| {
+            Error::environment(format!(
+                "cannot ask the Docker daemon where its data is: {e}"
+            ))
+        })?;
     let root = root.trim();
     let root = if root.is_empty() { "/" } else { root };
     if let Some(free) = free_bytes(Path::new(root)) {

@@ -16,10 +16,12 @@ impl Target for Container<'_> {
     }
 
     fn state(&mut self) -> State {
-        match self
-            .client
-            .run(&["inspect", "-f", "{{.State.Running}} {{.State.ExitCode}}", &self.id])
-        {
+        match self.client.run(&[
+            "inspect",
+            "-f",
+            "{{.State.Running}} {{.State.ExitCode}}",
+            &self.id,
+        ]) {
             Ok(state) if state.trim_start().starts_with("false") => {
                 State::Exited(state.split_whitespace().nth(1).unwrap_or("?").to_string())
             }

@@ -42,7 +42,9 @@ pub fn binary() -> Option<std::path::PathBuf> {
 }
 
 fn image_present(client: &Client, image: &str) -> bool {
-    client.run(&["image", "inspect", "--format", "x", image]).is_ok()
+    client
+        .run(&["image", "inspect", "--format", "x", image])
+        .is_ok()
 }
 
 impl Registry {
@@ -52,28 +54,36 @@ impl Registry {
         let address = format!("127.0.0.1:{port}");
         let mut registry = if let Some(binary) = binary() {
             let storage = dir.join("registry-storage");
-            std::fs::create_dir_all(&storage)
-                .map_err(|e| Error::environment(format!("cannot create {}: {e}", storage.display())))?;
+            std::fs::create_dir_all(&storage).map_err(|e| {
+                Error::environment(format!("cannot create {}: {e}", storage.display()))
+            })?;
             let config = dir.join("registry.yml");
             // The packaged /etc/docker/registry/config.yml turns on htpasswd auth: use our own.
             let yaml = format!(
                 "version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\nhttp:\n  addr: {address}\n",
                 storage.display()
             );
-            std::fs::write(&config, yaml)
-                .map_err(|e| Error::environment(format!("cannot write {}: {e}", config.display())))?;
-            let log = std::fs::File::create(dir.join("registry.log"))
-                .map_err(|e| Error::environment(format!("cannot create the registry's log: {e}")))?;
+            std::fs::write(&config, yaml).map_err(|e| {
+                Error::environment(format!("cannot write {}: {e}", config.display()))
+            })?;
+            let log = std::fs::File::create(dir.join("registry.log")).map_err(|e| {
+                Error::environment(format!("cannot create the registry's log: {e}"))
+            })?;
             let mut command = std::process::Command::new(&binary);
             doccheck_runner::sys::die_with_parent(&mut command);
             let child = command
                 .arg("serve")
                 .arg(&config)
                 .stdin(std::process::Stdio::null())
-                .stdout(log.try_clone().map_err(|e| Error::environment(e.to_string()))?)
+                .stdout(
+                    log.try_clone()
+                        .map_err(|e| Error::environment(e.to_string()))?,
+                )
                 .stderr(log)
                 .spawn()
-                .map_err(|e| Error::environment(format!("cannot start {}: {e}", binary.display())))?;
+                .map_err(|e| {
+                    Error::environment(format!("cannot start {}: {e}", binary.display()))
+                })?;
             Registry {
                 address: address.clone(),
                 kind: format!("{} on {address}", binary.display()),
@@ -192,7 +202,6 @@ impl Registry {
         }
     }
 }
-
 
 fn agent() -> ureq::Agent {
     ureq::AgentBuilder::new()

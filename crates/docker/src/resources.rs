@@ -92,7 +92,10 @@ pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Vec<Stri
             }
         }
     }
-    for (kind, remove) in [("network", &["network", "rm"][..]), ("volume", &["volume", "rm", "-f"][..])] {
+    for (kind, remove) in [
+        ("network", &["network", "rm"][..]),
+        ("volume", &["volume", "rm", "-f"][..]),
+    ] {
         match client.lines(&[kind, "ls", "-q", "--filter", &label]) {
             Ok(found) => {
                 for id in found {
@@ -114,8 +117,19 @@ pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Vec<Stri
 fn dead(run_id: &str, lock: &str) -> bool {
     match doccheck_runner::session::workspace::run_is_dead(Path::new(lock)) {
         Some(dead) => dead,
-        None => doccheck_runner::run_boot(run_id).is_some_and(|boot| boot != doccheck_runner::boot_id()),
+        None => {
+            doccheck_runner::run_boot(run_id).is_some_and(|boot| boot != doccheck_runner::boot_id())
+        }
     }
+}
+
+/// One kind of daemon object, and the CLI commands that list, inspect and remove it.
+struct Kind {
+    list: &'static [&'static str],
+    inspect: &'static [&'static str],
+    /// Where `inspect`'s template finds the labels.
+    labels: &'static str,
+    remove: &'static [&'static str],
 }
 
 /// Removes what runs that died (crash, kill -9) left behind; returns how many.
@@ -124,15 +138,40 @@ pub fn sweep_dead_runs(client: &Client) -> Result<usize, DockerError> {
     let template = |field: &str| {
         format!("{{{{.Id}}}} {{{{index .{field} \"{RUN_LABEL}\"}}}} {{{{index .{field} \"{LOCK_LABEL}\"}}}}")
     };
-    // (list command, inspect command, label field of the inspect, remove command)
-    let kinds: [(&[&str], &[&str], &str, &[&str]); 4] = [
-        (&["ps", "-aq", "--no-trunc", "--filter"], &["container", "inspect"], "Config.Labels", &["rm", "-f", "-v"]),
-        (&["images", "-q", "--no-trunc", "--filter"], &["image", "inspect"], "Config.Labels", &["rmi", "-f"]),
-        (&["network", "ls", "-q", "--no-trunc", "--filter"], &["network", "inspect"], "Labels", &["network", "rm"]),
-        (&["volume", "ls", "-q", "--filter"], &["volume", "inspect"], "Labels", &["volume", "rm", "-f"]),
+    let kinds = [
+        Kind {
+            list: &["ps", "-aq", "--no-trunc", "--filter"],
+            inspect: &["container", "inspect"],
+            labels: "Config.Labels",
+            remove: &["rm", "-f", "-v"],
+        },
+        Kind {
+            list: &["images", "-q", "--no-trunc", "--filter"],
+            inspect: &["image", "inspect"],
+            labels: "Config.Labels",
+            remove: &["rmi", "-f"],
+        },
+        Kind {
+            list: &["network", "ls", "-q", "--no-trunc", "--filter"],
+            inspect: &["network", "inspect"],
+            labels: "Labels",
+            remove: &["network", "rm"],
+        },
+        Kind {
+            list: &["volume", "ls", "-q", "--filter"],
+            inspect: &["volume", "inspect"],
+            labels: "Labels",
+            remove: &["volume", "rm", "-f"],
+        },
     ];
     let mut removed = 0;
-    for (list, inspect, field, remove) in kinds {
+    for Kind {
+        list,
+        inspect,
+        labels: field,
+        remove,
+    } in kinds
+    {
         let mut args = list.to_vec();
         args.push(&filter);
         let ids = client.lines(&args)?;

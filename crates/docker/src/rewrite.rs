@@ -15,7 +15,9 @@ pub enum After {
     /// leaves a multi-stage build's earlier stages as untagged images).
     Build,
     /// `docker run`: record the container; wait for it when it is a service.
-    Container { service: bool },
+    Container {
+        service: bool,
+    },
     /// `docker push`: check the registry holds what was pushed.
     VerifyPush {
         registry: usize,

@@ -27,7 +27,13 @@ pub fn ensure(
 ) -> Result<String, Error> {
     let image = standin.image.as_str();
     let hash = inputs_hash(&standin.dir, &standin.inputs, &standin.build);
-    if let Ok(labels) = client.run(&["image", "inspect", "--format", "{{json .Config.Labels}}", image]) {
+    if let Ok(labels) = client.run(&[
+        "image",
+        "inspect",
+        "--format",
+        "{{json .Config.Labels}}",
+        image,
+    ]) {
         let labels: BTreeMap<String, String> =
             serde_json::from_str(labels.trim()).unwrap_or_default();
         match labels.get(STANDIN_LABEL) {
@@ -74,7 +80,8 @@ fn build(
     interrupt: &Interrupt,
 ) -> Result<(String, Result<(), String>), Error> {
     use std::os::unix::process::CommandExt;
-    let log_path = std::env::temp_dir().join(format!("doccheck-standin-{}.log", std::process::id()));
+    let log_path =
+        std::env::temp_dir().join(format!("doccheck-standin-{}.log", std::process::id()));
     let log = std::fs::File::create(&log_path)
         .map_err(|e| Error::environment(format!("cannot create the stand-in build's log: {e}")))?;
     let mut command = std::process::Command::new("bash");
@@ -85,12 +92,18 @@ fn build(
         .env("DOCCHECK_LABELS", format!("{STANDIN_LABEL}={hash}"))
         .env("DOCKER_CONFIG", client.config_dir())
         .stdin(std::process::Stdio::null())
-        .stdout(log.try_clone().map_err(|e| Error::environment(e.to_string()))?)
+        .stdout(
+            log.try_clone()
+                .map_err(|e| Error::environment(e.to_string()))?,
+        )
         .stderr(log)
         .process_group(0);
     doccheck_runner::sys::die_with_parent(&mut command);
     let mut child = command.spawn().map_err(|e| {
-        Error::environment(format!("cannot run the stand-in build for {}: {e}", standin.image))
+        Error::environment(format!(
+            "cannot run the stand-in build for {}: {e}",
+            standin.image
+        ))
     })?;
     let status = loop {
         if interrupt.is_set() {
@@ -102,7 +115,9 @@ fn build(
             Ok(Some(status)) => break Some(status),
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
             Err(e) => {
-                return Err(Error::environment(format!("cannot wait for the stand-in build: {e}")))
+                return Err(Error::environment(format!(
+                    "cannot wait for the stand-in build: {e}"
+                )))
             }
         }
     };
@@ -158,4 +173,3 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>) {
         }
     }
 }
-

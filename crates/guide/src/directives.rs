@@ -174,9 +174,10 @@ fn directives_from(pairs: Vec<(String, String)>, at: &Location) -> Result<Direct
             "also" => {
                 serde_yaml::Value::Sequence(value.split(',').map(|s| s.trim().into()).collect())
             }
-            "exit" => value.parse::<i64>().map(Into::into).map_err(|_| {
-                Error::guide(at.clone(), format!("exit=`{value}` is not a number"))
-            })?,
+            "exit" => value
+                .parse::<i64>()
+                .map(Into::into)
+                .map_err(|_| Error::guide(at.clone(), format!("exit=`{value}` is not a number")))?,
             _ => value.into(),
         };
         map.insert(key.into(), value);
@@ -233,9 +234,15 @@ mod tests {
         assert_eq!(i.directives.file.as_deref(), Some("x.sh"));
         assert!(i.foreign.is_empty());
         for (info, foreign) in [
-            (r#"{"name":"build","interactive":false}"#, vec![r#"{name:build,interactive:false}"#]),
+            (
+                r#"{"name":"build","interactive":false}"#,
+                vec![r#"{name:build,interactive:false}"#],
+            ),
             ("{timeout: 3s}", vec!["{timeout:", "3s}"]),
-            (r#"title="src/main.rs" showLineNumbers"#, vec!["title=src/main.rs", "showLineNumbers"]),
+            (
+                r#"title="src/main.rs" showLineNumbers"#,
+                vec!["title=src/main.rs", "showLineNumbers"],
+            ),
             ("{3}", vec!["{3}"]),
             ("{3,5-7} 'unbalanced", vec!["{3,5-7} 'unbalanced"]),
         ] {

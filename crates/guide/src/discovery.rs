@@ -115,6 +115,9 @@ mod tests {
             Some(root.join("docs/docker.md"))
         );
         assert_eq!(translation_source(&root.join("docs/docker.md")), None);
-        assert_eq!(translation_source(&root.join("docs/guides/docker.md")), None);
+        assert_eq!(
+            translation_source(&root.join("docs/guides/docker.md")),
+            None
+        );
     }
 }

@@ -250,8 +250,8 @@ fn action(
     }
     let lang = block.lang();
     let as_file = d.treat_as == Some(Treatment::File) || d.file.is_some();
-    let as_commands = d.treat_as == Some(Treatment::Commands)
-        || (!as_file && languages::is_command(&lang));
+    let as_commands =
+        d.treat_as == Some(Treatment::Commands) || (!as_file && languages::is_command(&lang));
     if as_commands {
         let commands = transcript::parse(guide, &block.content, block.content_line)?;
         return Ok(Action::Run {

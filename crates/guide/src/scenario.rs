@@ -291,8 +291,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
     }
     let fixture = match &file.fixture {
         Some(f) => {
-            let path =
-                inside(f).map_err(|m| Error::scenario(positions.top("fixture"), m))?;
+            let path = inside(f).map_err(|m| Error::scenario(positions.top("fixture"), m))?;
             if !path.is_dir() {
                 return Err(Error::scenario(
                     positions.top("fixture"),

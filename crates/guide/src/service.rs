@@ -86,15 +86,17 @@ pub enum Probe {
         expect: Option<serde_json::Value>,
     },
     /// Run by bash in the workspace.
-    Command { run: String },
+    Command {
+        run: String,
+    },
 }
 
 impl Probe {
     pub fn port(&self) -> Option<u16> {
         match self {
-            Probe::Http { port, .. } | Probe::GrpcHealth { port, .. } | Probe::Grpc { port, .. } => {
-                Some(*port)
-            }
+            Probe::Http { port, .. }
+            | Probe::GrpcHealth { port, .. }
+            | Probe::Grpc { port, .. } => Some(*port),
             Probe::Command { .. } => None,
         }
     }

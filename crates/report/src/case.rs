@@ -88,10 +88,7 @@ pub fn step_detail(result: &StepResult) -> String {
 pub fn step_case(plan: &Plan, step: &Step, result: &StepResult) -> Case {
     let (outcome, message) = match &result.status {
         Status::Passed => (CaseOutcome::Passed, None),
-        Status::Failed => (
-            CaseOutcome::Failed,
-            result.why().map(|f| f.to_string()),
-        ),
+        Status::Failed => (CaseOutcome::Failed, result.why().map(|f| f.to_string())),
         Status::Skipped(why) => (CaseOutcome::Skipped, Some(why.clone())),
         Status::NotRun(why) => (CaseOutcome::NotRun, Some(format!("not run: {why}"))),
     };
@@ -102,7 +99,11 @@ pub fn step_case(plan: &Plan, step: &Step, result: &StepResult) -> Case {
         line: step.line,
         column: step.column,
         failure_line,
-        failure_column: if failure_line == step.line { step.column } else { 1 },
+        failure_column: if failure_line == step.line {
+            step.column
+        } else {
+            1
+        },
         outcome,
         duration: result.duration,
         message,

@@ -156,7 +156,9 @@ pub fn verdict(results: &[StepResult], summary: &RunSummary) -> Verdict {
 pub enum Event {
     /// Something slow before the first step (a stand-in image build).
     Preparing(String),
-    StepStarted { number: usize },
+    StepStarted {
+        number: usize,
+    },
     StepFinished(StepResult),
     Finished(RunSummary),
 }

@@ -116,7 +116,11 @@ impl fmt::Display for Failure {
             Failure::Timeout {
                 after,
                 overall: true,
-            } => write!(f, "the run's overall timeout ran out after {}", rounded(*after)),
+            } => write!(
+                f,
+                "the run's overall timeout ran out after {}",
+                rounded(*after)
+            ),
             Failure::Timeout { after, .. } => write!(
                 f,
                 "timed out after {}; its process group was killed",

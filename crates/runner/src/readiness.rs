@@ -123,7 +123,10 @@ fn attempt(target: &mut dyn Target, probe: &Probe, workspace: &Path) -> Result<S
                     ))
                 })?;
             }
-            Ok(format!("{} {request} at {address} → {answer}", call.method()))
+            Ok(format!(
+                "{} {request} at {address} → {answer}",
+                call.method()
+            ))
         }
         Probe::Command { run } => {
             let out = std::process::Command::new("bash")

@@ -89,7 +89,10 @@ pub fn run(
     for integration in integrations.iter() {
         env.extend(integration.session_env());
     }
-    let setup: Vec<String> = integrations.iter().filter_map(|i| i.session_setup()).collect();
+    let setup: Vec<String> = integrations
+        .iter()
+        .filter_map(|i| i.session_setup())
+        .collect();
     let start_shell = || -> Result<Shell, Error> {
         let mut shell = Shell::start(&workspace.work, &workspace.control, &env)?;
         for code in &setup {

@@ -36,7 +36,12 @@ impl Services {
     }
 
     /// Starts `command` in the background; the ending is the start's, not the service's.
-    pub fn start(&mut self, shell: &mut Shell, command: &str, interrupt: &Interrupt) -> (Ending, String) {
+    pub fn start(
+        &mut self,
+        shell: &mut Shell,
+        command: &str,
+        interrupt: &Interrupt,
+    ) -> (Ending, String) {
         let n = self.started.len();
         let log = self.control.join(format!("service-{n}.log"));
         let status = self.control.join(format!("service-{n}.status"));
@@ -76,7 +81,9 @@ impl Services {
             "started in the background (process group {}); its output goes to its own log; stopped at the end",
             target.pid
         )];
-        notes.extend(readiness::await_ready(target, service, workspace, interrupt)?);
+        notes.extend(readiness::await_ready(
+            target, service, workspace, interrupt,
+        )?);
         Ok(notes)
     }
 
@@ -111,6 +118,10 @@ impl Target for Background {
         if tail.is_empty() {
             return String::new();
         }
-        format!("its output (last {} lines):\n{}", tail.len(), tail.join("\n"))
+        format!(
+            "its output (last {} lines):\n{}",
+            tail.len(),
+            tail.join("\n")
+        )
     }
 }

@@ -70,7 +70,8 @@ impl StepRunner<'_> {
                 service,
             } => {
                 for command in commands {
-                    let run = self.command(step, command, *exit, service.as_ref(), &mut result.notes);
+                    let run =
+                        self.command(step, command, *exit, service.as_ref(), &mut result.notes);
                     let failed = run.failure.is_some();
                     result.commands.push(run);
                     if failed {
@@ -108,7 +109,8 @@ impl StepRunner<'_> {
         // A service no integration claimed runs in the background of the session.
         let background = service.is_some() && claimed.is_none();
         let (ending, output) = if background {
-            self.services.start(self.shell, text, self.context.interrupt)
+            self.services
+                .start(self.shell, text, self.context.interrupt)
         } else {
             self.shell.run(text, timeout, self.context.interrupt)
         };
@@ -147,7 +149,10 @@ impl StepRunner<'_> {
                 Err(_) => {}
             }
         } else if let (true, None, Some(service)) = (background, &failure, service) {
-            match self.services.await_ready(service, &self.workspace.work, self.context.interrupt) {
+            match self
+                .services
+                .await_ready(service, &self.workspace.work, self.context.interrupt)
+            {
                 Ok(more) => notes.extend(more),
                 Err(f) => failure = Some(f),
             }

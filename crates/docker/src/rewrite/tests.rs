@@ -51,7 +51,9 @@ fn build_and_tag_are_labelled_and_recorded() {
         Some("docker build --force-rm --label doccheck.run=r1 --tag stockdata --file src/StockData/Dockerfile .")
     );
     assert_eq!(p.tags, ["stockdata:latest"]);
-    let p = r.rewrite("docker tag stockdata myorg/stockdata", false).unwrap();
+    let p = r
+        .rewrite("docker tag stockdata myorg/stockdata", false)
+        .unwrap();
     assert_eq!(
         p.run.as_deref(),
         Some("docker tag stockdata 127.0.0.1:5001/myorg/stockdata")
@@ -69,7 +71,9 @@ fn build_and_tag_are_labelled_and_recorded() {
     // Unmapped hosts are left alone (the session's guard refuses to push them).
     let p = r.rewrite("docker push quay.io/x", false).unwrap();
     assert_eq!((p.run, p.after), (None, After::Nothing));
-    assert!(r.rewrite("docker build -t a . && docker push a", false).is_none());
+    assert!(r
+        .rewrite("docker build -t a . && docker push a", false)
+        .is_none());
     assert!(r.rewrite("ls", false).is_none());
     assert!(r.rewrite("docker images", false).is_none());
 }

@@ -44,24 +44,35 @@ fn unknown_keys_and_yaml_errors_have_positions() {
 #[test]
 fn durations_are_checked_at_their_own_key() {
     let e = scenario("guides: [a]\n\nrun-timeout: 500000000000y\n").unwrap_err();
-    assert!(e.to_string().starts_with("s.yaml:3:1: run-timeout: "), "{e}");
-    let e = scenario("guides: [a]\nblocks:\n  - line: x\n    skip: y\n  - line: z\n    timeout: soon\n")
-        .unwrap_err();
     assert!(
-        e.to_string().starts_with("s.yaml:6:5: timeout: `soon` is not a duration"),
+        e.to_string().starts_with("s.yaml:3:1: run-timeout: "),
         "{e}"
     );
     let e = scenario(
-        "guides: [a]\nblocks:\n  - line: x\n    service:\n      ready-timeout: 9d\n",
+        "guides: [a]\nblocks:\n  - line: x\n    skip: y\n  - line: z\n    timeout: soon\n",
     )
     .unwrap_err();
-    assert!(e.to_string().starts_with("s.yaml:4:5: ready-timeout: "), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("s.yaml:6:5: timeout: `soon` is not a duration"),
+        "{e}"
+    );
+    let e = scenario("guides: [a]\nblocks:\n  - line: x\n    service:\n      ready-timeout: 9d\n")
+        .unwrap_err();
+    assert!(
+        e.to_string().starts_with("s.yaml:4:5: ready-timeout: "),
+        "{e}"
+    );
 }
 
 #[test]
 fn paths_stay_inside_the_repository() {
     let e = scenario("guides: [a]\nfixture: ../../../../../../etc\n").unwrap_err();
-    assert!(e.to_string().starts_with("s.yaml:2:1: `../../../../../../etc` leads out of the repository"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("s.yaml:2:1: `../../../../../../etc` leads out of the repository"),
+        "{e}"
+    );
     let e = scenario("guides: [a]\nfixture: nope\n").unwrap_err();
     assert!(e.to_string().contains("no such file"), "{e}");
 }
@@ -94,10 +105,9 @@ fn services_and_probes() {
         &service.probes[1],
         crate::service::Probe::Http { port: 8080, path, status: Some(200) } if path == "/"
     ));
-    let e = scenario(
-        "guides: [a]\nblocks:\n  - line: x\n    service: {probes: [{tcp: {port: 1}}]}\n",
-    )
-    .unwrap_err();
+    let e =
+        scenario("guides: [a]\nblocks:\n  - line: x\n    service: {probes: [{tcp: {port: 1}}]}\n")
+            .unwrap_err();
     assert!(e.to_string().contains("unknown variant `tcp`"), "{e}");
     let e = scenario(
         "guides: [a]\nblocks:\n  - line: x\n    service:\n      probes:\n        - grpc: {port: 1, proto: missing.proto, method: a.B/C, request: '{}'}\n",

@@ -16,7 +16,11 @@ pub fn render(error: &Error) -> String {
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             out.push_str(&format!("{gutter} {}\n", style("|").blue()));
-            out.push_str(&format!("{} {} {source}\n", style(&number).blue(), style("|").blue()));
+            out.push_str(&format!(
+                "{} {} {source}\n",
+                style(&number).blue(),
+                style("|").blue()
+            ));
             out.push_str(&format!(
                 "{gutter} {} {caret_at}{}\n",
                 style("|").blue(),

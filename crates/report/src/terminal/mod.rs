@@ -111,7 +111,9 @@ impl Reporter for Terminal {
                 }
                 match self.results.iter_mut().find(|(g, _)| *g == plan.guide) {
                     Some((_, r)) => r.push(result.clone()),
-                    None => self.results.push((plan.guide.clone(), vec![result.clone()])),
+                    None => self
+                        .results
+                        .push((plan.guide.clone(), vec![result.clone()])),
                 }
             }
             Event::Finished(summary_of_run) => {

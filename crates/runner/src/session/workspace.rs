@@ -28,8 +28,7 @@ impl Workspace {
             .tempdir()
             .map_err(|e| Error::environment(format!("cannot create a temporary workspace: {e}")))?;
         let root = dir.path().to_path_buf();
-        let [work, home, tmp, control] =
-            ["work", "home", "tmp", "ctl"].map(|name| root.join(name));
+        let [work, home, tmp, control] = ["work", "home", "tmp", "ctl"].map(|name| root.join(name));
         for d in [&work, &home, &tmp, &control] {
             std::fs::create_dir(d)
                 .map_err(|e| Error::environment(format!("cannot create {}: {e}", d.display())))?;
