@@ -486,6 +486,8 @@ def make_parse_guide(seed: int, blocks: int = 50) -> str:
     out = [f"# Generated guide {seed}\n", "Some prose before the first block, with `code` and a [link](x.md).\n"]
     for b in range(blocks):
         kind = rng.choice(["console", "console", "sh", "sh", "dockerfile", "text", "python-file", "skip", "plain"])
+        # An annotation goes right before its fence (inside the list item when the block is in one).
+        annotation = None
         if kind == "console":
             body = "\n".join(
                 line
@@ -505,11 +507,11 @@ def make_parse_guide(seed: int, blocks: int = 50) -> str:
             body = f"just some output {b}\nmore output"
             info = "text"
         elif kind == "python-file":
-            out.append(f"<!-- doccheck: file=src/mod{b}.py -->")
+            annotation = f"<!-- doccheck: file=src/mod{b}.py -->"
             body = f"def f{b}():\n    return {b}\n"
             info = "python"
         elif kind == "skip":
-            out.append(f'<!-- doccheck: skip="needs a cloud account ({b})" -->')
+            annotation = f'<!-- doccheck: skip="needs a cloud account ({b})" -->'
             body = f"$ az login --tenant t{b}"
             info = "console"
         else:
@@ -518,11 +520,15 @@ def make_parse_guide(seed: int, blocks: int = 50) -> str:
         where = rng.choice(["top", "top", "top", "list", "quote", "tilde"])
         if where == "list":
             out.append(f"{b + 1}. An item that holds block {b}:\n")
+            if annotation:
+                out.append(f"   {annotation}")
             out.append(fence(info, body, indent="   ") + "\n")
         elif where == "quote" and kind not in ("python-file", "skip"):
             out.append(f"> A quoted block {b}:\n>")
             out.append(fence(info, body, quote=True) + "\n")
         else:
+            if annotation:
+                out.append(annotation)
             out.append(fence(info, body, tilde=where == "tilde") + "\n")
         if rng.random() < 0.5:
             out.append(f"## Section {b}\n\nProse about block {b}: *emphasis*, `span`, and a list:\n\n- one\n- two\n")

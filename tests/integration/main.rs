@@ -8,6 +8,7 @@ mod docker;
 mod guides;
 mod reports;
 mod scenarios;
+mod shell;
 mod signals;
 mod test;
 mod translation;

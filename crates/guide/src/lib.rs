@@ -14,6 +14,7 @@ pub mod plan;
 pub mod scenario;
 pub mod service;
 pub mod setup;
+pub mod shell;
 pub mod transcript;
 
 pub use error::{Error, ErrorKind, Location};

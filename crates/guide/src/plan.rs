@@ -136,7 +136,9 @@ pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Resul
             ));
         }
         let mut service = None;
+        let mut service_at = None;
         if let Some(b) = binding {
+            service_at = b.service.as_ref().map(|_| b.location.clone());
             directives = directives.merged_with(&b.directives);
             service = b.service.clone();
             bound_by = Some(b.location.to_string());
@@ -145,12 +147,27 @@ pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Resul
             Some(t) => crate::duration::parse(t).map_err(|m| Error::guide(at.clone(), m))?,
             None => default_timeout,
         };
+        let action = action(guide, block, &directives, service, &at)?;
+        if let (Some(location), false) = (service_at, matches!(action, Action::Run { .. })) {
+            return Err(Error::scenario(
+                location,
+                format!(
+                    "`service:` starts a command, but the block at {guide}:{} is not run as commands ({}); bind the service to the block that starts the server",
+                    block.line,
+                    match &action {
+                        Action::Write { .. } => "it is written to a file",
+                        Action::CheckFragment { .. } => "it is checked as a fragment",
+                        _ => "it is skipped",
+                    }
+                ),
+            ));
+        }
         steps.push(Step {
             number: block.index + 1,
             line: block.line,
             column: block.column,
             lang: block.lang(),
-            action: action(guide, block, &directives, service, &at)?,
+            action,
             timeout,
             bound_by,
             notes,

@@ -2,9 +2,12 @@
 //!
 //! Two shapes, as guides write them: a transcript (`$ ` prompts, `> ` continuation
 //! lines, everything else is expected output, a final `? N` is the expected exit
-//! code, as in trycmd), or bare command lines where every line is a command.
+//! code, as in trycmd), or bare commands. Either way a command is whole as a
+//! shell reads it ([`shell`]): a heredoc, a quote or a compound command runs as
+//! one unit, and a heredoc's body is never a command of its own.
 
 use crate::error::{Error, Location};
+use crate::shell::{self, Completeness};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Command {
@@ -46,49 +49,67 @@ pub fn parse(file: &str, content: &str, first_line: usize) -> Result<Vec<Command
 }
 
 fn parse_bare(lines: &[&str], first_line: usize) -> Vec<Command> {
-    let mut commands: Vec<Command> = Vec::new();
-    let mut continuing = false;
-    for (i, raw) in lines.iter().enumerate() {
-        let line = raw.trim_end();
-        if continuing {
-            let last = commands.last_mut().expect("continuation follows a command");
-            last.text.push('\n');
-            last.text.push_str(line);
-        } else if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        } else {
-            commands.push(Command {
-                text: line.to_string(),
-                line: first_line + i,
-                expected: None,
-                exit: None,
-            });
-        }
-        continuing = line.ends_with('\\');
-    }
-    commands
+    shell::split(lines)
+        .into_iter()
+        .map(|(start, end)| Command {
+            text: lines[start..end].join("\n").trim_end().to_string(),
+            line: first_line + start,
+            expected: None,
+            exit: None,
+        })
+        .collect()
+}
+
+fn prompt(line: &str) -> Option<&str> {
+    line.strip_prefix("$ ")
+        .or(if line == "$" { Some("") } else { None })
+}
+
+fn continuation(line: &str) -> Option<&str> {
+    line.strip_prefix("> ")
+        .or(if line == ">" { Some("") } else { None })
 }
 
 fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec<Command>, Error> {
     let mut commands: Vec<Command> = Vec::new();
-    let mut in_command = false;
-    for (i, raw) in lines.iter().enumerate() {
-        let line = raw.trim_end();
-        if let Some(text) = line
-            .strip_prefix("$ ")
-            .or(if line == "$" { Some("") } else { None })
-        {
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim_end();
+        if let Some(text) = prompt(line) {
+            let start = i;
+            let mut typed = vec![text];
+            i += 1;
+            while let Some(more) = lines.get(i).and_then(|l| continuation(l.trim_end())) {
+                typed.push(more);
+                i += 1;
+            }
+            // A heredoc or compound command typed after `$ ` whose continuation
+            // lines carry no `> `: the lines up to the next prompt that complete it.
+            if matches!(
+                shell::completeness(&typed.join("\n")),
+                Completeness::Incomplete { .. }
+            ) {
+                let next_prompt = (i..lines.len())
+                    .find(|&j| prompt(lines[j].trim_end()).is_some())
+                    .unwrap_or(lines.len());
+                let mut candidate = typed.clone();
+                candidate.extend_from_slice(&lines[i..next_prompt]);
+                if let Some((end, _)) = shell::extend(&candidate, 0, candidate.len()) {
+                    i += end - typed.len();
+                    typed = candidate[..end].to_vec();
+                }
+            }
             commands.push(Command {
-                text: text.to_string(),
-                line: first_line + i,
+                text: typed.join("\n"),
+                line: first_line + start,
                 expected: Some(Vec::new()),
                 exit: None,
             });
-            in_command = true;
             continue;
         }
         let Some(command) = commands.last_mut() else {
             if line.trim().is_empty() {
+                i += 1;
                 continue;
             }
             return Err(Error::guide(
@@ -96,17 +117,6 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
                 "output before the first `$ ` command; a transcript starts with a `$ ` prompt line",
             ));
         };
-        if in_command {
-            if let Some(more) =
-                line.strip_prefix("> ")
-                    .or(if line == ">" { Some("") } else { None })
-            {
-                command.text.push('\n');
-                command.text.push_str(more);
-                continue;
-            }
-        }
-        in_command = false;
         if let Some(code) = exit_line(line) {
             command.exit = Some(code);
         } else {
@@ -118,6 +128,7 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
                     line: first_line + i,
                 });
         }
+        i += 1;
     }
     for command in &mut commands {
         if let Some(expected) = command.expected.as_mut() {
@@ -167,6 +178,39 @@ mod tests {
         assert_eq!((c[1].line, c[1].exit), (8, Some(1)));
         assert_eq!(c[1].expected_text(), Some(vec![]));
         assert_eq!(c[2].expected_text(), Some(vec![]));
+    }
+
+    #[test]
+    fn bare_heredocs_loops_and_functions_are_whole_commands() {
+        let text =
+            "cat > run.sh <<'EOF'\nrm -rf \"$HOME\"\nEOF\nfor i in 1 2; do\n  echo $i\ndone\n";
+        let c = parse("g", text, 3).unwrap();
+        let texts: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.line)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("cat > run.sh <<'EOF'\nrm -rf \"$HOME\"\nEOF", 3),
+                ("for i in 1 2; do\n  echo $i\ndone", 6)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heredoc_typed_after_a_prompt_without_continuation_prompts() {
+        let text = "$ cat <<EOF > hi.sh\necho hi\nEOF\n$ bash hi.sh\nhi\n$ for i in 1 2; do\n  echo $i\ndone\n1\n2\n$ bad syntax (\n? 2\n[..]syntax error[..]\n";
+        let c = parse("g", text, 1).unwrap();
+        assert_eq!(c[0].text, "cat <<EOF > hi.sh\necho hi\nEOF");
+        assert_eq!(c[0].expected_text(), Some(vec![]));
+        assert_eq!((c[1].text.as_str(), c[1].line), ("bash hi.sh", 4));
+        assert_eq!(c[1].expected_text(), Some(vec!["hi"]));
+        assert_eq!(c[2].text, "for i in 1 2; do\n  echo $i\ndone");
+        assert_eq!(c[2].expected_text(), Some(vec!["1", "2"]));
+        // Never completed before the next prompt or the end: the lines are output.
+        assert_eq!(c[3].text, "bad syntax (");
+        assert_eq!(
+            (c[3].exit, c[3].expected_text()),
+            (Some(2), Some(vec!["[..]syntax error[..]"]))
+        );
     }
 
     #[test]

@@ -45,9 +45,10 @@ impl Services {
         let n = self.started.len();
         let log = self.control.join(format!("service-{n}.log"));
         let status = self.control.join(format!("service-{n}.status"));
-        // `set -m` gives the background job its own process group.
+        // `set -m` gives the background job its own process group; the inner
+        // subshell lets the status be written even when the command `exit`s.
         let wrapper = format!(
-            "set -m; {{ {{ {command}\n}} >'{log}' 2>&1 </dev/null; echo $? >'{status}'; }} & __doccheck_service=$!; set +m; echo \"$__doccheck_service\"",
+            "set -m; {{ ( {command}\n) >'{log}' 2>&1 </dev/null; echo $? >'{status}'; }} & __doccheck_service=$!; set +m; echo \"$__doccheck_service\"",
             log = log.display(),
             status = status.display()
         );

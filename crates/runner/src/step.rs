@@ -69,9 +69,16 @@ impl StepRunner<'_> {
                 exit,
                 service,
             } => {
-                for command in commands {
-                    let run =
-                        self.command(step, command, *exit, service.as_ref(), &mut result.notes);
+                for (i, command) in commands.iter().enumerate() {
+                    let last = i + 1 == commands.len();
+                    let run = self.command(
+                        step,
+                        command,
+                        *exit,
+                        service.as_ref(),
+                        last,
+                        &mut result.notes,
+                    );
                     let failed = run.failure.is_some();
                     result.commands.push(run);
                     if failed {
@@ -90,6 +97,7 @@ impl StepRunner<'_> {
         command: &Command,
         exit: Option<i32>,
         service: Option<&doccheck_guide::service::Service>,
+        last: bool,
         notes: &mut Vec<String>,
     ) -> CommandRun {
         let expected_exit = command.exit.or(exit).unwrap_or(0);
@@ -106,8 +114,9 @@ impl StepRunner<'_> {
             notes.extend(rewrite.notes.iter().cloned());
         }
         let text = as_run.as_deref().unwrap_or(&command.text);
-        // A service no integration claimed runs in the background of the session.
-        let background = service.is_some() && claimed.is_none();
+        // A service no integration claimed is the block's last command, run in
+        // the background of the session; the commands before it prepare it.
+        let background = service.is_some() && claimed.is_none() && last;
         let (ending, output) = if background {
             self.services
                 .start(self.shell, text, self.context.interrupt)

@@ -81,3 +81,13 @@ fn a_binding_must_match_exactly_one_block() {
         "s.yaml:3:5: this binding matches no code block of g.md"
     );
 }
+
+#[test]
+fn a_service_bound_where_it_cannot_apply_is_an_error_at_the_binding() {
+    let e = plan(
+        "```dockerfile\nFROM a\n```\n",
+        Some("guides: [g.md]\nblocks:\n  - line: FROM a\n    service: {probes: []}\n"),
+    )
+    .unwrap_err();
+    assert_eq!(e.to_string(), "s.yaml:3:5: `service:` starts a command, but the block at g.md:1 is not run as commands (it is written to a file); bind the service to the block that starts the server");
+}

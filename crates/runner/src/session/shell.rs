@@ -137,9 +137,10 @@ impl Shell {
             pgid,
             alive: true,
         };
-        // `__dc` runs the command file and prints the marker with its exit status.
+        // `__dc` runs the command file and prints the marker with its exit
+        // status. Aliases expand as in an interactive shell.
         let define = format!(
-            "__dc() {{ . '{}'; printf '{marker} %d\\n' \"$?\"; }}\n",
+            "shopt -s expand_aliases\n__dc() {{ . '{}'; printf '{marker} %d\\n' \"$?\"; }}\n",
             shell.command_path.display()
         );
         if shell.script.write_all(define.as_bytes()).is_err() {
@@ -190,7 +191,9 @@ impl Shell {
                 .saturating_duration_since(Instant::now())
                 .min(Duration::from_millis(50));
             match self.next_chunk(slice) {
-                Chunk::Done(output, code) => return (Ending::Exited(code), output),
+                Chunk::Done(output, code) => {
+                    return (Ending::Exited(code), self.as_in_a_terminal(output))
+                }
                 Chunk::Closed(output) => {
                     self.alive = false;
                     return (Ending::ShellExited(self.reap()), output);
@@ -213,6 +216,34 @@ impl Shell {
                 }
             }
         }
+    }
+
+    /// bash names the file it sources in its own messages
+    /// (`/tmp/doccheck-x/ctl/command: line 1: nosuch: command not found`);
+    /// a terminal shows `bash: nosuch: command not found`, and so does the report.
+    fn as_in_a_terminal(&self, output: String) -> String {
+        let prefix = format!("{}: line ", self.command_path.display());
+        if !output.contains(&prefix) {
+            return output;
+        }
+        let mut shown = String::with_capacity(output.len());
+        for line in output.split_inclusive('\n') {
+            let Some(rest) = line.strip_prefix(&prefix) else {
+                shown.push_str(line);
+                continue;
+            };
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            match rest[digits..].strip_prefix(": ") {
+                // The line bash echoes after a syntax error; a terminal does not.
+                Some(message) if message.starts_with('`') => {}
+                Some(message) if digits > 0 => {
+                    shown.push_str("bash: ");
+                    shown.push_str(message);
+                }
+                _ => shown.push_str(line),
+            }
+        }
+        shown
     }
 
     /// A command's output and status if complete, waiting up to `wait` for more output.
