@@ -179,6 +179,8 @@ pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Resul
         setup.fixture = s.fixture;
         setup.env = s.env;
         setup.docker = s.docker;
+        setup.pass_env = s.pass_env;
+        setup.allow_empty = s.allow_empty;
         if let Some(t) = s.run_timeout {
             setup.run_timeout = t;
         }

@@ -30,6 +30,10 @@ struct ScenarioFile {
     #[serde(default)]
     env: BTreeMap<String, String>,
     #[serde(default)]
+    pass_env: Vec<String>,
+    #[serde(default)]
+    allow_empty: bool,
+    #[serde(default)]
     blocks: Vec<Directives>,
     docker: Option<DockerKeys>,
     #[serde(default)]
@@ -106,6 +110,8 @@ pub struct Scenario {
     pub timeout: Option<Duration>,
     pub run_timeout: Option<Duration>,
     pub env: Vec<(String, String)>,
+    pub pass_env: Vec<String>,
+    pub allow_empty: bool,
     pub bindings: Vec<Binding>,
     pub docker: Option<DockerSetup>,
     pub translation: Translation,
@@ -333,6 +339,8 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         timeout: duration(&file.timeout, "timeout")?,
         run_timeout: duration(&file.run_timeout, "run-timeout")?,
         env: file.env.into_iter().collect(),
+        pass_env: file.pass_env,
+        allow_empty: file.allow_empty,
         bindings,
         docker,
         translation: file.translation,

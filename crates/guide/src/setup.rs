@@ -18,6 +18,11 @@ pub struct Setup {
     pub run_timeout: Duration,
     /// Present when the guide drives Docker.
     pub docker: Option<DockerSetup>,
+    /// Variables the session takes from the caller instead of doccheck's
+    /// isolated value (`HOME`, `TMPDIR`).
+    pub pass_env: Vec<String>,
+    /// A run in which no step ran passes.
+    pub allow_empty: bool,
 }
 
 impl Default for Setup {
@@ -27,6 +32,8 @@ impl Default for Setup {
             env: Vec::new(),
             run_timeout: DEFAULT_RUN_TIMEOUT,
             docker: None,
+            pass_env: Vec::new(),
+            allow_empty: false,
         }
     }
 }

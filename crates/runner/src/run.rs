@@ -81,7 +81,8 @@ pub fn run(
 
     let mut env = plan.setup.env.clone();
     for (name, dir) in [("HOME", &workspace.home), ("TMPDIR", &workspace.tmp)] {
-        if !options.pass_env.iter().any(|p| p == name) {
+        let passed = options.pass_env.iter().chain(&plan.setup.pass_env);
+        if !passed.into_iter().any(|p| p == name) {
             env.push((name.to_string(), dir.display().to_string()));
         }
     }
@@ -205,7 +206,7 @@ pub fn run(
         interrupted: options.interrupt.signal(),
         notes,
         ran,
-        allow_empty: options.allow_empty,
+        allow_empty: options.allow_empty || plan.setup.allow_empty,
     };
     events.emit(Event::Finished(summary.clone()));
     Ok(RunReport { results, summary })
