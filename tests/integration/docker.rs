@@ -402,6 +402,57 @@ fn ctrl_c_and_sigterm_clean_up_everything() {
 }
 
 #[test]
+fn an_interrupt_while_a_stand_in_builds_stops_at_once() {
+    for (number, code, name) in [
+        (libc::SIGINT, 130, "Ctrl-C"),
+        (libc::SIGTERM, 143, "SIGTERM"),
+    ] {
+        let test = Test::new()
+            .write("docs/slow.md", "```sh\ndocker images\n```\n")
+            .write("scenarios/slow.yaml", "guides: [docs/slow.md]\ndocker:\n  images:\n    - image: doccheck-test/never-built:1\n      build: sleep 120\n")
+            .private_tmpdir()
+            .args(&["docs/slow.md"]);
+        let tmp = test.tmpdir_path().unwrap();
+        let mut child = test
+            .command()
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let mut lines = BufReader::new(stderr).lines();
+        let started = Instant::now();
+        loop {
+            let line = lines.next().expect("doccheck said nothing").unwrap();
+            if line.contains("building its stand-in") {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        signal(child.id(), number);
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code));
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the build was not stopped"
+        );
+        let rest: Vec<String> = lines.map_while(Result::ok).collect();
+        assert_eq!(
+            rest,
+            [format!(
+                "error: interrupted ({name}) before the first step; what was prepared was removed"
+            )]
+        );
+        let sleeping = Command::new("pgrep")
+            .args(["-f", "^sleep 120$"])
+            .output()
+            .unwrap();
+        assert!(sleeping.stdout.is_empty(), "the build's process survived");
+        assert_nothing_left_in(&tmp, &Before::now());
+    }
+}
+
+#[test]
 fn a_crashed_run_is_swept_by_the_next_one() {
     let before = Before::now();
     let test = long_guide();

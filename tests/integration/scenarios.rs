@@ -127,16 +127,27 @@ docs/guide.md: ok. 3 steps: 1 passed, 0 failed, 2 skipped, 0 not run; [..]s
 fn a_scenario_passes_variables_through_and_may_allow_an_empty_run() {
     let home = std::env::var("HOME").unwrap_or_default();
     Test::new()
-        .write("docs/home.md", format!("```console\n$ echo \"$HOME\"\n{home}\n```\n\n```text\nnotes\n```\n"))
-        .write("scenarios/home.yaml", "guides: [docs/home.md]\npass-env: [HOME]\n")
+        .write(
+            "docs/home.md",
+            format!("```console\n$ echo \"$HOME\"\n{home}\n```\n\n```text\nnotes\n```\n"),
+        )
+        .write(
+            "scenarios/home.yaml",
+            "guides: [docs/home.md]\npass-env: [HOME]\n",
+        )
         .args(&["docs/home.md"])
         .stdout("...\ndocs/home.md: ok. [..]\n")
         .run();
     Test::new()
         .write("docs/later.md", "```text\nnothing to run yet\n```\n")
-        .write("scenarios/later.yaml", "guides: [docs/later.md]\nallow-empty: true\n")
+        .write(
+            "scenarios/later.yaml",
+            "guides: [docs/later.md]\nallow-empty: true\n",
+        )
         .args(&["docs/later.md"])
-        .stdout("...\ndocs/later.md: ok. 1 steps: 0 passed, 0 failed, 1 skipped, 0 not run; [..]s\n")
+        .stdout(
+            "...\ndocs/later.md: ok. 1 steps: 0 passed, 0 failed, 1 skipped, 0 not run; [..]s\n",
+        )
         .run();
 }
 
