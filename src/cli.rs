@@ -1,42 +1,49 @@
-//! The command line: flags → a [`Mode`], then wiring only: guide → plan →
-//! runner with its integrations → reporters → exit code.
+//! The command line: flags → a [`Mode`] and the run's settings, then
+//! [`crate::run`] wires the crates together. Exit codes: 0 every guide passed,
+//! 1 a step failed (or none ran), 2 a usage, scenario or environment error,
+//! 128 + N interrupted by signal N (130, 143).
 
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
-use doccheck_guide::plan::Plan;
-use doccheck_guide::scenario::Scenario;
-use doccheck_guide::{discovery, markdown, plan, scenario, Error, ErrorKind};
+use doccheck_guide::config::{self, Config};
+use doccheck_guide::tree::{self, Partition};
+use doccheck_guide::{Error, ErrorKind};
 use doccheck_report::terminal::{self, Terminal};
 use doccheck_report::{github, json::Json, junit::Junit, Reporter, Reporters};
-use doccheck_runner::events::Verdict;
-use doccheck_runner::{Event, Events, Integration, Interrupt};
-
-/// Exit codes: 0 every step passed, 1 a step failed (or none ran), 2 usage,
-/// scenario or environment error, 128 + N interrupted by signal N (130, 143).
-pub const EXIT_FAILED: i32 = 1;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "doccheck",
     version,
-    about = "Run a markdown guide's code blocks for real, as a test."
+    about = "Run markdown guides' code blocks for real, as tests."
 )]
 pub struct Args {
-    /// The markdown guide to run.
-    pub guide: PathBuf,
+    /// Guides to run: markdown files, directories (every *.md below them,
+    /// honouring .gitignore) or globs. None: the `include:` globs of .doccheck.yaml.
+    pub paths: Vec<PathBuf>,
     /// Scenario YAML to use instead of the one found in scenarios/.
     #[arg(long, value_name = "FILE")]
     pub scenario: Option<PathBuf>,
-    /// Print the plan (every block and what will be done with it) and run nothing.
+    /// The configuration to use instead of the nearest .doccheck.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the plan (every block and what will be done with it) and run
+    /// nothing; with several guides, one line per guide.
     #[arg(long)]
     pub list: bool,
-    /// Run only step N (files written by earlier steps are still written).
+    /// Run only step N of the guide (files written by earlier steps are still written).
     #[arg(long, value_name = "N", conflicts_with = "from")]
     pub step: Option<usize>,
-    /// Run from step N on (files written by earlier steps are still written).
+    /// Run the guide from step N on (files written by earlier steps are still written).
     #[arg(long, value_name = "N")]
     pub from: Option<usize>,
+    /// Guides run at once (default: the configuration's `jobs`, else the number of CPUs).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Run one shard of the guides: count:K/N (round-robin) or hash:K/N (by path).
+    #[arg(long, value_name = "KIND:K/N")]
+    pub partition: Option<Partition>,
     /// Go on after a failing step and report every step (default: stop, as guides are stateful).
     #[arg(long)]
     pub keep_going: bool,
@@ -46,20 +53,23 @@ pub struct Args {
     /// Keep the workspace (and print where it is) instead of removing it.
     #[arg(long)]
     pub keep: bool,
-    /// Report format on stdout.
+    /// Report format on stdout (json: one document per guide, JSON Lines).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Also write a JUnit XML report to FILE.
+    /// Also write a JUnit XML report to FILE (one test suite per guide).
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
-    /// Check the guide as a translation of its source instead of running it: code
-    /// blocks, code spans, links, technical tokens, punctuation (docs/translation-check.md).
+    /// Check the guides as translations of their sources instead of running
+    /// them: code blocks, code spans, links, technical tokens, punctuation.
     #[arg(long, conflicts_with_all = ["list", "step", "from", "keep", "keep_going"])]
     pub translation: bool,
     /// The source to check a translation against (default: the side-by-side segments,
     /// and docs/X.md for docs/<locale>/X.md).
     #[arg(long, value_name = "FILE", requires = "translation")]
     pub source: Option<PathBuf>,
+    /// Print the JSON Schema of `.doccheck.yaml` (config) or of scenario files, for editors.
+    #[arg(long, value_enum, value_name = "FILE_KIND", exclusive = true)]
+    pub schema: Option<Schema>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,15 +78,22 @@ pub enum Format {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Schema {
+    Config,
+    Scenario,
+}
+
 /// What doccheck is asked to do.
-enum Mode {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
     Run,
     List,
     Translation,
 }
 
 impl Args {
-    fn mode(&self) -> Mode {
+    pub fn mode(&self) -> Mode {
         if self.translation {
             Mode::Translation
         } else if self.list {
@@ -86,9 +103,9 @@ impl Args {
         }
     }
 
-    fn reporters(&self) -> Reporters {
+    fn reporters(&self, tree: bool) -> Reporters {
         let mut reporters: Vec<Box<dyn Reporter>> = match self.format {
-            Format::Human => vec![Box::new(Terminal::default())],
+            Format::Human => vec![Box::new(Terminal::new(tree))],
             Format::Json => vec![Box::new(Json::default())],
         };
         if github::enabled() {
@@ -100,6 +117,20 @@ impl Args {
             reporters.push(Box::new(Junit::new(path.clone())));
         }
         Reporters(reporters)
+    }
+}
+
+fn config(args: &Args) -> Result<Config, Error> {
+    let found = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => config::find(&std::env::current_dir().unwrap_or_default()),
+    };
+    match found {
+        Some(path) => config::load(&path),
+        None => Ok(Config {
+            root: PathBuf::from("."),
+            ..Config::default()
+        }),
     }
 }
 
@@ -116,117 +147,52 @@ pub fn main() -> i32 {
         }
     };
     terminal::configure_colors();
+    if let Some(kind) = args.schema {
+        let schema = match kind {
+            Schema::Config => config::schema(),
+            Schema::Scenario => doccheck_guide::scenario::schema(),
+        };
+        doccheck_report::out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&schema).unwrap_or_default()
+        ));
+        return 0;
+    }
+    let fail = |error: Error| {
+        doccheck_report::err(&terminal::error::render(&error));
+        error.exit_code()
+    };
     let interrupt = match doccheck_runner::signals::install() {
         Ok(interrupt) => interrupt,
         Err(e) => {
-            let error = Error::environment(format!("cannot install signal handlers: {e}"));
-            doccheck_report::err(&terminal::error::render(&error));
-            return error.exit_code();
+            return fail(Error::environment(format!(
+                "cannot install signal handlers: {e}"
+            )))
         }
     };
-    let mut reporters = args.reporters();
-    let guide = args.guide.display().to_string();
-    let code = match run(&args, &mut reporters, interrupt) {
-        Ok(code) => code,
-        Err(e) => {
-            reporters.error(&guide, &e);
-            doccheck_report::err(&terminal::error::render(&e));
-            e.exit_code()
-        }
+    let config = match config(&args) {
+        Ok(config) => config,
+        Err(e) => return fail(e),
     };
-    match reporters.finish() {
-        Ok(()) => code,
-        Err(why) => {
-            let error = Error::environment(why);
-            doccheck_report::err(&terminal::error::render(&error));
-            code.max(error.exit_code())
-        }
-    }
-}
-
-fn load_scenario(args: &Args) -> Result<Option<Scenario>, Error> {
-    match &args.scenario {
-        Some(path) => scenario::load(path).map(Some),
-        None => discovery::scenario_for(&args.guide)?
-            .map(|p| scenario::load(&p))
-            .transpose(),
-    }
-}
-
-fn run(args: &Args, reporters: &mut Reporters, interrupt: Interrupt) -> Result<i32, Error> {
-    let guide = args.guide.display().to_string();
-    let text = markdown::read_guide(&args.guide)?;
-    let blocks = markdown::parse(&guide, &text)?;
-    let scenario = load_scenario(args)?;
-    if let Mode::Translation = args.mode() {
-        let checked = crate::translate::check(
-            &args.guide,
-            &text,
-            args.source.as_deref(),
-            scenario.as_ref(),
-        )?;
-        reporters.translation(&checked);
-        return Ok(if checked.errors() > 0 { EXIT_FAILED } else { 0 });
-    }
-    if blocks.is_empty() {
-        return Err(Error::new(
-            ErrorKind::Guide,
-            format!("{guide} has no fenced code blocks: there is nothing to check"),
+    let guides = match tree::collect(&args.paths, &config) {
+        Ok(guides) => guides,
+        Err(e) => return fail(e),
+    };
+    let guides = match args.partition {
+        Some(partition) => partition.select(guides),
+        None => guides,
+    };
+    if (args.step.is_some() || args.from.is_some()) && guides.len() != 1 {
+        return fail(Error::usage(
+            "--step and --from select steps of one guide; give exactly one",
         ));
     }
-    let plan = plan::build(&guide, &blocks, scenario)?;
-    for n in [args.step, args.from].into_iter().flatten() {
-        if n == 0 || n > plan.steps.len() {
-            return Err(Error::usage(format!(
-                "there is no step {n}: {guide} has steps 1 to {}",
-                plan.steps.len()
-            )));
-        }
-    }
-    if let Mode::List = args.mode() {
-        reporters.listed(&plan);
-        return Ok(0);
-    }
-    let options = doccheck_runner::Options {
-        keep: args.keep,
-        only: args.step,
-        from: args.from,
-        keep_going: args.keep_going,
-        allow_empty: args.allow_empty,
-        pass_env: Vec::new(),
-        interrupt,
-    };
-    let mut integrations = integrations(&plan);
-    reporters.started(&plan);
-    let mut events = Forward {
-        plan: &plan,
-        reporters,
-    };
-    let report = doccheck_runner::run(&plan, &mut integrations, &options, &mut events)?;
-    Ok(match report.verdict() {
-        Verdict::Passed => 0,
-        Verdict::Failed | Verdict::NothingRan => EXIT_FAILED,
-        Verdict::Interrupted(signal) => 128 + signal,
-    })
-}
-
-/// The integrations a plan needs.
-fn integrations(plan: &Plan) -> Vec<Box<dyn Integration>> {
-    let mut all: Vec<Box<dyn Integration>> = Vec::new();
-    if doccheck_docker::wanted(plan) {
-        all.push(Box::new(doccheck_docker::Docker::new(plan)));
-    }
-    all
-}
-
-/// The runner's events, to every reporter, with the plan they belong to.
-struct Forward<'a> {
-    plan: &'a Plan,
-    reporters: &'a mut Reporters,
-}
-
-impl Events for Forward<'_> {
-    fn emit(&mut self, event: Event) {
-        self.reporters.event(self.plan, &event);
+    // One named guide is reported step by step; a tree of them guide by guide.
+    let tree = guides.len() != 1 || !guides[0].named || args.partition.is_some();
+    let mut reporters = args.reporters(tree);
+    let code = crate::run::all(&args, &config, &guides, &mut reporters, interrupt);
+    match reporters.finish() {
+        Ok(()) => code,
+        Err(why) => code.max(fail(Error::environment(why))),
     }
 }

@@ -1,6 +1,7 @@
 //! The doccheck binary: flags to a mode, and the crates wired together.
 
 mod cli;
+mod run;
 mod translate;
 
 fn main() {

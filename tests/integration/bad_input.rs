@@ -13,7 +13,7 @@ fn missing_directory_binary_and_invalid_utf8() {
         .write("dir/x", "")
         .args(&["dir"])
         .status(2)
-        .stderr("error: dir is a directory; give the path of a markdown guide\n")
+        .stderr("error: dir holds no markdown guide (*.md) that the walk keeps\n")
         .run();
     Test::new()
         .write("bin.md", b"\x7fELF\x00\x01\x02")
@@ -89,7 +89,9 @@ fn bad_annotations_and_usage() {
         .run();
     Test::new()
         .status(2)
-        .stderr("error: the following required arguments were not provided:\n...\nUsage: doccheck [..]\n...\n")
+        .stderr(
+            "error: give a guide, a directory or a glob (or set `include:` in .doccheck.yaml)\n",
+        )
         .run();
     Test::new()
         .guide("```sh\nls\n```\n")

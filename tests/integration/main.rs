@@ -12,3 +12,4 @@ mod shell;
 mod signals;
 mod test;
 mod translation;
+mod tree;

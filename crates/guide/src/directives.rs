@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::error::{Error, Location};
 use crate::service::ServiceKeys;
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Directives {
     /// Scenario only: bind the block that has this line (trimmed, exact).
@@ -41,7 +41,9 @@ pub struct Directives {
     pub service: Option<ServiceKeys>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Treatment {
     Commands,

@@ -4,11 +4,13 @@
 //! turned into a typed, complete [`plan::Plan`] of steps and the [`setup::Setup`]
 //! the run needs. Errors carry a kind and a file:line:column ([`error`]).
 
+pub mod config;
 pub mod directives;
 pub mod discovery;
 pub mod duration;
 pub mod error;
 pub mod languages;
+pub mod load;
 pub mod markdown;
 pub mod plan;
 pub mod scenario;
@@ -16,6 +18,7 @@ pub mod service;
 pub mod setup;
 pub mod shell;
 pub mod transcript;
+pub mod tree;
 
 pub use error::{Error, ErrorKind, Location};
 pub use plan::{Action, Plan, Step};

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::config::Defaults;
 use crate::directives::{parse_annotation, parse_info, Directives, Treatment};
 use crate::error::{Error, Location};
 use crate::languages;
@@ -108,11 +109,17 @@ impl Plan {
     }
 }
 
-pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Result<Plan, Error> {
+pub fn build(
+    guide: &str,
+    blocks: &[Block],
+    scenario: Option<Scenario>,
+    defaults: &Defaults,
+) -> Result<Plan, Error> {
     let bound = bind(guide, blocks, scenario.as_ref())?;
     let default_timeout = scenario
         .as_ref()
         .and_then(|s| s.timeout)
+        .or(defaults.timeout)
         .unwrap_or(DEFAULT_TIMEOUT);
     let mut steps = Vec::with_capacity(blocks.len());
     for (block, binding) in blocks.iter().zip(bound) {
@@ -147,7 +154,7 @@ pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Resul
             Some(t) => crate::duration::parse(t).map_err(|m| Error::guide(at.clone(), m))?,
             None => default_timeout,
         };
-        let action = action(guide, block, &directives, service, &at)?;
+        let action = action(guide, block, &directives, service, &at, defaults)?;
         if let (Some(location), false) = (service_at, matches!(action, Action::Run { .. })) {
             return Err(Error::scenario(
                 location,
@@ -166,21 +173,28 @@ pub fn build(guide: &str, blocks: &[Block], scenario: Option<Scenario>) -> Resul
             number: block.index + 1,
             line: block.line,
             column: block.column,
-            lang: block.lang(),
+            lang: lang_of(block, defaults),
             action,
             timeout,
             bound_by,
             notes,
         });
     }
-    let mut setup = Setup::default();
+    let mut setup = Setup {
+        pass_env: defaults.pass_env.clone(),
+        allow_empty: defaults.allow_empty,
+        ..Setup::default()
+    };
+    if let Some(t) = defaults.run_timeout {
+        setup.run_timeout = t;
+    }
     let mut scenario_path = None;
     if let Some(s) = scenario {
         setup.fixture = s.fixture;
         setup.env = s.env;
         setup.docker = s.docker;
-        setup.pass_env = s.pass_env;
-        setup.allow_empty = s.allow_empty;
+        setup.pass_env.extend(s.pass_env);
+        setup.allow_empty |= s.allow_empty;
         if let Some(t) = s.run_timeout {
             setup.run_timeout = t;
         }
@@ -242,12 +256,21 @@ fn bind<'s>(
     Ok(bound)
 }
 
+/// The block's language: its fence's, or the configured one for a bare fence.
+fn lang_of(block: &Block, defaults: &Defaults) -> String {
+    match (block.lang(), &defaults.default_lang) {
+        (lang, Some(default)) if lang.is_empty() => default.clone(),
+        (lang, _) => lang,
+    }
+}
+
 fn action(
     guide: &str,
     block: &Block,
     d: &Directives,
     service: Option<Service>,
     at: &Location,
+    defaults: &Defaults,
 ) -> Result<Action, Error> {
     if let Some(reason) = &d.skip {
         if reason.trim().is_empty() {
@@ -267,10 +290,10 @@ fn action(
             content: block.content.clone(),
         });
     }
-    let lang = block.lang();
+    let lang = lang_of(block, defaults);
     let as_file = d.treat_as == Some(Treatment::File) || d.file.is_some();
-    let as_commands =
-        d.treat_as == Some(Treatment::Commands) || (!as_file && languages::is_command(&lang));
+    let is_command = languages::is_command(&lang) || defaults.command_langs.contains(&lang);
+    let as_commands = d.treat_as == Some(Treatment::Commands) || (!as_file && is_command);
     if as_commands {
         let commands = transcript::parse(guide, &block.content, block.content_line)?;
         return Ok(Action::Run {

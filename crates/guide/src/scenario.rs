@@ -20,7 +20,7 @@ use crate::markdown::{Block, LineIndex};
 use crate::service::Service;
 use crate::setup::{DockerSetup, StandIn};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ScenarioFile {
     guides: Vec<String>,
@@ -40,7 +40,7 @@ struct ScenarioFile {
     translation: Translation,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct DockerKeys {
     #[serde(default)]
@@ -48,7 +48,7 @@ struct DockerKeys {
     registry: Option<RegistryKeys>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct StandInKeys {
     image: String,
@@ -57,14 +57,14 @@ struct StandInKeys {
     inputs: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RegistryKeys {
     hosts: Vec<String>,
 }
 
 /// Translation-check switches for the guides of this scenario.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Translation {
     /// Rules turned off for this guide.
@@ -131,6 +131,11 @@ pub(crate) fn yaml_error(file: &str, e: &serde_yaml::Error) -> Error {
         }
         None => Error::new(ErrorKind::Scenario, format!("{file}: {message}")),
     }
+}
+
+/// The JSON Schema of scenario files, for editors.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(ScenarioFile)).unwrap_or_default()
 }
 
 pub fn load(path: &Path) -> Result<Scenario, Error> {

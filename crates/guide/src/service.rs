@@ -13,10 +13,11 @@ use serde::Deserialize;
 pub const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// `service:` as a scenario writes it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ServiceKeys {
     #[serde(default, with = "serde_yaml::with::singleton_map_recursive")]
+    #[schemars(with = "Vec<ProbeKeys>")]
     pub probes: Vec<ProbeKeys>,
     /// How long to wait for every probe to pass (default 60s).
     pub ready_timeout: Option<String>,
@@ -24,7 +25,7 @@ pub struct ServiceKeys {
 
 /// One readiness check as written. `port` is the port the service listens on:
 /// a container's port (doccheck finds the published host port) or a host port.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub enum ProbeKeys {
     Http {

@@ -41,6 +41,22 @@ impl Reporter for Github {
         }
     }
 
+    fn error(&mut self, guide: &str, error: &doccheck_guide::Error) {
+        let place = match &error.location {
+            Some(l) => format!(
+                "file={},line={},col={},",
+                escape_property(&l.file),
+                l.line,
+                l.column
+            ),
+            None => format!("file={},", escape_property(guide)),
+        };
+        self.print(&format!(
+            "::error {place}title=doccheck%3A error::{}\n",
+            escape_data(&error.message)
+        ));
+    }
+
     fn translation(&mut self, checked: &Translation) {
         self.print(&annotations(&finding_cases(
             &checked.guide,

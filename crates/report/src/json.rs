@@ -156,6 +156,13 @@ struct ErrorDocument<'a> {
 }
 
 #[derive(Serialize)]
+struct EmptyDocument<'a> {
+    schema_version: u32,
+    kind: &'static str,
+    guide: &'a str,
+}
+
+#[derive(Serialize)]
 struct ErrorBody<'a> {
     kind: doccheck_guide::ErrorKind,
     message: &'a str,
@@ -323,6 +330,14 @@ impl Reporter for Json {
                 ("warnings", checked.findings.len() - errors),
             ]),
             findings: &checked.findings,
+        }));
+    }
+
+    fn empty(&mut self, guide: &str) {
+        crate::out(&line(&EmptyDocument {
+            schema_version: SCHEMA_VERSION,
+            kind: "empty",
+            guide,
         }));
     }
 

@@ -68,6 +68,33 @@ impl Reporter for Junit {
         }
     }
 
+    fn error(&mut self, guide: &str, error: &doccheck_guide::Error) {
+        let (line, column) = error
+            .location
+            .as_ref()
+            .map_or((1, 1), |l| (l.line, l.column));
+        self.suites.push(Suite {
+            name: guide.to_string(),
+            file: guide.to_string(),
+            cases: vec![Case {
+                name: "load the guide and its scenario".to_string(),
+                file: error
+                    .location
+                    .as_ref()
+                    .map_or_else(|| guide.to_string(), |l| l.file.clone()),
+                line,
+                column,
+                failure_line: line,
+                failure_column: column,
+                outcome: CaseOutcome::Failed,
+                duration: Duration::ZERO,
+                message: Some(error.to_string()),
+                detail: String::new(),
+            }],
+            time: Duration::ZERO,
+        });
+    }
+
     fn translation(&mut self, checked: &Translation) {
         self.suites.push(Suite {
             name: format!("{} (translation)", checked.guide),

@@ -43,6 +43,8 @@ pub trait Reporter {
     fn translation(&mut self, _checked: &Translation) {}
     /// A guide could not be run (usage, scenario or environment error).
     fn error(&mut self, _guide: &str, _error: &Error) {}
+    /// A markdown file of a directory or glob run that has no code block.
+    fn empty(&mut self, _guide: &str) {}
     /// Everything is over: write files. Returns what could not be written.
     fn finish(&mut self) -> Result<(), String> {
         Ok(())
@@ -67,6 +69,9 @@ impl Reporter for Reporters {
     }
     fn error(&mut self, guide: &str, error: &Error) {
         self.0.iter_mut().for_each(|r| r.error(guide, error));
+    }
+    fn empty(&mut self, guide: &str) {
+        self.0.iter_mut().for_each(|r| r.empty(guide));
     }
     fn finish(&mut self) -> Result<(), String> {
         let mut result = Ok(());

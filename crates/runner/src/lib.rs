@@ -9,6 +9,7 @@ pub mod events;
 pub mod failure;
 pub mod integration;
 pub mod matching;
+pub mod pool;
 pub mod readiness;
 mod run;
 mod run_id;

@@ -46,9 +46,10 @@ impl Services {
         let log = self.control.join(format!("service-{n}.log"));
         let status = self.control.join(format!("service-{n}.status"));
         // `set -m` gives the background job its own process group; the inner
-        // subshell lets the status be written even when the command `exit`s.
+        // subshell lets the status be written even when the command `exit`s,
+        // and the rename makes it appear whole.
         let wrapper = format!(
-            "set -m; {{ ( {command}\n) >'{log}' 2>&1 </dev/null; echo $? >'{status}'; }} & __doccheck_service=$!; set +m; echo \"$__doccheck_service\"",
+            "set -m; {{ ( {command}\n) >'{log}' 2>&1 </dev/null; echo $? >'{status}.new'; mv '{status}.new' '{status}'; }} & __doccheck_service=$!; set +m; echo \"$__doccheck_service\"",
             log = log.display(),
             status = status.display()
         );

@@ -5,7 +5,7 @@ fn plan(guide: &str, scenario: Option<&str>) -> Result<Plan, Error> {
     let blocks = parse("g.md", guide).unwrap();
     let scenario = scenario
         .map(|s| crate::scenario::parse("s.yaml", std::path::Path::new("s.yaml"), s).unwrap());
-    build("g.md", &blocks, scenario)
+    build("g.md", &blocks, scenario, &Defaults::default())
 }
 
 #[test]
@@ -90,4 +90,24 @@ fn a_service_bound_where_it_cannot_apply_is_an_error_at_the_binding() {
     )
     .unwrap_err();
     assert_eq!(e.to_string(), "s.yaml:3:5: `service:` starts a command, but the block at g.md:1 is not run as commands (it is written to a file); bind the service to the block that starts the server");
+}
+
+#[test]
+fn configured_default_language_and_extra_command_languages() {
+    let blocks = parse("g.md", "```\n$ echo a\na\n```\n\n```zsh\nls\n```\n").unwrap();
+    let defaults = Defaults {
+        default_lang: Some("console".into()),
+        command_langs: vec!["zsh".into()],
+        ..Defaults::default()
+    };
+    let p = build("g.md", &blocks, None, &defaults).unwrap();
+    assert_eq!(
+        p.steps
+            .iter()
+            .map(|s| (s.kind(), s.lang.as_str()))
+            .collect::<Vec<_>>(),
+        [("run", "console"), ("run", "zsh")]
+    );
+    let p = build("g.md", &blocks, None, &Defaults::default()).unwrap();
+    assert_eq!(p.steps[0].kind(), "skip");
 }

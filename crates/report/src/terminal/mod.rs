@@ -6,6 +6,7 @@
 
 pub mod error;
 mod live;
+mod many;
 
 use doccheck_guide::plan::{Action, Plan, Step};
 use doccheck_runner::events::{self, Counts, RunSummary, Status, StepResult, Verdict};
@@ -60,52 +61,60 @@ pub fn list(plan: &Plan) -> String {
     out
 }
 
-/// The terminal reporter: step lines on stdout as steps finish, a live
-/// progress line on stderr, a summary per guide.
+/// The terminal reporter. For one guide: step lines on stdout as steps
+/// finish, a live progress line on stderr, the guide's summary. For several
+/// ([`many`]): a line per guide as it finishes, a live line per running guide,
+/// the failing guides' details and a summary at the end.
 pub struct Terminal {
     live: Live,
     results: Vec<(String, Vec<StepResult>)>,
+    many: Option<many::Many>,
 }
 
-impl Default for Terminal {
-    fn default() -> Self {
+impl Terminal {
+    /// `tree`: a run of several guides, or of a directory, glob or shard
+    /// (a line per guide, then a summary), rather than of one named guide.
+    pub fn new(tree: bool) -> Terminal {
         Terminal {
             live: Live::new(),
             results: Vec::new(),
+            many: tree.then(many::Many::new),
         }
     }
 }
 
 impl Reporter for Terminal {
     fn started(&mut self, plan: &Plan) {
-        let scenario = plan
-            .scenario
-            .as_ref()
-            .map(|s| format!(" with {}", s.display()))
-            .unwrap_or_default();
-        crate::out(&format!(
-            "doccheck {}{scenario}: {} steps\n",
-            plan.guide,
-            plan.steps.len()
-        ));
+        if let Some(many) = &mut self.many {
+            many.started(plan, &self.live);
+            return;
+        }
+        crate::out(&header(plan));
     }
 
     fn event(&mut self, plan: &Plan, event: &Event) {
+        if let Some(many) = &mut self.many {
+            many.event(plan, event, &self.live);
+            return;
+        }
         match event {
             Event::Preparing(what) => self.live.preparing(what),
             Event::StepStarted { number } => {
                 if let Some(step) = plan.steps.iter().find(|s| s.number == *number) {
-                    self.live.running(format!(
-                        "step {}  {}:{}  {}",
-                        step.number,
-                        plan.guide,
-                        step.line,
-                        step.summary()
-                    ));
+                    self.live.running(
+                        &plan.guide,
+                        format!(
+                            "step {}  {}:{}  {}",
+                            step.number,
+                            plan.guide,
+                            step.line,
+                            step.summary()
+                        ),
+                    );
                 }
             }
             Event::StepFinished(result) => {
-                self.live.idle();
+                self.live.idle(&plan.guide);
                 if let Some(step) = step_of(plan, result) {
                     crate::out(&step_line(&plan.guide, step, result));
                 }
@@ -117,7 +126,7 @@ impl Reporter for Terminal {
                 }
             }
             Event::Finished(summary_of_run) => {
-                self.live.idle();
+                self.live.idle(&plan.guide);
                 let at = self.results.iter().position(|(g, _)| *g == plan.guide);
                 let results = at.map(|i| self.results.remove(i).1).unwrap_or_default();
                 crate::out(&summary(plan, &results, summary_of_run));
@@ -126,7 +135,21 @@ impl Reporter for Terminal {
     }
 
     fn listed(&mut self, plan: &Plan) {
-        crate::out(&list(plan));
+        match &mut self.many {
+            Some(many) => {
+                many.listed();
+                crate::out(&format!(
+                    "{}  {} steps{}\n",
+                    plan.guide,
+                    plan.steps.len(),
+                    plan.scenario
+                        .as_ref()
+                        .map(|s| format!("  [{}]", s.display()))
+                        .unwrap_or_default()
+                ))
+            }
+            None => crate::out(&list(plan)),
+        }
     }
 
     fn translation(&mut self, checked: &Translation) {
@@ -136,6 +159,40 @@ impl Reporter for Terminal {
             &checked.findings,
         ));
     }
+
+    fn error(&mut self, guide: &str, error: &doccheck_guide::Error) {
+        if let Some(many) = &mut self.many {
+            many.error(guide, error, &self.live);
+        }
+    }
+
+    fn empty(&mut self, guide: &str) {
+        if let Some(many) = &mut self.many {
+            many.empty(guide);
+        }
+    }
+
+    fn finish(&mut self) -> Result<(), String> {
+        self.live.stop();
+        if let Some(many) = &mut self.many {
+            crate::out(&many.finish());
+        }
+        Ok(())
+    }
+}
+
+/// `doccheck GUIDE with SCENARIO: N steps`
+pub fn header(plan: &Plan) -> String {
+    let scenario = plan
+        .scenario
+        .as_ref()
+        .map(|s| format!(" with {}", s.display()))
+        .unwrap_or_default();
+    format!(
+        "doccheck {}{scenario}: {} steps\n",
+        plan.guide,
+        plan.steps.len()
+    )
 }
 
 pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
@@ -236,7 +293,6 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
 }
 
 pub fn summary(plan: &Plan, results: &[StepResult], run: &RunSummary) -> String {
-    let c = Counts::of(results);
     let mut out = String::new();
     for note in &run.notes {
         out.push_str(&format!("{} {note}\n", style("note:").dim()));
@@ -244,6 +300,19 @@ pub fn summary(plan: &Plan, results: &[StepResult], run: &RunSummary) -> String 
     if let Some(dir) = &run.kept_workspace {
         out.push_str(&format!("workspace kept at {}\n", dir.display()));
     }
+    let verdict = verdict_text(plan, results, run, &mut out);
+    out.push_str(&format!("{}: {verdict}\n", plan.guide));
+    out
+}
+
+/// `ok. 8 steps: 8 passed, ...; 12.3s`, saying first why a run that ran nothing failed.
+pub fn verdict_text(
+    plan: &Plan,
+    results: &[StepResult],
+    run: &RunSummary,
+    out: &mut String,
+) -> String {
+    let c = Counts::of(results);
     let verdict = match events::verdict(results, run) {
         Verdict::Interrupted(_) => style("INTERRUPTED").yellow().bold(),
         Verdict::Passed => style("ok").green().bold(),
@@ -256,17 +325,15 @@ pub fn summary(plan: &Plan, results: &[StepResult], run: &RunSummary) -> String 
             style("FAILED").red().bold()
         }
     };
-    out.push_str(&format!(
-        "{}: {verdict}. {} steps: {} passed, {} failed, {} skipped, {} not run; {:.1}s\n",
-        plan.guide,
+    format!(
+        "{verdict}. {} steps: {} passed, {} failed, {} skipped, {} not run; {:.1}s",
         plan.steps.len(),
         c.passed,
         c.failed,
         c.skipped,
         c.not_run,
         run.duration.as_secs_f64()
-    ));
-    out
+    )
 }
 
 /// The translation check's findings, one line each, then a count.

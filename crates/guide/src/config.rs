@@ -1,0 +1,245 @@
+//! The repository's configuration, `.doccheck.yaml` at its root: defaults for
+//! every guide of a run (which files are guides, the language of unlabelled
+//! fences, extra command languages, variables passed through, timeouts,
+//! jobs). A scenario's own keys win over these for its guides. Checked once,
+//! at load, with file:line:column; its JSON Schema is in docs/schema/.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::error::{io_reason, Error, ErrorKind, Location};
+
+pub const FILE_NAME: &str = ".doccheck.yaml";
+
+/// `.doccheck.yaml` as written.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    /// Globs (relative to the config's directory) of the guides a run takes
+    /// when it is given no path, and that a directory walk keeps. Default: every `*.md`.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs of files a directory walk or the `include` globs leave out.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// The language of fences that have none (`console`, `sh`...). Off unless set.
+    pub default_lang: Option<String>,
+    /// Fence languages that are commands too, beside console, shell, sh, bash, shell-session.
+    #[serde(default)]
+    pub command_langs: Vec<String>,
+    /// Variables the session takes from the caller instead of doccheck's isolated ones (HOME, TMPDIR).
+    #[serde(default)]
+    pub pass_env: Vec<String>,
+    /// Default timeout of each command (`2m`).
+    pub timeout: Option<String>,
+    /// Default limit of each guide's whole run (`30m`).
+    pub run_timeout: Option<String>,
+    /// Guides run at once (default: the number of CPUs).
+    pub jobs: Option<usize>,
+    /// A guide in which no step ran passes.
+    #[serde(default)]
+    pub allow_empty: bool,
+}
+
+/// The configuration, checked.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+    /// The directory its globs are relative to.
+    pub root: PathBuf,
+    pub include: Option<globset::GlobSet>,
+    pub exclude: Option<globset::GlobSet>,
+    pub include_globs: Vec<String>,
+    pub defaults: Defaults,
+    pub jobs: Option<usize>,
+}
+
+/// What every guide's plan starts from.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults {
+    pub default_lang: Option<String>,
+    pub command_langs: Vec<String>,
+    pub pass_env: Vec<String>,
+    pub timeout: Option<Duration>,
+    pub run_timeout: Option<Duration>,
+    pub allow_empty: bool,
+}
+
+/// The nearest `.doccheck.yaml` from `start` up to the repository's root (the
+/// directory with `.git`), if any.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+    for dir in start.ancestors() {
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            let cwd = std::env::current_dir()
+                .and_then(std::fs::canonicalize)
+                .unwrap_or_default();
+            return Some(
+                candidate
+                    .strip_prefix(&cwd)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(candidate),
+            );
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    None
+}
+
+pub fn load(path: &Path) -> Result<Config, Error> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Scenario,
+            format!("cannot read the configuration {shown}: {}", io_reason(&e)),
+        )
+    })?;
+    parse(&shown, path, &text)
+}
+
+fn key_location(shown: &str, text: &str, key: &str) -> Location {
+    let line = text
+        .lines()
+        .position(|l| l.starts_with(&format!("{key}:")))
+        .map_or(1, |i| i + 1);
+    Location::new(shown, line, 1)
+}
+
+fn globs(
+    shown: &str,
+    text: &str,
+    key: &str,
+    patterns: &[String],
+) -> Result<Option<globset::GlobSet>, Error> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut set = globset::GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = globset::GlobBuilder::new(pattern)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| {
+                Error::scenario(
+                    key_location(shown, text, key),
+                    format!("{key}: bad glob `{pattern}`: {e}"),
+                )
+            })?;
+        set.add(glob);
+    }
+    set.build()
+        .map(Some)
+        .map_err(|e| Error::scenario(key_location(shown, text, key), format!("{key}: {e}")))
+}
+
+pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
+    let file: ConfigFile =
+        serde_yaml::from_str(text).map_err(|e| crate::scenario::yaml_error(shown, &e))?;
+    let duration = |value: &Option<String>, key: &str| -> Result<Option<Duration>, Error> {
+        value
+            .as_deref()
+            .map(|t| {
+                crate::duration::parse(t).map_err(|m| {
+                    Error::scenario(key_location(shown, text, key), format!("{key}: {m}"))
+                })
+            })
+            .transpose()
+    };
+    if file.jobs == Some(0) {
+        return Err(Error::scenario(
+            key_location(shown, text, "jobs"),
+            "jobs: must be at least 1",
+        ));
+    }
+    Ok(Config {
+        path: Some(path.to_path_buf()),
+        root: match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        },
+        include: globs(shown, text, "include", &file.include)?,
+        exclude: globs(shown, text, "exclude", &file.exclude)?,
+        include_globs: file.include.clone(),
+        defaults: Defaults {
+            default_lang: file.default_lang.map(|l| l.to_ascii_lowercase()),
+            command_langs: file
+                .command_langs
+                .iter()
+                .map(|l| l.to_ascii_lowercase())
+                .collect(),
+            pass_env: file.pass_env,
+            timeout: duration(&file.timeout, "timeout")?,
+            run_timeout: duration(&file.run_timeout, "run-timeout")?,
+            allow_empty: file.allow_empty,
+        },
+        jobs: file.jobs,
+    })
+}
+
+impl Config {
+    /// Whether `path` (absolute, or relative to the current directory) is a
+    /// guide by the config's globs.
+    pub fn keeps(&self, path: &Path) -> bool {
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        let relative = absolute.strip_prefix(&root).unwrap_or(&absolute);
+        let included = self
+            .include
+            .as_ref()
+            .is_none_or(|set| set.is_match(relative));
+        let excluded = self
+            .exclude
+            .as_ref()
+            .is_some_and(|set| set.is_match(relative));
+        included && !excluded
+    }
+}
+
+/// The JSON Schema of `.doccheck.yaml`, for editors.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(ConfigFile)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> Result<Config, Error> {
+        parse(".doccheck.yaml", Path::new("/repo/.doccheck.yaml"), text)
+    }
+
+    #[test]
+    fn keys_and_checks() {
+        let c = config("include: ['docs/**/*.md']\nexclude: ['docs/drafts/**']\ndefault-lang: Console\ncommand-langs: [zsh]\ntimeout: 2m\njobs: 3\n").unwrap();
+        assert_eq!(c.defaults.default_lang.as_deref(), Some("console"));
+        assert_eq!(c.defaults.timeout, Some(Duration::from_secs(120)));
+        assert_eq!(c.jobs, Some(3));
+        assert!(c.keeps(Path::new("/repo/docs/a/b.md")));
+        assert!(!c.keeps(Path::new("/repo/docs/drafts/x.md")));
+        assert!(!c.keeps(Path::new("/repo/README.md")));
+        let e = config("jobs: 0\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            ".doccheck.yaml:1:1: jobs: must be at least 1"
+        );
+        let e = config("include: [x]\n\ntimeout: forever\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with(".doccheck.yaml:3:1: timeout: `forever` is not a duration"),
+            "{e}"
+        );
+        let e = config("includes: [x]\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with(".doccheck.yaml:1:1: unknown field `includes`"),
+            "{e}"
+        );
+    }
+}

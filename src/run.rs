@@ -1,0 +1,239 @@
+//! Wiring of a run over the guides: each guide planned and run on a thread of
+//! the pool, with the integrations its plan wants, and everything it reports
+//! brought back to this thread, where the reporters are.
+
+use std::collections::HashMap;
+use std::sync::mpsc;
+use std::sync::Arc;
+
+use doccheck_guide::config::{Config, Defaults};
+use doccheck_guide::load::{self, Loaded};
+use doccheck_guide::plan::Plan;
+use doccheck_guide::tree::GuidePath;
+use doccheck_guide::{Error, ErrorKind};
+use doccheck_report::terminal::error::render;
+use doccheck_report::{Reporter, Reporters};
+use doccheck_runner::events::Verdict;
+use doccheck_runner::{pool, Event, Events, Integration, Interrupt};
+
+use crate::cli::{Args, Mode};
+
+const EXIT_FAILED: i32 = 1;
+
+/// What the guides of a run came to, for the exit code.
+#[derive(Default)]
+struct Outcome {
+    failed: bool,
+    error: bool,
+    interrupted: Option<i32>,
+}
+
+impl Outcome {
+    fn code(&self) -> i32 {
+        match (self.interrupted, self.error, self.failed) {
+            (Some(signal), _, _) => 128 + signal,
+            (None, true, _) => ErrorKind::Usage.exit_code(),
+            (None, false, true) => EXIT_FAILED,
+            _ => 0,
+        }
+    }
+
+    fn error(&mut self, guide: &str, error: &Error, reporters: &mut Reporters) {
+        match error.kind {
+            ErrorKind::Interrupted(signal) => self.interrupted = Some(signal),
+            _ => self.error = true,
+        }
+        reporters.error(guide, error);
+        doccheck_report::err(&render(error));
+    }
+}
+
+fn defaults(args: &Args, config: &Config) -> Defaults {
+    let mut defaults = config.defaults.clone();
+    defaults.allow_empty |= args.allow_empty;
+    defaults
+}
+
+pub fn all(
+    args: &Args,
+    config: &Config,
+    guides: &[GuidePath],
+    reporters: &mut Reporters,
+    interrupt: Interrupt,
+) -> i32 {
+    if guides.is_empty() {
+        doccheck_report::err("doccheck: no guide in this shard: nothing to do\n");
+        return 0;
+    }
+    let defaults = defaults(args, config);
+    let mut outcome = Outcome::default();
+    match args.mode() {
+        Mode::List => {
+            for guide in guides {
+                let shown = guide.path.display().to_string();
+                match load::load(guide, args.scenario.as_deref(), &defaults) {
+                    Ok(Loaded::Plan(plan)) => match check_selection(args, &plan) {
+                        Ok(()) => reporters.listed(&plan),
+                        Err(e) => outcome.error(&shown, &e, reporters),
+                    },
+                    Ok(Loaded::NoBlocks) => reporters.empty(&shown),
+                    Err(e) => outcome.error(&shown, &e, reporters),
+                }
+            }
+        }
+        Mode::Translation => {
+            for guide in guides {
+                let shown = guide.path.display().to_string();
+                match translate(guide, args) {
+                    Ok(checked) => {
+                        outcome.failed |= checked.errors() > 0;
+                        reporters.translation(&checked);
+                    }
+                    Err(e) => outcome.error(&shown, &e, reporters),
+                }
+            }
+        }
+        Mode::Run => run(args, guides, &defaults, reporters, interrupt, &mut outcome),
+    }
+    outcome.code()
+}
+
+fn translate(guide: &GuidePath, args: &Args) -> Result<doccheck_report::Translation, Error> {
+    let text = doccheck_guide::markdown::read_guide(&guide.path)?;
+    let shown = guide.path.display().to_string();
+    doccheck_guide::markdown::parse(&shown, &text)?;
+    let scenario = load::scenario_for(&guide.path, args.scenario.as_deref())?;
+    crate::translate::check(
+        &guide.path,
+        &text,
+        args.source.as_deref(),
+        scenario.as_ref(),
+    )
+}
+
+fn check_selection(args: &Args, plan: &Plan) -> Result<(), Error> {
+    for n in [args.step, args.from].into_iter().flatten() {
+        if n == 0 || n > plan.steps.len() {
+            return Err(Error::usage(format!(
+                "there is no step {n}: {} has steps 1 to {}",
+                plan.guide,
+                plan.steps.len()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The integrations a plan needs.
+fn integrations(plan: &Plan) -> Vec<Box<dyn Integration>> {
+    let mut all: Vec<Box<dyn Integration>> = Vec::new();
+    if doccheck_docker::wanted(plan) {
+        all.push(Box::new(doccheck_docker::Docker::new(plan)));
+    }
+    all
+}
+
+/// What a guide's thread tells the reporting thread.
+enum Message {
+    Started(usize, Arc<Plan>),
+    Event(usize, Event),
+    Empty(usize),
+    Error(usize, Error),
+    Verdict(Verdict),
+}
+
+/// A run's events, sent to the reporting thread.
+struct Forward<'a> {
+    index: usize,
+    sender: &'a mpsc::Sender<Message>,
+}
+
+impl Events for Forward<'_> {
+    fn emit(&mut self, event: Event) {
+        let _ = self.sender.send(Message::Event(self.index, event));
+    }
+}
+
+fn run_one(
+    index: usize,
+    guide: &GuidePath,
+    args: &Args,
+    defaults: &Defaults,
+    interrupt: &Interrupt,
+    sender: &mpsc::Sender<Message>,
+) {
+    let send = |m: Message| {
+        let _ = sender.send(m);
+    };
+    if let Some(signal) = interrupt.signal() {
+        return send(Message::Verdict(Verdict::Interrupted(signal)));
+    }
+    let plan = match load::load(guide, args.scenario.as_deref(), defaults) {
+        Ok(Loaded::Plan(plan)) => plan,
+        Ok(Loaded::NoBlocks) => return send(Message::Empty(index)),
+        Err(e) => return send(Message::Error(index, e)),
+    };
+    if let Err(e) = check_selection(args, &plan) {
+        return send(Message::Error(index, e));
+    }
+    let plan: Arc<Plan> = Arc::from(plan);
+    send(Message::Started(index, Arc::clone(&plan)));
+    let options = doccheck_runner::Options {
+        keep: args.keep,
+        only: args.step,
+        from: args.from,
+        keep_going: args.keep_going,
+        allow_empty: defaults.allow_empty,
+        pass_env: Vec::new(),
+        interrupt: interrupt.clone(),
+    };
+    let mut integrations = integrations(&plan);
+    let mut events = Forward { index, sender };
+    match doccheck_runner::run(&plan, &mut integrations, &options, &mut events) {
+        Ok(report) => send(Message::Verdict(report.verdict())),
+        Err(e) => send(Message::Error(index, e)),
+    }
+}
+
+fn run(
+    args: &Args,
+    guides: &[GuidePath],
+    defaults: &Defaults,
+    reporters: &mut Reporters,
+    interrupt: Interrupt,
+    outcome: &mut Outcome,
+) {
+    let jobs = args.jobs.unwrap_or_else(pool::cpus).max(1);
+    let (sender, receiver) = mpsc::channel();
+    std::thread::scope(|scope| {
+        let interrupt = &interrupt;
+        scope.spawn(move || {
+            pool::each(guides, jobs, |index, guide| {
+                run_one(index, guide, args, defaults, interrupt, &sender)
+            });
+            drop(sender);
+        });
+        let mut plans: HashMap<usize, Arc<Plan>> = HashMap::new();
+        let name = |i: usize| guides[i].path.display().to_string();
+        for message in receiver {
+            match message {
+                Message::Started(i, plan) => {
+                    reporters.started(&plan);
+                    plans.insert(i, plan);
+                }
+                Message::Event(i, event) => {
+                    if let Some(plan) = plans.get(&i) {
+                        reporters.event(plan, &event);
+                    }
+                }
+                Message::Empty(i) => reporters.empty(&name(i)),
+                Message::Error(i, e) => outcome.error(&name(i), &e, reporters),
+                Message::Verdict(Verdict::Passed) => {}
+                Message::Verdict(Verdict::Interrupted(signal)) => {
+                    outcome.interrupted = Some(signal)
+                }
+                Message::Verdict(_) => outcome.failed = true,
+            }
+        }
+    });
+}
