@@ -148,13 +148,13 @@ const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 8
 ✓   3  docs/docker.md:102  write .dockerignore  [..]s
 ✓   4  docs/docker.md:111  docker build --tag stockdata .  [..]s
         $ docker build --tag stockdata .  (line 112)
-        ran as: docker build --force-rm --label doccheck.run=[..] --label doccheck.lock=[..]/ctl/lock --tag stockdata .
+        ran as: docker build --force-rm --label doccheck.run=[..] --label doccheck.lock=[..]/ctl/lock --tag stockdata-dc[..] .
 ✓   5  docs/docker.md:119  docker build --tag stockdata --file src/StockData/Dockerfile .  [..]s
         $ docker build --tag stockdata --file src/StockData/Dockerfile .  (line 120)
-        ran as: docker build --force-rm --label doccheck.run=[..] --label doccheck.lock=[..] --tag stockdata --file src/StockData/Dockerfile .
+        ran as: docker build --force-rm --label doccheck.run=[..] --label doccheck.lock=[..] --tag stockdata-dc[..] --file src/StockData/Dockerfile .
 ✓   6  docs/docker.md:127  docker run -ti -p 5000:80 stockdata  [..]s
         $ docker run -ti -p 5000:80 stockdata  (line 128)
-        ran as: docker run -d --label doccheck.run=[..] --label doccheck.lock=[..] -p [..]:80 stockdata
+        ran as: docker run -d --label doccheck.run=[..] --label doccheck.lock=[..] -p [..]:80 stockdata-dc[..]
 ...
         note: no terminal here: -t (and, for a service, -i) dropped
         note: started detached (-d): doccheck waits until it is ready, goes on, and stops it at the end
@@ -162,13 +162,13 @@ const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 8
         note: ready after [..]s: stocks.Stocks/Get {\"id\": 1} at 127.0.0.1:[..] → {\"stock\":{\"id\":1,\"name\":\"Microsoft\",\"symbol\":\"MSFT\"}}
 ✓   7  docs/docker.md:139  docker tag stockdata myorg/stockdata (+1 more)  [..]s
         $ docker tag stockdata myorg/stockdata  (line 140)
-        ran as: docker tag stockdata 127.0.0.1:[..]/myorg/stockdata
+        ran as: docker tag stockdata-dc[..] 127.0.0.1:[..]/myorg/stockdata
         $ docker push myorg/stockdata  (line 141)
         ran as: docker push 127.0.0.1:[..]/myorg/stockdata
         note: verified through the registry API: 127.0.0.1:[..]/myorg/stockdata:latest is sha256:[..]
 ✓   8  docs/docker.md:146  docker tag stockdata internal-registry:5000/myorg/stockdata (+1 more)  [..]s
         $ docker tag stockdata internal-registry:5000/myorg/stockdata  (line 147)
-        ran as: docker tag stockdata 127.0.0.1:[..]/myorg/stockdata
+        ran as: docker tag stockdata-dc[..] 127.0.0.1:[..]/myorg/stockdata
         $ docker push internal-registry:5000/myorg/stockdata  (line 148)
         ran as: docker push 127.0.0.1:[..]/myorg/stockdata
         note: verified through the registry API: 127.0.0.1:[..]/myorg/stockdata:latest is sha256:[..]
@@ -490,6 +490,45 @@ docs/docker.md: ok. [..]
         .run();
     drop(out);
     assert_nothing_left_in(&tmp, &before);
+}
+
+#[test]
+fn the_english_and_french_guides_at_once_on_one_daemon() {
+    // Each copy ends by asking which run built the `stockdata` it sees: each
+    // must see its own.
+    let ending = "\n```console\n$ docker image inspect --format '{{index .Config.Labels \"doccheck.run\"}}' stockdata\n[..]\n```\n";
+    let english = guide();
+    let french = std::fs::read_to_string(repo().join("docs/fr-fr/docker.md")).unwrap();
+    let test = Test::new()
+        .write("docs/docker.md", format!("{english}{ending}"))
+        .write("docs/fr-fr/docker.md", format!("{french}{ending}"))
+        .private_tmpdir();
+    std::os::unix::fs::symlink(repo().join("scenarios"), test.path("scenarios")).unwrap();
+    let before = Before::now();
+    let out = test
+        .args(&["docs/docker.md", "docs/fr-fr/docker.md", "-j", "2", "--format", "json"])
+        .stdout("...\n")
+        .stderr("...\n")
+        .run();
+    let runs: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(runs.len(), 2);
+    let mut seen = Vec::new();
+    for run in &runs {
+        assert_eq!(run["verdict"], "passed", "{run}");
+        let last = run["steps"].as_array().unwrap().last().unwrap();
+        seen.push(last["commands"][0]["output"].as_str().unwrap().trim().to_string());
+    }
+    assert_ne!(seen[0], seen[1], "both guides saw the same stockdata image");
+    let notes: String = runs.iter().map(|r| r.to_string()).collect();
+    assert!(
+        notes.contains("host port 5000 is taken"),
+        "one of the two had to publish elsewhere: {notes}"
+    );
+    assert_nothing_left(&out, &before);
 }
 
 #[test]

@@ -8,6 +8,8 @@
 //! The runner reaches all of it through [`Docker`]'s `Integration`.
 
 pub mod client;
+pub mod names;
+pub mod ports;
 pub mod preflight;
 pub mod readiness;
 pub mod reference;
@@ -46,6 +48,8 @@ pub struct Docker {
     hosts: BTreeMap<String, usize>,
     registries: Vec<Registry>,
     records: Records,
+    names: names::Namespace,
+    ports: ports::Ports,
     /// What the command `before` claimed needs once it has run.
     pending: Option<After>,
     notes: Vec<String>,
@@ -65,6 +69,8 @@ impl Docker {
             hosts: BTreeMap::new(),
             registries: Vec::new(),
             records: Records::default(),
+            names: names::Namespace::default(),
+            ports: ports::Ports::default(),
             pending: None,
             notes: Vec::new(),
         }
@@ -123,6 +129,7 @@ impl Integration for Docker {
         let client = Client::new(&config);
         self.client = Some(client.clone());
         self.run_id = context.run_id.to_string();
+        self.names = names::Namespace::new(context.run_id);
         self.labels = resources::labels(context.run_id, &context.control.join("lock"));
         preflight::check(&client)?;
         match resources::sweep_dead_runs(&client) {
@@ -178,13 +185,16 @@ impl Integration for Docker {
         command: &str,
         service: Option<&doccheck_guide::service::Service>,
     ) -> Option<Rewrite> {
+        let mut names = std::mem::take(&mut self.names);
         let map = |r: &str| self.map_reference(r);
         let rewriter = Rewriter {
             labels: &self.labels,
             map: &map,
-            free_port: &rewrite::free_host_port,
+            free_port: &|mapping: &str| self.ports.publish(mapping),
         };
-        let rewritten = rewriter.rewrite(command, service.is_some())?;
+        let rewritten = rewriter.rewrite(command, service.is_some(), &mut names);
+        self.names = names;
+        let rewritten = rewritten?;
         for tag in rewritten.tags {
             self.records.tag(tag);
         }
@@ -257,6 +267,7 @@ impl Integration for Docker {
             registry.stop();
         }
         self.registries.clear();
+        self.ports.release();
         problems
     }
 }

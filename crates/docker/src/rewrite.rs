@@ -5,6 +5,7 @@
 //! own registries. Only simple commands are rewritten; one with shell syntax
 //! runs as written.
 
+use crate::names::Namespace;
 use crate::reference::{normalize_tag, split_host, split_tag};
 
 /// What to do once a rewritten command has run.
@@ -48,7 +49,7 @@ pub struct Rewriter<'a> {
 
 impl Rewriter<'_> {
     /// How `command` must run here, if it is a docker command that needs it.
-    pub fn rewrite(&self, command: &str, service: bool) -> Option<Rewritten> {
+    pub fn rewrite(&self, command: &str, service: bool, names: &mut Namespace) -> Option<Rewritten> {
         if command.contains(|c: char| "|&;<>()$`\n".contains(c)) && !command.contains("\\\n") {
             return None;
         }
@@ -68,23 +69,29 @@ impl Rewriter<'_> {
                 let mut i = 2;
                 while i < args.len() {
                     if (args[i] == "-t" || args[i] == "--tag") && i + 1 < args.len() {
+                        args[i + 1] = names.create_image(&args[i + 1]);
                         tags.push(normalize_tag(&args[i + 1]));
                         i += 1;
                     } else if let Some(t) = args[i].strip_prefix("--tag=") {
-                        tags.push(normalize_tag(t));
+                        let t = names.create_image(t);
+                        tags.push(normalize_tag(&t));
+                        args[i] = format!("--tag={t}");
                     }
                     i += 1;
                 }
             }
-            "run" => {
-                self.rewrite_run(&mut args, service, &mut notes);
+            "run" | "create" => {
+                let service = service && args[1] == "run";
+                self.rewrite_run(&mut args, service, &mut notes, names);
                 after = After::Container { service };
             }
             "tag" if args.len() >= 4 => {
                 let last = args.len() - 1;
-                if let Some((_, mapped)) = (self.map)(&args[last]) {
-                    args[last] = mapped;
-                }
+                args[last - 1] = names.image(&args[last - 1]);
+                args[last] = match (self.map)(&args[last]) {
+                    Some((_, mapped)) => mapped,
+                    None => names.create_image(&args[last]),
+                };
                 tags.push(normalize_tag(&args[last]));
             }
             "push" if args.len() >= 3 => {
@@ -98,6 +105,8 @@ impl Rewriter<'_> {
                         repository,
                         tag,
                     };
+                } else {
+                    args[last] = names.image(&args[last]);
                 }
             }
             "pull" if args.len() >= 3 => {
@@ -109,7 +118,16 @@ impl Rewriter<'_> {
             "network" | "volume" if args.get(2).is_some_and(|a| a == "create") => {
                 self.insert_labels(&mut args, 3);
             }
-            _ => return None,
+            // Any other command: the run's own names, where it gives them.
+            _ => {
+                let before = args.clone();
+                for arg in args.iter_mut().skip(2).filter(|a| !a.starts_with('-')) {
+                    *arg = names.container(&names.image(arg));
+                }
+                if args == before {
+                    return None;
+                }
+            }
         }
         let run = join(&args);
         let documented = shell_words::split(command)
@@ -131,13 +149,28 @@ impl Rewriter<'_> {
         args.append(&mut rest);
     }
 
-    fn rewrite_run(&self, args: &mut Vec<String>, detach: bool, notes: &mut Vec<String>) {
+    fn rewrite_run(
+        &self,
+        args: &mut Vec<String>,
+        detach: bool,
+        notes: &mut Vec<String>,
+        names: &mut Namespace,
+    ) {
         let mut i = 2;
         let mut removed_tty = false;
         while i < args.len() {
             let arg = args[i].clone();
-            if !arg.starts_with('-') || arg == "--" {
-                break; // the image
+            if arg == "--" {
+                break;
+            }
+            if !arg.starts_with('-') {
+                args[i] = names.image(&arg); // the image
+                break;
+            }
+            if arg == "--name" && i + 1 < args.len() {
+                args[i + 1] = names.create_container(&args[i + 1]);
+            } else if let Some(name) = arg.strip_prefix("--name=") {
+                args[i] = format!("--name={}", names.create_container(name));
             }
             // Boolean short-flag clusters such as -ti, -it, -itd.
             if !arg.starts_with("--")
@@ -277,36 +310,6 @@ fn takes_value(flag: &str) -> bool {
             | "--mac-address"
             | "--detach-keys"
     )
-}
-
-/// `-p 5000:80` with 5000 taken → `-p <free>:80` and a note saying so.
-pub fn free_host_port(mapping: &str) -> Option<(String, String)> {
-    let parts: Vec<&str> = mapping.split(':').collect();
-    let (prefix, host) = match parts[..] {
-        [host, _] => ("", host),
-        [ip, host, _] => (ip, host),
-        _ => return None,
-    };
-    let port: u16 = host.parse().ok()?;
-    let bind_ip = if prefix.is_empty() { "0.0.0.0" } else { prefix };
-    if std::net::TcpListener::bind((bind_ip, port)).is_ok() {
-        return None;
-    }
-    let free = std::net::TcpListener::bind((bind_ip, 0))
-        .ok()?
-        .local_addr()
-        .ok()?
-        .port();
-    let container = parts[parts.len() - 1];
-    let new = if prefix.is_empty() {
-        format!("{free}:{container}")
-    } else {
-        format!("{prefix}:{free}:{container}")
-    };
-    Some((
-        new,
-        format!("host port {port} is taken on this machine: published on {free} instead"),
-    ))
 }
 
 /// Joins words into a command line, quoting only words that need it (readable in reports).

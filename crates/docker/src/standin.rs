@@ -26,6 +26,9 @@ pub fn ensure(
     events: &mut dyn Events,
 ) -> Result<String, Error> {
     let image = standin.image.as_str();
+    // Runs side by side (a parallel run, two CI jobs) build a stand-in once:
+    // the others wait for it, then find it cached.
+    let _lock = lock(image, interrupt, events)?;
     let hash = inputs_hash(&standin.dir, &standin.inputs, &standin.build);
     if let Ok(labels) = client.run(&[
         "image",
@@ -69,6 +72,41 @@ pub fn ensure(
         "{image}: not present and not pullable, so a stand-in was built in {:.0}s (scenarios/ says what it keeps of the real image)",
         started.elapsed().as_secs_f64()
     ))
+}
+
+/// Holds the machine-wide lock of `image`'s stand-in, waiting for another
+/// run that holds it (interrupts are honoured meanwhile).
+fn lock(image: &str, interrupt: &Interrupt, events: &mut dyn Events) -> Result<Option<std::fs::File>, Error> {
+    let dir = PathBuf::from("/tmp/doccheck-locks");
+    if std::fs::create_dir_all(&dir).is_err() {
+        return Ok(None);
+    }
+    let name: String = image
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(format!("standin-{name}.lock")))
+    else {
+        return Ok(None);
+    };
+    let mut told = false;
+    while !doccheck_runner::sys::try_lock(&file) {
+        if let Some(signal) = interrupt.signal() {
+            return Err(doccheck_runner::interrupted(signal));
+        }
+        if !told {
+            events.emit(Event::Preparing(format!(
+                "{image}: another doccheck run is preparing it; waiting"
+            )));
+            told = true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(Some(file))
 }
 
 /// Runs the stand-in's build command in its own process group; its output and

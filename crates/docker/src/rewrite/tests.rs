@@ -11,6 +11,10 @@ fn rewriter<'a>(labels: &'a [String]) -> Rewriter<'a> {
     }
 }
 
+fn names() -> Namespace {
+    Namespace::new("r1")
+}
+
 fn labels() -> Vec<String> {
     vec!["doccheck.run=r1".to_string()]
 }
@@ -19,8 +23,9 @@ fn labels() -> Vec<String> {
 fn run_rewrites_for_a_service_and_for_no_terminal() {
     let labels = labels();
     let r = rewriter(&labels);
+    let mut names = names();
     let p = r
-        .rewrite("docker run -ti -p 127.0.0.1:0:80 stockdata", true)
+        .rewrite("docker run -ti -p 127.0.0.1:0:80 stockdata", true, &mut names)
         .unwrap();
     assert_eq!(
         p.run.as_deref(),
@@ -28,7 +33,7 @@ fn run_rewrites_for_a_service_and_for_no_terminal() {
     );
     assert_eq!(p.after, After::Container { service: true });
     let p = r
-        .rewrite("docker run --rm -it -e X=1 alpine echo -t", false)
+        .rewrite("docker run --rm -it -e X=1 alpine echo -t", false, &mut names)
         .unwrap();
     assert_eq!(
         p.run.as_deref(),
@@ -40,26 +45,29 @@ fn run_rewrites_for_a_service_and_for_no_terminal() {
 fn build_and_tag_are_labelled_and_recorded() {
     let labels = labels();
     let r = rewriter(&labels);
+    let mut names = names();
+    let sfx = names.suffix().to_string();
     let p = r
         .rewrite(
             "docker build --tag stockdata --file src/StockData/Dockerfile .",
             false,
+            &mut names,
         )
         .unwrap();
     assert_eq!(
-        p.run.as_deref(),
-        Some("docker build --force-rm --label doccheck.run=r1 --tag stockdata --file src/StockData/Dockerfile .")
+        p.run,
+        Some(format!("docker build --force-rm --label doccheck.run=r1 --tag stockdata{sfx} --file src/StockData/Dockerfile ."))
     );
-    assert_eq!(p.tags, ["stockdata:latest"]);
+    assert_eq!(p.tags, [format!("stockdata{sfx}:latest")]);
     let p = r
-        .rewrite("docker tag stockdata myorg/stockdata", false)
+        .rewrite("docker tag stockdata myorg/stockdata", false, &mut names)
         .unwrap();
     assert_eq!(
-        p.run.as_deref(),
-        Some("docker tag stockdata 127.0.0.1:5001/myorg/stockdata")
+        p.run,
+        Some(format!("docker tag stockdata{sfx} 127.0.0.1:5001/myorg/stockdata"))
     );
     assert_eq!(p.tags, ["127.0.0.1:5001/myorg/stockdata:latest"]);
-    let p = r.rewrite("docker push myorg/stockdata", false).unwrap();
+    let p = r.rewrite("docker push myorg/stockdata", false, &mut names).unwrap();
     assert_eq!(
         p.after,
         After::VerifyPush {
@@ -69,17 +77,39 @@ fn build_and_tag_are_labelled_and_recorded() {
         }
     );
     // Unmapped hosts are left alone (the session's guard refuses to push them).
-    let p = r.rewrite("docker push quay.io/x", false).unwrap();
+    let p = r.rewrite("docker push quay.io/x", false, &mut names).unwrap();
     assert_eq!((p.run, p.after), (None, After::Nothing));
     assert!(r
-        .rewrite("docker build -t a . && docker push a", false)
+        .rewrite("docker build -t a . && docker push a", false, &mut names)
         .is_none());
-    assert!(r.rewrite("ls", false).is_none());
-    assert!(r.rewrite("docker images", false).is_none());
+    assert!(r.rewrite("ls", false, &mut names).is_none());
+    assert!(r.rewrite("docker images", false, &mut names).is_none());
 }
 
 #[test]
 fn built_images_are_read_from_the_legacy_builders_output() {
     let out = "Step 1/2 : FROM x\n ---> 1a2b3c4d5e6f\nStep 2/2 : RUN y\n ---> Running in 0123456789ab\n ---> abcdefabcdef\n";
     assert_eq!(built_images(out), ["1a2b3c4d5e6f", "abcdefabcdef"]);
+}
+
+#[test]
+fn names_the_run_creates_are_its_own_in_later_commands() {
+    let labels = labels();
+    let r = rewriter(&labels);
+    let mut names = names();
+    let sfx = names.suffix().to_string();
+    r.rewrite("docker build -t app:1.0 .", false, &mut names).unwrap();
+    let p = r.rewrite("docker run --rm --name web -p 8080:80 app:1.0", false, &mut names).unwrap();
+    assert_eq!(
+        p.run,
+        Some(format!("docker run --label doccheck.run=r1 --rm --name web{sfx} -p 8080:80 app{sfx}:1.0"))
+    );
+    let p = r.rewrite("docker logs web", false, &mut names).unwrap();
+    assert_eq!(p.run, Some(format!("docker logs web{sfx}")));
+    let p = r.rewrite("docker tag app:1.0 app:latest", false, &mut names).unwrap();
+    assert_eq!(p.run, Some(format!("docker tag app{sfx}:1.0 app{sfx}:latest")));
+    // Base images and names the run did not create are shared.
+    assert!(r.rewrite("docker inspect alpine", false, &mut names).is_none());
+    let p = r.rewrite("docker run alpine echo app", false, &mut names).unwrap();
+    assert_eq!(p.run.as_deref(), Some("docker run --label doccheck.run=r1 alpine echo app"));
 }
