@@ -506,7 +506,14 @@ fn the_english_and_french_guides_at_once_on_one_daemon() {
     std::os::unix::fs::symlink(repo().join("scenarios"), test.path("scenarios")).unwrap();
     let before = Before::now();
     let out = test
-        .args(&["docs/docker.md", "docs/fr-fr/docker.md", "-j", "2", "--format", "json"])
+        .args(&[
+            "docs/docker.md",
+            "docs/fr-fr/docker.md",
+            "-j",
+            "2",
+            "--format",
+            "json",
+        ])
         .stdout("...\n")
         .stderr("...\n")
         .run();
@@ -520,7 +527,13 @@ fn the_english_and_french_guides_at_once_on_one_daemon() {
     for run in &runs {
         assert_eq!(run["verdict"], "passed", "{run}");
         let last = run["steps"].as_array().unwrap().last().unwrap();
-        seen.push(last["commands"][0]["output"].as_str().unwrap().trim().to_string());
+        seen.push(
+            last["commands"][0]["output"]
+                .as_str()
+                .unwrap()
+                .trim()
+                .to_string(),
+        );
     }
     assert_ne!(seen[0], seen[1], "both guides saw the same stockdata image");
     let notes: String = runs.iter().map(|r| r.to_string()).collect();
@@ -528,6 +541,26 @@ fn the_english_and_french_guides_at_once_on_one_daemon() {
         notes.contains("host port 5000 is taken"),
         "one of the two had to publish elsewhere: {notes}"
     );
+    assert_nothing_left(&out, &before);
+}
+
+#[test]
+fn our_readme_and_docs_pass_under_doccheck() {
+    let before = Before::now();
+    let out = Test::new()
+        .current_dir(repo())
+        .private_tmpdir()
+        .args(&["README.md", "docs", "-j", "2"])
+        .stdout("...\ndoccheck: ok. [..] guides: 3 passed, 0 failed, 0 with errors, [..] with nothing to run; [..]\n")
+        .stderr("...\n")
+        .run();
+    for guide in ["README.md", "docs/docker.md", "docs/fr-fr/docker.md"] {
+        assert!(
+            out.stdout.contains(&format!("✓ {guide}  ok.")),
+            "{guide}: {}",
+            out.stdout
+        );
+    }
     assert_nothing_left(&out, &before);
 }
 

@@ -148,3 +148,21 @@ fn no_colour_when_not_a_terminal_or_no_color() {
         );
     }
 }
+
+#[test]
+fn the_committed_json_schemas_are_the_ones_doccheck_prints() {
+    for (kind, file) in [
+        ("config", "doccheck.schema.json"),
+        ("scenario", "scenario.schema.json"),
+    ] {
+        let committed =
+            std::fs::read_to_string(crate::test::repo().join("docs/schema").join(file)).unwrap();
+        let out = Test::new().args(&["--schema", kind]).stdout("...\n").run();
+        assert_eq!(
+            out.stdout, committed,
+            "docs/schema/{file} is stale: run `doccheck --schema {kind} > docs/schema/{file}`"
+        );
+        let schema: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert!(schema["properties"].is_object(), "{schema}");
+    }
+}

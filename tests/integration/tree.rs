@@ -29,7 +29,7 @@ fn a_directory_is_walked_honouring_gitignore_and_hidden_files() {
         .status(1)
         .stdout(
             "✓ docs/install.md  ok. 1 steps: 1 passed, 0 failed, 0 skipped, 0 not run; [..]s
-- docs/intro.md  no code blocks
+- docs/intro.md  nothing to run (no command or file block)
 ✗ docs/usage/broken.md  FAILED. 1 steps: 0 passed, 1 failed, 0 skipped, 0 not run; [..]s
 ✓ docs/usage/run.md  ok. 1 steps: 1 passed, 0 failed, 0 skipped, 0 not run; [..]s
 
@@ -45,7 +45,7 @@ doccheck docs/usage/broken.md: 1 steps
           +actual
 docs/usage/broken.md: FAILED. 1 steps: 0 passed, 1 failed, 0 skipped, 0 not run; [..]s
 
-doccheck: FAILED. 4 guides: 2 passed, 1 failed, 0 with errors, 1 without code blocks; steps: 2 passed, 1 failed, 0 skipped, 0 not run; [..]s
+doccheck: FAILED. 4 guides: 2 passed, 1 failed, 0 with errors, 1 with nothing to run; steps: 2 passed, 1 failed, 0 skipped, 0 not run; [..]s
 ",
         )
         .run();
@@ -56,13 +56,13 @@ fn several_paths_and_a_glob() {
     tree()
         .args(&["docs/install.md", "docs/usage/*.md", "docs/install.md"])
         .status(1)
-        .stdout("...\ndoccheck: FAILED. 3 guides: 2 passed, 1 failed, 0 with errors, 0 without code blocks; [..]\n")
+        .stdout("...\ndoccheck: FAILED. 3 guides: 2 passed, 1 failed, 0 with errors, 0 with nothing to run; [..]\n")
         .run();
     tree()
         .args(&["docs/usage/run.md", "docs/install.md"])
-        .stdout("...\ndoccheck: ok. 2 guides: 2 passed, 0 failed, 0 with errors, 0 without code blocks; [..]\n")
+        .stdout("...\ndoccheck: ok. 2 guides: 2 passed, 0 failed, 0 with errors, 0 with nothing to run; [..]\n")
         .run();
-    // Named alone, a guide without code blocks is still an error.
+    // Named alone, a guide with nothing to run is still an error.
     tree()
         .args(&["docs/intro.md"])
         .status(2)
@@ -82,7 +82,7 @@ fn an_error_in_one_guide_is_reported_for_it_and_the_others_still_run() {
         .args(&["docs/usage", "docs/install.md", "-j", "2"])
         .status(2)
         .stdout(
-            "...\n✗ docs/usage/bad.md  error: docs/usage/bad.md:1:1: `soon` is not a duration ([..]); write e.g. 30s, 2m or 1h\n...\ndoccheck: FAILED. 4 guides: 2 passed, 1 failed, 1 with errors, 0 without code blocks; [..]\n",
+            "...\n✗ docs/usage/bad.md  error: docs/usage/bad.md:1:1: `soon` is not a duration ([..]); write e.g. 30s, 2m or 1h\n...\ndoccheck: FAILED. 4 guides: 2 passed, 1 failed, 1 with errors, 0 with nothing to run; [..]\n",
         )
         .stderr("error: docs/usage/bad.md:1:1: `soon` is not a duration ([..]); write e.g. 30s, 2m or 1h\n...\n")
         .run();
@@ -96,11 +96,11 @@ fn the_configuration_sets_includes_excludes_languages_and_defaults() {
         .status(0)
         .stdout(
             "✓ docs/install.md  [..]
-- docs/intro.md  no code blocks
+- docs/intro.md  nothing to run (no command or file block)
 ✓ docs/usage/bare.md  ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s
 ✓ docs/usage/run.md  [..]
 
-doccheck: ok. 4 guides: 3 passed, 0 failed, 0 with errors, 1 without code blocks; [..]
+doccheck: ok. 4 guides: 3 passed, 0 failed, 0 with errors, 1 with nothing to run; [..]
 ",
         )
         .args(&["-j", "1"])
@@ -209,7 +209,7 @@ fn guides_run_in_parallel() {
     }
     let started = std::time::Instant::now();
     test.args(&["docs", "-j", "4"])
-        .stdout("...\ndoccheck: ok. 4 guides: 4 passed, 0 failed, 0 with errors, 0 without code blocks; [..]\n")
+        .stdout("...\ndoccheck: ok. 4 guides: 4 passed, 0 failed, 0 with errors, 0 with nothing to run; [..]\n")
         .run();
     // Four one-second guides at once, not one after the other: a bound that
     // only a serial run misses, however slow the machine.

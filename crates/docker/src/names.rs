@@ -99,7 +99,10 @@ mod tests {
         assert_ne!(a.suffix(), b.suffix());
         let built = a.create_image("stockdata");
         assert_eq!(built, format!("stockdata{}", a.suffix()));
-        assert_eq!(a.image("stockdata:latest"), format!("stockdata{}:latest", a.suffix()));
+        assert_eq!(
+            a.image("stockdata:latest"),
+            format!("stockdata{}:latest", a.suffix())
+        );
         assert_eq!(b.image("stockdata"), "stockdata");
         // Not created by the run, or not local: shared.
         assert_eq!(a.image("alpine"), "alpine");

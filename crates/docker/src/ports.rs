@@ -38,7 +38,10 @@ impl Ports {
         if !doccheck_runner::sys::try_lock(&file) {
             return false;
         }
-        self.claims.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        self.claims
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(file);
         true
     }
 
@@ -88,6 +91,9 @@ impl Ports {
 
     /// Lets the ports go.
     pub fn release(&self) {
-        self.claims.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.claims
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
     }
 }

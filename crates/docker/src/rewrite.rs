@@ -49,7 +49,12 @@ pub struct Rewriter<'a> {
 
 impl Rewriter<'_> {
     /// How `command` must run here, if it is a docker command that needs it.
-    pub fn rewrite(&self, command: &str, service: bool, names: &mut Namespace) -> Option<Rewritten> {
+    pub fn rewrite(
+        &self,
+        command: &str,
+        service: bool,
+        names: &mut Namespace,
+    ) -> Option<Rewritten> {
         if command.contains(|c: char| "|&;<>()$`\n".contains(c)) && !command.contains("\\\n") {
             return None;
         }

@@ -76,7 +76,11 @@ pub fn ensure(
 
 /// Holds the machine-wide lock of `image`'s stand-in, waiting for another
 /// run that holds it (interrupts are honoured meanwhile).
-fn lock(image: &str, interrupt: &Interrupt, events: &mut dyn Events) -> Result<Option<std::fs::File>, Error> {
+fn lock(
+    image: &str,
+    interrupt: &Interrupt,
+    events: &mut dyn Events,
+) -> Result<Option<std::fs::File>, Error> {
     let dir = PathBuf::from("/tmp/doccheck-locks");
     if std::fs::create_dir_all(&dir).is_err() {
         return Ok(None);

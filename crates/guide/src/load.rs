@@ -14,7 +14,8 @@ use crate::{discovery, markdown};
 #[derive(Debug)]
 pub enum Loaded {
     Plan(Box<Plan>),
-    /// A markdown file without a fenced code block, found by a walk or a glob.
+    /// A markdown file without a block doccheck can run (no fenced code
+    /// block, or only `text`, `json`... blocks), found by a walk or a glob.
     NoBlocks,
 }
 
@@ -45,7 +46,9 @@ pub fn load(
         }
         return Ok(Loaded::NoBlocks);
     }
-    Ok(Loaded::Plan(Box::new(plan::build(
-        &shown, &blocks, scenario, defaults,
-    )?)))
+    let plan = plan::build(&shown, &blocks, scenario, defaults)?;
+    if !guide.named && !plan.has_runnable_blocks() {
+        return Ok(Loaded::NoBlocks);
+    }
+    Ok(Loaded::Plan(Box::new(plan)))
 }

@@ -60,7 +60,17 @@ pub enum Action {
     },
     Skip {
         reason: String,
+        /// Why it is skipped: asked for, or nothing doccheck can run.
+        kind: SkipKind,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipKind {
+    /// An annotation or binding says `skip=`.
+    Asked,
+    /// A block that is neither commands nor a file with a path (`text`, `json`).
+    NotRunnable,
 }
 
 impl Step {
@@ -81,7 +91,7 @@ impl Step {
             Action::Write { path, also, .. } if also.is_empty() => format!("write {path}"),
             Action::Write { path, also, .. } => format!("write {path} (and {})", also.join(", ")),
             Action::CheckFragment { of, .. } => format!("check fragment of {of}"),
-            Action::Skip { reason } => format!("skip: {reason}"),
+            Action::Skip { reason, .. } => format!("skip: {reason}"),
         }
     }
 
@@ -100,6 +110,20 @@ impl Step {
 }
 
 impl Plan {
+    /// Whether the guide has anything doccheck can run (a command or file
+    /// block, even one skipped on purpose).
+    pub fn has_runnable_blocks(&self) -> bool {
+        self.steps.iter().any(|s| {
+            !matches!(
+                s.action,
+                Action::Skip {
+                    kind: SkipKind::NotRunnable,
+                    ..
+                }
+            )
+        })
+    }
+
     /// Every command of every step, as documented.
     pub fn commands(&self) -> impl Iterator<Item = &Command> {
         self.steps.iter().flat_map(|s| match &s.action {
@@ -281,6 +305,7 @@ fn action(
         }
         return Ok(Action::Skip {
             reason: reason.trim().to_string(),
+            kind: SkipKind::Asked,
         });
     }
     if let Some(of) = &d.fragment_of {
@@ -315,6 +340,7 @@ fn action(
             Ok(Action::Write { path, also: d.also.clone(), content: block.content.clone() })
         }
         None => Ok(Action::Skip {
+            kind: SkipKind::NotRunnable,
             reason: match lang.as_str() {
                 "" => "a block with no language and no file path: bind it to a path or to commands to use it".to_string(),
                 l => format!("a `{l}` block is neither commands nor a file with a path: bind it to use it"),

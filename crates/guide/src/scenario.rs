@@ -23,19 +23,29 @@ use crate::setup::{DockerSetup, StandIn};
 #[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ScenarioFile {
+    /// Globs of the guides this scenario describes, relative to the directory that holds `scenarios/`.
     guides: Vec<String>,
+    /// A directory (relative to the scenario) copied into the workspace before the first step.
     fixture: Option<String>,
+    /// Default timeout of each command (`30s`, `2m`).
     timeout: Option<String>,
+    /// Limit of the whole run (`30m`).
     run_timeout: Option<String>,
+    /// Variables added to the session's environment.
     #[serde(default)]
     env: BTreeMap<String, String>,
+    /// Variables the session takes from the caller instead of doccheck's isolated ones (HOME, TMPDIR).
     #[serde(default)]
     pass_env: Vec<String>,
+    /// A run in which no step ran passes.
     #[serde(default)]
     allow_empty: bool,
+    /// Bindings of the guide's blocks, by content: each needs `line:` or `pattern:`.
     #[serde(default)]
     blocks: Vec<Directives>,
+    /// Base images and registries the guide's Docker commands need.
     docker: Option<DockerKeys>,
+    /// Translation-check rules turned off.
     #[serde(default)]
     translation: Translation,
 }
@@ -43,16 +53,21 @@ struct ScenarioFile {
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct DockerKeys {
+    /// Base images: the real one where present or pullable, else a stand-in built here.
     #[serde(default)]
     images: Vec<StandInKeys>,
+    /// Registry hosts whose pushes go to a registry of the run's own.
     registry: Option<RegistryKeys>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct StandInKeys {
+    /// The reference the guide uses (`mcr.microsoft.com/dotnet/core/sdk:3.0`).
     image: String,
+    /// Shell command, run in the scenario's directory, that builds the stand-in and tags it `$DOCCHECK_IMAGE`.
     build: String,
+    /// Files and directories whose content decides whether a cached stand-in is current.
     #[serde(default)]
     inputs: Vec<String>,
 }
@@ -60,6 +75,7 @@ struct StandInKeys {
 #[derive(Debug, Clone, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RegistryKeys {
+    /// Hosts (`docker.io` for `org/app`, `internal-registry:5000`).
     hosts: Vec<String>,
 }
 

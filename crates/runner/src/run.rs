@@ -87,6 +87,9 @@ pub fn run(
         }
     }
     env.push(janitor.env());
+    if let Some(path) = path_with_doccheck() {
+        env.push(("PATH".to_string(), path));
+    }
     for integration in integrations.iter() {
         env.extend(integration.session_env());
     }
@@ -210,6 +213,20 @@ pub fn run(
     };
     events.emit(Event::Finished(summary.clone()));
     Ok(RunReport { results, summary })
+}
+
+/// The caller's PATH, ending with the directory of the running doccheck, so
+/// that a guide about doccheck finds the very binary that runs it.
+fn path_with_doccheck() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?;
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    if std::env::split_paths(&path).any(|p| p == dir) {
+        return None;
+    }
+    let joined =
+        std::env::join_paths(std::env::split_paths(&path).chain([dir.to_path_buf()])).ok()?;
+    Some(joined.to_string_lossy().into_owned())
 }
 
 /// The error for a signal that arrived before the steps ran.

@@ -28,7 +28,7 @@ impl StepRunner<'_> {
     pub fn run(&mut self, step: &Step) -> StepResult {
         let mut result = StepResult::new(step.number, Status::Passed);
         match &step.action {
-            Action::Skip { reason } => result.status = Status::Skipped(reason.clone()),
+            Action::Skip { reason, .. } => result.status = Status::Skipped(reason.clone()),
             Action::Write {
                 path,
                 also,

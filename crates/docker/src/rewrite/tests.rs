@@ -25,7 +25,11 @@ fn run_rewrites_for_a_service_and_for_no_terminal() {
     let r = rewriter(&labels);
     let mut names = names();
     let p = r
-        .rewrite("docker run -ti -p 127.0.0.1:0:80 stockdata", true, &mut names)
+        .rewrite(
+            "docker run -ti -p 127.0.0.1:0:80 stockdata",
+            true,
+            &mut names,
+        )
         .unwrap();
     assert_eq!(
         p.run.as_deref(),
@@ -33,7 +37,11 @@ fn run_rewrites_for_a_service_and_for_no_terminal() {
     );
     assert_eq!(p.after, After::Container { service: true });
     let p = r
-        .rewrite("docker run --rm -it -e X=1 alpine echo -t", false, &mut names)
+        .rewrite(
+            "docker run --rm -it -e X=1 alpine echo -t",
+            false,
+            &mut names,
+        )
         .unwrap();
     assert_eq!(
         p.run.as_deref(),
@@ -64,10 +72,14 @@ fn build_and_tag_are_labelled_and_recorded() {
         .unwrap();
     assert_eq!(
         p.run,
-        Some(format!("docker tag stockdata{sfx} 127.0.0.1:5001/myorg/stockdata"))
+        Some(format!(
+            "docker tag stockdata{sfx} 127.0.0.1:5001/myorg/stockdata"
+        ))
     );
     assert_eq!(p.tags, ["127.0.0.1:5001/myorg/stockdata:latest"]);
-    let p = r.rewrite("docker push myorg/stockdata", false, &mut names).unwrap();
+    let p = r
+        .rewrite("docker push myorg/stockdata", false, &mut names)
+        .unwrap();
     assert_eq!(
         p.after,
         After::VerifyPush {
@@ -77,7 +89,9 @@ fn build_and_tag_are_labelled_and_recorded() {
         }
     );
     // Unmapped hosts are left alone (the session's guard refuses to push them).
-    let p = r.rewrite("docker push quay.io/x", false, &mut names).unwrap();
+    let p = r
+        .rewrite("docker push quay.io/x", false, &mut names)
+        .unwrap();
     assert_eq!((p.run, p.after), (None, After::Nothing));
     assert!(r
         .rewrite("docker build -t a . && docker push a", false, &mut names)
@@ -98,18 +112,39 @@ fn names_the_run_creates_are_its_own_in_later_commands() {
     let r = rewriter(&labels);
     let mut names = names();
     let sfx = names.suffix().to_string();
-    r.rewrite("docker build -t app:1.0 .", false, &mut names).unwrap();
-    let p = r.rewrite("docker run --rm --name web -p 8080:80 app:1.0", false, &mut names).unwrap();
+    r.rewrite("docker build -t app:1.0 .", false, &mut names)
+        .unwrap();
+    let p = r
+        .rewrite(
+            "docker run --rm --name web -p 8080:80 app:1.0",
+            false,
+            &mut names,
+        )
+        .unwrap();
     assert_eq!(
         p.run,
-        Some(format!("docker run --label doccheck.run=r1 --rm --name web{sfx} -p 8080:80 app{sfx}:1.0"))
+        Some(format!(
+            "docker run --label doccheck.run=r1 --rm --name web{sfx} -p 8080:80 app{sfx}:1.0"
+        ))
     );
     let p = r.rewrite("docker logs web", false, &mut names).unwrap();
     assert_eq!(p.run, Some(format!("docker logs web{sfx}")));
-    let p = r.rewrite("docker tag app:1.0 app:latest", false, &mut names).unwrap();
-    assert_eq!(p.run, Some(format!("docker tag app{sfx}:1.0 app{sfx}:latest")));
+    let p = r
+        .rewrite("docker tag app:1.0 app:latest", false, &mut names)
+        .unwrap();
+    assert_eq!(
+        p.run,
+        Some(format!("docker tag app{sfx}:1.0 app{sfx}:latest"))
+    );
     // Base images and names the run did not create are shared.
-    assert!(r.rewrite("docker inspect alpine", false, &mut names).is_none());
-    let p = r.rewrite("docker run alpine echo app", false, &mut names).unwrap();
-    assert_eq!(p.run.as_deref(), Some("docker run --label doccheck.run=r1 alpine echo app"));
+    assert!(r
+        .rewrite("docker inspect alpine", false, &mut names)
+        .is_none());
+    let p = r
+        .rewrite("docker run alpine echo app", false, &mut names)
+        .unwrap();
+    assert_eq!(
+        p.run.as_deref(),
+        Some("docker run --label doccheck.run=r1 alpine echo app")
+    );
 }

@@ -124,7 +124,7 @@ impl Many {
     pub fn empty(&mut self, guide: &str) {
         self.empty += 1;
         crate::out(&format!(
-            "{} {guide}  no code blocks\n",
+            "{} {guide}  nothing to run (no command or file block)\n",
             style("-").yellow()
         ));
     }
@@ -137,7 +137,7 @@ impl Many {
         let mut out = String::new();
         if self.listed > 0 {
             return format!(
-                "{} guides, {} without code blocks\n",
+                "{} guides, {} with nothing to run\n",
                 self.listed + self.empty,
                 self.empty
             );
@@ -152,7 +152,7 @@ impl Many {
             style("FAILED").red().bold()
         };
         out.push_str(&format!(
-            "\ndoccheck: {verdict}. {guides} guides: {} passed, {} failed, {} with errors, {} without code blocks; steps: {} passed, {} failed, {} skipped, {} not run; {:.1}s\n",
+            "\ndoccheck: {verdict}. {guides} guides: {} passed, {} failed, {} with errors, {} with nothing to run; steps: {} passed, {} failed, {} skipped, {} not run; {:.1}s\n",
             self.passed,
             self.failed,
             self.errors,

@@ -33,11 +33,16 @@ impl Workspace {
             std::fs::create_dir(d)
                 .map_err(|e| Error::environment(format!("cannot create {}: {e}", d.display())))?;
         }
-        let lock = std::fs::File::create(control.join("lock"))
+        // Locked before it gets its name: a concurrent sweep must never find
+        // `ctl/lock` unlocked while this run is alive.
+        let unnamed = control.join("lock.new");
+        let lock = std::fs::File::create(&unnamed)
             .map_err(|e| Error::environment(format!("cannot write in the workspace: {e}")))?;
         if !sys::try_lock(&lock) {
             return Err(Error::environment("cannot lock the new workspace"));
         }
+        std::fs::rename(&unnamed, control.join("lock"))
+            .map_err(|e| Error::environment(format!("cannot write in the workspace: {e}")))?;
         if let Some(fixture) = fixture {
             copy_tree(fixture, &work).map_err(|e| {
                 Error::environment(format!(
