@@ -172,6 +172,7 @@ const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 8
         $ docker push internal-registry:5000/myorg/stockdata  (line 148)
         ran as: docker push 127.0.0.1:[..]/myorg/stockdata
         note: verified through the registry API: 127.0.0.1:[..]/myorg/stockdata:latest is sha256:[..]
+note: docker: Docker Engine [..] at unix://[..]
 note: mcr.microsoft.com/dotnet/core/sdk:3.0: [..]
 note: mcr.microsoft.com/dotnet/core/aspnet:3.0: [..]
 note: pushes to docker.io go to a registry of the run's own: [..] on 127.0.0.1:[..]
@@ -542,6 +543,93 @@ fn the_english_and_french_guides_at_once_on_one_daemon() {
         "one of the two had to publish elsewhere: {notes}"
     );
     assert_nothing_left(&out, &before);
+}
+
+/// A second Docker Engine of the test's own, on its own socket and data root.
+struct SecondEngine {
+    dir: tempfile::TempDir,
+    child: std::process::Child,
+}
+
+impl SecondEngine {
+    fn start() -> SecondEngine {
+        let dir = tempfile::Builder::new()
+            .prefix("dcengine-")
+            .tempdir()
+            .unwrap();
+        let config = dir.path().join("daemon.json");
+        std::fs::write(&config, "{}").unwrap();
+        let socket = dir.path().join("docker.sock");
+        let child = Command::new("dockerd")
+            .arg("--config-file")
+            .arg(&config)
+            .arg("--data-root")
+            .arg(dir.path().join("root"))
+            .arg("--exec-root")
+            .arg(dir.path().join("exec"))
+            .arg("--pidfile")
+            .arg(dir.path().join("pid"))
+            .arg("--host")
+            .arg(format!("unix://{}", socket.display()))
+            .args(["--bridge", "none", "--iptables=false", "--ip-masq=false"])
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(dir.path().join("log")).unwrap())
+            .spawn()
+            .expect("dockerd starts (this machine runs its own Docker Engine as root)");
+        let engine = SecondEngine { dir, child };
+        let started = Instant::now();
+        while Command::new("docker")
+            .env("DOCKER_HOST", engine.host())
+            .args(["version"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map_or(true, |s| !s.success())
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the second engine never answered: {}",
+                std::fs::read_to_string(engine.dir.path().join("log")).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        engine
+    }
+
+    fn host(&self) -> String {
+        format!("unix://{}", self.dir.path().join("docker.sock").display())
+    }
+}
+
+impl Drop for SecondEngine {
+    fn drop(&mut self) {
+        signal(self.child.id(), libc::SIGTERM);
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn docker_host_points_every_docker_call_at_another_engine() {
+    let engine = SecondEngine::start();
+    let root = engine.dir.path().join("root").display().to_string();
+    let out = Test::new()
+        .guide(&format!("```console\n$ docker info --format '{{{{.DockerRootDir}}}}'\n{root}\n$ docker network create --driver bridge guide-net\n[..]\n$ docker network ls --format '{{{{.Name}}}}' | grep -c guide-net\n1\n```\n"))
+        .env("DOCKER_HOST", &engine.host())
+        .private_tmpdir()
+        .stdout(&format!("doccheck g.md: 1 steps\n✓   1  g.md:1  [..]\n        $ docker network create --driver bridge guide-net  (line 4)\n        ran as: docker network create --label doccheck.run=[..] --driver bridge guide-net\nnote: docker: Docker Engine [..] at {}\ng.md: ok. [..]\n", engine.host()))
+        .run();
+    // What the guide created on that engine is gone; the default engine never saw it.
+    let left = Command::new("docker")
+        .env("DOCKER_HOST", engine.host())
+        .args(["network", "ls", "--format", "{{.Name}}"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&left.stdout).contains("guide-net"),
+        "the guide's network was not removed"
+    );
+    assert!(!docker(&["network", "ls"]).contains("guide-net"));
+    drop(out);
 }
 
 #[test]

@@ -50,6 +50,8 @@ pub struct Docker {
     records: Records,
     names: names::Namespace,
     ports: ports::Ports,
+    /// Where published ports are reached.
+    probe_host: String,
     /// What the command `before` claimed needs once it has run.
     pending: Option<After>,
     notes: Vec<String>,
@@ -71,6 +73,7 @@ impl Docker {
             records: Records::default(),
             names: names::Namespace::default(),
             ports: ports::Ports::default(),
+            probe_host: "127.0.0.1".to_string(),
             pending: None,
             notes: Vec::new(),
         }
@@ -131,7 +134,18 @@ impl Integration for Docker {
         self.run_id = context.run_id.to_string();
         self.names = names::Namespace::new(context.run_id);
         self.labels = resources::labels(context.run_id, &context.control.join("lock"));
-        preflight::check(&client)?;
+        let engine = preflight::check(&client)?;
+        if engine.remote_host.is_some() && !self.setup.registry_hosts.is_empty() {
+            return Err(Error::environment(format!(
+                "the guide pushes, but {} is on another machine, which cannot reach the registries doccheck starts on this one's loopback: run doccheck where the engine runs, or against a local engine",
+                engine.describe()
+            )));
+        }
+        self.notes.push(format!("docker: {}", engine.describe()));
+        self.probe_host = engine
+            .remote_host
+            .clone()
+            .unwrap_or_else(|| "127.0.0.1".to_string());
         match resources::sweep_dead_runs(&client) {
             Ok(0) => {}
             Ok(swept) => self.notes.push(format!(
@@ -232,6 +246,7 @@ impl Integration for Docker {
                         let mut target = readiness::Container {
                             client: &client,
                             id,
+                            host: &self.probe_host,
                         };
                         doccheck_runner::readiness::await_ready(
                             &mut target,

@@ -8,6 +8,8 @@ use crate::client::{Client, DockerError};
 pub struct Container<'a> {
     pub client: &'a Client,
     pub id: String,
+    /// Where published ports are reached: the engine's host when it is remote.
+    pub host: &'a str,
 }
 
 impl Target for Container<'_> {
@@ -31,7 +33,7 @@ impl Target for Container<'_> {
         }
     }
 
-    /// `127.0.0.1:PORT` published for the container's `port`.
+    /// `HOST:PORT` published for the container's `port`.
     fn address(&mut self, port: u16) -> Result<String, String> {
         let out = self
             .client
@@ -52,7 +54,7 @@ impl Target for Container<'_> {
             .or_else(|| out.lines().next())
             .ok_or_else(|| format!("container port {port} is not published"))?;
         let host_port = line.rsplit(':').next().unwrap_or("").trim();
-        Ok(format!("127.0.0.1:{host_port}"))
+        Ok(format!("{}:{host_port}", self.host))
     }
 
     fn log_tail(&mut self) -> String {
