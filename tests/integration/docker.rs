@@ -560,7 +560,10 @@ impl SecondEngine {
         let config = dir.path().join("daemon.json");
         std::fs::write(&config, "{}").unwrap();
         let socket = dir.path().join("docker.sock");
-        let child = Command::new("dockerd")
+        // In a network namespace of its own: a second engine must never touch
+        // the host's bridges (one started beside the host's deletes docker0).
+        let child = Command::new("unshare")
+            .args(["--net", "--", "dockerd"])
             .arg("--config-file")
             .arg(&config)
             .arg("--data-root")
@@ -575,7 +578,7 @@ impl SecondEngine {
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(dir.path().join("log")).unwrap())
             .spawn()
-            .expect("dockerd starts (this machine runs its own Docker Engine as root)");
+            .expect("unshare and dockerd start (this machine runs its own Docker Engine as root)");
         let engine = SecondEngine { dir, child };
         let started = Instant::now();
         while Command::new("docker")
@@ -610,6 +613,13 @@ impl Drop for SecondEngine {
 
 #[test]
 fn docker_host_points_every_docker_call_at_another_engine() {
+    let bridge = || {
+        Command::new("ip")
+            .args(["link", "show", "docker0"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let had_bridge = bridge();
     let engine = SecondEngine::start();
     let root = engine.dir.path().join("root").display().to_string();
     let out = Test::new()
@@ -630,6 +640,12 @@ fn docker_host_points_every_docker_call_at_another_engine() {
     );
     assert!(!docker(&["network", "ls"]).contains("guide-net"));
     drop(out);
+    drop(engine);
+    assert_eq!(
+        bridge(),
+        had_bridge,
+        "the second engine changed the host's docker0"
+    );
 }
 
 #[test]
