@@ -543,7 +543,10 @@ def report(raw: dict) -> str:
         w("")
     w("## 2. Other tools on the same trees\n")
     sp = tools.get("scrut", {}).get("parallel_option")
-    w("scrut: " + (f"`scrut test --help` offers `{sp}`, used." if sp else
+    have_scrut = tools.get("scrut", {}).get("version", "-") != "-"
+    w("scrut: " + ("not available in this run (see below)." if not have_scrut else
+                   f"`scrut test --help` lists `{sp}`, which this script does not pass (it was written for a "
+                   "scrut without one): the scrut rows are sequential." if sp else
                    "`scrut test --help` has no option to run files at once (no jobs, threads or parallel option), "
                    "so `scrut test TREE` runs the files one after another.")
       + " trycmd runs the cases (files) of a `TestCases` on rayon's thread pool, one thread per CPU by default: "

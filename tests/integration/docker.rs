@@ -148,13 +148,13 @@ const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 8
 ✓   3  docs/docker.md:102  write .dockerignore  [..]s
 ✓   4  docs/docker.md:111  docker build --tag stockdata .  [..]s
         $ docker build --tag stockdata .  (line 112)
-        ran as: docker build --force-rm --label doccheck.run=[..] --label doccheck.lock=[..]/ctl/lock --tag stockdata-dc[..] .
+        ran as: docker build --force-rm --tag stockdata .
 ✓   5  docs/docker.md:119  docker build --tag stockdata --file src/StockData/Dockerfile .  [..]s
         $ docker build --tag stockdata --file src/StockData/Dockerfile .  (line 120)
-        ran as: docker build --force-rm --label doccheck.run=[..] --label doccheck.lock=[..] --tag stockdata-dc[..] --file src/StockData/Dockerfile .
+        ran as: docker build --force-rm --tag stockdata --file src/StockData/Dockerfile .
 ✓   6  docs/docker.md:127  docker run -ti -p 5000:80 stockdata  [..]s
         $ docker run -ti -p 5000:80 stockdata  (line 128)
-        ran as: docker run -d --label doccheck.run=[..] --label doccheck.lock=[..] -p [..]:80 stockdata-dc[..]
+        ran as: docker run -d -p [..]:80 stockdata
 ...
         note: no terminal here: -t (and, for a service, -i) dropped
         note: started detached (-d): doccheck waits until it is ready, goes on, and stops it at the end
@@ -162,13 +162,13 @@ const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 8
         note: ready after [..]s: stocks.Stocks/Get {\"id\": 1} at 127.0.0.1:[..] → {\"stock\":{\"id\":1,\"name\":\"Microsoft\",\"symbol\":\"MSFT\"}}
 ✓   7  docs/docker.md:139  docker tag stockdata myorg/stockdata (+1 more)  [..]s
         $ docker tag stockdata myorg/stockdata  (line 140)
-        ran as: docker tag stockdata-dc[..] 127.0.0.1:[..]/myorg/stockdata
+        ran as: docker tag stockdata 127.0.0.1:[..]/myorg/stockdata
         $ docker push myorg/stockdata  (line 141)
         ran as: docker push 127.0.0.1:[..]/myorg/stockdata
         note: verified through the registry API: 127.0.0.1:[..]/myorg/stockdata:latest is sha256:[..]
 ✓   8  docs/docker.md:146  docker tag stockdata internal-registry:5000/myorg/stockdata (+1 more)  [..]s
         $ docker tag stockdata internal-registry:5000/myorg/stockdata  (line 147)
-        ran as: docker tag stockdata-dc[..] 127.0.0.1:[..]/myorg/stockdata
+        ran as: docker tag stockdata 127.0.0.1:[..]/myorg/stockdata
         $ docker push internal-registry:5000/myorg/stockdata  (line 148)
         ran as: docker push 127.0.0.1:[..]/myorg/stockdata
         note: verified through the registry API: 127.0.0.1:[..]/myorg/stockdata:latest is sha256:[..]
@@ -177,6 +177,7 @@ note: mcr.microsoft.com/dotnet/core/sdk:3.0: [..]
 note: mcr.microsoft.com/dotnet/core/aspnet:3.0: [..]
 note: pushes to docker.io go to a registry of the run's own: [..] on 127.0.0.1:[..]
 note: pushes to internal-registry:5000 go to a registry of the run's own: [..] on 127.0.0.1:[..]
+note: local names are the run's own on the daemon: stockdata → stockdata-dc[..]
 docs/docker.md: ok. 8 steps: 8 passed, 0 failed, 0 skipped, 0 not run; [..]s
 ";
 
@@ -311,7 +312,7 @@ fn a_push_to_an_unmapped_registry_never_leaves_the_machine() {
     let (out, before) = run_broken(
         "docker push myorg/stockdata",
         "docker push quay.io/myorg/stockdata",
-        "...\n        │ doccheck: refusing to push quay.io/myorg/stockdata: its registry is not one the scenario maps to a local registry, and nothing is pushed off this machine\n...\n",
+        "...\n        │ Error response from daemon: doccheck: pushes to quay.io are not allowed in this run (quay.io/myorg/stockdata:latest); map the host in the scenario's docker.registry.hosts, and nothing leaves this machine\n...\n",
     );
     assert_nothing_left(&out, &before);
 }
@@ -626,7 +627,7 @@ fn docker_host_points_every_docker_call_at_another_engine() {
         .guide(&format!("```console\n$ docker info --format '{{{{.DockerRootDir}}}}'\n{root}\n$ docker network create --driver bridge guide-net\n[..]\n$ docker network ls --format '{{{{.Name}}}}' | grep -c guide-net\n1\n```\n"))
         .env("DOCKER_HOST", &engine.host())
         .private_tmpdir()
-        .stdout(&format!("doccheck g.md: 1 steps\n✓   1  g.md:1  [..]\n        $ docker network create --driver bridge guide-net  (line 4)\n        ran as: docker network create --label doccheck.run=[..] --driver bridge guide-net\nnote: docker: Docker Engine [..] at {}\ng.md: ok. [..]\n", engine.host()))
+        .stdout(&format!("doccheck g.md: 1 steps\n✓   1  g.md:1  [..]\nnote: docker: Docker Engine [..] at {}\ng.md: ok. [..]\n", engine.host()))
         .run();
     // What the guide created on that engine is gone; the default engine never saw it.
     let left = Command::new("docker")

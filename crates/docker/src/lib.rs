@@ -8,6 +8,7 @@
 //! The runner reaches all of it through [`Docker`]'s `Integration`.
 
 pub mod client;
+pub mod gateway;
 pub mod names;
 pub mod ports;
 pub mod preflight;
@@ -52,6 +53,8 @@ pub struct Docker {
     ports: ports::Ports,
     /// Where published ports are reached.
     probe_host: String,
+    /// The run's one point of contact with the engine, when it can forward to it.
+    gateway: Option<gateway::Gateway>,
     /// What the command `before` claimed needs once it has run.
     pending: Option<After>,
     notes: Vec<String>,
@@ -74,6 +77,7 @@ impl Docker {
             names: names::Namespace::default(),
             ports: ports::Ports::default(),
             probe_host: "127.0.0.1".to_string(),
+            gateway: None,
             pending: None,
             notes: Vec::new(),
         }
@@ -117,6 +121,45 @@ impl Docker {
     }
 }
 
+impl Docker {
+    /// Starts the gateway in front of `engine`, when it can forward to it.
+    fn start_gateway(
+        &mut self,
+        engine: &preflight::Engine,
+        context: &Context,
+    ) -> Result<(), Error> {
+        let Some(upstream) = gateway::Upstream::from_endpoint(&engine.endpoint) else {
+            self.notes.push(format!(
+                "doccheck's gateway cannot forward to {} (ssh or TLS): the push policy, labels and names hold for the commands doccheck reads, not for scripts",
+                engine.endpoint
+            ));
+            return Ok(());
+        };
+        let labels = self
+            .labels
+            .iter()
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let state = gateway::State {
+            run_id: context.run_id.to_string(),
+            labels,
+            names: names::Namespace::new(context.run_id),
+            records_file: Some(context.control.join(resources::RECORDS_FILE)),
+            ..gateway::State::default()
+        };
+        let socket = context.control.join("docker.sock");
+        let gateway = gateway::Gateway::start(&socket, upstream, state).map_err(|e| {
+            Error::environment(format!(
+                "cannot serve the Docker API on {}: {e}",
+                socket.display()
+            ))
+        })?;
+        self.gateway = Some(gateway);
+        Ok(())
+    }
+}
+
 impl Integration for Docker {
     fn name(&self) -> &'static str {
         "docker"
@@ -146,6 +189,7 @@ impl Integration for Docker {
             .remote_host
             .clone()
             .unwrap_or_else(|| "127.0.0.1".to_string());
+        self.start_gateway(&engine, context)?;
         match resources::sweep_dead_runs(&client) {
             Ok(0) => {}
             Ok(swept) => self.notes.push(format!(
@@ -173,25 +217,39 @@ impl Integration for Docker {
                 registry.kind
             ));
             self.hosts.insert(host.clone(), self.registries.len());
+            if let Some(gateway) = &self.gateway {
+                gateway::lock_state(gateway)
+                    .registries
+                    .push((host.clone(), registry.address.clone()));
+            }
             self.registries.push(registry);
         }
         Ok(())
     }
 
     fn session_env(&self) -> Vec<(String, String)> {
-        self.client
+        let mut env: Vec<(String, String)> = self
+            .gateway
             .iter()
-            .map(|c| {
-                (
-                    "DOCKER_CONFIG".to_string(),
-                    c.config_dir().display().to_string(),
-                )
+            .flat_map(|g| {
+                [
+                    ("DOCKER_HOST".to_string(), g.host()),
+                    ("DOCKER_CONTEXT".to_string(), "default".to_string()),
+                ]
             })
-            .collect()
+            .collect();
+        env.extend(self.client.iter().map(|c| {
+            (
+                "DOCKER_CONFIG".to_string(),
+                c.config_dir().display().to_string(),
+            )
+        }));
+        env
     }
 
     fn session_setup(&self) -> Option<String> {
-        Some(SESSION_GUARD.to_string())
+        // The gateway refuses what the guard would; without one, the guard.
+        self.gateway.is_none().then(|| SESSION_GUARD.to_string())
     }
 
     fn before(
@@ -199,15 +257,26 @@ impl Integration for Docker {
         command: &str,
         service: Option<&doccheck_guide::service::Service>,
     ) -> Option<Rewrite> {
-        let mut names = std::mem::take(&mut self.names);
+        // With the gateway, labels and the run's names are given on the way
+        // to the engine, whatever sends the request: the command keeps them out.
+        let mut names = match self.gateway {
+            Some(_) => names::Namespace::default(),
+            None => std::mem::take(&mut self.names),
+        };
+        let labels: &[String] = match self.gateway {
+            Some(_) => &[],
+            None => &self.labels,
+        };
         let map = |r: &str| self.map_reference(r);
         let rewriter = Rewriter {
-            labels: &self.labels,
+            labels,
             map: &map,
             free_port: &|mapping: &str| self.ports.publish(mapping),
         };
         let rewritten = rewriter.rewrite(command, service.is_some(), &mut names);
-        self.names = names;
+        if self.gateway.is_none() {
+            self.names = names;
+        }
         let rewritten = rewritten?;
         for tag in rewritten.tags {
             self.records.tag(tag);
@@ -220,6 +289,16 @@ impl Integration for Docker {
     }
 
     fn after(&mut self, ran: &Ran, context: &mut Context) -> Result<Vec<String>, Failure> {
+        let gone = self
+            .gateway
+            .as_ref()
+            .and_then(|g| gateway::lock_state(g).engine_gone.take());
+        if let (Some(message), false) = (gone, ran.passed) {
+            return Err(Failure::Integration {
+                integration: "docker",
+                message: message.trim_start_matches("doccheck: ").to_string(),
+            });
+        }
         let (Some(after), Some(client)) = (self.pending.take(), self.client.clone()) else {
             return Ok(Vec::new());
         };
@@ -270,11 +349,33 @@ impl Integration for Docker {
     }
 
     fn notes(&mut self) -> Vec<String> {
+        if let Some(gateway) = &self.gateway {
+            let state = gateway::lock_state(gateway);
+            let mapped = state.names.mapped();
+            if !mapped.is_empty() {
+                self.notes.push(format!(
+                    "local names are the run's own on the daemon: {}",
+                    mapped.join(", ")
+                ));
+            }
+            for refused in &state.refused {
+                self.notes.push(format!("refused: {refused}"));
+            }
+        }
         std::mem::take(&mut self.notes)
     }
 
     fn finish(&mut self) -> Vec<String> {
         let mut problems = Vec::new();
+        if let Some(mut gateway) = self.gateway.take() {
+            gateway.stop();
+            let mut state = gateway::lock_state(&gateway);
+            self.records.containers.append(&mut state.containers);
+            self.records.built(std::mem::take(&mut state.images));
+            for tag in std::mem::take(&mut state.tags) {
+                self.records.tag(tag);
+            }
+        }
         if let Some(client) = &self.client {
             problems = resources::cleanup(client, &self.run_id, &mut self.records);
         }

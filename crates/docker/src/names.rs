@@ -82,10 +82,44 @@ impl Namespace {
         }
     }
 
-    /// Whether any name has been mapped (for the report's note).
+    /// `documented → on the daemon` for every name the run created.
+    pub fn mapped(&self) -> Vec<String> {
+        self.images
+            .iter()
+            .chain(&self.containers)
+            .map(|n| format!("{n} → {n}{}", self.suffix))
+            .collect()
+    }
+
+    /// The run's suffix (`-dc1a2b3c4d`).
     pub fn suffix(&self) -> &str {
         &self.suffix
     }
+
+    /// A name as the daemon shows it → as the guide documents it: the run's
+    /// own names lose their suffix; `None` for another run's suffixed name.
+    pub fn shown(&self, name: &str) -> Option<String> {
+        let (repository, tag) = match name.rfind(':') {
+            Some(at) if !name[at..].contains('/') => (&name[..at], &name[at..]),
+            _ => (name, ""),
+        };
+        if let Some(documented) = repository.strip_suffix(&self.suffix) {
+            return Some(format!("{documented}{tag}"));
+        }
+        if is_suffixed(repository) {
+            return None;
+        }
+        Some(name.to_string())
+    }
+}
+
+/// Whether `name` ends with some run's suffix (`-dc` and 8 hex digits).
+fn is_suffixed(name: &str) -> bool {
+    let Some(at) = name.rfind("-dc") else {
+        return false;
+    };
+    let hex = &name[at + 3..];
+    hex.len() == 8 && hex.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 #[cfg(test)]
@@ -114,5 +148,16 @@ mod tests {
         let web = a.create_container("web");
         assert_eq!(a.container("web"), web);
         assert_eq!(a.container("other"), "other");
+        assert_eq!(
+            a.shown(&format!("stockdata{}:latest", a.suffix()))
+                .as_deref(),
+            Some("stockdata:latest")
+        );
+        assert_eq!(a.shown(&format!("stockdata{}:latest", b.suffix())), None);
+        assert_eq!(a.shown("alpine:3").as_deref(), Some("alpine:3"));
+        assert_eq!(
+            a.shown("127.0.0.1:5000/myorg/app:1").as_deref(),
+            Some("127.0.0.1:5000/myorg/app:1")
+        );
     }
 }

@@ -10,6 +10,9 @@ use crate::client::{Client, DockerError};
 
 pub const RUN_LABEL: &str = "doccheck.run";
 pub const LOCK_LABEL: &str = "doccheck.lock";
+/// In the run's control directory: `container ID`, `image ID`, `tag NAME` lines,
+/// written as the gateway records them, so a run killed outright can be swept.
+pub const RECORDS_FILE: &str = "docker-records";
 
 #[derive(Debug, Default)]
 pub struct Records {
@@ -49,6 +52,10 @@ pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Vec<Stri
     let mut problems = Vec::new();
     let mut note = |what: &str, e: DockerError| match e {
         DockerError::NotFound(_) => {}
+        // A cached layer another image (another run's, a stand-in) is built on is
+        // not the run's alone to remove.
+        DockerError::Refused(why)
+            if why.contains("dependent child images") || why.contains("is being used") => {}
         e => problems.push(format!("{what}: {e}")),
     };
     let label = format!("label={RUN_LABEL}={run_id}");

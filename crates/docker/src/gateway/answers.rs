@@ -1,0 +1,163 @@
+//! The engine's answers the gateway reads: ids to record for cleanup as they
+//! stream by (a build's steps, a created container, loaded images), and lists
+//! shown with the run's names as documented and without other runs' objects.
+
+use serde_json::Value;
+
+use crate::names::Namespace;
+
+/// Image ids a build's JSON stream names: each step's ` ---> 1a2b3c4d5e6f`,
+/// `Successfully built …`, and the final `aux.ID`.
+pub fn build_ids(chunk: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for line in chunk.lines() {
+        let Ok(message) = serde_json::from_str::<Value>(line.trim()) else {
+            continue;
+        };
+        if let Some(id) = message.pointer("/aux/ID").and_then(Value::as_str) {
+            ids.push(id.to_string());
+        }
+        let text = message.get("stream").and_then(Value::as_str).unwrap_or("");
+        for part in text.lines() {
+            let part = part.trim();
+            let id = part
+                .strip_prefix("---> ")
+                .or_else(|| part.strip_prefix("Successfully built "))
+                .map(str::trim);
+            if let Some(id) =
+                id.filter(|id| id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit()))
+            {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// The id in `POST /containers/create`'s answer.
+pub fn created_id(body: &[u8]) -> Option<String> {
+    let answer: Value = serde_json::from_slice(body).ok()?;
+    answer.get("Id")?.as_str().map(str::to_string)
+}
+
+/// What `POST /images/load` loaded (`Loaded image: app:1`, `Loaded image ID: sha256:…`).
+pub fn loaded(chunk: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in chunk.lines() {
+        let Ok(message) = serde_json::from_str::<Value>(line.trim()) else {
+            continue;
+        };
+        let text = message.get("stream").and_then(Value::as_str).unwrap_or("");
+        for prefix in ["Loaded image ID: ", "Loaded image: "] {
+            if let Some(name) = text.trim().strip_prefix(prefix) {
+                found.push(name.trim().to_string());
+            }
+        }
+    }
+    found
+}
+
+/// `GET /images/json` as the guide would see it on its own daemon.
+pub fn image_list(body: &[u8], names: &Namespace) -> Option<Vec<u8>> {
+    let mut images: Vec<Value> = serde_json::from_slice(body).ok()?;
+    images.retain_mut(|image| {
+        let Some(tags) = image.get_mut("RepoTags").and_then(Value::as_array_mut) else {
+            return true;
+        };
+        let had = tags.len();
+        let shown: Vec<Value> = tags
+            .iter()
+            .filter_map(|t| t.as_str().and_then(|t| names.shown(t)))
+            .map(Value::String)
+            .collect();
+        let keep = had == 0 || !shown.is_empty();
+        *tags = shown;
+        keep
+    });
+    serde_json::to_vec(&images).ok()
+}
+
+/// `GET /containers/json` without other runs' containers, names as documented.
+pub fn container_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8>> {
+    let mut containers: Vec<Value> = serde_json::from_slice(body).ok()?;
+    containers.retain_mut(|container| {
+        let run = container
+            .pointer("/Labels/doccheck.run")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        if run.as_deref().is_some_and(|r| r != run_id) {
+            return false;
+        }
+        if let Some(list) = container.get_mut("Names").and_then(Value::as_array_mut) {
+            for name in list.iter_mut() {
+                if let Some(text) = name.as_str() {
+                    let bare = text.trim_start_matches('/');
+                    let documented = bare.strip_suffix(names.suffix()).unwrap_or(bare);
+                    *name = Value::String(format!("/{documented}"));
+                }
+            }
+        }
+        if let Some(image) = container.get("Image").and_then(Value::as_str) {
+            if let Some(shown) = names.shown(image) {
+                container["Image"] = Value::String(shown);
+            }
+        }
+        true
+    });
+    serde_json::to_vec(&containers).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_a_build_stream() {
+        let chunk = "{\"stream\":\"Step 1/2 : FROM x\\n\"}\r\n{\"stream\":\" ---\\u003e 1a2b3c4d5e6f\\n\"}\r\n{\"stream\":\" ---\\u003e Running in 0123456789ab\\n\"}\r\n{\"aux\":{\"ID\":\"sha256:ff\"}}\r\n{\"stream\":\"Successfully built abcdefabcdef\\n\"}\r\n";
+        assert_eq!(
+            build_ids(chunk),
+            ["1a2b3c4d5e6f", "sha256:ff", "abcdefabcdef"]
+        );
+    }
+
+    #[test]
+    fn lists_as_the_guide_would_see_them() {
+        let mine = Namespace::new("mine");
+        let theirs = Namespace::new("theirs");
+        let body = serde_json::json!([
+            {"Id": "1", "RepoTags": [format!("stockdata{}:latest", mine.suffix())]},
+            {"Id": "2", "RepoTags": [format!("stockdata{}:latest", theirs.suffix())]},
+            {"Id": "3", "RepoTags": ["mcr.microsoft.com/dotnet/core/sdk:3.0"]},
+            {"Id": "4", "RepoTags": []}
+        ]);
+        let shown: Value =
+            serde_json::from_slice(&image_list(body.to_string().as_bytes(), &mine).unwrap())
+                .unwrap();
+        let ids: Vec<&str> = shown
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["Id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["1", "3", "4"]);
+        assert_eq!(shown[0]["RepoTags"][0], "stockdata:latest");
+        let containers = serde_json::json!([
+            {"Id": "a", "Names": [format!("/web{}", mine.suffix())], "Labels": {"doccheck.run": "mine"}, "Image": format!("app{}", mine.suffix())},
+            {"Id": "b", "Names": ["/web-other"], "Labels": {"doccheck.run": "theirs"}},
+            {"Id": "c", "Names": ["/unrelated"], "Labels": {}}
+        ]);
+        let shown: Value = serde_json::from_slice(
+            &container_list(containers.to_string().as_bytes(), &mine, "mine").unwrap(),
+        )
+        .unwrap();
+        let ids: Vec<&str> = shown
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["Id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(shown[0]["Names"][0], "/web");
+        assert_eq!(shown[0]["Image"], "app");
+    }
+}
