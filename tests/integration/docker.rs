@@ -15,7 +15,7 @@ fn guide() -> String {
     std::fs::read_to_string(repo().join("docs/docker.md")).unwrap()
 }
 
-fn docker(args: &[&str]) -> String {
+pub(crate) fn docker(args: &[&str]) -> String {
     let out = Command::new("docker").args(args).output().unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -28,7 +28,7 @@ fn image_ids() -> std::collections::BTreeSet<String> {
 }
 
 /// Labelled objects of doccheck runs: (kind, id, lock file).
-fn labelled() -> Vec<(&'static str, String, String)> {
+pub(crate) fn labelled() -> Vec<(&'static str, String, String)> {
     let mut found = Vec::new();
     for (kind, list, field) in [
         (
@@ -56,7 +56,7 @@ fn labelled() -> Vec<(&'static str, String, String)> {
 }
 
 /// docker-registry processes (not zombies) whose command line names `dir`.
-fn registries_under(dir: &Path) -> Vec<String> {
+pub(crate) fn registries_under(dir: &Path) -> Vec<String> {
     let mut live = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
@@ -77,10 +77,10 @@ fn registries_under(dir: &Path) -> Vec<String> {
 }
 
 /// The images before a test, to see which ones it added.
-struct Before(std::collections::BTreeSet<String>);
+pub(crate) struct Before(pub(crate) std::collections::BTreeSet<String>);
 
 impl Before {
-    fn now() -> Before {
+    pub(crate) fn now() -> Before {
         Before(image_ids())
     }
 }
@@ -95,7 +95,7 @@ fn assert_nothing_left(out: &Output, before: &Before) {
     );
 }
 
-fn assert_nothing_left_in(tmp: &Path, before: &Before) {
+pub(crate) fn assert_nothing_left_in(tmp: &Path, before: &Before) {
     let tmp_text = tmp.display().to_string();
     let all = labelled();
     let ours: Vec<_> = all

@@ -5,6 +5,7 @@
 mod bad_input;
 mod bench;
 mod docker;
+mod docker_gateway;
 mod guides;
 mod reports;
 mod scenarios;

@@ -289,16 +289,6 @@ impl Integration for Docker {
     }
 
     fn after(&mut self, ran: &Ran, context: &mut Context) -> Result<Vec<String>, Failure> {
-        let gone = self
-            .gateway
-            .as_ref()
-            .and_then(|g| gateway::lock_state(g).engine_gone.take());
-        if let (Some(message), false) = (gone, ran.passed) {
-            return Err(Failure::Integration {
-                integration: "docker",
-                message: message.trim_start_matches("doccheck: ").to_string(),
-            });
-        }
         let (Some(after), Some(client)) = (self.pending.take(), self.client.clone()) else {
             return Ok(Vec::new());
         };
@@ -348,6 +338,16 @@ impl Integration for Docker {
         }
     }
 
+    fn explain(&mut self, _ran: &Ran) -> Option<Failure> {
+        let message = gateway::lock_state(self.gateway.as_ref()?)
+            .engine_gone
+            .take()?;
+        Some(Failure::Integration {
+            integration: "docker",
+            message: message.trim_start_matches("doccheck: ").to_string(),
+        })
+    }
+
     fn notes(&mut self) -> Vec<String> {
         if let Some(gateway) = &self.gateway {
             let state = gateway::lock_state(gateway);
@@ -368,6 +368,9 @@ impl Integration for Docker {
     fn finish(&mut self) -> Vec<String> {
         let mut problems = Vec::new();
         if let Some(mut gateway) = self.gateway.take() {
+            if !gateway.wait_for_builds(std::time::Duration::from_secs(120)) {
+                problems.push("a build the guide started was still running after 2 minutes; what it builds after now is not removed".to_string());
+            }
             gateway.stop();
             let mut state = gateway::lock_state(&gateway);
             self.records.containers.append(&mut state.containers);
@@ -377,7 +380,7 @@ impl Integration for Docker {
             }
         }
         if let Some(client) = &self.client {
-            problems = resources::cleanup(client, &self.run_id, &mut self.records);
+            problems.extend(resources::cleanup(client, &self.run_id, &mut self.records));
         }
         for registry in &mut self.registries {
             registry.stop();

@@ -72,6 +72,12 @@ pub trait Integration {
     /// Returns notes for the report, or why the step fails.
     fn after(&mut self, ran: &Ran, context: &mut Context) -> Result<Vec<String>, Failure>;
 
+    /// After every command, claimed or not, when it failed: a cause the
+    /// integration knows better than the command's exit code (its daemon went away).
+    fn explain(&mut self, _ran: &Ran) -> Option<Failure> {
+        None
+    }
+
     /// Notes for the run's report (which images were real, where pushes went).
     fn notes(&mut self) -> Vec<String> {
         Vec::new()

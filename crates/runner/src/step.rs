@@ -166,6 +166,17 @@ impl StepRunner<'_> {
                 Err(f) => failure = Some(f),
             }
         }
+        if failure.is_some() {
+            let ran = Ran {
+                output: &run.output,
+                exit: run.exit,
+                passed: false,
+                service,
+            };
+            if let Some(cause) = self.integrations.iter_mut().find_map(|i| i.explain(&ran)) {
+                failure = Some(cause);
+            }
+        }
         run.failure = failure;
         run.duration = began.elapsed();
         run

@@ -46,6 +46,8 @@ pub struct State {
     pub engine_gone: Option<String>,
     /// Appended as records arrive, so a run killed outright can be swept.
     pub records_file: Option<PathBuf>,
+    /// Builds whose answer is still streaming.
+    pub building: usize,
 }
 
 impl State {
@@ -113,6 +115,20 @@ impl Gateway {
     /// The DOCKER_HOST that reaches it.
     pub fn host(&self) -> String {
         format!("unix://{}", self.socket.display())
+    }
+
+    /// Waits until no build is streaming any more (at most `limit`): a build
+    /// whose client went away still finishes its step on the engine, and its
+    /// images must be recorded before cleanup. False if one still runs.
+    pub fn wait_for_builds(&self, limit: std::time::Duration) -> bool {
+        let started = std::time::Instant::now();
+        while lock(&self.state).building > 0 {
+            if started.elapsed() > limit {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        true
     }
 
     pub fn stop(&mut self) {
@@ -352,9 +368,18 @@ fn relay(
             to_client.flush()
         }
         Answer::Build | Answer::Loaded => {
-            head.write_to(to_client)?;
+            // Read to the end even when the client is gone: what the engine
+            // still builds must be recorded, to be removed.
+            let mut client = Lenient {
+                inner: to_client,
+                gone: false,
+            };
+            let _ = head.write_to(&mut client);
             let mut pending = String::new();
-            copy_body(framing, from_engine, to_client, &mut |bytes| {
+            if answer == Answer::Build {
+                lock(state).building += 1;
+            }
+            let copied = copy_body(framing, from_engine, &mut client, &mut |bytes| {
                 pending.push_str(&String::from_utf8_lossy(bytes));
                 if let Some(end) = pending.rfind('\n') {
                     let complete: String = pending.drain(..=end).collect();
@@ -369,12 +394,45 @@ fn relay(
                         }
                     }
                 }
-            })
+            });
+            if answer == Answer::Build {
+                lock(state).building -= 1;
+            }
+            copied?;
+            if client.gone {
+                return Err(io::Error::new(
+                    io::ErrorKind::BrokenPipe,
+                    "the client went away",
+                ));
+            }
+            Ok(())
         }
         Answer::Pass => {
             head.write_to(to_client)?;
             copy_body(framing, from_engine, to_client, &mut |_| {})
         }
+    }
+}
+
+/// A writer that stops writing, without failing, once its peer is gone.
+struct Lenient<'a> {
+    inner: &'a mut UnixStream,
+    gone: bool,
+}
+
+impl Write for Lenient<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !self.gone && self.inner.write_all(buf).is_err() {
+            self.gone = true;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.gone && self.inner.flush().is_err() {
+            self.gone = true;
+        }
+        Ok(())
     }
 }
 
