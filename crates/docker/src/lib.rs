@@ -128,6 +128,10 @@ impl Docker {
         engine: &preflight::Engine,
         context: &Context,
     ) -> Result<(), Error> {
+        if std::env::var_os("DOCCHECK_NO_GATEWAY").is_some_and(|v| !v.is_empty()) {
+            self.notes.push("DOCCHECK_NO_GATEWAY is set: the guide's docker commands talk to the engine directly; the push policy, labels and names hold for the commands doccheck reads, not for scripts".to_string());
+            return Ok(());
+        }
         let Some(upstream) = gateway::Upstream::from_endpoint(&engine.endpoint) else {
             self.notes.push(format!(
                 "doccheck's gateway cannot forward to {} (ssh or TLS): the push policy, labels and names hold for the commands doccheck reads, not for scripts",

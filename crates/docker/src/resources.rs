@@ -139,8 +139,44 @@ struct Kind {
     remove: &'static [&'static str],
 }
 
+/// What dead runs recorded but could not label (a build's layers, tags),
+/// from their workspaces' records files; the workspaces themselves are the
+/// runner's to remove, later.
+fn sweep_records(client: &Client) -> usize {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        if !entry.file_name().to_string_lossy().starts_with("doccheck-") {
+            continue;
+        }
+        let control = entry.path().join("ctl");
+        let records = control.join(RECORDS_FILE);
+        if !records.exists()
+            || doccheck_runner::session::workspace::run_is_dead(&control.join("lock")) != Some(true)
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(&records).unwrap_or_default();
+        // Newest first: a layer goes after the images built on it.
+        for line in text.lines().rev() {
+            let removal: &[&str] = match line.split_once(' ') {
+                Some(("container", id)) => &["rm", "-f", "-v", id],
+                Some(("image", id)) => &["rmi", id],
+                Some(("tag", name)) => &["rmi", name],
+                _ => continue,
+            };
+            removed += client.run(removal).is_ok() as usize;
+        }
+        let _ = std::fs::remove_file(&records);
+    }
+    removed
+}
+
 /// Removes what runs that died (crash, kill -9) left behind; returns how many.
 pub fn sweep_dead_runs(client: &Client) -> Result<usize, DockerError> {
+    let mut removed = sweep_records(client);
     let filter = format!("label={RUN_LABEL}");
     let template = |field: &str| {
         format!("{{{{.Id}}}} {{{{index .{field} \"{RUN_LABEL}\"}}}} {{{{index .{field} \"{LOCK_LABEL}\"}}}}")
@@ -171,7 +207,6 @@ pub fn sweep_dead_runs(client: &Client) -> Result<usize, DockerError> {
             remove: &["volume", "rm", "-f"],
         },
     ];
-    let mut removed = 0;
     for Kind {
         list,
         inspect,
