@@ -57,10 +57,15 @@ pub fn loaded(chunk: &str) -> Vec<String> {
     found
 }
 
-/// `GET /images/json` as the guide would see it on its own daemon.
-pub fn image_list(body: &[u8], names: &Namespace) -> Option<Vec<u8>> {
+/// `GET /images/json` as the guide would see it on its own daemon: another
+/// run's images (by their label, or by their suffixed names) are not listed.
+pub fn image_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8>> {
     let mut images: Vec<Value> = serde_json::from_slice(body).ok()?;
     images.retain_mut(|image| {
+        let run = image.pointer("/Labels/doccheck.run").and_then(Value::as_str);
+        if run.is_some_and(|r| r != run_id) {
+            return false;
+        }
         let Some(tags) = image.get_mut("RepoTags").and_then(Value::as_array_mut) else {
             return true;
         };
@@ -128,10 +133,11 @@ mod tests {
             {"Id": "1", "RepoTags": [format!("stockdata{}:latest", mine.suffix())]},
             {"Id": "2", "RepoTags": [format!("stockdata{}:latest", theirs.suffix())]},
             {"Id": "3", "RepoTags": ["mcr.microsoft.com/dotnet/core/sdk:3.0"]},
-            {"Id": "4", "RepoTags": []}
+            {"Id": "4", "RepoTags": []},
+            {"Id": "5", "RepoTags": ["127.0.0.1:5001/myorg/stockdata:latest"], "Labels": {"doccheck.run": "theirs"}}
         ]);
         let shown: Value =
-            serde_json::from_slice(&image_list(body.to_string().as_bytes(), &mine).unwrap())
+            serde_json::from_slice(&image_list(body.to_string().as_bytes(), &mine, "mine").unwrap())
                 .unwrap();
         let ids: Vec<&str> = shown
             .as_array()

@@ -347,7 +347,7 @@ fn relay(
     let rewrite = |body: &[u8]| -> Option<Vec<u8>> {
         let state = lock(state);
         match answer {
-            Answer::ImageList => answers::image_list(body, &state.names),
+            Answer::ImageList => answers::image_list(body, &state.names, &state.run_id),
             Answer::ContainerList => answers::container_list(body, &state.names, &state.run_id),
             _ => None,
         }
