@@ -27,12 +27,7 @@ impl Ports {
     fn claim(&self, port: u16) -> bool {
         let dir = claims_dir();
         let _ = std::fs::create_dir_all(&dir);
-        let Ok(file) = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join(format!("{port}.lock")))
-        else {
+        let Some(file) = doccheck_runner::sys::lock_file(&dir.join(format!("{port}.lock"))) else {
             return true; // Nowhere to coordinate: the bind check alone decides.
         };
         if !doccheck_runner::sys::try_lock(&file) {

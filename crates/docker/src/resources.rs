@@ -143,19 +143,10 @@ struct Kind {
 /// from their workspaces' records files; the workspaces themselves are the
 /// runner's to remove, later.
 fn sweep_records(client: &Client) -> usize {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
-        return 0;
-    };
     let mut removed = 0;
-    for entry in entries.flatten() {
-        if !entry.file_name().to_string_lossy().starts_with("doccheck-") {
-            continue;
-        }
-        let control = entry.path().join("ctl");
-        let records = control.join(RECORDS_FILE);
-        if !records.exists()
-            || doccheck_runner::session::workspace::run_is_dead(&control.join("lock")) != Some(true)
-        {
+    for workspace in doccheck_runner::session::workspace::dead_workspaces() {
+        let records = workspace.join("ctl").join(RECORDS_FILE);
+        if !records.exists() {
             continue;
         }
         let text = std::fs::read_to_string(&records).unwrap_or_default();

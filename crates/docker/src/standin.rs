@@ -89,11 +89,7 @@ fn lock(
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    let Ok(file) = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.join(format!("standin-{name}.lock")))
+    let Some(file) = doccheck_runner::sys::lock_file(&dir.join(format!("standin-{name}.lock")))
     else {
         return Ok(None);
     };

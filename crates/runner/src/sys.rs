@@ -64,6 +64,16 @@ pub fn readable(fd: &impl AsFd, wait: Duration) -> bool {
     matches!(rustix::event::poll(&mut fds, Some(&timeout)), Ok(n) if n > 0)
 }
 
+/// Opens (creating it) a file that serves as a lock between processes.
+pub fn lock_file(path: &std::path::Path) -> Option<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .ok()
+}
+
 /// Takes an exclusive lock on `file` without waiting; false if another holds it.
 pub fn try_lock(file: &std::fs::File) -> bool {
     rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_ok()

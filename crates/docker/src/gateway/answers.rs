@@ -62,7 +62,9 @@ pub fn loaded(chunk: &str) -> Vec<String> {
 pub fn image_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8>> {
     let mut images: Vec<Value> = serde_json::from_slice(body).ok()?;
     images.retain_mut(|image| {
-        let run = image.pointer("/Labels/doccheck.run").and_then(Value::as_str);
+        let run = image
+            .pointer("/Labels/doccheck.run")
+            .and_then(Value::as_str);
         if run.is_some_and(|r| r != run_id) {
             return false;
         }
@@ -136,9 +138,10 @@ mod tests {
             {"Id": "4", "RepoTags": []},
             {"Id": "5", "RepoTags": ["127.0.0.1:5001/myorg/stockdata:latest"], "Labels": {"doccheck.run": "theirs"}}
         ]);
-        let shown: Value =
-            serde_json::from_slice(&image_list(body.to_string().as_bytes(), &mine, "mine").unwrap())
-                .unwrap();
+        let shown: Value = serde_json::from_slice(
+            &image_list(body.to_string().as_bytes(), &mine, "mine").unwrap(),
+        )
+        .unwrap();
         let ids: Vec<&str> = shown
             .as_array()
             .unwrap()

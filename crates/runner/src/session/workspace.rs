@@ -99,22 +99,27 @@ impl Workspace {
     }
 }
 
-/// Removes the workspaces of runs that died (SIGKILL leaves no chance to
-/// clean up): those whose lock nobody holds.
-pub fn sweep_dead_workspaces() -> usize {
+/// The workspaces (in the temporary directory) of runs that died: those whose
+/// lock nobody holds.
+pub fn dead_workspaces() -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
-        return 0;
+        return Vec::new();
     };
-    let mut removed = 0;
-    for entry in entries.flatten() {
-        if !entry.file_name().to_string_lossy().starts_with("doccheck-") {
-            continue;
-        }
-        if run_is_dead(&entry.path().join("ctl").join("lock")) == Some(true) {
-            removed += std::fs::remove_dir_all(entry.path()).is_ok() as usize;
-        }
-    }
-    removed
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("doccheck-"))
+        .map(|e| e.path())
+        .filter(|dir| run_is_dead(&dir.join("ctl").join("lock")) == Some(true))
+        .collect()
+}
+
+/// Removes the workspaces of runs that died (SIGKILL leaves no chance to
+/// clean up).
+pub fn sweep_dead_workspaces() -> usize {
+    dead_workspaces()
+        .iter()
+        .filter(|dir| std::fs::remove_dir_all(dir).is_ok())
+        .count()
 }
 
 /// Whether the run whose lock file is `lock` is dead: `None` when the file is
