@@ -142,15 +142,15 @@ enum Message {
     Verdict(Verdict),
 }
 
-/// A run's events, sent to the reporting thread.
+/// A run's events, sent to the reporting side.
 struct Forward<'a> {
     index: usize,
-    sender: &'a mpsc::Sender<Message>,
+    send: &'a mut dyn FnMut(Message),
 }
 
 impl Events for Forward<'_> {
     fn emit(&mut self, event: Event) {
-        let _ = self.sender.send(Message::Event(self.index, event));
+        (self.send)(Message::Event(self.index, event));
     }
 }
 
@@ -160,11 +160,8 @@ fn run_one(
     args: &Args,
     defaults: &Defaults,
     interrupt: &Interrupt,
-    sender: &mpsc::Sender<Message>,
+    send: &mut dyn FnMut(Message),
 ) {
-    let send = |m: Message| {
-        let _ = sender.send(m);
-    };
     if let Some(signal) = interrupt.signal() {
         return send(Message::Verdict(Verdict::Interrupted(signal)));
     }
@@ -188,10 +185,43 @@ fn run_one(
         interrupt: interrupt.clone(),
     };
     let mut integrations = integrations(&plan);
-    let mut events = Forward { index, sender };
-    match doccheck_runner::run(&plan, &mut integrations, &options, &mut events) {
+    let mut events = Forward { index, send };
+    let result = doccheck_runner::run(&plan, &mut integrations, &options, &mut events);
+    match result {
         Ok(report) => send(Message::Verdict(report.verdict())),
         Err(e) => send(Message::Error(index, e)),
+    }
+}
+
+/// Where the guides' messages meet the reporters.
+struct Reporting<'a> {
+    guides: &'a [GuidePath],
+    reporters: &'a mut Reporters,
+    outcome: &'a mut Outcome,
+    plans: HashMap<usize, Arc<Plan>>,
+}
+
+impl Reporting<'_> {
+    fn handle(&mut self, message: Message) {
+        let name = |i: usize| self.guides[i].path.display().to_string();
+        match message {
+            Message::Started(i, plan) => {
+                self.reporters.started(&plan);
+                self.plans.insert(i, plan);
+            }
+            Message::Event(i, event) => {
+                if let Some(plan) = self.plans.get(&i) {
+                    self.reporters.event(plan, &event);
+                }
+            }
+            Message::Empty(i) => self.reporters.empty(&name(i)),
+            Message::Error(i, e) => self.outcome.error(&name(i), &e, self.reporters),
+            Message::Verdict(Verdict::Passed) => {}
+            Message::Verdict(Verdict::Interrupted(signal)) => {
+                self.outcome.interrupted = Some(signal)
+            }
+            Message::Verdict(_) => self.outcome.failed = true,
+        }
     }
 }
 
@@ -204,36 +234,35 @@ fn run(
     outcome: &mut Outcome,
 ) {
     let jobs = args.jobs.unwrap_or_else(pool::cpus).max(1);
+    let mut reporting = Reporting {
+        guides,
+        reporters,
+        outcome,
+        plans: HashMap::new(),
+    };
+    // One guide, or one at a time: on this thread, with no hop per event.
+    if guides.len() == 1 || jobs == 1 {
+        for (index, guide) in guides.iter().enumerate() {
+            run_one(index, guide, args, defaults, &interrupt, &mut |m| {
+                reporting.handle(m)
+            });
+        }
+        return;
+    }
     let (sender, receiver) = mpsc::channel();
     std::thread::scope(|scope| {
         let interrupt = &interrupt;
         scope.spawn(move || {
             pool::each(guides, jobs, |index, guide| {
-                run_one(index, guide, args, defaults, interrupt, &sender)
+                let mut send = |m: Message| {
+                    let _ = sender.send(m);
+                };
+                run_one(index, guide, args, defaults, interrupt, &mut send)
             });
             drop(sender);
         });
-        let mut plans: HashMap<usize, Arc<Plan>> = HashMap::new();
-        let name = |i: usize| guides[i].path.display().to_string();
         for message in receiver {
-            match message {
-                Message::Started(i, plan) => {
-                    reporters.started(&plan);
-                    plans.insert(i, plan);
-                }
-                Message::Event(i, event) => {
-                    if let Some(plan) = plans.get(&i) {
-                        reporters.event(plan, &event);
-                    }
-                }
-                Message::Empty(i) => reporters.empty(&name(i)),
-                Message::Error(i, e) => outcome.error(&name(i), &e, reporters),
-                Message::Verdict(Verdict::Passed) => {}
-                Message::Verdict(Verdict::Interrupted(signal)) => {
-                    outcome.interrupted = Some(signal)
-                }
-                Message::Verdict(_) => outcome.failed = true,
-            }
+            reporting.handle(message);
         }
     });
 }
