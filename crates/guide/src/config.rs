@@ -42,6 +42,9 @@ pub struct ConfigFile {
     /// A guide in which no step ran passes.
     #[serde(default)]
     pub allow_empty: bool,
+    /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
+    #[serde(default)]
+    pub substitutions: std::collections::BTreeMap<String, String>,
 }
 
 /// The configuration, checked.
@@ -67,6 +70,7 @@ pub struct Defaults {
     pub timeout: Option<Duration>,
     pub run_timeout: Option<Duration>,
     pub allow_empty: bool,
+    pub substitutions: Vec<(String, String)>,
 }
 
 /// The nearest `.doccheck.yaml` from `start` up to the repository's root (the
@@ -178,6 +182,8 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             timeout: duration(&file.timeout, "timeout")?,
             run_timeout: duration(&file.run_timeout, "run-timeout")?,
             allow_empty: file.allow_empty,
+            substitutions: crate::scenario::check_substitutions(&file.substitutions)
+                .map_err(|m| Error::scenario(key_location(shown, text, "substitutions"), m))?,
         },
         jobs: file.jobs,
     })

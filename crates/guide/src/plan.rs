@@ -207,6 +207,7 @@ pub fn build(
     let mut setup = Setup {
         pass_env: defaults.pass_env.clone(),
         allow_empty: defaults.allow_empty,
+        substitutions: defaults.substitutions.clone(),
         ..Setup::default()
     };
     if let Some(t) = defaults.run_timeout {
@@ -219,6 +220,7 @@ pub fn build(
         setup.docker = s.docker;
         setup.pass_env.extend(s.pass_env);
         setup.allow_empty |= s.allow_empty;
+        setup.substitutions.extend(s.substitutions);
         if let Some(t) = s.run_timeout {
             setup.run_timeout = t;
         }

@@ -40,6 +40,9 @@ struct ScenarioFile {
     /// A run in which no step ran passes.
     #[serde(default)]
     allow_empty: bool,
+    /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
+    #[serde(default)]
+    substitutions: BTreeMap<String, String>,
     /// Bindings of the guide's blocks, by content: each needs `line:` or `pattern:`.
     #[serde(default)]
     blocks: Vec<Directives>,
@@ -128,6 +131,7 @@ pub struct Scenario {
     pub env: Vec<(String, String)>,
     pub pass_env: Vec<String>,
     pub allow_empty: bool,
+    pub substitutions: Vec<(String, String)>,
     pub bindings: Vec<Binding>,
     pub docker: Option<DockerSetup>,
     pub translation: Translation,
@@ -362,10 +366,35 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         env: file.env.into_iter().collect(),
         pass_env: file.pass_env,
         allow_empty: file.allow_empty,
+        substitutions: check_substitutions(&file.substitutions)
+            .map_err(|m| Error::scenario(positions.top("substitutions"), m))?,
         bindings,
         docker,
         translation: file.translation,
     })
+}
+
+/// `[NAME]` → regex pairs, checked: the name in brackets, the regex valid.
+pub fn check_substitutions(
+    map: &BTreeMap<String, String>,
+) -> Result<Vec<(String, String)>, String> {
+    let mut checked = Vec::new();
+    for (token, re) in map {
+        let name = token.strip_prefix('[').and_then(|t| t.strip_suffix(']'));
+        let valid = name.is_some_and(|n| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        });
+        if !valid || matches!(token.as_str(), "[EXE]" | "[ROOT]" | "[CWD]") {
+            return Err(format!(
+                "substitutions: `{token}` is not a name of one's own; write `[NAME]` in capitals ([EXE], [ROOT] and [CWD] are built in)"
+            ));
+        }
+        regex::Regex::new(re).map_err(|e| format!("substitutions: `{token}`: {e}"))?;
+        checked.push((token.clone(), re.clone()));
+    }
+    Ok(checked)
 }
 
 /// `relative` (to the scenario's directory) as a path that stays inside `root`.

@@ -23,6 +23,8 @@ pub struct Setup {
     pub pass_env: Vec<String>,
     /// A run in which no step ran passes.
     pub allow_empty: bool,
+    /// Named substitutions of expected output (`[VERSION]` → a regex), checked.
+    pub substitutions: Vec<(String, String)>,
 }
 
 impl Default for Setup {
@@ -34,6 +36,7 @@ impl Default for Setup {
             docker: None,
             pass_env: Vec::new(),
             allow_empty: false,
+            substitutions: Vec::new(),
         }
     }
 }

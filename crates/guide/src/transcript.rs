@@ -17,8 +17,53 @@ pub struct Command {
     pub line: usize,
     /// Expected output lines: `Some` for a transcript command, even when empty.
     pub expected: Option<Vec<ExpectedLine>>,
-    /// Expected exit code, when the transcript gives one with `? N`.
-    pub exit: Option<i32>,
+    /// Expected exit status, when the transcript gives one (`? 2`, `? failed`).
+    pub exit: Option<Status>,
+}
+
+/// An exit status a transcript expects, in trycmd's words: `? 2`, `? success`,
+/// `? failed`, `? interrupted` (killed by a signal), `? skipped` (not run).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Code(i32),
+    Success,
+    Failed,
+    Interrupted,
+    Skipped,
+}
+
+impl Status {
+    /// Whether a command that exited with `code` is what the guide expects.
+    pub fn accepts(self, code: i32) -> bool {
+        match self {
+            Status::Code(want) => code == want,
+            Status::Success => code == 0,
+            Status::Failed => code != 0,
+            Status::Interrupted => code > 128,
+            Status::Skipped => true,
+        }
+    }
+
+    /// The code a report shows as expected, where there is one.
+    pub fn code(self) -> Option<i32> {
+        match self {
+            Status::Code(code) => Some(code),
+            Status::Success => Some(0),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Status::Code(code) => write!(f, "{code}"),
+            Status::Success => f.write_str("success"),
+            Status::Failed => f.write_str("a failure"),
+            Status::Interrupted => f.write_str("an interruption by a signal"),
+            Status::Skipped => f.write_str("skipped"),
+        }
+    }
 }
 
 /// One line of expected output, with the guide line it is written on.
@@ -140,9 +185,16 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
     Ok(commands)
 }
 
-/// `? 3` → 3
-fn exit_line(line: &str) -> Option<i32> {
-    line.strip_prefix("? ")?.trim().parse().ok()
+/// `? 3` → 3, `? failed` → Failed (trycmd's status words).
+fn exit_line(line: &str) -> Option<Status> {
+    let word = line.strip_prefix("? ")?.trim();
+    Some(match word {
+        "success" => Status::Success,
+        "failed" => Status::Failed,
+        "interrupted" => Status::Interrupted,
+        "skipped" => Status::Skipped,
+        code => Status::Code(code.parse().ok()?),
+    })
 }
 
 #[cfg(test)]
@@ -175,7 +227,7 @@ mod tests {
         assert_eq!(c[0].text, "echo a \\\nb");
         assert_eq!(c[0].expected_text(), Some(vec!["a b"]));
         assert_eq!(c[0].expected.as_ref().unwrap()[0].line, 7);
-        assert_eq!((c[1].line, c[1].exit), (8, Some(1)));
+        assert_eq!((c[1].line, c[1].exit), (8, Some(Status::Code(1))));
         assert_eq!(c[1].expected_text(), Some(vec![]));
         assert_eq!(c[2].expected_text(), Some(vec![]));
     }
@@ -209,8 +261,25 @@ mod tests {
         assert_eq!(c[3].text, "bad syntax (");
         assert_eq!(
             (c[3].exit, c[3].expected_text()),
-            (Some(2), Some(vec!["[..]syntax error[..]"]))
+            (Some(Status::Code(2)), Some(vec!["[..]syntax error[..]"]))
         );
+    }
+
+    #[test]
+    fn trycmd_status_words() {
+        let c = parse("g", "$ true\n? success\n$ false\n? failed\n$ kill -9 $$$$\n? interrupted\n$ rm -rf /\n? skipped\n", 1).unwrap();
+        let statuses: Vec<_> = c.iter().map(|c| c.exit).collect();
+        assert_eq!(
+            statuses,
+            [
+                Some(Status::Success),
+                Some(Status::Failed),
+                Some(Status::Interrupted),
+                Some(Status::Skipped)
+            ]
+        );
+        assert!(Status::Failed.accepts(3) && !Status::Failed.accepts(0));
+        assert!(Status::Interrupted.accepts(137) && !Status::Interrupted.accepts(1));
     }
 
     #[test]

@@ -51,10 +51,7 @@ pub fn step_detail(result: &StepResult) -> String {
             out.push_str(&format!("  (run as: {})\n", as_run.replace('\n', " ")));
         }
         if let Some(code) = run.exit {
-            out.push_str(&format!(
-                "exit code {code} (expected {})\n",
-                run.expected_exit
-            ));
+            out.push_str(&format!("exit code {code} (expected {})\n", run.expected));
         }
         let Some(failure) = &run.failure else {
             continue;

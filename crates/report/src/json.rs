@@ -77,7 +77,10 @@ struct CommandDocument {
     run: Option<String>,
     line: usize,
     exit: Option<i32>,
-    expected_exit: i32,
+    /// The code expected, when one is (`? 2`, or the default 0).
+    expected_exit: Option<i32>,
+    /// `code`, `success`, `failed`, `interrupted` or `skipped`.
+    expected_status: &'static str,
     output: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     diff: Option<Vec<DiffLineDocument>>,
@@ -217,7 +220,14 @@ fn step_document<'a>(plan: &'a Plan, step: &'a Step, result: &'a StepResult) -> 
                 run: c.run.clone(),
                 line: c.line,
                 exit: c.exit,
-                expected_exit: c.expected_exit,
+                expected_exit: c.expected.code(),
+                expected_status: match c.expected {
+                    doccheck_guide::transcript::Status::Code(_) => "code",
+                    doccheck_guide::transcript::Status::Success => "success",
+                    doccheck_guide::transcript::Status::Failed => "failed",
+                    doccheck_guide::transcript::Status::Interrupted => "interrupted",
+                    doccheck_guide::transcript::Status::Skipped => "skipped",
+                },
                 output: c.output.clone(),
                 diff: c.failure.as_ref().and_then(|f| f.diff()).map(|d| {
                     d.iter()

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use doccheck_guide::transcript::Status as Expected;
+
 use crate::failure::Failure;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +25,8 @@ pub struct CommandRun {
     pub run: Option<String>,
     pub line: usize,
     pub exit: Option<i32>,
-    pub expected_exit: i32,
+    /// The exit status the guide expects.
+    pub expected: Expected,
     pub output: String,
     pub failure: Option<Failure>,
     pub duration: Duration,

@@ -5,16 +5,18 @@
 use std::fmt;
 use std::time::Duration;
 
+use doccheck_guide::transcript::Status;
+
 use crate::matching::DiffLine;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
     /// The command exited with another code than the guide expects.
-    ExitCode { code: i32, expected: i32 },
+    ExitCode { code: i32, expected: Status },
     /// The output differs from the transcript's (and maybe the exit code too).
     Output {
         code: i32,
-        expected: i32,
+        expected: Status,
         diff: Vec<DiffLine>,
     },
     /// The command's own timeout, or what was left of the run's, ran out.
@@ -106,7 +108,7 @@ impl fmt::Display for Failure {
             Failure::ExitCode { code, expected } => {
                 write!(f, "exit code {code} (expected {expected})")
             }
-            Failure::Output { code, expected, .. } if code == expected => {
+            Failure::Output { code, expected, .. } if expected.accepts(*code) => {
                 f.write_str("the output differs from the guide's")
             }
             Failure::Output { code, expected, .. } => write!(

@@ -29,6 +29,102 @@ fn is_any_lines(pattern: &str) -> bool {
     pattern.trim() == "..."
 }
 
+/// An expected line: plain text with `[..]` and `...`, or one whose named
+/// substitutions (`[VERSION]`) made it a regex.
+pub trait Pattern {
+    /// As written, with literal substitutions made.
+    fn text(&self) -> &str;
+    fn matches_line(&self, actual: &str) -> bool {
+        line_matches(self.text(), actual)
+    }
+    fn any_lines(&self) -> bool {
+        is_any_lines(self.text())
+    }
+}
+
+impl Pattern for &str {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl Pattern for String {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+/// The values of trycmd's substitutions in one command's expected output.
+#[derive(Debug, Clone, Default)]
+pub struct Substitutions {
+    /// `[ROOT]`, `[CWD]`, `[EXE]` and their text.
+    pub literal: Vec<(String, String)>,
+    /// `[VERSION]` and the regex it stands for.
+    pub named: Vec<(String, String)>,
+}
+
+/// An expected line with its substitutions made.
+#[derive(Debug, Clone)]
+pub struct Substituted {
+    text: String,
+    regex: Option<regex::Regex>,
+}
+
+impl Pattern for Substituted {
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn matches_line(&self, actual: &str) -> bool {
+        match &self.regex {
+            Some(regex) => regex.is_match(actual),
+            None => line_matches(&self.text, actual),
+        }
+    }
+}
+
+impl Substitutions {
+    pub fn apply(&self, line: &str) -> Substituted {
+        let mut text = line.trim_end().to_string();
+        for (token, value) in &self.literal {
+            text = text.replace(token, value);
+        }
+        let named: Vec<&(String, String)> = self
+            .named
+            .iter()
+            .filter(|(token, _)| text.contains(token.as_str()))
+            .collect();
+        if named.is_empty() {
+            return Substituted { text, regex: None };
+        }
+        // Literal text escaped, `[..]` as `.*`, each name as its regex.
+        let mut source = String::from("^");
+        let mut rest = text.as_str();
+        while !rest.is_empty() {
+            let next = named
+                .iter()
+                .map(|(token, re)| (token.as_str(), format!("(?:{re})")))
+                .chain([("[..]", ".*".to_string())])
+                .filter_map(|(token, re)| rest.find(token).map(|at| (at, token, re)))
+                .min_by_key(|(at, _, _)| *at);
+            match next {
+                Some((at, token, re)) => {
+                    source.push_str(&regex::escape(&rest[..at]));
+                    source.push_str(&re);
+                    rest = &rest[at + token.len()..];
+                }
+                None => {
+                    source.push_str(&regex::escape(rest));
+                    rest = "";
+                }
+            }
+        }
+        source.push('$');
+        let regex = regex::Regex::new(&source).ok();
+        Substituted { text, regex }
+    }
+}
+
 pub fn line_matches(pattern: &str, actual: &str) -> bool {
     let pattern = pattern.trim_end();
     if !pattern.contains("[..]") {
@@ -57,14 +153,14 @@ pub fn line_matches(pattern: &str, actual: &str) -> bool {
 /// The classic wildcard walk with `...` as the star: on a mismatch it resumes
 /// after the last `...`, one actual line further. At most O(expected ×
 /// actual) line comparisons, linear on ordinary transcripts.
-pub fn matches<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> bool {
+pub fn matches<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> bool {
     let (mut e, mut a) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while a < actual.len() {
-        if e < expected.len() && is_any_lines(expected[e].as_ref()) {
+        if e < expected.len() && expected[e].any_lines() {
             star = Some((e, a));
             e += 1;
-        } else if e < expected.len() && line_matches(expected[e].as_ref(), actual[a].as_ref()) {
+        } else if e < expected.len() && expected[e].matches_line(actual[a].as_ref()) {
             e += 1;
             a += 1;
         } else if let Some((s, mark)) = star {
@@ -75,7 +171,7 @@ pub fn matches<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> bo
             return false;
         }
     }
-    expected[e..].iter().all(|p| is_any_lines(p.as_ref()))
+    expected[e..].iter().all(|p| p.any_lines())
 }
 
 /// Above this many cells the alignment falls back to a plain line diff.
@@ -84,7 +180,7 @@ const MAX_ALIGNMENT_CELLS: usize = 4_000_000;
 /// A diff of expected against actual: the fewest `-` and `+` lines, where a
 /// `[..]` line that matches is shown as written and the lines a `...` took
 /// are shown as context.
-pub fn diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
+pub fn diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
     let (m, n) = (expected.len(), actual.len());
     if (m + 1).saturating_mul(n + 1) > MAX_ALIGNMENT_CELLS {
         return plain_diff(expected, actual);
@@ -97,7 +193,7 @@ pub fn diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<D
             let at = i * width + j;
             cost[at] = if i == m {
                 (n - j) as u32
-            } else if is_any_lines(expected[i].as_ref()) {
+            } else if expected[i].any_lines() {
                 let skip = cost[(i + 1) * width + j];
                 if j < n {
                     skip.min(cost[at + 1])
@@ -108,7 +204,7 @@ pub fn diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<D
                 cost[(i + 1) * width + j] + 1
             } else {
                 let mut best = (cost[(i + 1) * width + j] + 1).min(cost[at + 1] + 1);
-                if line_matches(expected[i].as_ref(), actual[j].as_ref()) {
+                if expected[i].matches_line(actual[j].as_ref()) {
                     best = best.min(cost[(i + 1) * width + j + 1]);
                 }
                 best
@@ -123,7 +219,7 @@ pub fn diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<D
     let (mut i, mut j) = (0, 0);
     while i < m || j < n {
         let here = cost[i * width + j];
-        if i < m && is_any_lines(expected[i].as_ref()) {
+        if i < m && expected[i].any_lines() {
             if j < n && cost[i * width + j + 1] == here {
                 out.push(line(' ', actual[j].as_ref()));
                 j += 1;
@@ -132,14 +228,14 @@ pub fn diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<D
             }
         } else if i < m
             && j < n
-            && line_matches(expected[i].as_ref(), actual[j].as_ref())
+            && expected[i].matches_line(actual[j].as_ref())
             && cost[(i + 1) * width + j + 1] == here
         {
-            out.push(line(' ', expected[i].as_ref()));
+            out.push(line(' ', expected[i].text()));
             i += 1;
             j += 1;
         } else if i < m && cost[(i + 1) * width + j] + 1 == here {
-            out.push(line('-', expected[i].as_ref()));
+            out.push(line('-', expected[i].text()));
             i += 1;
         } else {
             out.push(line('+', actual[j].as_ref()));
@@ -150,8 +246,8 @@ pub fn diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<D
 }
 
 /// For outputs too long to align: a line diff of the texts.
-fn plain_diff<E: AsRef<str>, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
-    let old: Vec<&str> = expected.iter().map(|l| l.as_ref()).collect();
+fn plain_diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
+    let old: Vec<&str> = expected.iter().map(|l| l.text()).collect();
     let new: Vec<&str> = actual.iter().map(|l| l.as_ref()).collect();
     similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()

@@ -168,6 +168,7 @@ pub fn run(
             integrations,
             services: &mut services,
             deadline,
+            substitutions: &plan.setup.substitutions,
             context: Context {
                 workspace: &workspace.work,
                 control: &workspace.control,

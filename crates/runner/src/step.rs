@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use doccheck_guide::plan::{Action, Step};
-use doccheck_guide::transcript::Command;
+use doccheck_guide::transcript::{Command, Status as Expected};
 
 use crate::events::{CommandRun, Status, StepResult};
 use crate::failure::Failure;
@@ -21,6 +21,8 @@ pub(crate) struct StepRunner<'a> {
     pub integrations: &'a mut [Box<dyn Integration>],
     pub services: &'a mut Services,
     pub deadline: Instant,
+    /// Named substitutions (`[VERSION]` → a regex) of the guide.
+    pub substitutions: &'a [(String, String)],
     pub context: Context<'a>,
 }
 
@@ -100,7 +102,26 @@ impl StepRunner<'_> {
         last: bool,
         notes: &mut Vec<String>,
     ) -> CommandRun {
-        let expected_exit = command.exit.or(exit).unwrap_or(0);
+        let expected = command
+            .exit
+            .or(exit.map(Expected::Code))
+            .unwrap_or(Expected::Code(0));
+        if expected == Expected::Skipped {
+            notes.push(format!(
+                "not run, as the guide says (`? skipped`): {}",
+                command.text.lines().next().unwrap_or("")
+            ));
+            return CommandRun {
+                documented: command.text.clone(),
+                run: None,
+                line: command.line,
+                exit: None,
+                expected,
+                output: String::new(),
+                failure: None,
+                duration: Duration::ZERO,
+            };
+        }
         let remaining = self.deadline.saturating_duration_since(Instant::now());
         let timeout = step.timeout.min(remaining);
         let began = Instant::now();
@@ -128,7 +149,7 @@ impl StepRunner<'_> {
             run: as_run,
             line: command.line,
             exit: None,
-            expected_exit,
+            expected,
             output,
             failure: None,
             duration: Duration::ZERO,
@@ -136,7 +157,18 @@ impl StepRunner<'_> {
         let mut failure = match ending {
             Ending::Exited(code) => {
                 run.exit = Some(code);
-                judge(command, code, expected_exit, &run.output)
+                let substitutions = matching::Substitutions {
+                    literal: vec![
+                        ("[EXE]".to_string(), String::new()),
+                        (
+                            "[ROOT]".to_string(),
+                            self.workspace.work.display().to_string(),
+                        ),
+                        ("[CWD]".to_string(), self.shell.cwd().display().to_string()),
+                    ],
+                    named: self.substitutions.to_vec(),
+                };
+                judge(command, code, expected, &run.output, &substitutions)
             }
             Ending::TimedOut => Some(Failure::Timeout {
                 after: timeout,
@@ -184,21 +216,26 @@ impl StepRunner<'_> {
 }
 
 /// Exit code and output against what the guide expects.
-fn judge(command: &Command, code: i32, expected_exit: i32, output: &str) -> Option<Failure> {
-    if let Some(expected) = command.expected_text() {
+fn judge(
+    command: &Command,
+    code: i32,
+    expected: Expected,
+    output: &str,
+    substitutions: &matching::Substitutions,
+) -> Option<Failure> {
+    if let Some(lines) = command.expected_text() {
+        let lines: Vec<matching::Substituted> =
+            lines.iter().map(|l| substitutions.apply(l)).collect();
         let actual = matching::normalize(output);
-        if !matching::matches(&expected, &actual) {
+        if !matching::matches(&lines, &actual) {
             return Some(Failure::Output {
                 code,
-                expected: expected_exit,
-                diff: matching::diff(&expected, &actual),
+                expected,
+                diff: matching::diff(&lines, &actual),
             });
         }
     }
-    (code != expected_exit).then_some(Failure::ExitCode {
-        code,
-        expected: expected_exit,
-    })
+    (!expected.accepts(code)).then_some(Failure::ExitCode { code, expected })
 }
 
 /// Lines of `fragment` found in `file` neither as they are nor commented out with `#`.

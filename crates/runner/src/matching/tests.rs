@@ -81,3 +81,31 @@ fn no_phantom_line_when_no_output_is_expected() {
     let d = diff(&v(&["gone"]), &v(&[]));
     assert_eq!(changes(&d), ["-gone"]);
 }
+
+#[test]
+fn trycmd_substitutions() {
+    let subs = Substitutions {
+        literal: vec![
+            ("[EXE]".into(), String::new()),
+            ("[ROOT]".into(), "/tmp/ws".into()),
+        ],
+        named: vec![("[VERSION]".into(), r"\d+\.\d+\.\d+".into())],
+    };
+    let lines: Vec<Substituted> = [
+        "tool[EXE] [VERSION] at [ROOT]/bin",
+        "built [..] in [VERSION]",
+    ]
+    .iter()
+    .map(|l| subs.apply(l))
+    .collect();
+    assert!(matches(
+        &lines,
+        &v(&["tool 1.2.3 at /tmp/ws/bin", "built x y in 0.1.0"])
+    ));
+    assert!(!matches(
+        &lines,
+        &v(&["tool 1.2 at /tmp/ws/bin", "built x y in 0.1.0"])
+    ));
+    let plain = subs.apply("usage: tool[EXE] [..]");
+    assert!(plain.matches_line("usage: tool --help"));
+}

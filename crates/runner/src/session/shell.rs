@@ -37,6 +37,8 @@ pub struct Shell {
     command_file: std::fs::File,
     pgid: i32,
     alive: bool,
+    /// The session's working directory after the last command.
+    cwd: PathBuf,
 }
 
 /// How a command ended.
@@ -136,11 +138,12 @@ impl Shell {
             command_file,
             pgid,
             alive: true,
+            cwd: workspace.to_path_buf(),
         };
         // `__dc` runs the command file and prints the marker with its exit
         // status. Aliases expand as in an interactive shell.
         let define = format!(
-            "shopt -s expand_aliases\n__dc() {{ . '{}'; printf '{marker} %d\\n' \"$?\"; }}\n",
+            "shopt -s expand_aliases\n__dc() {{ . '{}'; printf '{marker} %d %s\\n' \"$?\" \"$PWD\"; }}\n",
             shell.command_path.display()
         );
         if shell.script.write_all(define.as_bytes()).is_err() {
@@ -151,6 +154,11 @@ impl Shell {
 
     pub fn alive(&self) -> bool {
         self.alive
+    }
+
+    /// The working directory the last command left the session in.
+    pub fn cwd(&self) -> &Path {
+        &self.cwd
     }
 
     /// Runs `command` as if typed at the prompt; returns how it ended and its
@@ -283,10 +291,13 @@ impl Shell {
         let end = self.pending[status_start..]
             .iter()
             .position(|&b| b == b'\n')?;
-        let code = String::from_utf8_lossy(&self.pending[status_start..status_start + end])
-            .trim()
-            .parse()
-            .unwrap_or(-1);
+        let status =
+            String::from_utf8_lossy(&self.pending[status_start..status_start + end]).into_owned();
+        let (code, cwd) = status.split_once(' ').unwrap_or((status.as_str(), ""));
+        let code = code.trim().parse().unwrap_or(-1);
+        if !cwd.is_empty() {
+            self.cwd = PathBuf::from(cwd);
+        }
         let output = String::from_utf8_lossy(&self.pending[..at]).into_owned();
         self.pending.drain(..status_start + end + 1);
         Some(Chunk::Done(output, code))
