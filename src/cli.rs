@@ -50,6 +50,10 @@ pub struct Args {
     /// Let a guide in which no step ran pass (by default that fails).
     #[arg(long)]
     pub allow_empty: bool,
+    /// A value for a placeholder in commands (`--var '<myorg>=acme'`) or a
+    /// variable of the session (`--var RESOURCE_GROUP=rg1`); repeatable.
+    #[arg(long = "var", value_name = "KEY=VALUE")]
+    pub vars: Vec<String>,
     /// Keep the workspace (and print where it is) instead of removing it.
     #[arg(long)]
     pub keep: bool,

@@ -48,10 +48,21 @@ impl Outcome {
     }
 }
 
-fn defaults(args: &Args, config: &Config) -> Defaults {
+fn defaults(args: &Args, config: &Config) -> Result<Defaults, Error> {
     let mut defaults = config.defaults.clone();
     defaults.allow_empty |= args.allow_empty;
-    defaults
+    for var in &args.vars {
+        let (key, value) = var.split_once('=').ok_or_else(|| {
+            Error::usage(format!(
+                "--var {var}: write KEY=VALUE (`<myorg>=acme`, `NAME=value`)"
+            ))
+        })?;
+        defaults
+            .placeholders
+            .add(key, value)
+            .map_err(|m| Error::usage(format!("--var {var}: {m}")))?;
+    }
+    Ok(defaults)
 }
 
 pub fn all(
@@ -65,7 +76,13 @@ pub fn all(
         doccheck_report::err("doccheck: no guide in this shard: nothing to do\n");
         return 0;
     }
-    let defaults = defaults(args, config);
+    let defaults = match defaults(args, config) {
+        Ok(defaults) => defaults,
+        Err(e) => {
+            doccheck_report::err(&render(&e));
+            return e.exit_code();
+        }
+    };
     let mut outcome = Outcome::default();
     match args.mode() {
         Mode::List => {

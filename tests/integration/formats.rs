@@ -108,3 +108,73 @@ fn trycmd_conventions_still_catch_what_is_wrong() {
         )
         .run();
 }
+
+/// Commands as Microsoft's docs write them, with `<placeholders>` and variables.
+const AZURE_STYLE: &str = "# Publish\n\n```bash\nmkdir -p out && echo \"image for <myorg> in $RESOURCE_GROUP\" > out/<myorg>.txt\n```\n\n```console\n$ cat out/acme.txt\nimage for acme in rg1\n```\n";
+
+#[test]
+fn placeholders_and_variables_are_given_values() {
+    Test::new()
+        .write("docs/publish.md", AZURE_STYLE)
+        .write("scenarios/publish.yaml", "guides: [docs/publish.md]\nplaceholders:\n  \"<myorg>\": acme\n")
+        .args(&["docs/publish.md", "--var", "RESOURCE_GROUP=rg1"])
+        .stdout(
+            "doccheck docs/publish.md with scenarios/publish.yaml: 2 steps
+✓   1  docs/publish.md:3  mkdir -p out && echo \"image for <myorg> in $RESOURCE_GROUP\" > out/<myorg>.txt  [..]s
+        $ mkdir -p out && echo \"image for <myorg> in $RESOURCE_GROUP\" > out/<myorg>.txt  (line 4)
+        ran as: mkdir -p out && echo \"image for acme in $RESOURCE_GROUP\" > out/acme.txt
+✓   2  docs/publish.md:7  cat out/acme.txt  [..]s
+docs/publish.md: ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    // `--var` wins over the scenario.
+    Test::new()
+        .write("docs/publish.md", AZURE_STYLE.replace("acme", "other"))
+        .write(
+            "scenarios/publish.yaml",
+            "guides: [docs/publish.md]\nplaceholders:\n  \"<myorg>\": acme\n",
+        )
+        .args(&[
+            "docs/publish.md",
+            "--var",
+            "<myorg>=other",
+            "--var",
+            "RESOURCE_GROUP=rg1",
+        ])
+        .stdout("...\ndocs/publish.md: ok. [..]\n")
+        .run();
+}
+
+#[test]
+fn an_unbound_placeholder_is_pointed_out_with_the_binding_to_add() {
+    Test::new()
+        .write("docs/publish.md", AZURE_STYLE)
+        .args(&["docs/publish.md", "--list"])
+        .stdout(
+            "  1  docs/publish.md:3  mkdir -p out && echo \"image for <myorg> in $RESOURCE_GROUP\" > out/<myorg>.txt
+       note: line 4: <myorg> has no value, and bash reads it as a redirection from a file `myorg`: give it one with `placeholders: {\"<myorg>\": VALUE}` in the scenario, or `--var '<myorg>=VALUE'`
+  2  docs/publish.md:7  cat out/acme.txt
+2 steps
+",
+        )
+        .run();
+    Test::new()
+        .write("docs/publish.md", AZURE_STYLE)
+        .args(&["docs/publish.md"])
+        .status(1)
+        .stdout(
+            "...
+        │ bash: out/: Is a directory
+        note: line 4: <myorg> has no value, and bash reads it as a redirection from a file `myorg`: [..]
+...
+",
+        )
+        .run();
+    Test::new()
+        .write("docs/publish.md", AZURE_STYLE)
+        .args(&["docs/publish.md", "--var", "my org=x"])
+        .status(2)
+        .stderr("error: --var my org=x: `my org` is neither a placeholder (`<name>`, replaced where a command has it) nor a variable (`NAME` or `$NAME`)\n")
+        .run();
+}

@@ -45,6 +45,9 @@ pub struct ConfigFile {
     /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
     #[serde(default)]
     pub substitutions: std::collections::BTreeMap<String, String>,
+    /// Values for placeholders in commands (`"<myorg>": acme`) and variables of the session (`RESOURCE_GROUP: rg1`).
+    #[serde(default)]
+    pub placeholders: std::collections::BTreeMap<String, String>,
 }
 
 /// The configuration, checked.
@@ -71,6 +74,8 @@ pub struct Defaults {
     pub run_timeout: Option<Duration>,
     pub allow_empty: bool,
     pub substitutions: Vec<(String, String)>,
+    /// The configuration's, then `--var`'s (which win).
+    pub placeholders: crate::placeholders::Placeholders,
 }
 
 /// The nearest `.doccheck.yaml` from `start` up to the repository's root (the
@@ -184,6 +189,8 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             allow_empty: file.allow_empty,
             substitutions: crate::scenario::check_substitutions(&file.substitutions)
                 .map_err(|m| Error::scenario(key_location(shown, text, "substitutions"), m))?,
+            placeholders: crate::scenario::placeholders_of(&file.placeholders)
+                .map_err(|m| Error::scenario(key_location(shown, text, "placeholders"), m))?,
         },
         jobs: file.jobs,
     })

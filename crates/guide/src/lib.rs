@@ -12,6 +12,7 @@ pub mod error;
 pub mod languages;
 pub mod load;
 pub mod markdown;
+pub mod placeholders;
 pub mod plan;
 pub mod scenario;
 pub mod service;

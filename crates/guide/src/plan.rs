@@ -11,6 +11,7 @@ use crate::directives::{parse_annotation, parse_info, Directives, Treatment};
 use crate::error::{Error, Location};
 use crate::languages;
 use crate::markdown::Block;
+use crate::placeholders::Placeholders;
 use crate::scenario::{Binding, Scenario};
 use crate::service::Service;
 use crate::setup::{Setup, DEFAULT_TIMEOUT};
@@ -140,6 +141,12 @@ pub fn build(
     defaults: &Defaults,
 ) -> Result<Plan, Error> {
     let bound = bind(guide, blocks, scenario.as_ref())?;
+    // The scenario's values, then the configuration's and `--var`'s, which win.
+    let mut placeholders = scenario
+        .as_ref()
+        .map(|s| s.placeholders.clone())
+        .unwrap_or_default();
+    placeholders.extend(&defaults.placeholders);
     let default_timeout = scenario
         .as_ref()
         .and_then(|s| s.timeout)
@@ -178,7 +185,10 @@ pub fn build(
             Some(t) => crate::duration::parse(t).map_err(|m| Error::guide(at.clone(), m))?,
             None => default_timeout,
         };
-        let action = action(guide, block, &directives, service, &at, defaults)?;
+        let mut action = action(guide, block, &directives, service, &at, defaults)?;
+        if let Action::Run { commands, .. } = &mut action {
+            bind_placeholders(commands, &placeholders, &mut notes);
+        }
         if let (Some(location), false) = (service_at, matches!(action, Action::Run { .. })) {
             return Err(Error::scenario(
                 location,
@@ -226,6 +236,7 @@ pub fn build(
         }
         scenario_path = Some(s.path);
     }
+    setup.env.extend(placeholders.variables.iter().cloned());
     Ok(Plan {
         guide: guide.to_string(),
         scenario: scenario_path,
@@ -280,6 +291,25 @@ fn bind<'s>(
         }
     }
     Ok(bound)
+}
+
+/// Fills in each command's placeholders, and notes the ones bash would read as a redirection.
+fn bind_placeholders(
+    commands: &mut [Command],
+    placeholders: &Placeholders,
+    notes: &mut Vec<String>,
+) {
+    for command in commands {
+        command.bound = placeholders.bind(&command.text);
+        let shown = command.bound.as_deref().unwrap_or(&command.text);
+        for word in crate::placeholders::unbound(shown) {
+            notes.push(format!(
+                "line {}: {word} has no value, and bash reads it as a redirection from a file `{}`: give it one with `placeholders: {{\"{word}\": VALUE}}` in the scenario, or `--var '{word}=VALUE'`",
+                command.line,
+                word.trim_matches(|c| c == '<' || c == '>')
+            ));
+        }
+    }
 }
 
 /// The block's language: its fence's, or the configured one for a bare fence.

@@ -43,6 +43,9 @@ struct ScenarioFile {
     /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
     #[serde(default)]
     substitutions: BTreeMap<String, String>,
+    /// Values for placeholders in commands (`"<myorg>": acme`) and variables of the session (`RESOURCE_GROUP: rg1`).
+    #[serde(default)]
+    placeholders: BTreeMap<String, String>,
     /// Bindings of the guide's blocks, by content: each needs `line:` or `pattern:`.
     #[serde(default)]
     blocks: Vec<Directives>,
@@ -132,6 +135,7 @@ pub struct Scenario {
     pub pass_env: Vec<String>,
     pub allow_empty: bool,
     pub substitutions: Vec<(String, String)>,
+    pub placeholders: crate::placeholders::Placeholders,
     pub bindings: Vec<Binding>,
     pub docker: Option<DockerSetup>,
     pub translation: Translation,
@@ -368,10 +372,25 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         allow_empty: file.allow_empty,
         substitutions: check_substitutions(&file.substitutions)
             .map_err(|m| Error::scenario(positions.top("substitutions"), m))?,
+        placeholders: placeholders_of(&file.placeholders)
+            .map_err(|m| Error::scenario(positions.top("placeholders"), m))?,
         bindings,
         docker,
         translation: file.translation,
     })
+}
+
+/// `placeholders:` entries, checked.
+pub fn placeholders_of(
+    map: &BTreeMap<String, String>,
+) -> Result<crate::placeholders::Placeholders, String> {
+    let mut placeholders = crate::placeholders::Placeholders::default();
+    for (key, value) in map {
+        placeholders
+            .add(key, value)
+            .map_err(|m| format!("placeholders: {m}"))?;
+    }
+    Ok(placeholders)
 }
 
 /// `[NAME]` → regex pairs, checked: the name in brackets, the regex valid.

@@ -19,6 +19,8 @@ pub struct Command {
     pub expected: Option<Vec<ExpectedLine>>,
     /// Expected exit status, when the transcript gives one (`? 2`, `? failed`).
     pub exit: Option<Status>,
+    /// The command with its placeholders filled in, when it has any.
+    pub bound: Option<String>,
 }
 
 /// An exit status a transcript expects, in trycmd's words: `? 2`, `? success`,
@@ -101,6 +103,7 @@ fn parse_bare(lines: &[&str], first_line: usize) -> Vec<Command> {
             line: first_line + start,
             expected: None,
             exit: None,
+            bound: None,
         })
         .collect()
 }
@@ -149,6 +152,7 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
                 line: first_line + start,
                 expected: Some(Vec::new()),
                 exit: None,
+                bound: None,
             });
             continue;
         }

@@ -125,12 +125,17 @@ impl StepRunner<'_> {
         let remaining = self.deadline.saturating_duration_since(Instant::now());
         let timeout = step.timeout.min(remaining);
         let began = Instant::now();
+        // Placeholders filled in first: integrations see the command as it runs.
+        let base = command.bound.as_deref().unwrap_or(&command.text);
         let claimed = self
             .integrations
             .iter_mut()
             .enumerate()
-            .find_map(|(i, it)| it.before(&command.text, service).map(|r| (i, r)));
-        let as_run = claimed.as_ref().and_then(|(_, r)| r.run.clone());
+            .find_map(|(i, it)| it.before(base, service).map(|r| (i, r)));
+        let as_run = claimed
+            .as_ref()
+            .and_then(|(_, r)| r.run.clone())
+            .or_else(|| command.bound.clone());
         if let Some((_, rewrite)) = &claimed {
             notes.extend(rewrite.notes.iter().cloned());
         }

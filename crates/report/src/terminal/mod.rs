@@ -284,6 +284,11 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
     {
         out.push_str(&format!("        {}\n", style(message).red()));
     }
+    if result.status == Status::Failed {
+        for note in &step.notes {
+            out.push_str(&format!("        {} {note}\n", style("note:").dim()));
+        }
+    }
     if show_notes {
         for note in &result.notes {
             out.push_str(&format!("        {} {note}\n", style("note:").dim()));
