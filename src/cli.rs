@@ -54,6 +54,13 @@ pub struct Args {
     /// variable of the session (`--var RESOURCE_GROUP=rg1`); repeatable.
     #[arg(long = "var", value_name = "KEY=VALUE")]
     pub vars: Vec<String>,
+    /// Rewrite each transcript's expected output (and status line) that no
+    /// longer matches with what the command printed, in place; runs keep-going.
+    #[arg(long, conflicts_with_all = ["translation", "list"])]
+    pub update: bool,
+    /// With --update: print the changes as a diff and write nothing.
+    #[arg(long, requires = "update")]
+    pub dry_run: bool,
     /// Keep the workspace (and print where it is) instead of removing it.
     #[arg(long)]
     pub keep: bool,

@@ -3,6 +3,7 @@
 mod cli;
 mod run;
 mod translate;
+mod update;
 
 fn main() {
     std::process::exit(cli::main());

@@ -150,12 +150,24 @@ fn integrations(plan: &Plan) -> Vec<Box<dyn Integration>> {
     all
 }
 
+/// Whether every failure of the run is a transcript whose update was worked out.
+fn only_stale_transcripts(results: &[doccheck_runner::StepResult]) -> bool {
+    results.iter().all(|r| {
+        r.failure.is_none()
+            && r.commands
+                .iter()
+                .all(|c| c.failure.is_none() || c.update.is_some())
+    })
+}
+
 /// What a guide's thread tells the reporting thread.
 enum Message {
     Started(usize, Arc<Plan>),
     Event(usize, Event),
     Empty(usize),
     Error(usize, Error),
+    /// What `--update` changed (`guide:line: …`).
+    Updated(String),
     Verdict(Verdict),
 }
 
@@ -196,8 +208,9 @@ fn run_one(
         keep: args.keep,
         only: args.step,
         from: args.from,
-        keep_going: args.keep_going,
+        keep_going: args.keep_going || args.update,
         allow_empty: defaults.allow_empty,
+        update: args.update,
         pass_env: Vec::new(),
         interrupt: interrupt.clone(),
     };
@@ -205,7 +218,23 @@ fn run_one(
     let mut events = Forward { index, send };
     let result = doccheck_runner::run(&plan, &mut integrations, &options, &mut events);
     match result {
-        Ok(report) => send(Message::Verdict(report.verdict())),
+        Ok(report) => {
+            let mut verdict = report.verdict();
+            if args.update {
+                match crate::update::rewrite(&plan, &report.results, args.dry_run) {
+                    Ok(changes) => {
+                        let rewritten = changes.iter().any(|c| c.starts_with("updated "));
+                        changes.into_iter().for_each(|c| send(Message::Updated(c)));
+                        // Every failure was a transcript now rewritten: the guide passes as it stands.
+                        if rewritten && !args.dry_run && only_stale_transcripts(&report.results) {
+                            verdict = Verdict::Passed;
+                        }
+                    }
+                    Err(e) => send(Message::Error(index, e)),
+                }
+            }
+            send(Message::Verdict(verdict))
+        }
         Err(e) => send(Message::Error(index, e)),
     }
 }
@@ -233,6 +262,7 @@ impl Reporting<'_> {
             }
             Message::Empty(i) => self.reporters.empty(&name(i)),
             Message::Error(i, e) => self.outcome.error(&name(i), &e, self.reporters),
+            Message::Updated(change) => doccheck_report::err(&format!("{change}\n")),
             Message::Verdict(Verdict::Passed) => {}
             Message::Verdict(Verdict::Interrupted(signal)) => {
                 self.outcome.interrupted = Some(signal)

@@ -15,3 +15,4 @@ mod signals;
 mod test;
 mod translation;
 mod tree;
+mod update;

@@ -20,6 +20,7 @@ pub mod setup;
 pub mod shell;
 pub mod transcript;
 pub mod tree;
+pub mod update;
 
 pub use error::{Error, ErrorKind, Location};
 pub use plan::{Action, Plan, Step};

@@ -21,6 +21,9 @@ pub struct Command {
     pub exit: Option<Status>,
     /// The command with its placeholders filled in, when it has any.
     pub bound: Option<String>,
+    /// The guide line of its `? N` status line, and of its last line.
+    pub exit_line: Option<usize>,
+    pub end_line: usize,
 }
 
 /// An exit status a transcript expects, in trycmd's words: `? 2`, `? success`,
@@ -104,6 +107,8 @@ fn parse_bare(lines: &[&str], first_line: usize) -> Vec<Command> {
             expected: None,
             exit: None,
             bound: None,
+            exit_line: None,
+            end_line: first_line + end - 1,
         })
         .collect()
 }
@@ -153,6 +158,8 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
                 expected: Some(Vec::new()),
                 exit: None,
                 bound: None,
+                exit_line: None,
+                end_line: first_line + i - 1,
             });
             continue;
         }
@@ -168,6 +175,7 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
         };
         if let Some(code) = exit_line(line) {
             command.exit = Some(code);
+            command.exit_line = Some(first_line + i);
         } else {
             command
                 .expected

@@ -30,6 +30,18 @@ pub struct CommandRun {
     pub output: String,
     pub failure: Option<Failure>,
     pub duration: Duration,
+    /// With `--update`: what the transcript should say now.
+    pub update: Option<Update>,
+}
+
+/// A transcript command's expectations as the run found them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// The expected output, when it no longer matches: lines that still match
+    /// stay as written (`[..]`, `...`), the others are what the command printed.
+    pub lines: Option<Vec<String>>,
+    /// The code it exited with, when the status line no longer holds.
+    pub exit: Option<i32>,
 }
 
 #[derive(Debug, Clone)]

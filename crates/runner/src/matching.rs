@@ -177,13 +177,25 @@ pub fn matches<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> bool 
 /// Above this many cells the alignment falls back to a plain line diff.
 const MAX_ALIGNMENT_CELLS: usize = 4_000_000;
 
-/// A diff of expected against actual: the fewest `-` and `+` lines, where a
-/// `[..]` line that matches is shown as written and the lines a `...` took
-/// are shown as context.
-pub fn diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
+/// One place of an alignment of expected against actual lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aligned {
+    /// An expected line kept: one that matched its actual line, or a `...`.
+    Kept(usize),
+    /// An expected line no actual line matches.
+    Missing(usize),
+    /// An actual line nothing expected accounts for.
+    Unexpected(usize),
+    /// An actual line a `...` accounts for.
+    Absorbed(usize),
+}
+
+/// The alignment with the fewest unmatched lines, where a `...` takes any run
+/// of actual lines; `None` when the outputs are too long to align.
+pub fn align<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Option<Vec<Aligned>> {
     let (m, n) = (expected.len(), actual.len());
     if (m + 1).saturating_mul(n + 1) > MAX_ALIGNMENT_CELLS {
-        return plain_diff(expected, actual);
+        return None;
     }
     // cost[i][j]: fewest unmatched lines aligning expected[i..] with actual[j..].
     let width = n + 1;
@@ -211,38 +223,80 @@ pub fn diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<Diff
             };
         }
     }
-    let line = |tag, text: &str| DiffLine {
-        tag,
-        text: text.to_string(),
-    };
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < m || j < n {
         let here = cost[i * width + j];
         if i < m && expected[i].any_lines() {
-            if j < n && cost[i * width + j + 1] == here {
-                out.push(line(' ', actual[j].as_ref()));
-                j += 1;
-            } else {
+            // Lazily: a `...` takes a line only when what follows cannot.
+            if cost[(i + 1) * width + j] == here || j == n {
+                out.push(Aligned::Kept(i));
                 i += 1;
+            } else {
+                out.push(Aligned::Absorbed(j));
+                j += 1;
             }
         } else if i < m
             && j < n
             && expected[i].matches_line(actual[j].as_ref())
             && cost[(i + 1) * width + j + 1] == here
         {
-            out.push(line(' ', expected[i].text()));
+            out.push(Aligned::Kept(i));
             i += 1;
             j += 1;
         } else if i < m && cost[(i + 1) * width + j] + 1 == here {
-            out.push(line('-', expected[i].text()));
+            out.push(Aligned::Missing(i));
             i += 1;
         } else {
-            out.push(line('+', actual[j].as_ref()));
+            out.push(Aligned::Unexpected(j));
             j += 1;
         }
     }
-    out
+    Some(out)
+}
+
+/// A diff of expected against actual: the fewest `-` and `+` lines, where a
+/// `[..]` line that matches is shown as written and the lines a `...` took
+/// are shown as context.
+pub fn diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
+    let Some(alignment) = align(expected, actual) else {
+        return plain_diff(expected, actual);
+    };
+    let line = |tag, text: &str| DiffLine {
+        tag,
+        text: text.to_string(),
+    };
+    alignment
+        .into_iter()
+        .filter_map(|a| match a {
+            Aligned::Kept(i) if expected[i].any_lines() => None,
+            Aligned::Kept(i) => Some(line(' ', expected[i].text())),
+            Aligned::Absorbed(j) => Some(line(' ', actual[j].as_ref())),
+            Aligned::Missing(i) => Some(line('-', expected[i].text())),
+            Aligned::Unexpected(j) => Some(line('+', actual[j].as_ref())),
+        })
+        .collect()
+}
+
+/// What the expected output should say now: lines that still match (a
+/// `[..]` line, a `...`) stay as `written`; the others give way to the actual
+/// lines. `written[i]` is expected line `i` as the guide has it.
+pub fn updated<E: Pattern, A: AsRef<str>>(
+    written: &[&str],
+    expected: &[E],
+    actual: &[A],
+) -> Vec<String> {
+    match align(expected, actual) {
+        Some(alignment) => alignment
+            .into_iter()
+            .filter_map(|a| match a {
+                Aligned::Kept(i) => Some(written[i].to_string()),
+                Aligned::Unexpected(j) => Some(actual[j].as_ref().to_string()),
+                Aligned::Missing(_) | Aligned::Absorbed(_) => None,
+            })
+            .collect(),
+        None => actual.iter().map(|l| l.as_ref().to_string()).collect(),
+    }
 }
 
 /// For outputs too long to align: a line diff of the texts.

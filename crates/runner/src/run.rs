@@ -28,6 +28,8 @@ pub struct Options {
     pub keep_going: bool,
     /// A run in which no step ran passes.
     pub allow_empty: bool,
+    /// Work out, for each transcript command that no longer matches, what it should say.
+    pub update: bool,
     /// Names of variables the session takes from doccheck's environment instead
     /// of doccheck's isolated value (`HOME`, `TMPDIR`).
     pub pass_env: Vec<String>,
@@ -169,6 +171,7 @@ pub fn run(
             services: &mut services,
             deadline,
             substitutions: &plan.setup.substitutions,
+            update: options.update,
             context: Context {
                 workspace: &workspace.work,
                 control: &workspace.control,

@@ -23,6 +23,8 @@ pub(crate) struct StepRunner<'a> {
     pub deadline: Instant,
     /// Named substitutions (`[VERSION]` → a regex) of the guide.
     pub substitutions: &'a [(String, String)],
+    /// Whether to work out what failing transcripts should say.
+    pub update: bool,
     pub context: Context<'a>,
 }
 
@@ -82,10 +84,19 @@ impl StepRunner<'_> {
                         &mut result.notes,
                     );
                     let failed = run.failure.is_some();
+                    // With --update, the other commands of the block run too,
+                    // so each stale transcript is found, unless the session broke.
+                    let go_on = self.update
+                        && matches!(
+                            run.failure,
+                            Some(Failure::Output { .. } | Failure::ExitCode { .. })
+                        );
                     result.commands.push(run);
                     if failed {
                         result.status = Status::Failed;
-                        break;
+                        if !go_on {
+                            break;
+                        }
                     }
                 }
             }
@@ -120,6 +131,7 @@ impl StepRunner<'_> {
                 output: String::new(),
                 failure: None,
                 duration: Duration::ZERO,
+                update: None,
             };
         }
         let remaining = self.deadline.saturating_duration_since(Instant::now());
@@ -158,6 +170,7 @@ impl StepRunner<'_> {
             output,
             failure: None,
             duration: Duration::ZERO,
+            update: None,
         };
         let mut failure = match ending {
             Ending::Exited(code) => {
@@ -173,7 +186,11 @@ impl StepRunner<'_> {
                     ],
                     named: self.substitutions.to_vec(),
                 };
-                judge(command, code, expected, &run.output, &substitutions)
+                let failure = judge(command, code, expected, &run.output, &substitutions);
+                if self.update && failure.is_some() {
+                    run.update = update(command, code, expected, &run.output, &substitutions);
+                }
+                failure
             }
             Ending::TimedOut => Some(Failure::Timeout {
                 after: timeout,
@@ -241,6 +258,24 @@ fn judge(
         }
     }
     (!expected.accepts(code)).then_some(Failure::ExitCode { code, expected })
+}
+
+/// What a transcript command that failed its expectations should say now.
+fn update(
+    command: &Command,
+    code: i32,
+    expected: Expected,
+    output: &str,
+    substitutions: &matching::Substitutions,
+) -> Option<crate::events::Update> {
+    let written = command.expected_text()?;
+    let patterns: Vec<matching::Substituted> =
+        written.iter().map(|l| substitutions.apply(l)).collect();
+    let actual = matching::normalize(output);
+    let lines = (!matching::matches(&patterns, &actual))
+        .then(|| matching::updated(&written, &patterns, &actual));
+    let exit = (!expected.accepts(code)).then_some(code);
+    (lines.is_some() || exit.is_some()).then_some(crate::events::Update { lines, exit })
 }
 
 /// Lines of `fragment` found in `file` neither as they are nor commented out with `#`.

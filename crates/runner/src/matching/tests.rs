@@ -109,3 +109,14 @@ fn trycmd_substitutions() {
     let plain = subs.apply("usage: tool[EXE] [..]");
     assert!(plain.matches_line("usage: tool --help"));
 }
+
+#[test]
+fn updated_output_keeps_what_still_matches() {
+    let written = ["id [..]", "...", "done", "gone"];
+    let actual = v(&["id 42", "a", "b", "done", "new"]);
+    assert_eq!(
+        updated(&written, &written, &actual),
+        ["id [..]", "...", "done", "new"]
+    );
+    assert_eq!(updated(&["old"], &["old"], &v(&[])), Vec::<String>::new());
+}
