@@ -428,3 +428,25 @@ fn the_daemon_going_away_mid_step_is_reported_as_such() {
         &stdout,
     );
 }
+
+#[test]
+fn a_registry_that_died_is_named_at_the_push_that_met_it() {
+    let guide = format!(
+        "{IMAGE}```sh\ndocker tag pushme myorg/pushme\npkill -f \"$(dirname \"$PWD\")/ctl/registry-0/registry.yml\"; sleep 0.5\n```\n\n```sh\ndocker push myorg/pushme\n```\n"
+    );
+    let test = Test::new()
+        .write("docs/push.md", &guide)
+        .write(
+            "scenarios/push.yaml",
+            "guides: [docs/push.md]\ndocker:\n  registry:\n    hosts: [docker.io]\n",
+        )
+        .private_tmpdir()
+        .args(&["docs/push.md"]);
+    let tmp = test.tmpdir_path().unwrap();
+    let before = Before::now();
+    let _out = test
+        .status(1)
+        .stdout("...\n✗   3  docs/push.md:12  docker push myorg/pushme  [..]s\n        $ docker push myorg/pushme  (line 13)\n        ran as: docker push 127.0.0.1:[..]/myorg/pushme\n        the run's registry on 127.0.0.1:[..] exited ([..]) before the push finished[..]\n...\n")
+        .run();
+    assert_nothing_left_in(&tmp, &before);
+}

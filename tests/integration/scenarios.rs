@@ -188,3 +188,21 @@ docs/slow.md: FAILED. 3 steps: 2 passed, 1 failed, 0 skipped, 0 not run; [..]s
         .run();
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+#[test]
+fn a_scenario_gives_unlabelled_fences_a_language() {
+    let guide = "# ripgrep-style guide\n\n```\n$ echo found it\nfound it\n```\n";
+    Test::new()
+        .write("docs/guide.md", guide)
+        .write("scenarios/guide.yaml", "guides: [docs/guide.md]\ndefault-lang: console\n")
+        .args(&["docs/guide.md"])
+        .stdout("doccheck docs/guide.md with scenarios/guide.yaml: 1 steps\n✓   1  docs/guide.md:3  echo found it  [..]s\ndocs/guide.md: ok. [..]\n")
+        .run();
+    // Off unless set: the same guide has nothing to run.
+    Test::new()
+        .write("docs/guide.md", guide)
+        .args(&["docs/guide.md"])
+        .status(1)
+        .stdout("...\nno step ran: [..]\n...\n")
+        .run();
+}

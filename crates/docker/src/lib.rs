@@ -338,7 +338,16 @@ impl Integration for Docker {
             } if ran.passed => self
                 .verify_push(registry, &repository, &tag, ran.output)
                 .map_err(|reason| Failure::PushNotVerified { reason }),
-            After::VerifyPush { .. } => Ok(Vec::new()),
+            After::VerifyPush { registry, .. } => {
+                match self
+                    .registries
+                    .get_mut(registry)
+                    .and_then(Registry::explain_failure)
+                {
+                    Some(reason) => Err(Failure::PushNotVerified { reason }),
+                    None => Ok(Vec::new()),
+                }
+            }
         }
     }
 

@@ -18,6 +18,8 @@ pub struct Registry {
     process: Option<std::process::Child>,
     container: Option<String>,
     client: Option<Client>,
+    /// Its storage and log, to explain a push that failed.
+    dir: std::path::PathBuf,
 }
 
 fn free_port() -> Result<u16, Error> {
@@ -90,6 +92,7 @@ impl Registry {
                 process: Some(child),
                 container: None,
                 client: None,
+                dir: dir.to_path_buf(),
             }
         } else if image_present(client, "registry:2") {
             let mut args = vec![
@@ -114,6 +117,7 @@ impl Registry {
                 process: None,
                 container: Some(id),
                 client: None,
+                dir: dir.to_path_buf(),
             }
         } else {
             return Err(Error::environment(
@@ -190,6 +194,47 @@ impl Registry {
             .flatten()
             .filter_map(|t| t.as_str().map(str::to_string))
             .collect())
+    }
+
+    /// Why a push to this registry failed, when the registry is the cause:
+    /// its process died, or the disk under its storage is full.
+    pub fn explain_failure(&mut self) -> Option<String> {
+        let log = || {
+            let text = std::fs::read_to_string(self.dir.join("registry.log")).unwrap_or_default();
+            // What it said as it went, not its start-up chatter.
+            let lines: Vec<&str> = text
+                .lines()
+                .filter(|l| {
+                    ["level=error", "level=fatal", "panic"]
+                        .iter()
+                        .any(|k| l.contains(k))
+                })
+                .collect();
+            lines[lines.len().saturating_sub(3)..].join(" | ")
+        };
+        if let Some(child) = self.process.as_mut() {
+            if let Ok(Some(status)) = child.try_wait() {
+                return Some(format!(
+                    "the run's registry on {} exited ({status}) before the push finished{}",
+                    self.address,
+                    match log() {
+                        l if l.is_empty() => String::new(),
+                        l => format!("; its log: {l}"),
+                    }
+                ));
+            }
+        }
+        let storage = self.dir.join("registry-storage");
+        let free = rustix::fs::statvfs(&storage)
+            .ok()
+            .map(|s| s.f_bavail * s.f_frsize)?;
+        (free < 16 << 20).then(|| {
+            format!(
+                "the disk under the run's registry storage ({}) is full: {} KiB free",
+                storage.display(),
+                free >> 10
+            )
+        })
     }
 
     pub fn stop(&mut self) {

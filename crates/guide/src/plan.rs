@@ -147,6 +147,19 @@ pub fn build(
         .map(|s| s.placeholders.clone())
         .unwrap_or_default();
     placeholders.extend(&defaults.placeholders);
+    // A scenario's default language wins over the configuration's, for its guides.
+    let scenario_lang = scenario.as_ref().and_then(|s| s.default_lang.clone());
+    let scoped;
+    let defaults = match scenario_lang {
+        Some(lang) => {
+            scoped = Defaults {
+                default_lang: Some(lang),
+                ..defaults.clone()
+            };
+            &scoped
+        }
+        None => defaults,
+    };
     let default_timeout = scenario
         .as_ref()
         .and_then(|s| s.timeout)

@@ -46,6 +46,8 @@ struct ScenarioFile {
     /// Values for placeholders in commands (`"<myorg>": acme`) and variables of the session (`RESOURCE_GROUP: rg1`).
     #[serde(default)]
     placeholders: BTreeMap<String, String>,
+    /// The language of the guide's fences that have none (`console`); off unless set.
+    default_lang: Option<String>,
     /// Bindings of the guide's blocks, by content: each needs `line:` or `pattern:`.
     #[serde(default)]
     blocks: Vec<Directives>,
@@ -136,6 +138,7 @@ pub struct Scenario {
     pub allow_empty: bool,
     pub substitutions: Vec<(String, String)>,
     pub placeholders: crate::placeholders::Placeholders,
+    pub default_lang: Option<String>,
     pub bindings: Vec<Binding>,
     pub docker: Option<DockerSetup>,
     pub translation: Translation,
@@ -374,6 +377,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
             .map_err(|m| Error::scenario(positions.top("substitutions"), m))?,
         placeholders: placeholders_of(&file.placeholders)
             .map_err(|m| Error::scenario(positions.top("placeholders"), m))?,
+        default_lang: file.default_lang.map(|l| l.to_ascii_lowercase()),
         bindings,
         docker,
         translation: file.translation,

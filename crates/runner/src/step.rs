@@ -206,10 +206,10 @@ impl StepRunner<'_> {
                 passed: failure.is_none(),
                 service,
             };
+            // The integration's reason (a registry that died) says more than an exit code.
             match self.integrations[i].after(&ran, &mut self.context) {
                 Ok(more) => notes.extend(more),
-                Err(f) if failure.is_none() => failure = Some(f),
-                Err(_) => {}
+                Err(f) => failure = Some(f),
             }
         } else if let (true, None, Some(service)) = (background, &failure, service) {
             match self
