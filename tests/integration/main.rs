@@ -10,6 +10,7 @@ mod formats;
 mod guides;
 mod reports;
 mod scenarios;
+mod scrut;
 mod shell;
 mod signals;
 mod test;

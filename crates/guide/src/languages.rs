@@ -10,7 +10,11 @@ pub const COMMAND_LANGS: &[&str] = &[
     "bash",
     "shell-session",
     "shellsession",
+    SCRUT,
 ];
+
+/// scrut's test cases: transcripts of scrut's dialect.
+pub const SCRUT: &str = "scrut";
 
 /// Languages whose blocks are files with a conventional name, and that name.
 pub const FILE_LANGS: &[(&str, &str)] = &[("dockerfile", "Dockerfile")];

@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod placeholders;
 pub mod plan;
 pub mod scenario;
+pub mod scrut;
 pub mod service;
 pub mod setup;
 pub mod shell;

@@ -8,7 +8,7 @@ use crate::error::{Error, ErrorKind};
 use crate::plan::{self, Plan};
 use crate::scenario::{self, Scenario};
 use crate::tree::GuidePath;
-use crate::{discovery, markdown};
+use crate::{discovery, languages, markdown, scrut};
 
 /// What a guide turned out to be.
 #[derive(Debug)]
@@ -46,7 +46,13 @@ pub fn load(
         }
         return Ok(Loaded::NoBlocks);
     }
-    let plan = plan::build(&shown, &blocks, scenario, defaults)?;
+    let document = match markdown::front_matter(&text) {
+        Some((yaml, line)) if blocks.iter().any(|b| b.lang() == languages::SCRUT) => {
+            scrut::case::document(yaml, &shown, line)?
+        }
+        _ => Default::default(),
+    };
+    let plan = plan::build(&shown, &blocks, scenario, defaults, &document)?;
     if !guide.named && !plan.has_runnable_blocks() {
         return Ok(Loaded::NoBlocks);
     }

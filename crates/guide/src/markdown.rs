@@ -118,6 +118,22 @@ impl<'a> LineIndex<'a> {
 }
 
 /// Every fenced code block of `text`, in document order. `file` names the guide in errors.
+/// The YAML front matter between `---` lines at the very top of a guide: its
+/// text and the guide line it starts on.
+pub fn front_matter(text: &str) -> Option<(&str, usize)> {
+    let body = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((&body[..offset], 2));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
     let index = LineIndex::new(text);
     let mut blocks = Vec::new();

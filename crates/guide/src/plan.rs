@@ -13,6 +13,7 @@ use crate::languages;
 use crate::markdown::Block;
 use crate::placeholders::Placeholders;
 use crate::scenario::{Binding, Scenario};
+use crate::scrut::case::{self as scrut_case, Case, Document};
 use crate::service::Service;
 use crate::setup::{Setup, DEFAULT_TIMEOUT};
 use crate::transcript::{self, Command};
@@ -41,6 +42,8 @@ pub struct Step {
     pub bound_by: Option<String>,
     /// What the plan wants the reader to know (other tools' metadata it ignored).
     pub notes: Vec<String>,
+    /// How a scrut test case runs (a ```` ```scrut ```` block).
+    pub scrut: Option<Case>,
 }
 
 #[derive(Debug, Clone)]
@@ -134,11 +137,13 @@ impl Plan {
     }
 }
 
+/// `document` is the guide's scrut front matter, for its scrut blocks.
 pub fn build(
     guide: &str,
     blocks: &[Block],
     scenario: Option<Scenario>,
     defaults: &Defaults,
+    document: &Document,
 ) -> Result<Plan, Error> {
     let bound = bind(guide, blocks, scenario.as_ref())?;
     // The scenario's values, then the configuration's and `--var`'s, which win.
@@ -175,7 +180,13 @@ pub fn build(
             directives = parse_annotation(&a.text, &Location::new(guide, a.line, a.column))?;
             bound_by = Some(format!("annotation at line {}", a.line));
         }
-        let info = parse_info(block.attributes(), &at)?;
+        // A scrut block's info string is scrut's own configuration.
+        let is_scrut = lang_of(block, defaults) == languages::SCRUT;
+        let info = if is_scrut {
+            Default::default()
+        } else {
+            parse_info(block.attributes(), &at)?
+        };
         if info.directives != Directives::default() {
             directives = directives.merged_with(&info.directives);
             bound_by.get_or_insert_with(|| "info string".to_string());
@@ -194,11 +205,23 @@ pub fn build(
             service = b.service.clone();
             bound_by = Some(b.location.to_string());
         }
-        let timeout = match &directives.timeout {
-            Some(t) => crate::duration::parse(t).map_err(|m| Error::guide(at.clone(), m))?,
-            None => default_timeout,
-        };
         let mut action = action(guide, block, &directives, service, &at, defaults)?;
+        let scrut = match (&action, is_scrut) {
+            (Action::Run { .. }, true) => {
+                let (case, more) = scrut_case::case(block.attributes(), document, &at)?;
+                if steps.iter().all(|s: &Step| s.scrut.is_none()) {
+                    notes.extend(document.notes.iter().cloned());
+                }
+                notes.extend(more);
+                Some(case)
+            }
+            _ => None,
+        };
+        let timeout = match (&directives.timeout, scrut.as_ref().and_then(|c| c.timeout)) {
+            (Some(t), _) => crate::duration::parse(t).map_err(|m| Error::guide(at.clone(), m))?,
+            (None, Some(t)) => t,
+            (None, None) => default_timeout,
+        };
         if let Action::Run { commands, .. } = &mut action {
             bind_placeholders(commands, &placeholders, &mut notes);
         }
@@ -225,6 +248,7 @@ pub fn build(
             timeout,
             bound_by,
             notes,
+            scrut,
         });
     }
     let mut setup = Setup {
@@ -236,10 +260,16 @@ pub fn build(
     if let Some(t) = defaults.run_timeout {
         setup.run_timeout = t;
     }
+    if steps.iter().any(|s| s.scrut.is_some()) {
+        setup.env = scrut_case::environment(guide);
+        if let Some(t) = document.total_timeout {
+            setup.run_timeout = t;
+        }
+    }
     let mut scenario_path = None;
     if let Some(s) = scenario {
         setup.fixture = s.fixture;
-        setup.env = s.env;
+        setup.env.extend(s.env);
         setup.docker = s.docker;
         setup.pass_env.extend(s.pass_env);
         setup.allow_empty |= s.allow_empty;
@@ -365,7 +395,11 @@ fn action(
     let is_command = languages::is_command(&lang) || defaults.command_langs.contains(&lang);
     let as_commands = d.treat_as == Some(Treatment::Commands) || (!as_file && is_command);
     if as_commands {
-        let commands = transcript::parse(guide, &block.content, block.content_line)?;
+        let commands = if lang == languages::SCRUT {
+            transcript::parse_scrut(guide, &block.content, block.content_line)?
+        } else {
+            transcript::parse(guide, &block.content, block.content_line)?
+        };
         return Ok(Action::Run {
             commands,
             exit: d.exit,

@@ -4,10 +4,24 @@
 //! lines, everything else is expected output, a final `? N` is the expected exit
 //! code, as in trycmd), or bare commands. Either way a command is whole as a
 //! shell reads it ([`shell`]): a heredoc, a quote or a compound command runs as
-//! one unit, and a heredoc's body is never a command of its own.
+//! one unit, and a heredoc's body is never a command of its own. scrut's
+//! blocks are transcripts of their own dialect ([`Dialect::Scrut`]).
 
 use crate::error::{Error, Location};
+use crate::scrut::{self, Expectation};
 use crate::shell::{self, Completeness};
+
+/// Whose conventions a transcript follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    /// doccheck's and trycmd's: `? N` status lines, `[..]` and `...`,
+    /// trailing blank lines and trailing whitespace never count.
+    #[default]
+    Doccheck,
+    /// scrut's: `[N]` exit codes, `# ` comments before the command, rule
+    /// suffixes on expectation lines, every line of the block expected.
+    Scrut,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Command {
@@ -24,6 +38,7 @@ pub struct Command {
     /// The guide line of its `? N` status line, and of its last line.
     pub exit_line: Option<usize>,
     pub end_line: usize,
+    pub dialect: Dialect,
 }
 
 /// An exit status a transcript expects, in trycmd's words: `? 2`, `? success`,
@@ -76,6 +91,8 @@ impl std::fmt::Display for Status {
 pub struct ExpectedLine {
     pub text: String,
     pub line: usize,
+    /// scrut's rule for the line, in a scrut block.
+    pub rule: Option<Expectation>,
 }
 
 impl Command {
@@ -92,10 +109,26 @@ pub fn parse(file: &str, content: &str, first_line: usize) -> Result<Vec<Command
     let lines: Vec<&str> = content.lines().collect();
     let is_transcript = lines.iter().any(|l| l.starts_with("$ ") || *l == "$");
     if is_transcript {
-        parse_transcript(file, &lines, first_line)
+        parse_transcript(file, &lines, first_line, Dialect::Doccheck)
     } else {
         Ok(parse_bare(&lines, first_line))
     }
+}
+
+/// Parses a scrut block: always a transcript (a block without a `$ ` line
+/// holds no test case, and says so).
+pub fn parse_scrut(file: &str, content: &str, first_line: usize) -> Result<Vec<Command>, Error> {
+    let lines: Vec<&str> = content.split('\n').collect();
+    // `content` ends with the newline before the fence: not an expected line.
+    let lines = match lines.split_last() {
+        Some((&"", rest)) => rest,
+        _ => &lines[..],
+    };
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    parse_transcript(file, &lines, first_line, Dialect::Scrut)
 }
 
 fn parse_bare(lines: &[&str], first_line: usize) -> Vec<Command> {
@@ -109,6 +142,7 @@ fn parse_bare(lines: &[&str], first_line: usize) -> Vec<Command> {
             bound: None,
             exit_line: None,
             end_line: first_line + end - 1,
+            dialect: Dialect::Doccheck,
         })
         .collect()
 }
@@ -123,11 +157,18 @@ fn continuation(line: &str) -> Option<&str> {
         .or(if line == ">" { Some("") } else { None })
 }
 
-fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec<Command>, Error> {
+fn parse_transcript(
+    file: &str,
+    lines: &[&str],
+    first_line: usize,
+    dialect: Dialect,
+) -> Result<Vec<Command>, Error> {
+    let scrut = dialect == Dialect::Scrut;
     let mut commands: Vec<Command> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i].trim_end();
+        // scrut compares whole lines: trailing spaces are part of them.
+        let line = if scrut { lines[i] } else { lines[i].trim_end() };
         if let Some(text) = prompt(line) {
             let start = i;
             let mut typed = vec![text];
@@ -160,11 +201,13 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
                 bound: None,
                 exit_line: None,
                 end_line: first_line + i - 1,
+                dialect,
             });
             continue;
         }
         let Some(command) = commands.last_mut() else {
-            if line.trim().is_empty() {
+            // scrut: `# ` lines before the command are comments.
+            if line.trim().is_empty() || (scrut && line.starts_with('#')) {
                 i += 1;
                 continue;
             }
@@ -173,21 +216,40 @@ fn parse_transcript(file: &str, lines: &[&str], first_line: usize) -> Result<Vec
                 "output before the first `$ ` command; a transcript starts with a `$ ` prompt line",
             ));
         };
-        if let Some(code) = exit_line(line) {
+        let status = if scrut {
+            scrut::exit_line(line).map(Status::Code)
+        } else {
+            exit_line(line)
+        };
+        if let Some(code) = status {
             command.exit = Some(code);
             command.exit_line = Some(first_line + i);
         } else {
+            let rule = scrut.then(|| scrut::expectation(line));
+            if let Some(problem) = rule.as_ref().and_then(scrut::problem) {
+                return Err(Error::guide(
+                    Location::new(file, first_line + i, 1),
+                    problem,
+                ));
+            }
             command
                 .expected
                 .get_or_insert_with(Vec::new)
                 .push(ExpectedLine {
                     text: line.to_string(),
                     line: first_line + i,
+                    rule,
                 });
         }
         i += 1;
     }
-    for command in &mut commands {
+    if scrut && commands.is_empty() {
+        return Err(Error::guide(
+            Location::new(file, first_line, 1),
+            "this scrut block has no `$ ` line: a test case starts with `$ ` and its command",
+        ));
+    }
+    for command in commands.iter_mut().filter(|_| !scrut) {
         if let Some(expected) = command.expected.as_mut() {
             while expected.last().is_some_and(|l| l.text.is_empty()) {
                 expected.pop();
@@ -292,6 +354,45 @@ mod tests {
         );
         assert!(Status::Failed.accepts(3) && !Status::Failed.accepts(0));
         assert!(Status::Interrupted.accepts(137) && !Status::Interrupted.accepts(1));
+    }
+
+    #[test]
+    fn scrut_blocks() {
+        let text = "# comment before the command\n$ echo -e 'a\\tb' && \\\n> echo x \n  a\\tb (escaped)\n\nx  (glob)\n[3]\n";
+        let c = parse_scrut("t.md", text, 4).unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].line, 5);
+        assert_eq!(c[0].text, "echo -e 'a\\tb' && \\\necho x");
+        assert_eq!(c[0].dialect, Dialect::Scrut);
+        // Every line counts, blank and trailing spaces included.
+        assert_eq!(
+            c[0].expected_text(),
+            Some(vec!["  a\\tb (escaped)", "", "x  (glob)"])
+        );
+        let rules: Vec<_> = c[0]
+            .expected
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|l| l.rule.as_ref().unwrap().kind)
+            .collect();
+        assert_eq!(
+            rules,
+            [scrut::Kind::Escaped, scrut::Kind::Equal, scrut::Kind::Glob]
+        );
+        assert_eq!(
+            (c[0].exit, c[0].exit_line),
+            (Some(Status::Code(3)), Some(10))
+        );
+        // `? 1` is output in scrut, `[N]` is output in doccheck's transcripts.
+        let c = parse_scrut("t.md", "$ false\n? 1\n", 1).unwrap();
+        assert_eq!((c[0].exit, c[0].expected_text()), (None, Some(vec!["? 1"])));
+        let c = parse("t.md", "$ false\n[1]\n", 1).unwrap();
+        assert_eq!((c[0].exit, c[0].expected_text()), (None, Some(vec!["[1]"])));
+        let e = parse_scrut("t.md", "echo no prompt\n", 8).unwrap_err();
+        assert!(e.to_string().starts_with("t.md:8:1: output before"), "{e}");
+        let e = parse_scrut("t.md", "# only a comment\n", 8).unwrap_err();
+        assert!(e.message.contains("no `$ ` line"), "{e}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! rewritten in the guide's own text, every other byte kept (prose, fences,
 //! other blocks, the container's `> ` or indentation, line endings).
 
-use crate::transcript::{Command, Status};
+use crate::transcript::{Command, Dialect, Status};
 
 /// Lines `first..=last` (1-based) of the guide become `lines`; `first ==
 /// last + 1` inserts them after line `last`.
@@ -35,12 +35,16 @@ pub fn edit_for(
         (Some(status), Some(output)) => status < output.line,
         _ => false,
     };
+    let code_line = |code: i32| match command.dialect {
+        Dialect::Doccheck => format!("? {code}"),
+        Dialect::Scrut => format!("[{code}]"),
+    };
     let status = match exit {
         // Success needs no line; a word that still holds keeps its line.
         Some(0) => None,
-        Some(code) => Some(format!("? {code}")),
+        Some(code) => Some(code_line(code)),
         None => command.exit.map(|s| match s {
-            Status::Code(code) => format!("? {code}"),
+            Status::Code(code) => code_line(code),
             Status::Success => "? success".into(),
             Status::Failed => "? failed".into(),
             Status::Interrupted => "? interrupted".into(),

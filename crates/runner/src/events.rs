@@ -55,6 +55,9 @@ pub struct StepResult {
     pub failure: Option<Failure>,
     /// What doccheck did that the guide does not say (rewrites, files written).
     pub notes: Vec<String>,
+    /// The step skips the rest of the guide (a scrut case that exited with
+    /// the document's skip code).
+    pub skips_rest: bool,
 }
 
 impl StepResult {
@@ -66,6 +69,7 @@ impl StepResult {
             commands: Vec::new(),
             failure: None,
             notes: Vec::new(),
+            skips_rest: false,
         }
     }
 

@@ -5,6 +5,7 @@
 //! [`matching`], and everything reported as [`events`] with typed
 //! [`failure`]s. Signals are the caller's to install ([`signals`]).
 
+mod case;
 pub mod events;
 pub mod failure;
 pub mod integration;

@@ -3,7 +3,8 @@
 //! line matches any number of lines (none included). Matching first
 //! normalizes, then compares; the diff is an alignment computed with the same
 //! line rule, so what `...` and `[..]` account for is shown as context, never
-//! as a difference.
+//! as a difference. Each expected line stands for one output line, or (scrut's
+//! quantifiers, [`Quantity`]) for zero or one, or any number of them.
 
 /// One line of a diff of expected (`-`) against actual (`+`) output; ` ` is context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,17 +30,69 @@ fn is_any_lines(pattern: &str) -> bool {
     pattern.trim() == "..."
 }
 
-/// An expected line: plain text with `[..]` and `...`, or one whose named
-/// substitutions (`[VERSION]`) made it a regex.
+/// How many output lines an expected line accounts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    One,
+    /// Zero or one.
+    Optional,
+    /// Any number, none included.
+    Any,
+    /// At least one.
+    OneOrMore,
+}
+
+/// An expected line: plain text with `[..]` and `...`, one whose named
+/// substitutions (`[VERSION]`) made it a regex, or a scrut rule.
 pub trait Pattern {
     /// As written, with literal substitutions made.
     fn text(&self) -> &str;
     fn matches_line(&self, actual: &str) -> bool {
         line_matches(self.text(), actual)
     }
+    /// A `...`: any lines at all.
     fn any_lines(&self) -> bool {
         is_any_lines(self.text())
     }
+    fn quantity(&self) -> Quantity {
+        if self.any_lines() {
+            Quantity::Any
+        } else {
+            Quantity::One
+        }
+    }
+}
+
+/// One place of the expected output: expected line `line` once, optionally,
+/// or any number of times (a `+` line is one of each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Slot {
+    line: usize,
+    times: Times,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Times {
+    Once,
+    Maybe,
+    Many,
+}
+
+fn slots<E: Pattern>(expected: &[E]) -> Vec<Slot> {
+    let mut out = Vec::with_capacity(expected.len());
+    for (line, e) in expected.iter().enumerate() {
+        let mut push = |times| out.push(Slot { line, times });
+        match e.quantity() {
+            Quantity::One => push(Times::Once),
+            Quantity::Optional => push(Times::Maybe),
+            Quantity::Any => push(Times::Many),
+            Quantity::OneOrMore => {
+                push(Times::Once);
+                push(Times::Many);
+            }
+        }
+    }
+    out
 }
 
 impl Pattern for &str {
@@ -150,10 +203,18 @@ pub fn line_matches(pattern: &str, actual: &str) -> bool {
 
 /// Whether `actual` lines match the `expected` pattern lines.
 ///
-/// The classic wildcard walk with `...` as the star: on a mismatch it resumes
-/// after the last `...`, one actual line further. At most O(expected ×
-/// actual) line comparisons, linear on ordinary transcripts.
+/// Lines that are each one line or a `...` take the classic wildcard walk
+/// with `...` as the star: on a mismatch it resumes after the last `...`, one
+/// actual line further. Quantified lines (scrut's) take a walk of all the
+/// places the expected output can be at, at once. Either way at most
+/// O(expected × actual) line comparisons, linear on ordinary transcripts.
 pub fn matches<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> bool {
+    let simple = expected
+        .iter()
+        .all(|e| e.any_lines() || e.quantity() == Quantity::One);
+    if !simple {
+        return matches_quantified(expected, actual);
+    }
     let (mut e, mut a) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while a < actual.len() {
@@ -174,82 +235,140 @@ pub fn matches<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> bool 
     expected[e..].iter().all(|p| p.any_lines())
 }
 
+/// The set of slots the expected output can be at after each actual line.
+fn matches_quantified<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> bool {
+    let slots = slots(expected);
+    let close = |at: &mut Vec<bool>| {
+        for k in 0..slots.len() {
+            if at[k] && slots[k].times != Times::Once {
+                at[k + 1] = true;
+            }
+        }
+    };
+    let mut at = vec![false; slots.len() + 1];
+    at[0] = true;
+    close(&mut at);
+    for line in actual {
+        let mut next = vec![false; slots.len() + 1];
+        for (k, slot) in slots.iter().enumerate() {
+            let e = &expected[slot.line];
+            if at[k] && (e.any_lines() || e.matches_line(line.as_ref())) {
+                match slot.times {
+                    Times::Many => next[k] = true,
+                    _ => next[k + 1] = true,
+                }
+            }
+        }
+        close(&mut next);
+        if !next.contains(&true) {
+            return false;
+        }
+        at = next;
+    }
+    at[slots.len()]
+}
+
 /// Above this many cells the alignment falls back to a plain line diff.
 const MAX_ALIGNMENT_CELLS: usize = 4_000_000;
 
 /// One place of an alignment of expected against actual lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Aligned {
-    /// An expected line kept: one that matched its actual line, or a `...`.
+    /// An expected line that matched its actual line.
     Kept(usize),
+    /// An expected line that holds with no line of its own: a `...` or a
+    /// quantified line, after the lines it took, or an optional one unused.
+    Passed(usize),
     /// An expected line no actual line matches.
     Missing(usize),
     /// An actual line nothing expected accounts for.
     Unexpected(usize),
-    /// An actual line a `...` accounts for.
+    /// An actual line a `...` or a quantified line accounts for.
     Absorbed(usize),
 }
 
 /// The alignment with the fewest unmatched lines, where a `...` takes any run
-/// of actual lines; `None` when the outputs are too long to align.
+/// of actual lines and a quantified line as many as it allows; `None` when
+/// the outputs are too long to align.
 pub fn align<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Option<Vec<Aligned>> {
-    let (m, n) = (expected.len(), actual.len());
+    let slots = slots(expected);
+    let (m, n) = (slots.len(), actual.len());
     if (m + 1).saturating_mul(n + 1) > MAX_ALIGNMENT_CELLS {
         return None;
     }
-    // cost[i][j]: fewest unmatched lines aligning expected[i..] with actual[j..].
+    let fits = |k: usize, j: usize| {
+        let e = &expected[slots[k].line];
+        e.any_lines() || e.matches_line(actual[j].as_ref())
+    };
+    // cost[k][j]: fewest unmatched lines aligning slots[k..] with actual[j..].
     let width = n + 1;
     let mut cost = vec![0u32; (m + 1) * width];
-    for i in (0..=m).rev() {
+    for k in (0..=m).rev() {
         for j in (0..=n).rev() {
-            let at = i * width + j;
-            cost[at] = if i == m {
+            let at = k * width + j;
+            cost[at] = if k == m {
                 (n - j) as u32
-            } else if expected[i].any_lines() {
-                let skip = cost[(i + 1) * width + j];
-                if j < n {
-                    skip.min(cost[at + 1])
-                } else {
-                    skip
-                }
-            } else if j == n {
-                cost[(i + 1) * width + j] + 1
             } else {
-                let mut best = (cost[(i + 1) * width + j] + 1).min(cost[at + 1] + 1);
-                if expected[i].matches_line(actual[j].as_ref()) {
-                    best = best.min(cost[(i + 1) * width + j + 1]);
+                let next = cost[(k + 1) * width + j];
+                let mut best = match slots[k].times {
+                    Times::Once => next + 1,
+                    Times::Maybe | Times::Many => next,
+                };
+                if j < n {
+                    best = best.min(cost[at + 1] + 1);
+                    if fits(k, j) {
+                        best = best.min(match slots[k].times {
+                            Times::Many => cost[at + 1],
+                            _ => cost[(k + 1) * width + j + 1],
+                        });
+                    }
                 }
                 best
             };
         }
     }
     let mut out = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < m || j < n {
-        let here = cost[i * width + j];
-        if i < m && expected[i].any_lines() {
+    let (mut k, mut j) = (0, 0);
+    while k < m || j < n {
+        let here = cost[k * width + j];
+        if k == m {
+            out.push(Aligned::Unexpected(j));
+            j += 1;
+            continue;
+        }
+        let line = slots[k].line;
+        let next = cost[(k + 1) * width + j];
+        let fits_here = j < n && fits(k, j);
+        match slots[k].times {
             // Lazily: a `...` takes a line only when what follows cannot.
-            if cost[(i + 1) * width + j] == here || j == n {
-                out.push(Aligned::Kept(i));
-                i += 1;
-            } else {
+            Times::Many if next == here => {
+                out.push(Aligned::Passed(line));
+                k += 1;
+            }
+            Times::Many if fits_here && cost[k * width + j + 1] == here => {
                 out.push(Aligned::Absorbed(j));
                 j += 1;
             }
-        } else if i < m
-            && j < n
-            && expected[i].matches_line(actual[j].as_ref())
-            && cost[(i + 1) * width + j + 1] == here
-        {
-            out.push(Aligned::Kept(i));
-            i += 1;
-            j += 1;
-        } else if i < m && cost[(i + 1) * width + j] + 1 == here {
-            out.push(Aligned::Missing(i));
-            i += 1;
-        } else {
-            out.push(Aligned::Unexpected(j));
-            j += 1;
+            _ if slots[k].times != Times::Many
+                && fits_here
+                && cost[(k + 1) * width + j + 1] == here =>
+            {
+                out.push(Aligned::Kept(line));
+                k += 1;
+                j += 1;
+            }
+            Times::Maybe if next == here => {
+                out.push(Aligned::Passed(line));
+                k += 1;
+            }
+            Times::Once if next + 1 == here => {
+                out.push(Aligned::Missing(line));
+                k += 1;
+            }
+            _ => {
+                out.push(Aligned::Unexpected(j));
+                j += 1;
+            }
         }
     }
     Some(out)
@@ -269,7 +388,7 @@ pub fn diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<Diff
     alignment
         .into_iter()
         .filter_map(|a| match a {
-            Aligned::Kept(i) if expected[i].any_lines() => None,
+            Aligned::Passed(_) => None,
             Aligned::Kept(i) => Some(line(' ', expected[i].text())),
             Aligned::Absorbed(j) => Some(line(' ', actual[j].as_ref())),
             Aligned::Missing(i) => Some(line('-', expected[i].text())),
@@ -279,24 +398,34 @@ pub fn diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<Diff
 }
 
 /// What the expected output should say now: lines that still match (a
-/// `[..]` line, a `...`) stay as `written`; the others give way to the actual
-/// lines. `written[i]` is expected line `i` as the guide has it.
+/// `[..]` line, a `...`, a quantified line) stay as `written`; the others
+/// give way to the actual lines, each as `write` renders it. `written[i]` is
+/// expected line `i` as the guide has it.
 pub fn updated<E: Pattern, A: AsRef<str>>(
     written: &[&str],
     expected: &[E],
     actual: &[A],
+    write: impl Fn(&str) -> String,
 ) -> Vec<String> {
-    match align(expected, actual) {
-        Some(alignment) => alignment
-            .into_iter()
-            .filter_map(|a| match a {
-                Aligned::Kept(i) => Some(written[i].to_string()),
-                Aligned::Unexpected(j) => Some(actual[j].as_ref().to_string()),
-                Aligned::Missing(_) | Aligned::Absorbed(_) => None,
-            })
-            .collect(),
-        None => actual.iter().map(|l| l.as_ref().to_string()).collect(),
+    let Some(alignment) = align(expected, actual) else {
+        return actual.iter().map(|l| write(l.as_ref())).collect();
+    };
+    let mut out = Vec::new();
+    // A `+` line holds in two places (its first line, then the rest): it is
+    // written once, and not at all when its first line is missing.
+    let mut seen = None;
+    for a in alignment {
+        match a {
+            Aligned::Kept(i) | Aligned::Passed(i) if seen != Some(i) => {
+                out.push(written[i].to_string());
+                seen = Some(i);
+            }
+            Aligned::Missing(i) => seen = Some(i),
+            Aligned::Unexpected(j) => out.push(write(actual[j].as_ref())),
+            _ => {}
+        }
     }
+    out
 }
 
 /// For outputs too long to align: a line diff of the texts.
@@ -317,5 +446,6 @@ fn plain_diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<Di
         .collect()
 }
 
+pub mod scrut;
 #[cfg(test)]
 mod tests;

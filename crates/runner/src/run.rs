@@ -124,14 +124,21 @@ pub fn run(
     let deadline = started + plan.setup.run_timeout;
     let mut results = Vec::with_capacity(plan.steps.len());
     let mut stop: Option<String> = None;
+    // Set by a scrut case that exits with its document's skip code.
+    let mut skip_rest: Option<String> = None;
     let mut ran = 0;
 
     for step in &plan.steps {
         if options.interrupt.is_set() {
             stop = Some("interrupted".into());
         }
-        if let Some(why) = &stop {
-            let result = StepResult::new(step.number, Status::NotRun(why.clone()));
+        let not_run = match (&stop, &skip_rest) {
+            (Some(why), _) => Some(Status::NotRun(why.clone())),
+            (None, Some(why)) => Some(Status::Skipped(why.clone())),
+            (None, None) => None,
+        };
+        if let Some(status) = not_run {
+            let result = StepResult::new(step.number, status);
             events.emit(Event::StepFinished(result.clone()));
             results.push(result);
             continue;
@@ -165,6 +172,7 @@ pub fn run(
         });
         let step_started = Instant::now();
         let mut result = StepRunner {
+            guide: &plan.guide,
             workspace: &workspace,
             shell: &mut shell,
             integrations,
@@ -182,8 +190,15 @@ pub fn run(
         }
         .run(step);
         result.duration = step_started.elapsed();
-        if !matches!(result.status, Status::Skipped(_)) && !needed_file {
+        // A case that skips the document ran: the guide decided, nothing was left out.
+        if (!matches!(result.status, Status::Skipped(_)) || result.skips_rest) && !needed_file {
             ran += 1;
+        }
+        if result.skips_rest {
+            skip_rest = Some(format!(
+                "step {} skipped the rest of the document (scrut's skip code)",
+                step.number
+            ));
         }
         let interrupted_here = matches!(result.why(), Some(Failure::Interrupted { .. }));
         if result.status == Status::Failed && (!options.keep_going || interrupted_here) {

@@ -7,15 +7,18 @@ use std::time::{Duration, Instant};
 use doccheck_guide::plan::{Action, Step};
 use doccheck_guide::transcript::{Command, Status as Expected};
 
+use crate::case;
 use crate::events::{CommandRun, Status, StepResult};
 use crate::failure::Failure;
 use crate::integration::{Context, Integration, Ran};
 use crate::matching;
 use crate::services::Services;
-use crate::session::shell::{Ending, Shell};
+use crate::session::shell::{Ending, Invocation, Shell, Stream};
 use crate::session::workspace::Workspace;
 
 pub(crate) struct StepRunner<'a> {
+    /// The guide's path as given (scrut's `SCRUT_TEST`).
+    pub guide: &'a str,
     pub workspace: &'a Workspace,
     pub shell: &'a mut Shell,
     pub integrations: &'a mut [Box<dyn Integration>],
@@ -73,6 +76,10 @@ impl StepRunner<'_> {
                 exit,
                 service,
             } => {
+                if let Some(wait) = step.scrut.as_ref().and_then(|c| c.wait.as_ref()) {
+                    let note = case::wait(wait, &self.workspace.tmp, self.context.interrupt);
+                    result.notes.push(note);
+                }
                 for (i, command) in commands.iter().enumerate() {
                     let last = i + 1 == commands.len();
                     let run = self.command(
@@ -83,6 +90,21 @@ impl StepRunner<'_> {
                         last,
                         &mut result.notes,
                     );
+                    if let (Some(case), Some(code)) = (&step.scrut, run.exit) {
+                        if code == case.skip_document_code {
+                            result.status = Status::Skipped(format!(
+                                "the command at line {} exited with {code}, scrut's code for skipping the rest of the document",
+                                run.line
+                            ));
+                            result.skips_rest = true;
+                            result.commands.push(CommandRun {
+                                failure: None,
+                                update: None,
+                                ..run
+                            });
+                            break;
+                        }
+                    }
                     let failed = run.failure.is_some();
                     // With --update, the other commands of the block run too,
                     // so each stale transcript is found, unless the session broke.
@@ -152,15 +174,43 @@ impl StepRunner<'_> {
             notes.extend(rewrite.notes.iter().cloned());
         }
         let text = as_run.as_deref().unwrap_or(&command.text);
+        let scrut = step.scrut.as_ref();
         // A service no integration claimed is the block's last command, run in
         // the background of the session; the commands before it prepare it.
-        let background = service.is_some() && claimed.is_none() && last;
-        let (ending, output) = if background {
-            self.services
-                .start(self.shell, text, self.context.interrupt)
+        // A detached scrut case runs the same way, unchecked.
+        let detached = scrut.is_some_and(|c| c.detached) && claimed.is_none();
+        let background = (service.is_some() && claimed.is_none() && last) || detached;
+        let (ending, output, other) = if background {
+            let (ending, output) = self
+                .services
+                .start(self.shell, text, self.context.interrupt);
+            (ending, output, None)
+        } else if let Some(case) = scrut {
+            let env = case::variables(case, self.guide, command.line);
+            let how = Invocation {
+                stream: case.stream,
+                env: &env,
+            };
+            let executed = case::executed(text);
+            if executed.is_some() {
+                notes.push(format!(
+                    "line {}: runs in a subshell, as the command calls `exit` (scrut runs each test case in a bash of its own)",
+                    command.line
+                ));
+            }
+            let text = executed.as_deref().unwrap_or(text);
+            self.shell
+                .run_as(text, how, timeout, self.context.interrupt)
         } else {
-            self.shell.run(text, timeout, self.context.interrupt)
+            let (ending, output) = self.shell.run(text, timeout, self.context.interrupt);
+            (ending, output, None)
         };
+        if detached {
+            notes.push(format!(
+                "line {}: detached (scrut's `detached: true`): runs in the background until the run ends; its output and exit code are not checked",
+                command.line
+            ));
+        }
         let mut run = CommandRun {
             documented: command.text.clone(),
             run: as_run,
@@ -173,6 +223,10 @@ impl StepRunner<'_> {
             update: None,
         };
         let mut failure = match ending {
+            Ending::Exited(code) if detached => {
+                run.exit = None;
+                (code != 0).then_some(Failure::ShellExited { code: Some(code) })
+            }
             Ending::Exited(code) => {
                 run.exit = Some(code);
                 let substitutions = matching::Substitutions {
@@ -186,9 +240,13 @@ impl StepRunner<'_> {
                     ],
                     named: self.substitutions.to_vec(),
                 };
-                let failure = judge(command, code, expected, &run.output, &substitutions);
+                let expectations = Expectations {
+                    substitutions: &substitutions,
+                    scrut,
+                };
+                let failure = judge(command, code, expected, &run.output, &expectations);
                 if self.update && failure.is_some() {
-                    run.update = update(command, code, expected, &run.output, &substitutions);
+                    run.update = update(command, code, expected, &run.output, &expectations);
                 }
                 failure
             }
@@ -231,33 +289,99 @@ impl StepRunner<'_> {
                 failure = Some(cause);
             }
         }
+        if let (Some(other), Some(_)) = (other.filter(|o| !o.trim().is_empty()), &failure) {
+            let (name, compared) = match scrut.map(|c| c.stream) {
+                Some(Stream::Stderr) => ("stdout", "stderr"),
+                _ => ("stderr", "stdout"),
+            };
+            let lines: Vec<&str> = other.lines().collect();
+            let shown = lines[lines.len().saturating_sub(20)..].join("\n");
+            notes.push(format!(
+                "line {}: its {name}, which the expectations leave out (scrut compares {compared} only):\n{shown}",
+                command.line
+            ));
+        }
         run.failure = failure;
         run.duration = began.elapsed();
         run
     }
 }
 
-/// Exit code and output against what the guide expects.
+/// How a command's expected lines are read: doccheck's conventions with
+/// the run's substitutions, or a scrut case's rules.
+struct Expectations<'a> {
+    substitutions: &'a matching::Substitutions,
+    scrut: Option<&'a doccheck_guide::scrut::case::Case>,
+}
+
+/// Expected lines, and the output as lines, as the dialect compares them.
+enum Compared {
+    Doccheck(Vec<matching::Substituted>, Vec<String>),
+    Scrut(Vec<matching::scrut::ScrutLine>, Vec<String>),
+}
+
+impl Expectations<'_> {
+    fn compare(&self, command: &Command, output: &str) -> Option<Compared> {
+        let expected = command.expected.as_ref()?;
+        Some(match self.scrut {
+            None => Compared::Doccheck(
+                expected
+                    .iter()
+                    .map(|l| self.substitutions.apply(&l.text))
+                    .collect(),
+                matching::normalize(output),
+            ),
+            Some(case) => {
+                let actual = matching::scrut::lines(output, case);
+                let patterns = expected
+                    .iter()
+                    .map(|l| {
+                        let rule = l
+                            .rule
+                            .clone()
+                            .unwrap_or_else(|| doccheck_guide::scrut::expectation(&l.text));
+                        matching::scrut::ScrutLine::new(&l.text, &rule)
+                    })
+                    .collect();
+                Compared::Scrut(patterns, actual)
+            }
+        })
+    }
+}
+
+/// Exit code and output against what the guide expects (scrut: exit code first).
 fn judge(
     command: &Command,
     code: i32,
     expected: Expected,
     output: &str,
-    substitutions: &matching::Substitutions,
+    expectations: &Expectations,
 ) -> Option<Failure> {
-    if let Some(lines) = command.expected_text() {
-        let lines: Vec<matching::Substituted> =
-            lines.iter().map(|l| substitutions.apply(l)).collect();
-        let actual = matching::normalize(output);
-        if !matching::matches(&lines, &actual) {
-            return Some(Failure::Output {
-                code,
-                expected,
-                diff: matching::diff(&lines, &actual),
-            });
-        }
+    let exit_failure = (!expected.accepts(code)).then_some(Failure::ExitCode { code, expected });
+    if expectations.scrut.is_some() && exit_failure.is_some() {
+        return exit_failure;
     }
-    (!expected.accepts(code)).then_some(Failure::ExitCode { code, expected })
+    let diff = match expectations.compare(command, output) {
+        Some(Compared::Doccheck(lines, actual)) => {
+            (!matching::matches(&lines, &actual)).then(|| matching::diff(&lines, &actual))
+        }
+        Some(Compared::Scrut(lines, actual)) => (!matching::matches(&lines, &actual)).then(|| {
+            let mut diff = matching::diff(&lines, &actual);
+            for line in &mut diff {
+                line.text = matching::scrut::printed(&line.text).0.to_string();
+            }
+            diff
+        }),
+        None => None,
+    };
+    match diff {
+        Some(diff) => Some(Failure::Output {
+            code,
+            expected,
+            diff,
+        }),
+        None => exit_failure,
+    }
 }
 
 /// What a transcript command that failed its expectations should say now.
@@ -266,14 +390,19 @@ fn update(
     code: i32,
     expected: Expected,
     output: &str,
-    substitutions: &matching::Substitutions,
+    expectations: &Expectations,
 ) -> Option<crate::events::Update> {
     let written = command.expected_text()?;
-    let patterns: Vec<matching::Substituted> =
-        written.iter().map(|l| substitutions.apply(l)).collect();
-    let actual = matching::normalize(output);
-    let lines = (!matching::matches(&patterns, &actual))
-        .then(|| matching::updated(&written, &patterns, &actual));
+    let lines = match expectations.compare(command, output)? {
+        Compared::Doccheck(patterns, actual) => (!matching::matches(&patterns, &actual))
+            .then(|| matching::updated(&written, &patterns, &actual, |l| l.to_string())),
+        Compared::Scrut(patterns, actual) => (!matching::matches(&patterns, &actual)).then(|| {
+            matching::updated(&written, &patterns, &actual, |l| {
+                let (line, no_eol) = matching::scrut::printed(l);
+                doccheck_guide::scrut::expectation_for(line, no_eol)
+            })
+        }),
+    };
     let exit = (!expected.accepts(code)).then_some(code);
     (lines.is_some() || exit.is_some()).then_some(crate::events::Update { lines, exit })
 }

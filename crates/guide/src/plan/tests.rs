@@ -5,7 +5,13 @@ fn plan(guide: &str, scenario: Option<&str>) -> Result<Plan, Error> {
     let blocks = parse("g.md", guide).unwrap();
     let scenario = scenario
         .map(|s| crate::scenario::parse("s.yaml", std::path::Path::new("s.yaml"), s).unwrap());
-    build("g.md", &blocks, scenario, &Defaults::default())
+    build(
+        "g.md",
+        &blocks,
+        scenario,
+        &Defaults::default(),
+        &Document::default(),
+    )
 }
 
 #[test]
@@ -100,7 +106,7 @@ fn configured_default_language_and_extra_command_languages() {
         command_langs: vec!["zsh".into()],
         ..Defaults::default()
     };
-    let p = build("g.md", &blocks, None, &defaults).unwrap();
+    let p = build("g.md", &blocks, None, &defaults, &Document::default()).unwrap();
     assert_eq!(
         p.steps
             .iter()
@@ -108,6 +114,13 @@ fn configured_default_language_and_extra_command_languages() {
             .collect::<Vec<_>>(),
         [("run", "console"), ("run", "zsh")]
     );
-    let p = build("g.md", &blocks, None, &Defaults::default()).unwrap();
+    let p = build(
+        "g.md",
+        &blocks,
+        None,
+        &Defaults::default(),
+        &Document::default(),
+    )
+    .unwrap();
     assert_eq!(p.steps[0].kind(), "skip");
 }

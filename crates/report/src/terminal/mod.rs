@@ -286,15 +286,29 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
     }
     if result.status == Status::Failed {
         for note in &step.notes {
-            out.push_str(&format!("        {} {note}\n", style("note:").dim()));
+            push_note(&mut out, note);
         }
     }
     if show_notes {
         for note in &result.notes {
-            out.push_str(&format!("        {} {note}\n", style("note:").dim()));
+            push_note(&mut out, note);
         }
     }
     out
+}
+
+/// A note under its step; a note of several lines (another stream's
+/// output) shows the rest as quoted output.
+fn push_note(out: &mut String, note: &str) {
+    let mut lines = note.lines();
+    out.push_str(&format!(
+        "        {} {}\n",
+        style("note:").dim(),
+        lines.next().unwrap_or("")
+    ));
+    for line in lines {
+        out.push_str(&format!("        {} {line}\n", style("│").dim()));
+    }
 }
 
 pub fn summary(plan: &Plan, results: &[StepResult], run: &RunSummary) -> String {

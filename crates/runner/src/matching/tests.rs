@@ -115,8 +115,11 @@ fn updated_output_keeps_what_still_matches() {
     let written = ["id [..]", "...", "done", "gone"];
     let actual = v(&["id 42", "a", "b", "done", "new"]);
     assert_eq!(
-        updated(&written, &written, &actual),
+        updated(&written, &written, &actual, |l| l.to_string()),
         ["id [..]", "...", "done", "new"]
     );
-    assert_eq!(updated(&["old"], &["old"], &v(&[])), Vec::<String>::new());
+    assert_eq!(
+        updated(&["old"], &["old"], &v(&[]), |l| l.to_string()),
+        Vec::<String>::new()
+    );
 }

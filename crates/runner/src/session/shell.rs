@@ -17,6 +17,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use doccheck_guide::scrut::case::Stream;
 use doccheck_guide::Error;
 
 use crate::signals::Interrupt;
@@ -33,12 +34,22 @@ pub struct Shell {
     /// then writes the status in one piece.
     needle: Vec<u8>,
     command_path: PathBuf,
+    /// Where the stream a command's expectations leave out goes (scrut's stdout-only).
+    side_path: PathBuf,
     /// Kept open: each command overwrites it in place (see `run`).
     command_file: std::fs::File,
     pgid: i32,
     alive: bool,
     /// The session's working directory after the last command.
     cwd: PathBuf,
+}
+
+/// How one command is run: which stream is its output, and variables set
+/// for it alone (bash's `NAME=value command`, here before a function call).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Invocation<'a> {
+    pub stream: Stream,
+    pub env: &'a [(String, String)],
 }
 
 /// How a command ended.
@@ -121,6 +132,7 @@ impl Shell {
         let pgid = handle.pids().first().copied().unwrap_or(0) as i32;
         let marker = marker();
         let command_path = control.join("command");
+        let side_path = control.join("other-stream");
         let command_file = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
@@ -135,16 +147,19 @@ impl Shell {
             pending: Vec::new(),
             needle: format!("{marker} ").into_bytes(),
             command_path,
+            side_path,
             command_file,
             pgid,
             alive: true,
             cwd: workspace.to_path_buf(),
         };
         // `__dc` runs the command file and prints the marker with its exit
-        // status. Aliases expand as in an interactive shell.
+        // status; `__dc_out` and `__dc_err` keep one stream out of the pipe.
+        // Aliases expand as in an interactive shell.
+        let (command, side) = (shell.command_path.display(), shell.side_path.display());
+        let status = format!("printf '{marker} %d %s\\n' \"$?\" \"$PWD\"");
         let define = format!(
-            "shopt -s expand_aliases\n__dc() {{ . '{}'; printf '{marker} %d %s\\n' \"$?\" \"$PWD\"; }}\n",
-            shell.command_path.display()
+            "shopt -s expand_aliases\n__dc() {{ . '{command}'; {status}; }}\n__dc_out() {{ . '{command}' 2>'{side}'; {status}; }}\n__dc_err() {{ . '{command}' 2>&1 >'{side}'; {status}; }}\n"
         );
         if shell.script.write_all(define.as_bytes()).is_err() {
             return Err(Error::environment("bash exited at start"));
@@ -169,6 +184,35 @@ impl Shell {
         timeout: Duration,
         interrupt: &Interrupt,
     ) -> (Ending, String) {
+        let (ending, output, _) = self.run_as(command, Invocation::default(), timeout, interrupt);
+        (ending, output)
+    }
+
+    /// Runs `command` as `how` says; returns how it ended, the stream its
+    /// expectations apply to and, when that is one stream, the other.
+    pub fn run_as(
+        &mut self,
+        command: &str,
+        how: Invocation,
+        timeout: Duration,
+        interrupt: &Interrupt,
+    ) -> (Ending, String, Option<String>) {
+        let (ending, output) = self.run_one(command, how, timeout, interrupt);
+        let other = (how.stream != Stream::Combined).then(|| {
+            let text = std::fs::read(&self.side_path).unwrap_or_default();
+            let _ = std::fs::remove_file(&self.side_path);
+            self.as_in_a_terminal(String::from_utf8_lossy(&text).into_owned())
+        });
+        (ending, output, other)
+    }
+
+    fn run_one(
+        &mut self,
+        command: &str,
+        how: Invocation,
+        timeout: Duration,
+        interrupt: &Interrupt,
+    ) -> (Ending, String) {
         if !self.alive {
             return (Ending::ShellExited(None), String::new());
         }
@@ -188,7 +232,16 @@ impl Shell {
                 format!("doccheck cannot write the command file: {e}"),
             );
         }
-        if self.script.write_all(b"__dc\n").is_err() {
+        let mut call = String::new();
+        for (name, value) in how.env {
+            call.push_str(&format!("{name}='{}' ", value.replace('\'', "'\\''")));
+        }
+        call.push_str(match how.stream {
+            Stream::Combined => "__dc\n",
+            Stream::Stdout => "__dc_out\n",
+            Stream::Stderr => "__dc_err\n",
+        });
+        if self.script.write_all(call.as_bytes()).is_err() {
             self.alive = false;
             let code = self.reap();
             return (Ending::ShellExited(code), String::new());

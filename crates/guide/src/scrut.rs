@@ -1,0 +1,277 @@
+//! scrut's markdown format, from scrut's documentation: a ```` ```scrut ````
+//! block is a test case (`$ ` and `> ` lines, then one output expectation per
+//! line, then `[N]` for an exit code other than 0), each expectation a line of
+//! text with an optional rule suffix: ` (equal)`/` (eq)`, ` (no-eol)`,
+//! ` (escaped)`/` (esc)`, ` (glob)`/` (gl)`, ` (regex)`/` (re)`, each with an
+//! optional quantifier `?`, `*` or `+` (` (glob+)`, or ` (*)` alone for equal).
+//! How a case runs (fence `{...}`, the document's front matter) is [`case`].
+
+pub mod case;
+
+/// What an expectation line compares with an output line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The line as written.
+    Equal,
+    /// The line as written, and the output ends without a newline.
+    NoEol,
+    /// The line with `\t`, `\xAB` and the like decoded.
+    Escaped,
+    /// `*` any text, `?` one character.
+    Glob,
+    /// Decoded as escaped, then a glob.
+    EscapedGlob,
+    /// A regex that must match the whole line.
+    Regex,
+}
+
+/// How many output lines an expectation accounts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantifier {
+    One,
+    /// `?`: zero or one.
+    Optional,
+    /// `*`: any number, none included.
+    Any,
+    /// `+`: at least one.
+    OneOrMore,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expectation {
+    pub kind: Kind,
+    pub quantifier: Quantifier,
+    /// The text before the rule suffix.
+    pub text: String,
+}
+
+/// Reads one expectation line. Only the last ` (...)` is a rule, so
+/// `Hello (equal) (equal)` expects `Hello (equal)`; `(escaped)` may precede
+/// a glob rule (`foo\t* (escaped) (glob+)`).
+pub fn expectation(line: &str) -> Expectation {
+    let plain = Expectation {
+        kind: Kind::Equal,
+        quantifier: Quantifier::One,
+        text: line.to_string(),
+    };
+    let Some((text, kind, quantifier)) = suffix(line) else {
+        return plain;
+    };
+    let kind = match (kind, suffix(text)) {
+        (Kind::Glob, Some((inner, Kind::Escaped, Quantifier::One))) => {
+            return Expectation {
+                kind: Kind::EscapedGlob,
+                quantifier,
+                text: inner.to_string(),
+            }
+        }
+        (kind, _) => kind,
+    };
+    Expectation {
+        kind,
+        quantifier,
+        text: text.to_string(),
+    }
+}
+
+/// `text (mod)` → text, kind and quantifier, if `mod` is one of scrut's.
+fn suffix(line: &str) -> Option<(&str, Kind, Quantifier)> {
+    let inner = line.strip_suffix(')')?;
+    let open = inner.rfind(" (")?;
+    let (text, rule) = (&inner[..open], &inner[open + 2..]);
+    let (name, quantifier) = match rule.chars().last()? {
+        '?' => (&rule[..rule.len() - 1], Quantifier::Optional),
+        '*' => (&rule[..rule.len() - 1], Quantifier::Any),
+        '+' => (&rule[..rule.len() - 1], Quantifier::OneOrMore),
+        _ => (rule, Quantifier::One),
+    };
+    let kind = match name {
+        "" if quantifier != Quantifier::One => Kind::Equal,
+        "equal" | "eq" => Kind::Equal,
+        "no-eol" => Kind::NoEol,
+        "escaped" | "esc" => Kind::Escaped,
+        "glob" | "gl" => Kind::Glob,
+        "regex" | "re" => Kind::Regex,
+        _ => return None,
+    };
+    Some((text, kind, quantifier))
+}
+
+/// Why scrut could not use the expectation, if it could not (a regex that
+/// does not compile).
+pub fn problem(e: &Expectation) -> Option<String> {
+    (e.kind == Kind::Regex)
+        .then(|| regex::Regex::new(&format!("^(?:{})$", e.text)).err())
+        .flatten()
+        .map(|err| format!("`{}` is not a regex scrut can use: {err}", e.text))
+}
+
+/// `\t`, `\r`, `\n`, `\\` and `\xAB` decoded; bytes from `\x` that form UTF-8
+/// together (`\xc3\xa9`) make one character.
+pub fn unescape(text: &str) -> String {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            let mut buf = [0u8; 4];
+            bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            continue;
+        }
+        match chars.peek().copied() {
+            Some('t') => bytes.push(b'\t'),
+            Some('r') => bytes.push(b'\r'),
+            Some('n') => bytes.push(b'\n'),
+            Some('\\') => bytes.push(b'\\'),
+            Some('x') => {
+                let hex: String = chars.clone().skip(1).take(2).collect();
+                match u8::from_str_radix(&hex, 16) {
+                    Ok(byte) if hex.len() == 2 => {
+                        bytes.push(byte);
+                        chars.next();
+                        chars.next();
+                    }
+                    _ => {
+                        bytes.push(b'\\');
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                bytes.push(b'\\');
+                continue;
+            }
+        }
+        chars.next();
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A line of output as a scrut expectation that matches it: as is, or with
+/// its control characters escaped, or marked `(equal)` when it would read
+/// as a rule, and `(no-eol)` for a last line without a newline.
+pub fn expectation_for(actual: &str, no_eol: bool) -> String {
+    let needs_escape = actual.chars().any(|c| c.is_control());
+    if needs_escape {
+        let mut out = String::new();
+        for c in actual.chars() {
+            match c {
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => {
+                    let mut buf = [0u8; 4];
+                    for b in c.encode_utf8(&mut buf).bytes() {
+                        out.push_str(&format!("\\x{b:02x}"));
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        return format!("{out} (escaped)");
+    }
+    if no_eol {
+        return format!("{actual} (no-eol)");
+    }
+    if suffix(actual).is_some() {
+        return format!("{actual} (equal)");
+    }
+    actual.to_string()
+}
+
+/// `[N]` → N: the exit code line of a test case.
+pub fn exit_line(line: &str) -> Option<i32> {
+    line.trim()
+        .strip_prefix('[')?
+        .strip_suffix(']')?
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(line: &str) -> (Kind, Quantifier, String) {
+        let e = expectation(line);
+        (e.kind, e.quantifier, e.text)
+    }
+
+    #[test]
+    fn rules_and_quantifiers_as_scrut_documents_them() {
+        use Kind::*;
+        use Quantifier::*;
+        assert_eq!(rule("Hello"), (Equal, One, "Hello".into()));
+        assert_eq!(rule("Hello (equal)"), (Equal, One, "Hello".into()));
+        assert_eq!(rule("Hello (eq+)"), (Equal, OneOrMore, "Hello".into()));
+        assert_eq!(rule("Hello (?)"), (Equal, Optional, "Hello".into()));
+        assert_eq!(rule("Hello (*)"), (Equal, Any, "Hello".into()));
+        assert_eq!(rule("Hello (no-eol)"), (NoEol, One, "Hello".into()));
+        assert_eq!(rule("*Hello* (glob*)"), (Glob, Any, "*Hello*".into()));
+        assert_eq!(rule("Hello? (gl)"), (Glob, One, "Hello?".into()));
+        assert_eq!(
+            rule("jq-1\\.\\d+ (regex)"),
+            (Regex, One, "jq-1\\.\\d+".into())
+        );
+        assert_eq!(
+            rule(".*Hello.* (re+)"),
+            (Regex, OneOrMore, ".*Hello.*".into())
+        );
+        assert_eq!(rule("a\\tb (esc?)"), (Escaped, Optional, "a\\tb".into()));
+        assert_eq!(
+            rule("foo\\t* (escaped) (glob+)"),
+            (EscapedGlob, OneOrMore, "foo\\t*".into())
+        );
+        // Only the last suffix is a rule; anything else is text.
+        assert_eq!(
+            rule("Hello (equal) (equal)"),
+            (Equal, One, "Hello (equal)".into())
+        );
+        assert_eq!(rule("f(x)"), (Equal, One, "f(x)".into()));
+        assert_eq!(rule("see (below)"), (Equal, One, "see (below)".into()));
+        assert_eq!(rule("(glob)"), (Equal, One, "(glob)".into()));
+    }
+
+    #[test]
+    fn regexes_that_cannot_compile() {
+        assert!(problem(&expectation("a( (regex)"))
+            .unwrap()
+            .contains("not a regex"));
+        assert_eq!(problem(&expectation("a( (glob)")), None);
+        assert_eq!(problem(&expectation("a.* (re)")), None);
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(unescape("a\\tb"), "a\tb");
+        assert_eq!(unescape("\\x1b[1mBar\\x1b[0m"), "\x1b[1mBar\x1b[0m");
+        assert_eq!(unescape("caf\\xc3\\xa9"), "café");
+        assert_eq!(unescape("foo\\x00bar"), "foo\0bar");
+        assert_eq!(unescape("back\\\\slash \\q \\x4"), "back\\slash \\q \\x4");
+    }
+
+    #[test]
+    fn expectations_written_for_output() {
+        assert_eq!(expectation_for("plain", false), "plain");
+        assert_eq!(expectation_for("plain", true), "plain (no-eol)");
+        assert_eq!(expectation_for("a\tb", false), "a\\tb (escaped)");
+        assert_eq!(expectation_for("\x1b[1mx", false), "\\x1b[1mx (escaped)");
+        assert_eq!(expectation_for("x (glob)", false), "x (glob) (equal)");
+        for line in ["a\tb", "\x1b[31mred", "x (re)", "tail"] {
+            let written = expectation_for(line, false);
+            let e = expectation(&written);
+            let decoded = match e.kind {
+                Kind::Escaped => unescape(&e.text),
+                _ => e.text.clone(),
+            };
+            assert_eq!(decoded, line, "{written}");
+        }
+    }
+
+    #[test]
+    fn exit_code_lines() {
+        assert_eq!(exit_line("[2]"), Some(2));
+        assert_eq!(exit_line("[0]"), Some(0));
+        assert_eq!(exit_line("[x]"), None);
+        assert_eq!(exit_line("[..]"), None);
+    }
+}

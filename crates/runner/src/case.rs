@@ -1,0 +1,73 @@
+//! What running a scrut test case adds to running a command: the variables
+//! scrut sets for each case, a subshell for a case that calls `exit` (scrut
+//! gives every case a bash of its own, doccheck's session is one bash), and
+//! the case's `wait`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use doccheck_guide::scrut::case::{Case, Wait};
+
+use crate::signals::Interrupt;
+
+/// `SCRUT_TEST` (guide:line) and the case's `environment`, for this command only.
+pub fn variables(case: &Case, guide: &str, line: usize) -> Vec<(String, String)> {
+    let mut vars = vec![("SCRUT_TEST".to_string(), format!("{guide}:{line}"))];
+    vars.extend(case.environment.iter().cloned());
+    vars
+}
+
+/// Whether the command has an `exit` of its own, which would end the session.
+pub fn calls_exit(command: &str) -> bool {
+    command
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .any(|word| word == "exit")
+}
+
+/// The command as it runs: in a subshell when it calls `exit`, so that the
+/// exit ends the case only, as it does in scrut.
+pub fn executed(command: &str) -> Option<String> {
+    calls_exit(command).then(|| format!("(\n{command}\n)"))
+}
+
+/// Waits as the case says: its whole timeout, or until `path` (under the
+/// session's TMPDIR) exists; what happened, for the report.
+pub fn wait(wait: &Wait, tmp: &Path, interrupt: &Interrupt) -> String {
+    let began = Instant::now();
+    let until = began + wait.timeout;
+    let target = wait.path.as_ref().map(|p| tmp.join(p));
+    while Instant::now() < until && !interrupt.is_set() {
+        if target.as_ref().is_some_and(|t| t.exists()) {
+            break;
+        }
+        let left = until.saturating_duration_since(Instant::now());
+        std::thread::sleep(left.min(Duration::from_millis(20)));
+    }
+    let waited =
+        humantime::format_duration(Duration::from_millis(began.elapsed().as_millis() as u64));
+    match (&wait.path, &target) {
+        (Some(path), Some(t)) if t.exists() => {
+            format!("waited {waited} for $TMPDIR/{path} (scrut's `wait`)")
+        }
+        (Some(path), _) => format!(
+            "$TMPDIR/{path} did not appear within {} (scrut's `wait`): ran the command all the same, as scrut does",
+            humantime::format_duration(wait.timeout)
+        ),
+        (None, _) => format!("waited {waited} before the command (scrut's `wait`)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_as_a_word() {
+        assert!(calls_exit("[[ \"$(uname)\" == Darwin ]] || exit 80"));
+        assert!(calls_exit("false; exit"));
+        assert!(!calls_exit("echo exited"));
+        assert!(!calls_exit("./exit-code-test"));
+        assert_eq!(executed("exit 3").as_deref(), Some("(\nexit 3\n)"));
+        assert_eq!(executed("ls"), None);
+    }
+}
