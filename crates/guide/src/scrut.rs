@@ -97,17 +97,82 @@ fn suffix(line: &str) -> Option<(&str, Kind, Quantifier)> {
     Some((text, kind, quantifier))
 }
 
+/// A regex expectation as the regex scrut makes of it: written between `^`
+/// and `$` (as is: in `a|b` each side is anchored at one end only, as in
+/// scrut), and braces that are not a repetition (`{"key": 1}`) literal.
+pub fn regex_source(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::from("^");
+    let (mut i, mut in_class) = (0, false);
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' => {
+                out.push(c);
+                if let Some(&next) = chars.get(i + 1) {
+                    out.push(next);
+                }
+                i += 2;
+                continue;
+            }
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '{' if !in_class => {
+                let rest: String = chars[i + 1..].iter().collect();
+                let count = rest.find('}').map(|end| &rest[..end]).filter(|body| {
+                    let (min, max) = body.split_once(',').unwrap_or((body, "0"));
+                    !min.is_empty()
+                        && min.chars().all(|c| c.is_ascii_digit())
+                        && max.chars().all(|c| c.is_ascii_digit())
+                });
+                match count {
+                    Some(body) => {
+                        out.push('{');
+                        out.push_str(body);
+                        out.push('}');
+                        i += body.chars().count() + 2;
+                    }
+                    None => {
+                        out.push_str("\\{");
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            '}' if !in_class => {
+                out.push_str("\\}");
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.push('$');
+    out
+}
+
 /// Why scrut could not use the expectation, if it could not (a regex that
 /// does not compile).
 pub fn problem(e: &Expectation) -> Option<String> {
     (e.kind == Kind::Regex)
-        .then(|| regex::Regex::new(&format!("^(?:{})$", e.text)).err())
+        .then(|| regex::Regex::new(&regex_source(&e.text)).err())
         .flatten()
-        .map(|err| format!("`{}` is not a regex scrut can use: {err}", e.text))
+        .map(|err| {
+            let reason = err.to_string();
+            let reason = reason
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .trim_start_matches("error: ")
+                .to_string();
+            format!("`{}` is not a regex scrut can use: {reason}", e.text)
+        })
 }
 
-/// `\t`, `\r`, `\n`, `\\` and `\xAB` decoded; bytes from `\x` that form UTF-8
-/// together (`\xc3\xa9`) make one character.
+/// `\t`, `\r`, `\n`, `\e`, `\a`, `\b`, `\f`, `\v`, `\\` and `\xAB` decoded;
+/// bytes from `\x` that form UTF-8 together (`\xc3\xa9`) make one character.
 pub fn unescape(text: &str) -> String {
     let mut bytes = Vec::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -121,6 +186,11 @@ pub fn unescape(text: &str) -> String {
             Some('t') => bytes.push(b'\t'),
             Some('r') => bytes.push(b'\r'),
             Some('n') => bytes.push(b'\n'),
+            Some('e') => bytes.push(0x1b),
+            Some('a') => bytes.push(0x07),
+            Some('b') => bytes.push(0x08),
+            Some('f') => bytes.push(0x0c),
+            Some('v') => bytes.push(0x0b),
             Some('\\') => bytes.push(b'\\'),
             Some('x') => {
                 let hex: String = chars.clone().skip(1).take(2).collect();
@@ -232,6 +302,21 @@ mod tests {
     }
 
     #[test]
+    fn braces_that_are_not_repetitions_are_literal() {
+        let matches =
+            |re: &str, line: &str| regex::Regex::new(&regex_source(re)).unwrap().is_match(line);
+        assert!(matches(r#"{"i am": "json"}"#, r#"{"i am": "json"}"#));
+        assert!(matches("a{5}", "aaaaa"));
+        assert!(matches("a{2,}b{1,2}", "aaabb"));
+        assert!(matches(r"x\{y\}", "x{y}"));
+        assert!(matches("[{}]+", "{}"));
+        assert!(matches("f{oo", "f{oo"));
+        assert!(!matches("foo", "foo bar"));
+        // Anchored as scrut anchors it: `^` and `$` around the text as written.
+        assert!(matches("(a|)|(b)", "anything"));
+    }
+
+    #[test]
     fn regexes_that_cannot_compile() {
         assert!(problem(&expectation("a( (regex)"))
             .unwrap()
@@ -246,6 +331,7 @@ mod tests {
         assert_eq!(unescape("\\x1b[1mBar\\x1b[0m"), "\x1b[1mBar\x1b[0m");
         assert_eq!(unescape("caf\\xc3\\xa9"), "café");
         assert_eq!(unescape("foo\\x00bar"), "foo\0bar");
+        assert_eq!(unescape("\\e[1m\\a\\b\\f\\v"), "\x1b[1m\x07\x08\x0c\x0b");
         assert_eq!(unescape("back\\\\slash \\q \\x4"), "back\\slash \\q \\x4");
     }
 

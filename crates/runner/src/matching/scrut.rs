@@ -87,7 +87,7 @@ impl ScrutLine {
             Kind::Glob => glob(&e.text),
             Kind::EscapedGlob => glob(&scrut::unescape(&e.text)),
             Kind::Regex => {
-                regex::Regex::new(&format!("^(?:{})$", e.text)).map_or(Rule::Invalid, Rule::Regex)
+                regex::Regex::new(&scrut::regex_source(&e.text)).map_or(Rule::Invalid, Rule::Regex)
             }
         };
         let quantity = match e.quantifier {
@@ -199,6 +199,10 @@ mod tests {
         assert!(!passes(&["[..]"], "anything\n"));
         assert!(passes(&["..."], "...\n"));
         assert!(!passes(&["bad( (regex)"], "bad(\n"));
+        assert!(passes(
+            &["{\"i am\": \"json\"} (regex)"],
+            "{\"i am\": \"json\"}\n"
+        ));
     }
 
     #[test]
