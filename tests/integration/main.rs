@@ -9,6 +9,7 @@ mod docker_gateway;
 mod formats;
 mod guides;
 mod reports;
+mod result_blocks;
 mod scenarios;
 mod scrut;
 mod shell;

@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod placeholders;
 pub mod plan;
+pub mod result_block;
 pub mod scenario;
 pub mod scrut;
 pub mod service;

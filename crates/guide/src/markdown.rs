@@ -27,6 +27,9 @@ pub struct Block {
     pub content_line: usize,
     /// The `<!-- doccheck ... -->` comment right before the block, if any.
     pub annotation: Option<Annotation>,
+    /// Innovation Engine's `<!-- expected_similarity=... -->` since the block
+    /// before: this block is the expected output of the command block before it.
+    pub result_marker: Option<Annotation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +141,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
     let index = LineIndex::new(text);
     let mut blocks = Vec::new();
     let mut pending: Option<Annotation> = None;
+    let mut result_marker: Option<Annotation> = None;
     let mut open: Option<(Range<usize>, String, String)> = None;
 
     for (event, range) in Parser::new(text).into_offset_iter() {
@@ -169,10 +173,14 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
                     content,
                     content_line: line + 1,
                     annotation: pending.take(),
+                    result_marker: result_marker.take(),
                 });
             }
             Event::Html(html) if open.is_none() => {
-                if let Some(text) = doccheck_comment(&html) {
+                if let Some(text) = result_comment(&html) {
+                    let (line, column) = index.position(range.start);
+                    result_marker = Some(Annotation { text, line, column });
+                } else if let Some(text) = doccheck_comment(&html) {
                     detached(file, pending.take())?;
                     let (line, column) = index.position(range.start);
                     pending = Some(Annotation { text, line, column });
@@ -211,6 +219,18 @@ fn detached(file: &str, annotation: Option<Annotation>) -> Result<(), Error> {
 fn is_comment(html: &str) -> bool {
     let html = html.trim();
     html.starts_with("<!--") && html.ends_with("-->")
+}
+
+/// `<!-- expected_similarity=0.8 -->` → `expected_similarity=0.8`
+fn result_comment(html: &str) -> Option<String> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    inner
+        .starts_with("expected_similarity")
+        .then(|| inner.to_string())
 }
 
 /// `<!-- doccheck: key=value ... -->` → `key=value ...`

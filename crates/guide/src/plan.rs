@@ -12,6 +12,7 @@ use crate::error::{Error, Location};
 use crate::languages;
 use crate::markdown::Block;
 use crate::placeholders::Placeholders;
+use crate::result_block::{self, ResultBlock};
 use crate::scenario::{Binding, Scenario};
 use crate::scrut::case::{self as scrut_case, Case, Document};
 use crate::service::Service;
@@ -44,6 +45,8 @@ pub struct Step {
     pub notes: Vec<String>,
     /// How a scrut test case runs (a ```` ```scrut ```` block).
     pub scrut: Option<Case>,
+    /// The expected output of the whole block (Innovation Engine's result block).
+    pub result: Option<ResultBlock>,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +78,8 @@ pub enum SkipKind {
     Asked,
     /// A block that is neither commands nor a file with a path (`text`, `json`).
     NotRunnable,
+    /// The expected output of an earlier step (Innovation Engine's result block).
+    ResultBlock,
 }
 
 impl Step {
@@ -206,6 +211,9 @@ pub fn build(
             bound_by = Some(b.location.to_string());
         }
         let mut action = action(guide, block, &directives, service, &at, defaults)?;
+        if let Some(marker) = &block.result_marker {
+            attach_result(guide, block, marker, &mut steps, &mut action, &mut notes)?;
+        }
         let scrut = match (&action, is_scrut) {
             (Action::Run { .. }, true) => {
                 let (case, more) = scrut_case::case(block.attributes(), document, &at)?;
@@ -249,6 +257,7 @@ pub fn build(
             bound_by,
             notes,
             scrut,
+            result: None,
         });
     }
     let mut setup = Setup {
@@ -334,6 +343,63 @@ fn bind<'s>(
         }
     }
     Ok(bound)
+}
+
+/// An `expected_similarity` comment before `block`: the block becomes the
+/// expected output of the last command block before it, and is not run itself.
+fn attach_result(
+    guide: &str,
+    block: &Block,
+    marker: &crate::markdown::Annotation,
+    steps: &mut [Step],
+    action: &mut Action,
+    notes: &mut Vec<String>,
+) -> Result<(), Error> {
+    let at = Location::new(guide, marker.line, marker.column);
+    let Some(expect) = result_block::expectation(&marker.text, &at)? else {
+        return Ok(());
+    };
+    if matches!(action, Action::Run { .. }) {
+        notes.push(format!(
+            "line {}: `{}` comes before a block that runs: ignored (a result block holds the output of the command block before it)",
+            marker.line, marker.text
+        ));
+        return Ok(());
+    }
+    let Some(owner) = steps
+        .iter_mut()
+        .rev()
+        .find(|s| matches!(s.action, Action::Run { .. }))
+    else {
+        notes.push(format!(
+            "line {}: `{}` follows no command block: ignored",
+            marker.line, marker.text
+        ));
+        return Ok(());
+    };
+    if owner.result.is_some() {
+        return Err(Error::guide(
+            at,
+            format!(
+                "the block at line {} already has a result block; a command block has one expected output",
+                owner.line
+            ),
+        ));
+    }
+    owner.result = Some(ResultBlock {
+        line: block.line,
+        lang: block.lang(),
+        content: block.content.clone(),
+        expect,
+    });
+    *action = Action::Skip {
+        reason: format!(
+            "the expected output of step {} (line {}), checked there (`{}`)",
+            owner.number, owner.line, marker.text
+        ),
+        kind: SkipKind::ResultBlock,
+    };
+    Ok(())
 }
 
 /// Fills in each command's placeholders, and notes the ones bash would read as a redirection.

@@ -32,6 +32,9 @@ pub struct CommandRun {
     pub duration: Duration,
     /// With `--update`: what the transcript should say now.
     pub update: Option<Update>,
+    /// The stream the expectations leave out (stderr, for scrut's and
+    /// Innovation Engine's stdout-only comparison), when there is one.
+    pub left_out: Option<String>,
 }
 
 /// A transcript command's expectations as the run found them.

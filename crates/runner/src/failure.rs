@@ -49,6 +49,13 @@ pub enum Failure {
     FragmentFileUnreadable { of: String, reason: String },
     /// Lines of a fragment that the file does not have.
     FragmentLinesMissing { of: String, lines: Vec<String> },
+    /// The block's output is not what its result block (Innovation Engine's) expects.
+    ResultBlock {
+        /// The result block's line.
+        line: usize,
+        why: String,
+        diff: Vec<DiffLine>,
+    },
     /// An integration could not do its part (the Docker daemon went away).
     Integration {
         integration: &'static str,
@@ -72,13 +79,14 @@ impl Failure {
             Failure::FileNotWritten { .. } => "file-not-written",
             Failure::FragmentFileUnreadable { .. } => "fragment-file-unreadable",
             Failure::FragmentLinesMissing { .. } => "fragment-lines-missing",
+            Failure::ResultBlock { .. } => "result-block",
             Failure::Integration { .. } => "integration",
         }
     }
 
     pub fn diff(&self) -> Option<&[DiffLine]> {
         match self {
-            Failure::Output { diff, .. } => Some(diff),
+            Failure::Output { diff, .. } | Failure::ResultBlock { diff, .. } => Some(diff),
             _ => None,
         }
     }
@@ -159,6 +167,9 @@ impl fmt::Display for Failure {
             ),
             Failure::FragmentLinesMissing { of, lines } => {
                 write!(f, "not in {of}: {}", lines.join(" | "))
+            }
+            Failure::ResultBlock { line, why, .. } => {
+                write!(f, "{why} (the result block at line {line})")
             }
             Failure::Integration { message, .. } => f.write_str(message),
         }

@@ -12,6 +12,7 @@ pub mod integration;
 pub mod matching;
 pub mod pool;
 pub mod readiness;
+mod result_block;
 mod run;
 mod run_id;
 mod services;

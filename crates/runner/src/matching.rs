@@ -428,8 +428,8 @@ pub fn updated<E: Pattern, A: AsRef<str>>(
     out
 }
 
-/// For outputs too long to align: a line diff of the texts.
-fn plain_diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
+/// A line diff of the texts (for outputs too long to align, and result blocks).
+pub fn plain_diff<E: Pattern, A: AsRef<str>>(expected: &[E], actual: &[A]) -> Vec<DiffLine> {
     let old: Vec<&str> = expected.iter().map(|l| l.text()).collect();
     let new: Vec<&str> = actual.iter().map(|l| l.as_ref()).collect();
     similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)

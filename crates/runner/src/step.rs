@@ -12,6 +12,7 @@ use crate::events::{CommandRun, Status, StepResult};
 use crate::failure::Failure;
 use crate::integration::{Context, Integration, Ran};
 use crate::matching;
+use crate::result_block;
 use crate::services::Services;
 use crate::session::shell::{Ending, Invocation, Shell, Stream};
 use crate::session::workspace::Workspace;
@@ -121,6 +122,19 @@ impl StepRunner<'_> {
                         }
                     }
                 }
+                if let (Status::Passed, Some(expected)) = (&result.status, &step.result) {
+                    let stdout: String =
+                        result.commands.iter().map(|c| c.output.as_str()).collect();
+                    if let Some(failure) = result_block::judge(expected, &stdout) {
+                        let left_out = result
+                            .commands
+                            .iter()
+                            .filter_map(|c| left_out_note(step, c));
+                        let left_out: Vec<String> = left_out.collect();
+                        result.notes.extend(left_out);
+                        result.fail(failure);
+                    }
+                }
             }
         }
         result
@@ -154,6 +168,7 @@ impl StepRunner<'_> {
                 failure: None,
                 duration: Duration::ZERO,
                 update: None,
+                left_out: None,
             };
         }
         let remaining = self.deadline.saturating_duration_since(Instant::now());
@@ -201,6 +216,14 @@ impl StepRunner<'_> {
             let text = executed.as_deref().unwrap_or(text);
             self.shell
                 .run_as(text, how, timeout, self.context.interrupt)
+        } else if step.result.is_some() {
+            // A result block holds the block's stdout (Innovation Engine's comparison).
+            let how = Invocation {
+                stream: Stream::Stdout,
+                env: &[],
+            };
+            self.shell
+                .run_as(text, how, timeout, self.context.interrupt)
         } else {
             let (ending, output) = self.shell.run(text, timeout, self.context.interrupt);
             (ending, output, None)
@@ -221,6 +244,7 @@ impl StepRunner<'_> {
             failure: None,
             duration: Duration::ZERO,
             update: None,
+            left_out: other.filter(|o| !o.trim().is_empty()),
         };
         let mut failure = match ending {
             Ending::Exited(code) if detached => {
@@ -289,22 +313,29 @@ impl StepRunner<'_> {
                 failure = Some(cause);
             }
         }
-        if let (Some(other), Some(_)) = (other.filter(|o| !o.trim().is_empty()), &failure) {
-            let (name, compared) = match scrut.map(|c| c.stream) {
-                Some(Stream::Stderr) => ("stdout", "stderr"),
-                _ => ("stderr", "stdout"),
-            };
-            let lines: Vec<&str> = other.lines().collect();
-            let shown = lines[lines.len().saturating_sub(20)..].join("\n");
-            notes.push(format!(
-                "line {}: its {name}, which the expectations leave out (scrut compares {compared} only):\n{shown}",
-                command.line
-            ));
+        if failure.is_some() {
+            notes.extend(left_out_note(step, &run));
         }
         run.failure = failure;
         run.duration = began.elapsed();
         run
     }
+}
+
+/// The stream a failing command's expectations left out, for the report.
+fn left_out_note(step: &Step, run: &CommandRun) -> Option<String> {
+    let other = run.left_out.as_ref()?;
+    let (name, compared, who) = match step.scrut.as_ref().map(|c| c.stream) {
+        Some(Stream::Stderr) => ("stdout", "stderr", "scrut"),
+        Some(_) => ("stderr", "stdout", "scrut"),
+        None => ("stderr", "stdout", "Innovation Engine"),
+    };
+    let lines: Vec<&str> = other.lines().collect();
+    let shown = lines[lines.len().saturating_sub(20)..].join("\n");
+    Some(format!(
+        "line {}: its {name}, which the expectations leave out ({who} compares {compared} only):\n{shown}",
+        run.line
+    ))
 }
 
 /// How a command's expected lines are read: doccheck's conventions with

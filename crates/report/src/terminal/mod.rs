@@ -242,47 +242,13 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
                 as_run.replace('\n', " ")
             ));
         }
-        let Some(failure) = &run.failure else {
-            continue;
-        };
-        out.push_str(&format!("        {}\n", style(failure).red()));
-        let (lines, total) = tail(&run.output, OUTPUT_TAIL);
-        if total > lines.len() {
-            out.push_str(&format!(
-                "        {}\n",
-                style(format!("output, last {} of {total} lines:", lines.len())).dim()
-            ));
-        } else if total > 0 {
-            out.push_str(&format!("        {}\n", style("output:").dim()));
-        }
-        for line in lines {
-            out.push_str(&format!("        {} {line}\n", style("│").dim()));
-        }
-        if let Some(log) = failure.log() {
-            for line in log.lines() {
-                out.push_str(&format!("        {} {line}\n", style("│").dim()));
-            }
-        }
-        if let Some(diff) = failure.diff() {
-            out.push_str(&format!(
-                "        {}\n",
-                style("diff (- expected, + actual):").dim()
-            ));
-            for d in diff {
-                let text = format!("{}{}", d.tag, d.text);
-                let text = match d.tag {
-                    '-' => style(text).red().to_string(),
-                    '+' => style(text).green().to_string(),
-                    _ => style(text).dim().to_string(),
-                };
-                out.push_str(&format!("          {text}\n"));
-            }
+        if let Some(failure) = &run.failure {
+            push_failure(&mut out, failure, &run.output);
         }
     }
-    if let (Status::Failed, Some(message), true) =
-        (&result.status, &result.failure, result.commands.is_empty())
-    {
-        out.push_str(&format!("        {}\n", style(message).red()));
+    // The step's own failure: a file not written, a result block not matched.
+    if let (Status::Failed, Some(failure)) = (&result.status, &result.failure) {
+        push_failure(&mut out, failure, "");
     }
     if result.status == Status::Failed {
         for note in &step.notes {
@@ -295,6 +261,43 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
         }
     }
     out
+}
+
+/// A failure's sentence, the output it came with, a service's log, a diff.
+fn push_failure(out: &mut String, failure: &doccheck_runner::Failure, output: &str) {
+    out.push_str(&format!("        {}\n", style(failure).red()));
+    let (lines, total) = tail(output, OUTPUT_TAIL);
+    if total > lines.len() {
+        out.push_str(&format!(
+            "        {}\n",
+            style(format!("output, last {} of {total} lines:", lines.len())).dim()
+        ));
+    } else if total > 0 {
+        out.push_str(&format!("        {}\n", style("output:").dim()));
+    }
+    for line in lines {
+        out.push_str(&format!("        {} {line}\n", style("│").dim()));
+    }
+    if let Some(log) = failure.log() {
+        for line in log.lines() {
+            out.push_str(&format!("        {} {line}\n", style("│").dim()));
+        }
+    }
+    if let Some(diff) = failure.diff() {
+        out.push_str(&format!(
+            "        {}\n",
+            style("diff (- expected, + actual):").dim()
+        ));
+        for d in diff {
+            let text = format!("{}{}", d.tag, d.text);
+            let text = match d.tag {
+                '-' => style(text).red().to_string(),
+                '+' => style(text).green().to_string(),
+                _ => style(text).dim().to_string(),
+            };
+            out.push_str(&format!("          {text}\n"));
+        }
+    }
 }
 
 /// A note under its step; a note of several lines (another stream's
