@@ -235,12 +235,7 @@ fn result_comment(html: &str) -> Option<String> {
 
 /// `<!-- doccheck: key=value ... -->` → `key=value ...`
 fn doccheck_comment(html: &str) -> Option<String> {
-    let inner = html
-        .trim()
-        .strip_prefix("<!--")?
-        .strip_suffix("-->")?
-        .trim();
-    let rest = inner.strip_prefix("doccheck")?;
+    let rest = comment_text(html)?.strip_prefix("doccheck")?;
     if !(rest.is_empty() || rest.starts_with(':') || rest.starts_with(char::is_whitespace)) {
         return None;
     }
