@@ -221,13 +221,19 @@ fn is_comment(html: &str) -> bool {
     html.starts_with("<!--") && html.ends_with("-->")
 }
 
+/// The text of an HTML comment, trimmed.
+fn comment_text(html: &str) -> Option<&str> {
+    Some(
+        html.trim()
+            .strip_prefix("<!--")?
+            .strip_suffix("-->")?
+            .trim(),
+    )
+}
+
 /// `<!-- expected_similarity=0.8 -->` → `expected_similarity=0.8`
 fn result_comment(html: &str) -> Option<String> {
-    let inner = html
-        .trim()
-        .strip_prefix("<!--")?
-        .strip_suffix("-->")?
-        .trim();
+    let inner = comment_text(html)?;
     inner
         .starts_with("expected_similarity")
         .then(|| inner.to_string())
