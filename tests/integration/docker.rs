@@ -289,6 +289,28 @@ fn a_wrong_container_port_fails_the_run_step() {
     assert_nothing_left(&out, &before);
 }
 
+/// The edit the guide itself suggests: the fragment's binding still finds the
+/// fragment, and the run fails where the real runtime would, at `docker run`.
+#[test]
+fn uncommenting_the_https_line_fails_the_run_step_with_kestrels_refusal() {
+    let (out, before) = run_broken(
+        "# ENV ASPNETCORE_URLS=https://+:443",
+        "ENV ASPNETCORE_URLS=https://+:443",
+        "...
+✓   2  docs/docker.md:91  check fragment of Dockerfile  [..]
+...
+✗   6  docs/docker.md:127  docker run -ti -p 5000:80 stockdata  [..]s
+...
+        container [..] exited with code 134 before it was ready
+...
+        │ System.InvalidOperationException: Unable to configure HTTPS endpoint. No server certificate was specified, and the default developer certificate could not be found or is out of date.
+...
+docs/docker.md: FAILED. 8 steps: 5 passed, 1 failed, 0 skipped, 2 not run; [..]s
+",
+    );
+    assert_nothing_left(&out, &before);
+}
+
 #[test]
 fn pushing_a_tag_never_made_fails_its_step() {
     let (out, before) = run_broken(

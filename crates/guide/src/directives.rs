@@ -20,6 +20,12 @@ pub struct Directives {
     pub line: Option<String>,
     /// Scenario only: bind the block that has a line matching this regex.
     pub pattern: Option<String>,
+    /// Scenario only: bind the block that has every one of these lines (trimmed, exact).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
+    /// Scenario only: of the blocks `line`/`pattern`/`lines` match, the Nth
+    /// (1-based, in the guide's order).
+    pub occurrence: Option<usize>,
     /// Write the block to this path in the workspace.
     pub file: Option<String>,
     /// Also write it to these paths.
@@ -60,7 +66,7 @@ pub const INLINE_KEYS: &[&str] = &[
     "fragment-of",
     "as",
 ];
-const SCENARIO_ONLY: &[&str] = &["line", "pattern", "service"];
+const SCENARIO_ONLY: &[&str] = &["line", "pattern", "lines", "occurrence", "service"];
 
 impl Directives {
     /// `other`'s keys win over `self`'s.
@@ -71,6 +77,7 @@ impl Directives {
         take!(
             line,
             pattern,
+            occurrence,
             file,
             skip,
             exit,
@@ -81,6 +88,9 @@ impl Directives {
         );
         if !other.also.is_empty() {
             self.also = other.also.clone();
+        }
+        if !other.lines.is_empty() {
+            self.lines = other.lines.clone();
         }
         self
     }

@@ -103,13 +103,17 @@ pub struct Translation {
 pub enum Matcher {
     Line(String),
     Pattern(Regex),
+    /// Every one of these lines.
+    Lines(Vec<String>),
 }
 
 impl Matcher {
     pub fn matches(&self, block: &Block) -> bool {
+        let has = |want: &str| block.content.lines().any(|l| l.trim() == want.trim());
         match self {
-            Matcher::Line(want) => block.content.lines().any(|l| l.trim() == want.trim()),
+            Matcher::Line(want) => has(want),
             Matcher::Pattern(re) => block.content.lines().any(|l| re.is_match(l)),
+            Matcher::Lines(all) => all.iter().all(|want| has(want)),
         }
     }
 }
@@ -297,18 +301,25 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
     let mut bindings = Vec::new();
     for (i, mut directives) in file.blocks.into_iter().enumerate() {
         let location = positions.binding(i);
-        let matcher = match (&directives.line, &directives.pattern) {
-            (Some(line), None) => Matcher::Line(line.clone()),
-            (None, Some(p)) => Matcher::Pattern(Regex::new(p).map_err(|e| {
+        let matcher = match (&directives.line, &directives.pattern, &directives.lines[..]) {
+            (Some(line), None, []) => Matcher::Line(line.clone()),
+            (None, Some(p), []) => Matcher::Pattern(Regex::new(p).map_err(|e| {
                 Error::scenario(location.clone(), format!("bad pattern: {e}"))
             })?),
+            (None, None, [_, ..]) => Matcher::Lines(directives.lines.clone()),
             _ => {
                 return Err(Error::scenario(
                     location,
-                    format!("blocks[{i}] needs exactly one of `line:` (a line the block contains) or `pattern:` (a regex one of its lines matches)"),
+                    format!("blocks[{i}] needs exactly one of `line:` (a line the block contains), `pattern:` (a regex one of its lines matches) or `lines:` (lines it has, all of them)"),
                 ))
             }
         };
+        if directives.occurrence == Some(0) {
+            return Err(Error::scenario(
+                positions.in_binding(i, "occurrence"),
+                "occurrence: counts from 1 (the first block that matches)",
+            ));
+        }
         if let Some(t) = &directives.timeout {
             crate::duration::parse(t).map_err(|m| {
                 Error::scenario(positions.in_binding(i, "timeout"), format!("timeout: {m}"))

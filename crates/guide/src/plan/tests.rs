@@ -76,7 +76,16 @@ fn a_binding_must_match_exactly_one_block() {
         Some("guides: [g.md]\nblocks:\n  - line: FROM a\n    file: x\n"),
     )
     .unwrap_err();
-    assert_eq!(e.to_string(), "s.yaml:3:5: this binding matches 2 code blocks of g.md (lines 1, 5); give a line only one of them has");
+    assert_eq!(e.to_string(), "s.yaml:3:5: this binding matches 2 code blocks of g.md (lines 1, 5); give a line only one of them has, `lines:` that only one has all of, or `occurrence: N`");
+    let e = plan(
+        guide,
+        Some("guides: [g.md]\nblocks:\n  - line: FROM a\n    occurrence: 3\n    file: x\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "s.yaml:3:5: occurrence: 3, but this binding matches 2 code blocks of g.md"
+    );
     let e = plan(
         guide,
         Some("guides: [g.md]\nblocks:\n  - line: FROM b\n    file: x\n"),
@@ -86,6 +95,41 @@ fn a_binding_must_match_exactly_one_block() {
         e.to_string(),
         "s.yaml:3:5: this binding matches no code block of g.md"
     );
+}
+
+#[test]
+fn bindings_that_survive_edits() {
+    // The reader's edit: the fragment uncommented in the Dockerfile itself.
+    let guide = "```dockerfile\nFROM sdk AS builder\nENV URLS=https://+:443\n```\n\n```dockerfile\nENV URLS=https://+:443\n```\n\n```sh\nls\n```\n\n```sh\nls\n```\n";
+    let p = plan(
+        guide,
+        Some("guides: [g.md]\nblocks:\n  - line: FROM sdk AS builder\n    file: Dockerfile\n  - line: ENV URLS=https://+:443\n    fragment-of: Dockerfile\n  - line: ls\n    occurrence: 2\n    skip: the second listing\n"),
+    )
+    .unwrap();
+    let summaries: Vec<String> = p.steps.iter().map(|s| s.summary()).collect();
+    assert_eq!(
+        summaries,
+        [
+            "write Dockerfile",
+            "check fragment of Dockerfile",
+            "ls",
+            "skip: the second listing"
+        ]
+    );
+    // `lines:` wants all of them.
+    let p = plan(
+        guide,
+        Some("guides: [g.md]\nblocks:\n  - lines: [FROM sdk AS builder, ENV URLS=https://+:443]\n    skip: both lines\n"),
+    )
+    .unwrap();
+    assert_eq!(p.steps[0].summary(), "skip: both lines");
+    let e = crate::scenario::parse(
+        "s.yaml",
+        std::path::Path::new("s.yaml"),
+        "guides: [g.md]\nblocks:\n  - line: ls\n    occurrence: 0\n",
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("counts from 1"), "{e}");
 }
 
 #[test]
