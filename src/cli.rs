@@ -81,6 +81,10 @@ pub struct Args {
     /// Print the JSON Schema of `.doccheck.yaml` (config) or of scenario files, for editors.
     #[arg(long, value_enum, value_name = "FILE_KIND", exclusive = true)]
     pub schema: Option<Schema>,
+    /// Remove what doccheck keeps between runs (stand-in images) and what
+    /// dead runs left behind (Docker objects, workspaces, lock files); run nothing.
+    #[arg(long, exclusive = true)]
+    pub prune: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -173,6 +177,15 @@ pub fn main() -> i32 {
         doccheck_report::err(&terminal::error::render(&error));
         error.exit_code()
     };
+    if args.prune {
+        return match doccheck_docker::prune::prune() {
+            Ok(pruned) => {
+                doccheck_report::out(&prune_report(&pruned));
+                0
+            }
+            Err(e) => fail(e),
+        };
+    }
     let interrupt = match doccheck_runner::signals::install() {
         Ok(interrupt) => interrupt,
         Err(e) => {
@@ -206,4 +219,25 @@ pub fn main() -> i32 {
         Ok(()) => code,
         Err(why) => code.max(fail(Error::environment(why))),
     }
+}
+
+fn prune_report(pruned: &doccheck_docker::prune::Pruned) -> String {
+    let mut text = String::new();
+    for image in &pruned.images {
+        text += &format!("removed stand-in image {image}\n");
+    }
+    for (image, why) in &pruned.kept {
+        text += &format!("kept stand-in image {image}: {why}\n");
+    }
+    if let Some(why) = &pruned.no_docker {
+        text += &format!("no Docker images were looked at: {why}\n");
+    }
+    text += &format!(
+        "doccheck --prune: {} stand-in image(s), {} leftover(s) of dead runs, {} workspace(s), {} lock file(s) removed\n",
+        pruned.images.len(),
+        pruned.leftovers,
+        pruned.workspaces,
+        pruned.locks
+    );
+    text
 }

@@ -72,7 +72,7 @@ fn a_binding_that_no_longer_fits_the_guide_is_an_error_at_its_line() {
         .write("scenarios/guide.yaml", format!("{SCENARIO}  - pattern: '^(bin|FROM)'\n    skip: two\n"))
         .args(&["docs/guide.md"])
         .status(2)
-        .stderr("error: scenarios/guide.yaml:8:5: this binding matches 3 code blocks of docs/guide.md (lines 3, 8, 13); give a line only one of them has\n...\n")
+        .stderr("error: scenarios/guide.yaml:8:5: this binding matches 3 code blocks of docs/guide.md (lines 3, 8, 13); give a line only one of them has, `lines:` that only one has all of, or `occurrence: N`\n...\n")
         .run();
 }
 

@@ -12,6 +12,7 @@ pub mod gateway;
 pub mod names;
 pub mod ports;
 pub mod preflight;
+pub mod prune;
 pub mod readiness;
 pub mod reference;
 pub mod registry;

@@ -14,7 +14,7 @@ pub struct Ports {
     claims: Mutex<Vec<File>>,
 }
 
-fn claims_dir() -> PathBuf {
+pub fn claims_dir() -> PathBuf {
     let shared = PathBuf::from("/tmp/doccheck-ports");
     if std::fs::create_dir_all(&shared).is_ok() {
         return shared;

@@ -30,21 +30,20 @@ pub fn ensure(
     // the others wait for it, then find it cached.
     let _lock = lock(image, interrupt, events)?;
     let hash = inputs_hash(&standin.dir, &standin.inputs, &standin.build);
-    if let Ok(labels) = client.run(&[
-        "image",
-        "inspect",
-        "--format",
-        "{{json .Config.Labels}}",
-        image,
-    ]) {
-        let labels: BTreeMap<String, String> =
-            serde_json::from_str(labels.trim()).unwrap_or_default();
-        match labels.get(STANDIN_LABEL) {
+    let mut superseded = None;
+    if let Some(found) = inspect(client, image) {
+        match found.labels.get(STANDIN_LABEL) {
             Some(h) if *h == hash => {
-                return Ok(format!("{image}: a stand-in built by doccheck (cached; scenarios/ says what it keeps of the real image)"))
+                return Ok(format!(
+                    "{image}: a stand-in built by doccheck{} (cached; scenarios/ says what it keeps of the real image)",
+                    implementing(&found.labels)
+                ))
             }
-            // A stand-in from other inputs (or built by hand) is rebuilt below.
-            _ if labels.keys().any(|k| k.contains("doccheck")) => {}
+            // A stand-in from other inputs (or built by hand) is rebuilt below,
+            // and the image it was is removed once the new one has its name.
+            _ if found.labels.keys().any(|k| k.contains("doccheck")) => {
+                superseded = Some(found.id)
+            }
             _ => return Ok(format!("{image}: the real image, present locally")),
         }
     } else if client.run(&["pull", image]).is_ok() {
@@ -60,18 +59,97 @@ pub fn ensure(
         return Err(doccheck_runner::interrupted(signal));
     }
     if let Err(status) = output.1 {
-        let lines: Vec<&str> = output.0.lines().collect();
-        let tail = lines[lines.len().saturating_sub(20)..].join("\n");
-        return Err(Error::environment(format!(
-            "{image} is not present, cannot be pulled, and its stand-in did not build (`{}` in {}, {status}):\n{tail}",
-            standin.build,
-            standin.dir.display(),
+        return Err(Error::environment(build_failure(
+            standin, &status, &output.0,
         )));
     }
+    let built = inspect(client, image);
+    let mut removed = String::new();
+    if let (Some(old), Some(new)) = (superseded, &built) {
+        if old != new.id {
+            removed = match client.run(&["image", "rm", &old]) {
+                Ok(_) => format!("; the stand-in it replaces ({}) was removed", short(&old)),
+                Err(e) => format!(
+                    "; the stand-in it replaces ({}) could not be removed: {e}",
+                    short(&old)
+                ),
+            };
+        }
+    }
     Ok(format!(
-        "{image}: not present and not pullable, so a stand-in was built in {:.0}s (scenarios/ says what it keeps of the real image)",
+        "{image}: not present and not pullable, so a stand-in{} was built in {:.0}s{removed} (scenarios/ says what it keeps of the real image)",
+        built.map(|b| implementing(&b.labels)).unwrap_or_default(),
         started.elapsed().as_secs_f64()
     ))
+}
+
+/// What a stand-in's build printed when it failed: its one line when it gave
+/// a reason in one line (an unknown tag, say), else the tail of its output.
+fn build_failure(standin: &StandIn, status: &str, output: &str) -> String {
+    let image = &standin.image;
+    let lines: Vec<&str> = output.lines().filter(|l| !l.trim().is_empty()).collect();
+    if let [reason] = lines[..] {
+        return format!(
+            "{image} is not present, cannot be pulled, and its stand-in did not build: {}",
+            reason.trim()
+        );
+    }
+    let tail = lines[lines.len().saturating_sub(20)..].join("\n");
+    format!(
+        "{image} is not present, cannot be pulled, and its stand-in did not build (`{}` in {}, {status}):\n{tail}",
+        standin.build,
+        standin.dir.display(),
+    )
+}
+
+/// The label in which a stand-in's build says what it implements.
+pub const IMPLEMENTS_LABEL: &str = "org.doccheck.standin.implements";
+
+fn implementing(labels: &BTreeMap<String, String>) -> String {
+    labels
+        .get(IMPLEMENTS_LABEL)
+        .map(|what| format!(" implementing {what}"))
+        .unwrap_or_default()
+}
+
+fn short(id: &str) -> &str {
+    let id = id.strip_prefix("sha256:").unwrap_or(id);
+    &id[..id.len().min(12)]
+}
+
+struct Found {
+    id: String,
+    labels: BTreeMap<String, String>,
+}
+
+/// The image's id and labels, if the daemon has it.
+fn inspect(client: &Client, image: &str) -> Option<Found> {
+    let line = client
+        .run(&[
+            "image",
+            "inspect",
+            "--format",
+            "{{.Id}} {{json .Config.Labels}}",
+            image,
+        ])
+        .ok()?;
+    let (id, labels) = line.trim().split_once(' ')?;
+    Some(Found {
+        id: id.to_string(),
+        labels: serde_json::from_str(labels).unwrap_or_default(),
+    })
+}
+
+/// Where the machine-wide locks of stand-ins live.
+pub const LOCKS_DIR: &str = "/tmp/doccheck-locks";
+
+/// The lock a run holds while it checks or builds `image`'s stand-in.
+pub fn lock_path(image: &str) -> PathBuf {
+    let name: String = image
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    Path::new(LOCKS_DIR).join(format!("standin-{name}.lock"))
 }
 
 /// Holds the machine-wide lock of `image`'s stand-in, waiting for another
@@ -81,16 +159,10 @@ fn lock(
     interrupt: &Interrupt,
     events: &mut dyn Events,
 ) -> Result<Option<std::fs::File>, Error> {
-    let dir = PathBuf::from("/tmp/doccheck-locks");
-    if std::fs::create_dir_all(&dir).is_err() {
+    if std::fs::create_dir_all(LOCKS_DIR).is_err() {
         return Ok(None);
     }
-    let name: String = image
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    let Some(file) = doccheck_runner::sys::lock_file(&dir.join(format!("standin-{name}.lock")))
-    else {
+    let Some(file) = doccheck_runner::sys::lock_file(&lock_path(image)) else {
         return Ok(None);
     };
     let mut told = false;
