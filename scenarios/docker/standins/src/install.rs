@@ -1,13 +1,12 @@
 //! Where the stand-in `dotnet` lives and what is installed beside it, laid out like a real
 //! .NET Core install (`/usr/share/dotnet/{dotnet,sdk/V/,shared/NAME/V/}`), so that the
-//! muxer decides "SDK or runtime only" the way the real one does: by looking.
+//! muxer decides "SDK or runtime only" the way the real one does: by looking. The versions
+//! come from the same place: the one `dotnet` binary is 3.0 in a 3.0 image and 8.0 in an 8.0
+//! image because of the directories beside it, not because of anything compiled in.
 
 use std::path::{Path, PathBuf};
 
-pub const SDK_VERSION: &str = "3.0.100";
-pub const RUNTIME_VERSION: &str = "3.0.0";
-pub const MSBUILD_BANNER: &str = "Microsoft (R) Build Engine version 16.3.0+0f4c62fea for .NET Core\n\
-                                  Copyright (C) Microsoft Corporation. All rights reserved.\n";
+use crate::versions::{Host, Sdk};
 
 pub struct Install {
     pub root: PathBuf,
@@ -64,6 +63,20 @@ impl Install {
             .into_iter()
             .map(|n| (n.clone(), subdirs(&shared.join(&n))))
             .collect()
+    }
+
+    /// The SDK that runs SDK commands: the newest installed, as without a global.json.
+    /// None: no SDK (the aspnet image).
+    pub fn sdk(&self) -> Option<Sdk> {
+        self.sdks().last().map(|v| Sdk::new(v))
+    }
+
+    /// The host and runtime: the newest Microsoft.NETCore.App installed (they ship together).
+    /// None: no runtime at all, which no stand-in image is.
+    pub fn host(&self) -> Option<Host> {
+        subdirs(&self.framework_dir("Microsoft.NETCore.App"))
+            .last()
+            .map(|v| Host::new(v))
     }
 
     pub fn framework_dir(&self, name: &str) -> PathBuf {

@@ -21,6 +21,15 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A dotnet install layout (`sdk/V/`, `shared/*/RV/`) under `root`.
+fn layout(root: &Path, sdk: &str, runtime: &str) -> Install {
+    std::fs::create_dir_all(root.join("sdk").join(sdk)).unwrap();
+    for fw in ["Microsoft.NETCore.App", "Microsoft.AspNetCore.App"] {
+        std::fs::create_dir_all(root.join("shared").join(fw).join(runtime)).unwrap();
+    }
+    Install { root: root.into() }
+}
+
 /// A copy of the fixture, removed when dropped.
 struct Work(PathBuf);
 
@@ -39,11 +48,10 @@ impl Work {
         std::fs::write(path, text.replace(from, to)).unwrap();
     }
 
-    /// `dotnet restore` then `dotnet publish -c Release -o published PROJECT`.
+    /// `dotnet restore` then `dotnet publish -c Release -o published PROJECT`, with the
+    /// SDK 3.0.100 the guide's image has (the stand-in reads its version from the layout).
     fn publish(&self) -> Result<PathBuf, Vec<String>> {
-        let install = Install {
-            root: self.0.join("dotnet-root"),
-        };
+        let install = layout(&self.0.join("dotnet-root"), "3.0.100", "3.0.0");
         let target = sdk::find_target(None, &self.0).map_err(|e| e.lines)?;
         restore::restore(&install, &target, &Options::default()).map_err(|e| e.lines)?;
         let args: Vec<String> = ["-c", "Release", "-o", "published", "src/StockData/StockData.csproj"]

@@ -1,5 +1,5 @@
 //! Kestrel: which endpoints the configuration asks for, binding them, the console log an
-//! ASP.NET Core 3.0 app writes, and serving until SIGTERM/SIGINT.
+//! ASP.NET Core app of that version writes, and serving until SIGTERM/SIGINT.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -13,6 +13,7 @@ use super::config::Config;
 use super::grpc;
 use super::services::App;
 use super::urls::{self, Address};
+use crate::versions::AspNetCore;
 
 const HTTPS_NO_CERT: &str = "System.InvalidOperationException: Unable to configure HTTPS endpoint. No server \
 certificate was specified, and the default developer certificate could not be found or is out of date.
@@ -57,9 +58,48 @@ fn protocols(value: Option<&str>) -> Protocols {
     }
 }
 
-/// The endpoints: `Kestrel:Endpoints` if configured (they override `urls`), else `urls`
-/// (ASPNETCORE_URLS and friends), else Kestrel's default http://localhost:5000.
-fn endpoints(config: &Config) -> Result<Vec<Endpoint>, Failure> {
+/// The server addresses asked for outside `Kestrel:Endpoints`: `urls` (ASPNETCORE_URLS and
+/// friends; empty counts as unset), else, from ASP.NET Core 8.0, `http_ports`/`https_ports`
+/// (ASPNETCORE_HTTP_PORTS…) as `http://*:PORT` each, else None.
+pub fn server_urls(config: &Config, aspnet: AspNetCore) -> Option<String> {
+    let get = |key: &str| config.get(key).map(str::trim).filter(|v| !v.is_empty());
+    let ports = |key: &str, scheme: &str| -> Vec<String> {
+        get(key)
+            .map(|v| {
+                v.split(';')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| format!("{scheme}://*:{p}"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (http, https) = if aspnet.honours_http_ports() {
+        (ports("http_ports", "http"), ports("https_ports", "https"))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    if let Some(urls) = get("urls") {
+        if !http.is_empty() || !https.is_empty() {
+            log(
+                "warn",
+                "Microsoft.AspNetCore.Hosting.Diagnostics[15]",
+                &format!(
+                    "Overriding HTTP_PORTS '{}' and HTTPS_PORTS '{}'. Binding to values defined by URLS instead '{urls}'.",
+                    get("http_ports").unwrap_or(""),
+                    get("https_ports").unwrap_or("")
+                ),
+            );
+        }
+        return Some(urls.to_string());
+    }
+    let all: Vec<String> = http.into_iter().chain(https).collect();
+    (!all.is_empty()).then(|| all.join(";"))
+}
+
+/// The endpoints: `Kestrel:Endpoints` if configured (they override the server addresses),
+/// else the server addresses (`server_urls`), else Kestrel's default http://localhost:5000.
+fn endpoints(config: &Config, aspnet: AspNetCore) -> Result<Vec<Endpoint>, Failure> {
     let fail = |exception: String| Failure {
         logged: None,
         exception,
@@ -67,8 +107,9 @@ fn endpoints(config: &Config) -> Result<Vec<Endpoint>, Failure> {
     let defaults = protocols(config.get("Kestrel:EndpointDefaults:Protocols"));
     let default_cert = config.get("Kestrel:Certificates:Default:Path").map(str::to_string);
     let named = config.children("Kestrel:Endpoints");
+    let addresses = server_urls(config, aspnet);
     if !named.is_empty() {
-        if let Some(urls) = config.get("urls") {
+        if let Some(urls) = &addresses {
             log(
                 "warn",
                 "Microsoft.AspNetCore.Server.Kestrel[0]",
@@ -94,8 +135,8 @@ fn endpoints(config: &Config) -> Result<Vec<Endpoint>, Failure> {
             })
             .collect();
     }
-    let urls = config.get("urls").unwrap_or("http://localhost:5000");
-    Ok(urls::parse_list(urls)
+    let urls = addresses.unwrap_or_else(|| "http://localhost:5000".to_string());
+    Ok(urls::parse_list(&urls)
         .map_err(fail)?
         .into_iter()
         .map(|address| Endpoint {
@@ -169,8 +210,8 @@ fn bind(endpoint: &Endpoint) -> Result<Bound, Failure> {
 }
 
 /// Starts Kestrel and serves until a stop signal. Ok: clean shutdown; Err: startup failure.
-pub fn run(config: &Config, app: App, content_root: &Path) -> Result<(), Failure> {
-    let endpoints = endpoints(config)?;
+pub fn run(config: &Config, aspnet: AspNetCore, app: App, content_root: &Path) -> Result<(), Failure> {
+    let endpoints = endpoints(config, aspnet)?;
     let mut bound = Vec::new();
     for e in &endpoints {
         if e.protocols == Protocols::Http1AndHttp2 && e.address.scheme == "http" {
@@ -222,12 +263,9 @@ pub fn run(config: &Config, app: App, content_root: &Path) -> Result<(), Failure
                 tokio::spawn(accept_loop(listener, *protocols, app.clone()));
             }
         }
+        let listening = format!("Microsoft.Hosting.Lifetime[{}]", aspnet.listening_event());
         for b in &bound {
-            log(
-                "info",
-                "Microsoft.Hosting.Lifetime[0]",
-                &format!("Now listening on: {}", b.shown),
-            );
+            log("info", &listening, &format!("Now listening on: {}", b.shown));
         }
         let lifetime = "Microsoft.Hosting.Lifetime[0]";
         log("info", lifetime, "Application started. Press Ctrl+C to shut down.");
@@ -265,5 +303,35 @@ async fn accept_loop(listener: TcpListener, protocols: Protocols, app: Arc<App>)
         } else {
             tokio::spawn(grpc::serve_http1(socket));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(env: &[(&str, &str)]) -> Config {
+        let env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::load(Path::new("/nonexistent-standin-dir"), &env, &[]).unwrap()
+    }
+
+    #[test]
+    fn http_ports_from_8_0() {
+        let eight = AspNetCore { line: (8, 0) };
+        let seven = AspNetCore { line: (7, 0) };
+        let ports = config(&[("ASPNETCORE_HTTP_PORTS", "8080;8081")]);
+        assert_eq!(
+            server_urls(&ports, eight).as_deref(),
+            Some("http://*:8080;http://*:8081")
+        );
+        // Before 8.0 the variable means nothing: Kestrel's default.
+        assert_eq!(server_urls(&ports, seven), None);
+        let both = config(&[("ASPNETCORE_HTTP_PORTS", "8080"), ("ASPNETCORE_URLS", "http://+:80")]);
+        assert_eq!(server_urls(&both, eight).as_deref(), Some("http://+:80"));
+        // The SDK images set ASPNETCORE_URLS= (empty): unset.
+        let empty = config(&[("ASPNETCORE_URLS", "")]);
+        assert_eq!(server_urls(&empty, seven), None);
+        let dotnet = config(&[("DOTNET_HTTP_PORTS", "5001")]);
+        assert_eq!(server_urls(&dotnet, eight).as_deref(), Some("http://*:5001"));
     }
 }

@@ -8,122 +8,13 @@ use std::time::Instant;
 use serde_json::{json, Value};
 
 use super::csharp::{self, Source};
+use super::framework::{self, framework_of, sdk_targets, TargetFramework};
 use super::project::{self, Project};
 use super::restore::{self, assets_path};
 use super::{BuildError, Options};
 use crate::assembly::Assembly;
-use crate::install::{Install, SDK_VERSION};
+use crate::install::Install;
 use crate::proto;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TargetFramework {
-    pub moniker: String,
-    pub identifier: &'static str,
-    pub version: (u32, u32),
-}
-
-impl TargetFramework {
-    pub fn parse(moniker: &str) -> Option<TargetFramework> {
-        let m = moniker.trim().to_ascii_lowercase();
-        let dotted = |v: &str| -> Option<(u32, u32)> {
-            let (a, b) = v.split_once('.').unwrap_or((v, "0"));
-            Some((a.parse().ok()?, b.parse().ok()?))
-        };
-        let (identifier, version) = if let Some(v) = m.strip_prefix("netcoreapp") {
-            (".NETCoreApp", dotted(v)?)
-        } else if let Some(v) = m.strip_prefix("netstandard") {
-            (".NETStandard", dotted(v)?)
-        } else if let Some(v) = m.strip_prefix("net") {
-            if v.contains('.') {
-                (".NETCoreApp", dotted(v)?)
-            } else {
-                // net48: .NET Framework 4.8
-                let digits: Vec<u32> = v.chars().map(|c| c.to_digit(10)).collect::<Option<_>>()?;
-                (".NETFramework", (*digits.first()?, *digits.get(1).unwrap_or(&0)))
-            }
-        } else {
-            return None;
-        };
-        Some(TargetFramework {
-            moniker: m,
-            identifier,
-            version,
-        })
-    }
-
-    pub fn long_name(&self) -> String {
-        format!("{},Version=v{}.{}", self.identifier, self.version.0, self.version.1)
-    }
-
-    pub fn is_core_app(&self) -> bool {
-        self.identifier == ".NETCoreApp"
-    }
-}
-
-fn sdk_targets(install: &Install, file: &str, line: u32) -> String {
-    format!(
-        "{}/sdk/{SDK_VERSION}/Sdks/Microsoft.NET.Sdk/targets/{file}({line},5)",
-        install.root.display()
-    )
-}
-
-/// The project's target framework(s), checked against what SDK 3.0 can target.
-/// `single`: a build or publish needs exactly one.
-pub fn framework_of(
-    install: &Install,
-    project: &Project,
-    opts: &Options,
-    single: bool,
-) -> Result<Vec<TargetFramework>, BuildError> {
-    let proj = project.path.display();
-    let listed: Vec<String> = match (
-        project.property("TargetFramework"),
-        project.property("TargetFrameworks"),
-    ) {
-        (Some(one), _) => vec![one.to_string()],
-        (None, Some(many)) => many
-            .split(';')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
-        (None, None) => vec![String::new()],
-    };
-    let mut out = Vec::new();
-    for moniker in &listed {
-        let Some(tf) = TargetFramework::parse(moniker) else {
-            return Err(BuildError::line(format!(
-                "{}: error NETSDK1013: The TargetFramework value '{moniker}' was not recognized. It may be \
-                 misspelled. If not misspelled, then the TargetFrameworkIdentifier and/or \
-                 TargetFrameworkVersion properties must be specified explicitly. [{proj}]",
-                sdk_targets(install, "Microsoft.NET.TargetFrameworkInference.targets", 93)
-            )));
-        };
-        if tf.is_core_app() && tf.version > (3, 0) {
-            let v = format!("{}.{}", tf.version.0, tf.version.1);
-            return Err(BuildError::line(format!(
-                "{}: error NETSDK1045: The current .NET SDK does not support targeting .NET Core {v}.  Either \
-                 target .NET Core 3.0 or lower, or use a version of the .NET SDK that supports .NET Core {v}. \
-                 [{proj}]",
-                sdk_targets(install, "Microsoft.NET.TargetFrameworkInference.targets", 127)
-            )));
-        }
-        out.push(tf);
-    }
-    if single && out.len() > 1 {
-        match &opts.framework {
-            Some(f) => out.retain(|t| t.moniker.eq_ignore_ascii_case(f)),
-            None => {
-                return Err(BuildError::line(format!(
-                    "{}: error NETSDK1129: The 'Publish' target is not supported without specifying a target \
-                     framework. The current project targets multiple frameworks, please specify the framework \
-                     for the published application. [{proj}]",
-                    sdk_targets(install, "Microsoft.NET.Sdk.CrossTargeting.targets", 31)
-                )))
-            }
-        }
-    }
-    Ok(out)
-}
 
 /// What building one project produced.
 pub struct Built {
@@ -169,6 +60,7 @@ pub fn build_project(install: &Install, path: &Path, opts: &Options, depth: usiz
     let proj = path.display().to_string();
     let tf = framework_of(install, &project, opts, true)?.remove(0);
     check_assets(install, &project, &tf)?;
+    framework::check_reference_assemblies(install, &tf, &proj)?;
 
     let mut assembly = Assembly {
         name: project.assembly_name(),
@@ -211,7 +103,9 @@ pub fn build_project(install: &Install, path: &Path, opts: &Options, depth: usiz
         .property("OutputType")
         .unwrap_or(default_type)
         .eq_ignore_ascii_case("Exe");
-    if exe && errors.is_empty() && !csharp::has_entry_point(&sources) {
+    // C# 9 (the default from net5.0) also takes top-level statements as the entry point.
+    let top_level = tf.is_core_app() && tf.version.0 >= 5 && csharp::has_top_level_statements(&sources);
+    if exe && errors.is_empty() && !csharp::has_entry_point(&sources) && !top_level {
         errors.push(format!(
             "CSC : error CS5001: Program does not contain a static 'Main' method suitable for an entry point [{proj}]"
         ));
@@ -241,7 +135,7 @@ pub fn build_project(install: &Install, path: &Path, opts: &Options, depth: usiz
     if exe && tf.is_core_app() {
         files.push((
             format!("{name}.runtimeconfig.json"),
-            pretty(&runtimeconfig_json(&project, &tf)),
+            pretty(&runtimeconfig_json(install, &project, &tf)),
         ));
     }
     let mut bin_dir = project.dir.join("bin").join(opts.configuration()).join(&tf.moniker);
@@ -412,16 +306,18 @@ fn deps_json(project: &Project, tf: &TargetFramework, name: &str) -> Value {
     })
 }
 
-fn runtimeconfig_json(project: &Project, tf: &TargetFramework) -> Value {
-    let framework = if project.is_web() {
-        "Microsoft.AspNetCore.App"
-    } else {
-        "Microsoft.NETCore.App"
+/// The frameworks the app runs on, at `X.Y.0` of its target framework (hostfxr rolls forward
+/// from there). From SDK 6.0 a web app lists Microsoft.NETCore.App too.
+fn runtimeconfig_json(install: &Install, project: &Project, tf: &TargetFramework) -> Value {
+    let version = format!("{}.{}.0", tf.version.0, tf.version.1);
+    let core = json!({ "name": "Microsoft.NETCore.App", "version": version });
+    let asp = json!({ "name": "Microsoft.AspNetCore.App", "version": version });
+    let lists_all = install.sdk().is_some_and(|s| s.lists_all_frameworks());
+    let mut options = match (project.is_web(), lists_all) {
+        (true, true) => json!({ "tfm": tf.moniker, "frameworks": [core, asp] }),
+        (true, false) => json!({ "tfm": tf.moniker, "framework": asp }),
+        (false, _) => json!({ "tfm": tf.moniker, "framework": core }),
     };
-    let mut options = json!({
-        "tfm": tf.moniker,
-        "framework": { "name": framework, "version": format!("{}.{}.0", tf.version.0, tf.version.1) },
-    });
     if project.is_web() {
         options["configProperties"] = json!({ "System.GC.Server": true });
     }

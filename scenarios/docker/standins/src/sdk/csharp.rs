@@ -228,6 +228,44 @@ pub fn has_entry_point(sources: &[Source]) -> bool {
     })
 }
 
+/// C# 9 top-level statements (the entry point of `dotnet new web` from .NET 6): a file whose
+/// first code after `using` directives and attributes is a statement, not a declaration.
+pub fn has_top_level_statements(sources: &[Source]) -> bool {
+    const DECLARATIONS: [&str; 16] = [
+        "namespace",
+        "public",
+        "internal",
+        "private",
+        "protected",
+        "class",
+        "static",
+        "sealed",
+        "abstract",
+        "partial",
+        "record",
+        "struct",
+        "interface",
+        "enum",
+        "delegate",
+        "file",
+    ];
+    sources.iter().any(|s| {
+        let directive = |l: &str| {
+            l.is_empty()
+                || l.starts_with('#')
+                || l.starts_with('[')
+                || (l.starts_with("using ") && !l.starts_with("using ("))
+                || l.starts_with("global using ")
+                || l.starts_with("extern alias ")
+        };
+        let first = s.code.lines().map(str::trim).find(|l| !directive(l));
+        first.is_some_and(|l| {
+            let word: String = l.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            !DECLARATIONS.contains(&word.as_str()) && !l.starts_with('}') && !l.starts_with('{')
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,5 +345,20 @@ mod tests {
             "P.cs".into(),
             "// static void Main(string[] args)"
         )]));
+    }
+
+    #[test]
+    fn top_level_statements() {
+        let src = |t: &str| [Source::new("Program.cs".into(), t)];
+        assert!(has_top_level_statements(&src(
+            "// app\nusing Lib;\n\nvar builder = WebApplication.CreateBuilder(args);\napp.Run();"
+        )));
+        assert!(has_top_level_statements(&src("Console.WriteLine(\"hi\");")));
+        assert!(!has_top_level_statements(&src(
+            "using System;\nnamespace Lib;\npublic class Greeter { }"
+        )));
+        assert!(!has_top_level_statements(&src(
+            "[assembly: X]\ninternal static class P { }"
+        )));
     }
 }

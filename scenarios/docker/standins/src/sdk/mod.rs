@@ -1,9 +1,11 @@
-//! The stand-in .NET Core 3.0 SDK: `dotnet restore`, `dotnet build` and `dotnet publish`
-//! with the real SDK's command line, checks and messages. It compiles the .proto files
+//! The stand-in .NET SDK (the version installed beside it: 3.0.100 to 8.0.100): `dotnet
+//! restore`, `dotnet build` and `dotnet publish` with the real SDK's command line, checks and
+//! messages. It compiles the .proto files
 //! and reads the C# sources for the services they map; it does not compile C#.
 
 pub mod build;
 pub mod csharp;
+pub mod framework;
 pub mod glob;
 pub mod project;
 pub mod restore;
@@ -12,7 +14,7 @@ pub mod solution;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::install::{Install, MSBUILD_BANNER};
+use crate::install::Install;
 
 /// MSBuild-style error output; the command exits 1.
 #[derive(Debug)]
@@ -215,7 +217,9 @@ pub fn run(install: &Install, command: &str, args: &[String]) -> i32 {
     let cwd = std::env::current_dir().unwrap_or_else(|_| "/".into());
     let result = parse_options(args).and_then(|opts| {
         if !opts.nologo {
-            println!("{MSBUILD_BANNER}");
+            if let Some(sdk) = install.sdk() {
+                println!("{}", sdk.banner());
+            }
         }
         let target = find_target(opts.target.as_deref(), &cwd)?;
         match command {

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use serde_json::{json, Map, Value};
 
-use super::build::{framework_of, TargetFramework};
+use super::framework::{framework_of, sdk_of, TargetFramework};
 use super::project::{self, Project};
 use super::{solution, BuildError, Options};
 use crate::install::Install;
@@ -41,6 +41,10 @@ pub fn projects_of(target: &Path) -> Result<Vec<PathBuf>, BuildError> {
 /// Restores `target`; returns the project files restored.
 pub fn restore(install: &Install, target: &Path, opts: &Options) -> Result<Vec<PathBuf>, BuildError> {
     let mut queue = projects_of(target)?;
+    let sdk = sdk_of(install)?;
+    if sdk.determining_projects() {
+        println!("  Determining projects to restore...");
+    }
     let mut done: Vec<PathBuf> = Vec::new();
     while let Some(path) = queue.pop() {
         let path = normalize(&path);
@@ -64,16 +68,26 @@ pub fn restore(install: &Install, target: &Path, opts: &Options) -> Result<Vec<P
             queue.push(referenced);
         }
         write_assets(&project, &frameworks)?;
-        println!("  Restore completed in {} for {}.", elapsed(started), path.display());
+        if sdk.determining_projects() {
+            println!("  Restored {} (in {}).", path.display(), elapsed(started, true));
+        } else {
+            println!(
+                "  Restore completed in {} for {}.",
+                elapsed(started, false),
+                path.display()
+            );
+        }
         done.push(path);
     }
     Ok(done)
 }
 
-/// "45.13 ms" or "1.2 sec", as NuGet prints it.
-fn elapsed(started: Instant) -> String {
+/// "45.13 ms" or "1.2 sec", as NuGet prints it ("45 ms" from SDK 5.0: `whole_ms`).
+fn elapsed(started: Instant, whole_ms: bool) -> String {
     let ms = started.elapsed().as_secs_f64() * 1000.0 + 30.0;
-    if ms < 1000.0 {
+    if ms < 1000.0 && whole_ms {
+        format!("{ms:.0} ms")
+    } else if ms < 1000.0 {
         format!("{ms:.2} ms")
     } else {
         format!("{:.2} sec", ms / 1000.0)
