@@ -6,6 +6,7 @@ mod bad_input;
 mod bench;
 mod docker;
 mod docker_gateway;
+mod docker_revisions;
 mod docker_standins;
 mod formats;
 mod guides;

@@ -83,18 +83,65 @@ impl Client {
 
     /// Runs `docker ARGS`; its stdout on success.
     pub fn run(&self, args: &[&str]) -> Result<String, DockerError> {
-        let out = self
-            .command()
-            .args(args)
-            .output()
-            .map_err(|e| DockerError::NoCli(e.to_string()))?;
+        let (stdout, outcome) = self.output(args);
+        outcome.map(|()| stdout)
+    }
+
+    /// Runs `docker ARGS`: its stdout whatever the outcome (`inspect` of
+    /// several objects prints those it found even when one is missing), and
+    /// the outcome.
+    pub fn output(&self, args: &[&str]) -> (String, Result<(), DockerError>) {
+        let out = match self.command().args(args).output() {
+            Ok(out) => out,
+            Err(e) => return (String::new(), Err(DockerError::NoCli(e.to_string()))),
+        };
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         if out.status.success() {
-            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+            (stdout, Ok(()))
         } else {
-            Err(DockerError::from_stderr(&String::from_utf8_lossy(
-                &out.stderr,
-            )))
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            (stdout, Err(DockerError::from_stderr(&stderr)))
         }
+    }
+
+    /// Runs `docker PREFIX OBJECTS...` in one call (the CLI goes on past an
+    /// object it cannot remove and says why, one line each); the refusals,
+    /// by object. Only when a line of its stderr names no object is each
+    /// object tried alone, to know which one it was about.
+    pub fn each(&self, prefix: &[&str], objects: &[String]) -> Vec<(String, DockerError)> {
+        if objects.is_empty() {
+            return Vec::new();
+        }
+        let mut args = prefix.to_vec();
+        args.extend(objects.iter().map(String::as_str));
+        let out = match self.command().args(&args).output() {
+            Ok(out) => out,
+            Err(e) => return vec![(objects.join(" "), DockerError::NoCli(e.to_string()))],
+        };
+        if out.status.success() {
+            return Vec::new();
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let mut refusals = Vec::new();
+        for line in stderr.lines().filter(|l| !l.trim().is_empty()) {
+            match objects.iter().find(|o| line.contains(o.as_str())) {
+                Some(object) => refusals.push((object.clone(), DockerError::from_stderr(line))),
+                None if objects.len() == 1 => {
+                    refusals.push((objects[0].clone(), DockerError::from_stderr(line)))
+                }
+                None => {
+                    return objects
+                        .iter()
+                        .filter_map(|object| {
+                            let mut args = prefix.to_vec();
+                            args.push(object);
+                            self.run(&args).err().map(|e| (object.clone(), e))
+                        })
+                        .collect()
+                }
+            }
+        }
+        refusals
     }
 
     /// The non-empty lines of `docker ARGS`'s stdout.

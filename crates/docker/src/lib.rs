@@ -165,6 +165,42 @@ impl Docker {
     }
 }
 
+impl Docker {
+    /// The base images (real or stand-ins) and a registry per mapped host.
+    fn prepare_images_and_registries(
+        &mut self,
+        client: &Client,
+        context: &mut Context,
+    ) -> Result<(), Error> {
+        for image in &self.setup.images {
+            let note = standin::ensure(client, image, context.interrupt, context.events)?;
+            self.notes.push(note);
+        }
+        for (i, host) in self.setup.registry_hosts.iter().enumerate() {
+            if let Some(signal) = context.interrupt.signal() {
+                return Err(doccheck_runner::interrupted(signal));
+            }
+            let registry = Registry::start(
+                client,
+                &context.control.join(format!("registry-{i}")),
+                &self.labels,
+            )?;
+            self.notes.push(format!(
+                "pushes to {host} go to a registry of the run's own: {}",
+                registry.kind
+            ));
+            self.hosts.insert(host.clone(), self.registries.len());
+            if let Some(gateway) = &self.gateway {
+                gateway::lock_state(gateway)
+                    .registries
+                    .push((host.clone(), registry.address.clone()));
+            }
+            self.registries.push(registry);
+        }
+        Ok(())
+    }
+}
+
 impl Integration for Docker {
     fn name(&self) -> &'static str {
         "docker"
@@ -195,41 +231,22 @@ impl Integration for Docker {
             .clone()
             .unwrap_or_else(|| "127.0.0.1".to_string());
         self.start_gateway(&engine, context)?;
-        match resources::sweep_dead_runs(&client) {
-            Ok(0) => {}
-            Ok(swept) => self.notes.push(format!(
-                "removed {swept} leftover(s) of an earlier doccheck run that did not finish"
-            )),
-            Err(e) => self
-                .notes
-                .push(format!("cannot sweep the leftovers of dead runs: {e}")),
-        }
-        for image in &self.setup.images {
-            let note = standin::ensure(&client, image, context.interrupt, context.events)?;
-            self.notes.push(note);
-        }
-        for (i, host) in self.setup.registry_hosts.iter().enumerate() {
-            if let Some(signal) = context.interrupt.signal() {
-                return Err(doccheck_runner::interrupted(signal));
+        // The sweep of dead runs' objects shares nothing with the base images
+        // and the registries: it goes on meanwhile.
+        std::thread::scope(|scope| {
+            let sweep = scope.spawn(|| resources::sweep_dead_runs(&client));
+            let prepared = self.prepare_images_and_registries(&client, context);
+            match sweep.join() {
+                Ok(Ok(0)) | Err(_) => {}
+                Ok(Ok(swept)) => self.notes.push(format!(
+                    "removed {swept} leftover(s) of an earlier doccheck run that did not finish"
+                )),
+                Ok(Err(e)) => self
+                    .notes
+                    .push(format!("cannot sweep the leftovers of dead runs: {e}")),
             }
-            let registry = Registry::start(
-                &client,
-                &context.control.join(format!("registry-{i}")),
-                &self.labels,
-            )?;
-            self.notes.push(format!(
-                "pushes to {host} go to a registry of the run's own: {}",
-                registry.kind
-            ));
-            self.hosts.insert(host.clone(), self.registries.len());
-            if let Some(gateway) = &self.gateway {
-                gateway::lock_state(gateway)
-                    .registries
-                    .push((host.clone(), registry.address.clone()));
-            }
-            self.registries.push(registry);
-        }
-        Ok(())
+            prepared
+        })
     }
 
     fn session_env(&self) -> Vec<(String, String)> {

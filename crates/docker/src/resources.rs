@@ -73,30 +73,57 @@ pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Vec<Stri
             note("cannot remove containers", e);
         }
     }
-    for tag in std::mem::take(&mut records.tags) {
+    // One call per kind of object, not one per object: each CLI call costs
+    // about 30 ms, and a run makes dozens of objects.
+    let tags = std::mem::take(&mut records.tags);
+    for (tag, e) in client.each(&["rmi"], &tags) {
         // A tag a failed step never made is no problem.
-        if let Err(e) = client.run(&["rmi", &tag]) {
-            note(&format!("cannot remove the tag {tag}"), e);
-        }
+        note(&format!("cannot remove the tag {tag}"), e);
     }
     match client.lines(&["images", "-q", "--no-trunc", "--filter", &label]) {
         Ok(images) => {
-            for image in images {
-                if let Err(e) = client.run(&["rmi", "-f", &image]) {
-                    note(&format!("cannot remove the image {image}"), e);
-                }
+            for (image, e) in client.each(&["rmi", "-f"], &images) {
+                note(&format!("cannot remove the image {image}"), e);
             }
         }
         Err(e) => note("cannot list the run's images", e),
     }
     // Earlier stages and layers of the run's builds, newest first. Only untagged
     // ones: a build's output also names its base images, which must stay.
-    for image in std::mem::take(&mut records.built).iter().rev() {
-        let tags = client.run(&["image", "inspect", "--format", "{{len .RepoTags}}", image]);
-        if tags.is_ok_and(|t| t.trim() == "0") {
-            if let Err(e) = client.run(&["rmi", image]) {
-                note(&format!("cannot remove the build layer {image}"), e);
-            }
+    // Those removed with the images above are no longer there.
+    let built: Vec<String> = std::mem::take(&mut records.built)
+        .into_iter()
+        .rev()
+        .collect();
+    if !built.is_empty() {
+        let mut args = vec![
+            "image",
+            "inspect",
+            "--format",
+            "{{.Id}} {{len .RepoTags}} {{.Parent}}",
+        ];
+        args.extend(built.iter().map(String::as_str));
+        let (described, _) = client.output(&args);
+        let untagged: Vec<(&str, &str)> = described
+            .lines()
+            .filter_map(|line| {
+                let mut words = line.split(' ');
+                let (id, tags, parent) = (words.next()?, words.next()?, words.next());
+                (tags == "0").then_some((id, parent.unwrap_or("")))
+            })
+            .collect();
+        // Removing an untagged image removes its untagged parents that have no
+        // other child: name the leaves only.
+        let mut leaves: Vec<String> = untagged
+            .iter()
+            .filter(|(id, _)| !untagged.iter().any(|(_, parent)| parent == id))
+            .map(|(id, _)| id.to_string())
+            .collect();
+        // A build prints short ids, a failed one full ones: one image, twice.
+        let mut seen = std::collections::HashSet::new();
+        leaves.retain(|id| seen.insert(id.clone()));
+        for (image, e) in client.each(&["rmi"], &leaves) {
+            note(&format!("cannot remove the build layer {image}"), e);
         }
     }
     for (kind, remove) in [
