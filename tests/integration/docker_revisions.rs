@@ -26,8 +26,8 @@ fn the_net8_revision_passes_on_the_8_0_stand_ins() {
 ...
         note: ready after [..]s: stocks.Stocks/Get {\"id\": 2} at 127.0.0.1:[..] → {\"stock\":{\"id\":2,\"name\":\"Apple\",\"symbol\":\"AAPL\"}}
 ...
-note: mcr.microsoft.com/dotnet/sdk:8.0: [..] stand-in implementing .NET SDK 8.0.100 [..]
-note: mcr.microsoft.com/dotnet/aspnet:8.0: [..] stand-in implementing ASP.NET Core Runtime 8.0.0 [..]
+note: mcr.microsoft.com/dotnet/sdk:8.0: [..]stand-in[..]implementing .NET SDK 8.0.100 [..]
+note: mcr.microsoft.com/dotnet/aspnet:8.0: [..]stand-in[..]implementing ASP.NET Core Runtime 8.0.0 [..]
 ...
 tests/guides/net8/docs/docker.md: ok. 4 steps: 4 passed, 0 failed, 0 skipped, 0 not run; [..]s
 ",
@@ -106,7 +106,14 @@ fn a_tag_no_stand_in_implements_fails_preflight_in_one_sentence() {
     let copy = copy_of_net8();
     let scenario = copy.path().join("scenarios/docker.yaml");
     let text = std::fs::read_to_string(&scenario).unwrap();
-    std::fs::write(&scenario, text.replace("dotnet/sdk:8.0", "dotnet/sdk:9.0")).unwrap();
+    std::fs::write(
+        &scenario,
+        text.replace(
+            "image: mcr.microsoft.com/dotnet/sdk:8.0",
+            "image: mcr.microsoft.com/dotnet/sdk:9.0",
+        ),
+    )
+    .unwrap();
     let out = Test::new()
         .current_dir(copy.path())
         .private_tmpdir()

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use doccheck_probe::UnaryCall;
+use doccheck_probe::{Tls, UnaryCall};
 use serde::Deserialize;
 
 /// How long a service may take to pass its probes when the scenario says nothing.
@@ -38,9 +38,13 @@ pub enum ProbeKeys {
         port: u16,
         #[serde(default)]
         service: String,
+        /// Speak TLS (gRPC over https) instead of HTTP/2 cleartext.
+        tls: Option<TlsKeys>,
     },
     Grpc {
         port: u16,
+        /// Speak TLS (gRPC over https) instead of HTTP/2 cleartext.
+        tls: Option<TlsKeys>,
         /// .proto file, relative to the scenario file.
         proto: String,
         /// Import directories, relative to the scenario file.
@@ -55,6 +59,41 @@ pub enum ProbeKeys {
     },
     /// A shell command run in the workspace; ready when it exits 0.
     Command { run: String },
+}
+
+/// `tls:` of a gRPC probe: trust a CA file, or (said explicitly) any certificate.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TlsKeys {
+    /// PEM file of the CA that signed the service's certificate, relative to the scenario file.
+    pub ca: Option<String>,
+    /// Accept any certificate (TLS without authentication).
+    #[serde(default)]
+    pub insecure: bool,
+    /// The name the certificate must be for (default: the address probed, e.g. 127.0.0.1).
+    pub server_name: Option<String>,
+}
+
+impl TlsKeys {
+    fn check(
+        &self,
+        resolve: &dyn Fn(&str) -> Result<std::path::PathBuf, String>,
+    ) -> Result<Tls, String> {
+        let tls = match (&self.ca, self.insecure) {
+            (Some(ca), false) => Tls::trusting(&resolve(ca)?).map_err(|m| format!("tls: {m}"))?,
+            (None, true) => Tls::insecure(),
+            _ => {
+                return Err(
+                    "tls: give exactly one of `ca: FILE` (the CA to trust) and `insecure: true`"
+                        .to_string(),
+                )
+            }
+        };
+        Ok(match &self.server_name {
+            Some(name) => tls.with_server_name(name),
+            None => tls,
+        })
+    }
 }
 
 fn root_path() -> String {
@@ -78,18 +117,18 @@ pub enum Probe {
     GrpcHealth {
         port: u16,
         service: String,
+        tls: Option<Tls>,
     },
     Grpc {
         port: u16,
+        tls: Option<Tls>,
         /// Compiled once, called on every attempt.
         call: UnaryCall,
         request: String,
         expect: Option<serde_json::Value>,
     },
     /// Run by bash in the workspace.
-    Command {
-        run: String,
-    },
+    Command { run: String },
 }
 
 impl Probe {
@@ -122,12 +161,14 @@ impl ServiceKeys {
                     path: path.clone(),
                     status: *status,
                 },
-                ProbeKeys::GrpcHealth { port, service } => Probe::GrpcHealth {
+                ProbeKeys::GrpcHealth { port, service, tls } => Probe::GrpcHealth {
                     port: *port,
                     service: service.clone(),
+                    tls: tls.as_ref().map(|t| t.check(resolve)).transpose()?,
                 },
                 ProbeKeys::Grpc {
                     port,
+                    tls,
                     proto,
                     includes,
                     method,
@@ -149,6 +190,7 @@ impl ServiceKeys {
                         .map_err(|e| format!("grpc probe: `expect` is not JSON: {e}"))?;
                     Probe::Grpc {
                         port: *port,
+                        tls: tls.as_ref().map(|t| t.check(resolve)).transpose()?,
                         call,
                         request: request.clone(),
                         expect,

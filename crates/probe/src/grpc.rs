@@ -9,6 +9,7 @@ use bytes::{Bytes, BytesMut};
 use h2::Reason;
 use http::{HeaderMap, Request, StatusCode, Uri};
 
+use crate::tls::Tls;
 use crate::{fmt_duration, ProbeError};
 
 /// Largest answer body we accept.
@@ -95,13 +96,14 @@ pub fn grpc_health(
     authority: &str,
     service: &str,
     timeout: Duration,
+    tls: Option<&Tls>,
 ) -> Result<String, ProbeError> {
     use prost::Message;
     let request = HealthCheckRequest {
         service: service.to_string(),
     }
     .encode_to_vec();
-    let reply = call(authority, HEALTH_CHECK, &request, timeout)?;
+    let reply = call(authority, HEALTH_CHECK, &request, timeout, tls)?;
     let addr = normalize_authority(authority)?;
     let what = if service.is_empty() {
         format!("The health of {addr}")
@@ -156,7 +158,7 @@ pub(crate) fn normalize_authority(authority: &str) -> Result<String, ProbeError>
     let a = authority.trim();
     let a = if a.len() >= 8 && a[..8].eq_ignore_ascii_case("https://") {
         return Err(ProbeError::failed(format!(
-            "{authority} uses TLS (https), which this probe does not support: it speaks HTTP/2 cleartext only."
+            "{authority}: give the address as host:port, and the probe `tls:` to speak TLS."
         )));
     } else if a.len() >= 7 && a[..7].eq_ignore_ascii_case("http://") {
         &a[7..]
@@ -191,13 +193,17 @@ pub(crate) fn call(
     path: &str,
     message: &[u8],
     timeout: Duration,
+    tls: Option<&Tls>,
 ) -> Result<Reply, ProbeError> {
     let authority = normalize_authority(authority)?;
-    let uri: Uri = format!("http://{authority}{path}").parse().map_err(|_| {
-        ProbeError::failed(format!(
-            "http://{authority}{path} is not a valid request URI."
-        ))
-    })?;
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let uri: Uri = format!("{scheme}://{authority}{path}")
+        .parse()
+        .map_err(|_| {
+            ProbeError::failed(format!(
+                "{scheme}://{authority}{path} is not a valid request URI."
+            ))
+        })?;
     let mut framed = BytesMut::with_capacity(5 + message.len());
     framed.extend_from_slice(&[0]);
     let len = u32::try_from(message.len())
@@ -208,7 +214,7 @@ pub(crate) fn call(
     let stage = Cell::new(Stage::Connecting);
     let result = block_on_with_timeout(
         timeout,
-        exchange(&authority, uri, framed.freeze(), timeout, &stage),
+        exchange(&authority, uri, framed.freeze(), timeout, &stage, tls),
     );
     match result? {
         Some(r) => r,
@@ -251,6 +257,7 @@ async fn exchange(
     body: Bytes,
     timeout: Duration,
     stage: &Cell<Stage>,
+    tls: Option<&Tls>,
 ) -> Result<Reply, ProbeError> {
     stage.set(Stage::Connecting);
     let tcp = tokio::net::TcpStream::connect(authority)
@@ -258,9 +265,29 @@ async fn exchange(
         .map_err(|e| connect_error(authority, e))?;
     let _ = tcp.set_nodelay(true);
     stage.set(Stage::Waiting);
+    match tls {
+        Some(tls) => {
+            let stream = tls.connect(authority, tcp).await?;
+            over(stream, authority, uri, body, timeout, stage).await
+        }
+        None => over(tcp, authority, uri, body, timeout, stage).await,
+    }
+}
 
+/// The gRPC exchange over a connected stream (cleartext or TLS).
+async fn over<T>(
+    io: T,
+    authority: &str,
+    uri: Uri,
+    body: Bytes,
+    timeout: Duration,
+    stage: &Cell<Stage>,
+) -> Result<Reply, ProbeError>
+where
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
     let (client, connection) = h2::client::Builder::new()
-        .handshake::<_, Bytes>(tcp)
+        .handshake::<_, Bytes>(io)
         .await
         .map_err(|e| h2_error(authority, e))?;
     tokio::spawn(async move {

@@ -23,11 +23,13 @@ mod grpc;
 mod http1;
 mod json;
 mod proto;
+mod tls;
 
 pub use grpc::{grpc_health, grpc_status_name};
 pub use http1::{http, http_request};
 pub use json::json_contains;
 pub use proto::{grpc_unary, UnaryCall};
+pub use tls::Tls;
 
 /// Whether a failed probe is worth retrying.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

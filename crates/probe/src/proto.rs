@@ -10,6 +10,7 @@ use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor, Serialize
 use serde_json::Value;
 
 use crate::grpc::{call, normalize_authority};
+use crate::tls::Tls;
 use crate::ProbeError;
 
 /// A unary gRPC call, compiled and checked once, callable many times.
@@ -96,9 +97,14 @@ impl UnaryCall {
     ///
     /// A non-zero `grpc-status` is `Failed` with "grpc-status N (NAME):
     /// message", except 14 (UNAVAILABLE), which is `NotReady`.
-    pub fn call(&self, authority: &str, timeout: Duration) -> Result<Value, ProbeError> {
+    pub fn call(
+        &self,
+        authority: &str,
+        timeout: Duration,
+        tls: Option<&Tls>,
+    ) -> Result<Value, ProbeError> {
         let addr = normalize_authority(authority)?;
-        let reply = call(&addr, &self.path, &self.request, timeout)?;
+        let reply = call(&addr, &self.path, &self.request, timeout, tls)?;
         if reply.status != 0 {
             let msg = format!(
                 "{} at {addr} answered {}.",
@@ -154,8 +160,9 @@ pub fn grpc_unary(
     method: &str,
     request_json: &str,
     timeout: Duration,
+    tls: Option<&Tls>,
 ) -> Result<Value, ProbeError> {
-    UnaryCall::new(protos, includes, method, request_json)?.call(authority, timeout)
+    UnaryCall::new(protos, includes, method, request_json)?.call(authority, timeout, tls)
 }
 
 /// Compiled files, with the way back from protox's file names to the paths

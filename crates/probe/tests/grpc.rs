@@ -5,10 +5,11 @@ mod support;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use doccheck_probe::{grpc_health, grpc_unary, ProbeErrorKind, UnaryCall};
+use doccheck_probe::{grpc_health, grpc_unary, ProbeErrorKind, Tls, UnaryCall};
 use serde_json::json;
 use support::{
-    closed_port, closing_listener, data, grpc_server, http_server, silent_listener, Health,
+    closed_port, closing_listener, data, fixture_https, grpc_server, grpc_tls_server, http_server,
+    scratch_dir, silent_listener, Health,
 };
 
 const T: Duration = Duration::from_secs(5);
@@ -20,11 +21,14 @@ fn stocks() -> Vec<PathBuf> {
 #[test]
 fn health_serving_is_ready() {
     let addr = grpc_server(Health::Serving);
-    assert_eq!(grpc_health(&addr, "", T).unwrap(), "SERVING");
-    assert_eq!(grpc_health(&addr, "stocks.Stocks", T).unwrap(), "SERVING");
+    assert_eq!(grpc_health(&addr, "", T, None).unwrap(), "SERVING");
+    assert_eq!(
+        grpc_health(&addr, "stocks.Stocks", T, None).unwrap(),
+        "SERVING"
+    );
     // the same address with a scheme, as a guide may write it
     assert_eq!(
-        grpc_health(&format!("http://{addr}/"), "", T).unwrap(),
+        grpc_health(&format!("http://{addr}/"), "", T, None).unwrap(),
         "SERVING"
     );
 }
@@ -32,7 +36,7 @@ fn health_serving_is_ready() {
 #[test]
 fn health_not_serving_is_not_ready() {
     let addr = grpc_server(Health::NotServing);
-    let e = grpc_health(&addr, "", T).unwrap_err();
+    let e = grpc_health(&addr, "", T, None).unwrap_err();
     assert_eq!(e.kind, ProbeErrorKind::NotReady, "{e}");
     assert!(e.message.contains("NOT_SERVING"), "{e}");
 }
@@ -40,7 +44,7 @@ fn health_not_serving_is_not_ready() {
 #[test]
 fn health_of_an_unknown_service_is_not_ready() {
     let addr = grpc_server(Health::Serving);
-    let e = grpc_health(&addr, "nope.Nope", T).unwrap_err();
+    let e = grpc_health(&addr, "nope.Nope", T, None).unwrap_err();
     assert_eq!(e.kind, ProbeErrorKind::NotReady, "{e}");
     assert!(e.message.contains("grpc-status 5 (NOT_FOUND)"), "{e}");
 }
@@ -48,7 +52,7 @@ fn health_of_an_unknown_service_is_not_ready() {
 #[test]
 fn unimplemented_health_still_proves_a_grpc_server() {
     let addr = grpc_server(Health::Unimplemented);
-    let description = grpc_health(&addr, "", T).unwrap();
+    let description = grpc_health(&addr, "", T, None).unwrap();
     assert!(description.contains("UNIMPLEMENTED"), "{description}");
     assert!(description.contains(&addr), "{description}");
     assert!(description.contains("no health service"), "{description}");
@@ -65,6 +69,7 @@ fn unary_call_returns_the_stock_as_json() {
         "stocks.Stocks/Get",
         r#"{"id": 1}"#,
         T,
+        None,
     )
     .unwrap();
     assert_eq!(
@@ -86,6 +91,7 @@ fn unary_call_accepts_the_dotted_method_form_and_a_relative_path() {
         "stocks.Stocks.Get",
         r#"{"id":1}"#,
         T,
+        None,
     )
     .unwrap();
     assert_eq!(answer["stock"]["symbol"], "MSFT");
@@ -97,12 +103,12 @@ fn default_values_are_omitted_unless_asked_for() {
     let call = UnaryCall::new(&stocks(), &[], "stocks.Stocks/Get", r#"{"id": 7}"#).unwrap();
     assert_eq!(call.method(), "stocks.Stocks/Get");
     assert_eq!(
-        call.call(&addr, T).unwrap(),
+        call.call(&addr, T, None).unwrap(),
         json!({"stock": {"id": 7, "symbol": "ZERO"}})
     );
     let call = call.emit_defaults(true);
     assert_eq!(
-        call.call(&addr, T).unwrap(),
+        call.call(&addr, T, None).unwrap(),
         json!({"stock": {"id": 7, "symbol": "ZERO", "name": ""}})
     );
 }
@@ -117,6 +123,7 @@ fn imports_well_known_types_int64_and_camel_case() {
         "quotes.Quotes/Latest",
         r#"{"id": 1}"#,
         T,
+        None,
     )
     .unwrap();
     assert_eq!(
@@ -139,6 +146,7 @@ fn grpc_status_not_found_is_failed_with_its_name_and_message() {
         "stocks.Stocks/Get",
         r#"{"id": 42}"#,
         T,
+        None,
     )
     .unwrap_err();
     assert_eq!(e.kind, ProbeErrorKind::Failed, "{e}");
@@ -161,7 +169,7 @@ fn a_method_the_server_lacks_is_failed_unimplemented() {
     )
     .unwrap();
     let addr = grpc_server(Health::Serving);
-    let e = grpc_unary(&addr, &[proto], &[], "extra.Extra/Ping", "", T).unwrap_err();
+    let e = grpc_unary(&addr, &[proto], &[], "extra.Extra/Ping", "", T, None).unwrap_err();
     assert_eq!(e.kind, ProbeErrorKind::Failed, "{e}");
     assert!(e.message.contains("grpc-status 12 (UNIMPLEMENTED)"), "{e}");
 }
@@ -170,7 +178,7 @@ fn a_method_the_server_lacks_is_failed_unimplemented() {
 fn connection_refused_is_not_ready_quickly() {
     let addr = closed_port().to_string();
     let start = Instant::now();
-    let e = grpc_health(&addr, "", T).unwrap_err();
+    let e = grpc_health(&addr, "", T, None).unwrap_err();
     assert_eq!(e.kind, ProbeErrorKind::NotReady, "{e}");
     assert!(e.message.contains(&addr), "{e}");
     assert!(
@@ -179,7 +187,7 @@ fn connection_refused_is_not_ready_quickly() {
         start.elapsed()
     );
 
-    let e = grpc_unary(&addr, &stocks(), &[], "stocks.Stocks/Get", "{}", T).unwrap_err();
+    let e = grpc_unary(&addr, &stocks(), &[], "stocks.Stocks/Get", "{}", T, None).unwrap_err();
     assert_eq!(e.kind, ProbeErrorKind::NotReady, "{e}");
 }
 
@@ -188,7 +196,7 @@ fn a_listener_that_never_answers_is_not_ready_within_the_timeout() {
     let addr = silent_listener();
     let timeout = Duration::from_millis(600);
     let start = Instant::now();
-    let e = grpc_health(&addr, "", timeout).unwrap_err();
+    let e = grpc_health(&addr, "", timeout, None).unwrap_err();
     let elapsed = start.elapsed();
     assert_eq!(e.kind, ProbeErrorKind::NotReady, "{e}");
     assert!(e.message.contains("nothing came back"), "{e}");
@@ -201,7 +209,7 @@ fn a_listener_that_closes_at_once_is_not_ready() {
     // what docker-proxy does before the container's server listens
     let addr = closing_listener();
     let start = Instant::now();
-    let e = grpc_health(&addr, "", T).unwrap_err();
+    let e = grpc_health(&addr, "", T, None).unwrap_err();
     assert_eq!(e.kind, ProbeErrorKind::NotReady, "{e}");
     assert!(
         start.elapsed() < Duration::from_secs(3),
@@ -214,7 +222,7 @@ fn a_listener_that_closes_at_once_is_not_ready() {
 fn an_http1_server_is_failed_not_grpc() {
     let url = http_server();
     let addr = url.trim_start_matches("http://");
-    let e = grpc_health(addr, "", T).unwrap_err();
+    let e = grpc_health(addr, "", T, None).unwrap_err();
     assert_eq!(e.kind, ProbeErrorKind::Failed, "{e}");
     assert!(e.message.contains("HTTP/2"), "{e}");
 }
@@ -229,7 +237,16 @@ fn a_bad_proto_is_failed_with_file_line_and_column() {
     )
     .unwrap();
     let addr = closed_port().to_string();
-    let e = grpc_unary(&addr, std::slice::from_ref(&proto), &[], "bad.S/M", "{}", T).unwrap_err();
+    let e = grpc_unary(
+        &addr,
+        std::slice::from_ref(&proto),
+        &[],
+        "bad.S/M",
+        "{}",
+        T,
+        None,
+    )
+    .unwrap_err();
     assert_eq!(e.kind, ProbeErrorKind::Failed, "{e}");
     let location = format!("{}:3:", proto.display());
     assert!(e.message.contains(&location), "{e}");
@@ -319,7 +336,74 @@ fn bad_addresses_are_failed_not_retried() {
         "127.0.0.1:0",
         "a b:1",
     ] {
-        let e = grpc_health(addr, "", T).unwrap_err();
+        let e = grpc_health(addr, "", T, None).unwrap_err();
         assert_eq!(e.kind, ProbeErrorKind::Failed, "{addr}: {e}");
     }
 }
+
+#[test]
+fn over_tls_trusting_the_ca_the_health_check_and_a_call_pass() {
+    let addr = grpc_tls_server(Health::Serving);
+    let tls = Tls::trusting(&fixture_https().join("ca.crt")).unwrap();
+    assert_eq!(grpc_health(&addr, "", T, Some(&tls)).unwrap(), "SERVING");
+    let answer = grpc_unary(
+        &addr,
+        &stocks(),
+        &[],
+        "stocks.Stocks/Get",
+        r#"{"id": 1}"#,
+        T,
+        Some(&tls),
+    )
+    .unwrap();
+    assert_eq!(answer["stock"]["symbol"], "MSFT");
+    // The certificate is for localhost too.
+    let port = addr.rsplit_once(':').unwrap().1;
+    let by_name = tls.clone().with_server_name("localhost");
+    assert_eq!(
+        grpc_health(&format!("127.0.0.1:{port}"), "", T, Some(&by_name)).unwrap(),
+        "SERVING"
+    );
+}
+
+#[test]
+fn over_tls_a_certificate_nobody_vouches_for_fails_at_once() {
+    let addr = grpc_tls_server(Health::Serving);
+    // Trusting the server's own leaf certificate, not its CA: not a trust anchor here.
+    let other = scratch_dir("tls-other-ca").join("other.crt");
+    std::fs::write(&other, OTHER_CA).unwrap();
+    let tls = Tls::trusting(&other).unwrap();
+    let e = grpc_health(&addr, "", T, Some(&tls)).unwrap_err();
+    assert_eq!(e.kind, ProbeErrorKind::Failed, "{e}");
+    assert!(
+        e.to_string().starts_with(&format!(
+            "The TLS handshake with {addr} failed (trusting the CA "
+        )),
+        "{e}"
+    );
+    assert!(e.to_string().contains("UnknownIssuer"), "{e}");
+    // Insecure: any certificate, said so.
+    assert_eq!(
+        grpc_health(&addr, "", T, Some(&Tls::insecure())).unwrap(),
+        "SERVING"
+    );
+    // The wrong name fails, however trusted the CA.
+    let wrong = Tls::trusting(&fixture_https().join("ca.crt"))
+        .unwrap()
+        .with_server_name("stockdata.example.com");
+    let e = grpc_health(&addr, "", T, Some(&wrong)).unwrap_err();
+    assert_eq!(e.kind, ProbeErrorKind::Failed, "{e}");
+    assert!(
+        e.to_string().contains("certificate not valid for name"),
+        "{e}"
+    );
+}
+
+#[test]
+fn cleartext_against_a_tls_server_is_not_an_answer() {
+    let addr = grpc_tls_server(Health::Serving);
+    assert!(grpc_health(&addr, "", T, None).is_err());
+}
+
+/// A CA certificate that signed nothing of ours (self-signed, made with openssl).
+const OTHER_CA: &str = include_str!("data/other-ca.crt");

@@ -104,17 +104,18 @@ fn attempt(target: &mut dyn Target, probe: &Probe, workspace: &Path) -> Result<S
             *status,
             ATTEMPT_TIMEOUT,
         ),
-        Probe::GrpcHealth { port, service } => {
-            doccheck_probe::grpc_health(&address(*port)?, service, ATTEMPT_TIMEOUT)
+        Probe::GrpcHealth { port, service, tls } => {
+            doccheck_probe::grpc_health(&address(*port)?, service, ATTEMPT_TIMEOUT, tls.as_ref())
         }
         Probe::Grpc {
             port,
+            tls,
             call,
             request,
             expect,
         } => {
             let address = address(*port)?;
-            let answer = call.call(&address, ATTEMPT_TIMEOUT)?;
+            let answer = call.call(&address, ATTEMPT_TIMEOUT, tls.as_ref())?;
             if let Some(want) = expect {
                 doccheck_probe::json_contains(&answer, want).map_err(|m| {
                     ProbeError::failed(format!(

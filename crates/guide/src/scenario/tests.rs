@@ -99,7 +99,7 @@ fn services_and_probes() {
     assert_eq!(service.ready_timeout, Duration::from_secs(30));
     assert!(matches!(
         &service.probes[0],
-        crate::service::Probe::GrpcHealth { port: 80, service } if service.is_empty()
+        crate::service::Probe::GrpcHealth { port: 80, service, tls: None } if service.is_empty()
     ));
     assert!(matches!(
         &service.probes[1],

@@ -143,7 +143,63 @@ pub fn grpc_server(health: Health) -> String {
     addr
 }
 
-async fn serve_connection(tcp: tokio::net::TcpStream, health: Health) {
+/// The same server over TLS (ALPN h2), with the Docker guide's test
+/// certificate (scenarios/docker/fixture-https: localhost and 127.0.0.1,
+/// signed by its `ca.crt`). Returns "127.0.0.1:PORT".
+pub fn grpc_tls_server(health: Health) -> String {
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+    let dir = fixture_https();
+    let certs: Vec<CertificateDer> = CertificateDer::pem_file_iter(dir.join("stockdata.crt"))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let key = PrivateKeyDer::from_pem_file(dir.join("stockdata.key")).unwrap();
+    let mut config = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(certs, key)
+    .unwrap();
+    config.alpn_protocols = vec![b"h2".to_vec()];
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    listener.set_nonblocking(true).unwrap();
+    thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            loop {
+                let Ok((tcp, _)) = listener.accept().await else {
+                    continue;
+                };
+                let acceptor = acceptor.clone();
+                tokio::spawn(async move {
+                    if let Ok(tls) = acceptor.accept(tcp).await {
+                        serve_connection(tls, health).await;
+                    }
+                });
+            }
+        });
+    });
+    addr
+}
+
+/// The test certificate's directory.
+pub fn fixture_https() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/docker/fixture-https")
+}
+
+async fn serve_connection<T>(tcp: T, health: Health)
+where
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
     let Ok(mut conn) = h2::server::handshake(tcp).await else {
         return;
     };

@@ -7,13 +7,17 @@ use std::sync::Arc;
 use bytes::Bytes;
 use h2::server::{self, SendResponse};
 use http::{HeaderMap, HeaderValue, Request, Response, StatusCode};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::services::{App, Lookup, Status, INTERNAL, OK, UNIMPLEMENTED};
 
-/// One HTTP/2 connection (prior knowledge: Kestrel's Http2-only cleartext endpoints).
-pub async fn serve_h2(socket: TcpStream, app: Arc<App>) {
+/// A connection's byte stream: a TCP socket, or TLS over one.
+pub trait Io: AsyncRead + AsyncWrite + Unpin + Send + 'static {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send + 'static> Io for T {}
+
+/// One HTTP/2 connection: prior knowledge on Kestrel's Http2-only cleartext endpoints, or
+/// after TLS negotiated ALPN `h2`.
+pub async fn serve_h2(socket: impl Io, app: Arc<App>) {
     let Ok(mut connection) = server::handshake(socket).await else {
         return;
     };
@@ -27,7 +31,7 @@ pub async fn serve_h2(socket: TcpStream, app: Arc<App>) {
 
 /// One HTTP/1.x connection: Kestrel endpoints that allow HTTP/1 only speak HTTP/1 without
 /// TLS, so an HTTP/2 client gets nowhere and gRPC over HTTP/1.1 is refused, as grpc-dotnet does.
-pub async fn serve_http1(mut socket: TcpStream) {
+pub async fn serve_http1(mut socket: impl Io) {
     let mut head = Vec::new();
     let mut buf = [0u8; 4096];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 65536 {

@@ -6,12 +6,15 @@ use std::path::Path;
 use std::sync::Arc;
 use std::task::Poll;
 
-use tokio::net::TcpListener;
+use rustls::ServerConfig;
+use tokio::net::{TcpListener, TcpStream};
 use tokio::signal::unix::{signal, SignalKind};
+use tokio_rustls::TlsAcceptor;
 
 use super::config::Config;
 use super::grpc;
 use super::services::App;
+use super::tls::{self, Certificate, CertificateConfig};
 use super::urls::{self, Address};
 use crate::versions::AspNetCore;
 
@@ -47,7 +50,16 @@ pub enum Protocols {
 struct Endpoint {
     address: Address,
     protocols: Protocols,
-    certificate: Option<String>,
+    certificate: Option<Certificate>,
+}
+
+/// What an accepted connection gets.
+#[derive(Clone)]
+enum Transport {
+    Plain,
+    Tls(Arc<ServerConfig>),
+    /// An https endpoint whose certificate has no private key (3.x, PEM): every handshake fails.
+    TlsNoKey,
 }
 
 fn protocols(value: Option<&str>) -> Protocols {
@@ -99,13 +111,22 @@ pub fn server_urls(config: &Config, aspnet: AspNetCore) -> Option<String> {
 
 /// The endpoints: `Kestrel:Endpoints` if configured (they override the server addresses),
 /// else the server addresses (`server_urls`), else Kestrel's default http://localhost:5000.
-fn endpoints(config: &Config, aspnet: AspNetCore) -> Result<Vec<Endpoint>, Failure> {
+/// As KestrelConfigurationLoader.Load does, `Kestrel:Certificates:Default` is loaded first,
+/// whether or not an endpoint uses it; an https endpoint's own `Certificate` wins over it.
+fn endpoints(config: &Config, aspnet: AspNetCore, content_root: &Path) -> Result<Vec<Endpoint>, Failure> {
     let fail = |exception: String| Failure {
         logged: None,
         exception,
     };
+    let cert_fail = |exception: String| Failure {
+        logged: Some(exception.clone()),
+        exception,
+    };
     let defaults = protocols(config.get("Kestrel:EndpointDefaults:Protocols"));
-    let default_cert = config.get("Kestrel:Certificates:Default:Path").map(str::to_string);
+    let default_cert = match CertificateConfig::read(config, "Kestrel:Certificates:Default") {
+        Some(c) => tls::load(&c, "Default", content_root, aspnet).map_err(cert_fail)?,
+        None => None,
+    };
     let named = config.children("Kestrel:Endpoints");
     let addresses = server_urls(config, aspnet);
     if !named.is_empty() {
@@ -121,16 +142,20 @@ fn endpoints(config: &Config, aspnet: AspNetCore) -> Result<Vec<Endpoint>, Failu
             .map(|name| {
                 let section = format!("Kestrel:Endpoints:{name}");
                 let url = config.get(&format!("{section}:Url")).unwrap_or("");
+                let address = urls::parse(url).map_err(fail)?;
+                let own = match CertificateConfig::read(config, &format!("{section}:Certificate")) {
+                    Some(c) if address.scheme == "https" => {
+                        tls::load(&c, name, content_root, aspnet).map_err(cert_fail)?
+                    }
+                    _ => None,
+                };
                 Ok(Endpoint {
-                    address: urls::parse(url).map_err(fail)?,
+                    address,
                     protocols: config
                         .get(&format!("{section}:Protocols"))
                         .map(|p| protocols(Some(p)))
                         .unwrap_or(defaults),
-                    certificate: config
-                        .get(&format!("{section}:Certificate:Path"))
-                        .map(str::to_string)
-                        .or(default_cert.clone()),
+                    certificate: own.or_else(|| default_cert.clone()),
                 })
             })
             .collect();
@@ -149,27 +174,26 @@ fn endpoints(config: &Config, aspnet: AspNetCore) -> Result<Vec<Endpoint>, Failu
 
 struct Bound {
     listeners: Vec<(std::net::TcpListener, Protocols)>,
+    transport: Transport,
     shown: String,
 }
 
 fn bind(endpoint: &Endpoint) -> Result<Bound, Failure> {
     let address = &endpoint.address;
-    if address.scheme == "https" {
-        return Err(match &endpoint.certificate {
-            None => Failure {
+    let transport = match (address.scheme.as_str(), &endpoint.certificate) {
+        ("https", None) => {
+            return Err(Failure {
                 logged: Some(HTTPS_NO_CERT.lines().take(3).collect::<Vec<_>>().join("\n")),
                 exception: HTTPS_NO_CERT.to_string(),
-            },
-            Some(path) => Failure {
-                logged: None,
-                exception: format!(
-                    "System.NotSupportedException: doccheck stand-in runtime: HTTPS endpoints are not simulated \
-                     (certificate '{path}' for {}).",
-                    address.original
-                ),
-            },
-        });
-    }
+            })
+        }
+        ("https", Some(cert)) if cert.key.is_none() => Transport::TlsNoKey,
+        ("https", Some(cert)) => Transport::Tls(tls::server_config(cert, endpoint.protocols).map_err(|e| Failure {
+            logged: Some(e.clone()),
+            exception: e,
+        })?),
+        _ => Transport::Plain,
+    };
     let mut listeners = Vec::new();
     let mut port = address.port;
     let mut last_error = None;
@@ -205,13 +229,23 @@ fn bind(endpoint: &Endpoint) -> Result<Bound, Failure> {
     }
     Ok(Bound {
         listeners,
+        transport,
         shown: address.display(port),
     })
 }
 
 /// Starts Kestrel and serves until a stop signal. Ok: clean shutdown; Err: startup failure.
 pub fn run(config: &Config, aspnet: AspNetCore, app: App, content_root: &Path) -> Result<(), Failure> {
-    let endpoints = endpoints(config, aspnet)?;
+    let crit = |f: &Failure| {
+        if let Some(logged) = &f.logged {
+            log(
+                "crit",
+                "Microsoft.AspNetCore.Server.Kestrel[0]",
+                &format!("Unable to start Kestrel.\n{logged}"),
+            );
+        }
+    };
+    let endpoints = endpoints(config, aspnet, content_root).inspect_err(crit)?;
     let mut bound = Vec::new();
     for e in &endpoints {
         if e.protocols == Protocols::Http1AndHttp2 && e.address.scheme == "http" {
@@ -226,15 +260,7 @@ pub fn run(config: &Config, aspnet: AspNetCore, app: App, content_root: &Path) -
                 ),
             );
         }
-        bound.push(bind(e).inspect_err(|f| {
-            if let Some(logged) = &f.logged {
-                log(
-                    "crit",
-                    "Microsoft.AspNetCore.Server.Kestrel[0]",
-                    &format!("Unable to start Kestrel.\n{logged}"),
-                );
-            }
-        })?);
+        bound.push(bind(e).inspect_err(crit)?);
     }
 
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -260,7 +286,7 @@ pub fn run(config: &Config, aspnet: AspNetCore, app: App, content_root: &Path) -
                     TcpListener::from_std(l)
                 });
                 let Ok(listener) = listener else { continue };
-                tokio::spawn(accept_loop(listener, *protocols, app.clone()));
+                tokio::spawn(accept_loop(listener, *protocols, b.transport.clone(), app.clone()));
             }
         }
         let listening = format!("Microsoft.Hosting.Lifetime[{}]", aspnet.listening_event());
@@ -292,17 +318,55 @@ pub fn run(config: &Config, aspnet: AspNetCore, app: App, content_root: &Path) -
     })
 }
 
-async fn accept_loop(listener: TcpListener, protocols: Protocols, app: Arc<App>) {
+async fn accept_loop(listener: TcpListener, protocols: Protocols, transport: Transport, app: Arc<App>) {
     loop {
         let Ok((socket, _)) = listener.accept().await else {
             continue;
         };
         let _ = socket.set_nodelay(true);
-        if protocols == Protocols::Http2 {
-            tokio::spawn(grpc::serve_h2(socket, app.clone()));
-        } else {
-            tokio::spawn(grpc::serve_http1(socket));
+        match &transport {
+            Transport::Plain if protocols == Protocols::Http2 => {
+                tokio::spawn(grpc::serve_h2(socket, app.clone()));
+            }
+            Transport::Plain => {
+                tokio::spawn(grpc::serve_http1(socket));
+            }
+            Transport::Tls(config) => {
+                tokio::spawn(serve_tls(
+                    socket,
+                    TlsAcceptor::from(config.clone()),
+                    protocols,
+                    app.clone(),
+                ));
+            }
+            Transport::TlsNoKey => {
+                log(
+                    "fail",
+                    "Microsoft.AspNetCore.Server.Kestrel[0]",
+                    &format!(
+                        "Unhandled exception while processing a connection.\n{}",
+                        tls::no_private_key()
+                    ),
+                );
+                drop(socket);
+            }
         }
+    }
+}
+
+/// One connection to an https endpoint: the TLS handshake (10 s at most, as Kestrel's
+/// HandshakeTimeout), then HTTP/2 if ALPN chose `h2`, else HTTP/1.1 unless the endpoint is
+/// Http2-only (Kestrel closes those).
+async fn serve_tls(socket: TcpStream, acceptor: TlsAcceptor, protocols: Protocols, app: Arc<App>) {
+    let handshake = tokio::time::timeout(std::time::Duration::from_secs(10), acceptor.accept(socket));
+    let Ok(Ok(stream)) = handshake.await else {
+        return;
+    };
+    let h2 = stream.get_ref().1.alpn_protocol() == Some(b"h2");
+    if h2 {
+        grpc::serve_h2(stream, app).await;
+    } else if protocols != Protocols::Http2 {
+        grpc::serve_http1(stream).await;
     }
 }
 

@@ -8,6 +8,7 @@ pub mod config;
 pub mod grpc;
 pub mod kestrel;
 pub mod services;
+pub mod tls;
 pub mod urls;
 
 use std::path::Path;
