@@ -32,7 +32,12 @@ pub fn rewrite(plan: &Plan, results: &[StepResult], dry_run: bool) -> Result<Vec
     let mut edits = Vec::new();
     let mut changes = Vec::new();
     for result in results {
-        let Some(step) = plan.steps.iter().find(|s| s.number == result.number) else {
+        // A scenario's own steps (variants) have no text in the guide to rewrite.
+        let Some(step) = plan
+            .steps
+            .iter()
+            .find(|s| s.number == result.number && s.from_scenario.is_none())
+        else {
             continue;
         };
         let Action::Run { commands, .. } = &step.action else {

@@ -139,7 +139,7 @@ pub(crate) fn assert_nothing_left_in(tmp: &Path, before: &Before) {
     );
 }
 
-const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 8 steps
+const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 10 steps
 ...
 ✓   1  docs/docker.md:41  write Dockerfile (and src/StockData/Dockerfile)  [..]s
 ✓   2  docs/docker.md:91  check fragment of Dockerfile  [..]s
@@ -170,13 +170,20 @@ const WHOLE_GUIDE: &str = "doccheck docs/docker.md with scenarios/docker.yaml: 8
         $ docker push internal-registry:5000/myorg/stockdata  (line 148)
         ran as: docker push 127.0.0.1:[..]/myorg/stockdata
         note: verified through the registry API: 127.0.0.1:[..]/myorg/stockdata:latest is sha256:[..]
+✓   9  docs/docker.md:91  docker build --tag stockdata-https --file Dockerfile.https . (+1 more)  [..]s
+        $ docker build --tag stockdata-https --file Dockerfile.https .  (line 49)
+        ran as: docker build --force-rm --tag stockdata-https --file Dockerfile.https .
+✓  10  docs/docker.md:91  docker run -ti -p 5001:443 [..] stockdata-https  [..]s
+...
+        note: ready after [..]s: SERVING
+        note: ready after [..]s: stocks.Stocks/Get {\"id\": 3} at 127.0.0.1:[..] → {\"stock\":{\"id\":3,\"name\":\"Amazon\",\"symbol\":\"AMZN\"}}
 note: docker: Docker Engine [..] at unix://[..]
 note: mcr.microsoft.com/dotnet/core/sdk:3.0: [..]
 note: mcr.microsoft.com/dotnet/core/aspnet:3.0: [..]
 note: pushes to docker.io go to a registry of the run's own: [..] on 127.0.0.1:[..]
 note: pushes to internal-registry:5000 go to a registry of the run's own: [..] on 127.0.0.1:[..]
 note: local names are the run's own on the daemon: stockdata → stockdata-dc[..]
-docs/docker.md: ok. 8 steps: 8 passed, 0 failed, 0 skipped, 0 not run; [..]s
+docs/docker.md: ok. 10 steps: 10 passed, 0 failed, 0 skipped, 0 not run; [..]s
 ";
 
 #[test]
@@ -230,7 +237,7 @@ fn a_wrong_copy_from_alias_fails_the_first_build() {
 ...
 ·   5  docs/docker.md:119  not run: step 4 failed
 ...
-docs/docker.md: FAILED. 8 steps: 3 passed, 1 failed, 0 skipped, 4 not run; [..]s
+docs/docker.md: FAILED. 10 steps: 3 passed, 1 failed, 0 skipped, 6 not run; [..]s
 ",
     );
     assert!(out.stdout.contains("build"), "{}", out.stdout);
@@ -303,7 +310,7 @@ fn uncommenting_the_https_line_fails_the_run_step_with_kestrels_refusal() {
 ...
         │ System.InvalidOperationException: Unable to configure HTTPS endpoint. No server certificate was specified, and the default developer certificate could not be found or is out of date.
 ...
-docs/docker.md: FAILED. 8 steps: 5 passed, 1 failed, 0 skipped, 2 not run; [..]s
+docs/docker.md: FAILED. 10 steps: 5 passed, 1 failed, 0 skipped, 4 not run; [..]s
 ",
     );
     assert_nothing_left(&out, &before);
@@ -346,7 +353,7 @@ fn preflight_errors_say_what_to_do() {
         .args(&["docs/docker.md"])
         .env("DOCKER_HOST", "unix:///nonexistent/docker.sock")
         .status(2)
-        .stdout("doccheck docs/docker.md with scenarios/docker.yaml: 8 steps\n")
+        .stdout("doccheck docs/docker.md with scenarios/docker.yaml: 10 steps\n")
         .stderr("error: the guide needs Docker, but the Docker daemon is not reachable ([..]): start it, or point DOCKER_HOST at one\n")
         .run();
     assert_nothing_left(&out, &before);
@@ -356,7 +363,7 @@ fn preflight_errors_say_what_to_do() {
         .args(&["docs/docker.md"])
         .env("DOCCHECK_REGISTRY_BIN", "/nonexistent/docker-registry")
         .status(2)
-        .stdout("doccheck docs/docker.md with scenarios/docker.yaml: 8 steps\n")
+        .stdout("doccheck docs/docker.md with scenarios/docker.yaml: 10 steps\n")
         .stderr("...\nerror: no registry is available for the guide's pushes: install Debian's docker-registry (apt-get install docker-registry) or load the registry:2 image\n")
         .run();
     assert_nothing_left(&out, &before);
@@ -555,7 +562,14 @@ fn the_english_and_french_guides_at_once_on_one_daemon() {
     for run in &runs {
         assert_eq!(run["verdict"], "passed", "{run}");
         let steps = run["steps"].as_array().unwrap();
-        let last = &steps[steps.len() - 2];
+        let last = steps
+            .iter()
+            .find(|s| {
+                s["commands"][0]["documented"]
+                    .as_str()
+                    .is_some_and(|c| c.starts_with("docker image inspect"))
+            })
+            .unwrap();
         seen.push(
             last["commands"][0]["output"]
                 .as_str()
@@ -704,11 +718,11 @@ fn the_french_guide_runs_with_the_same_scenario() {
         .private_tmpdir()
         .args(&["docs/fr-fr/docker.md"])
         .stdout(
-            "doccheck docs/fr-fr/docker.md with scenarios/docker.yaml: 8 steps
+            "doccheck docs/fr-fr/docker.md with scenarios/docker.yaml: 10 steps
 ...
 ✓   3  docs/fr-fr/docker.md:107  write .dockerignore  [..]s
 ...
-docs/fr-fr/docker.md: ok. 8 steps: 8 passed, 0 failed, 0 skipped, 0 not run; [..]s
+docs/fr-fr/docker.md: ok. 10 steps: 10 passed, 0 failed, 0 skipped, 0 not run; [..]s
 ",
         )
         .stderr(
@@ -733,9 +747,9 @@ fn another_translation_dropped_in_runs_without_new_configuration() {
     let out = test
         .args(&["docs/de-de/docker.md"])
         .stdout(
-            "doccheck docs/de-de/docker.md with scenarios/docker.yaml: 8 steps
+            "doccheck docs/de-de/docker.md with scenarios/docker.yaml: 10 steps
 ...
-docs/de-de/docker.md: ok. 8 steps: 8 passed, 0 failed, 0 skipped, 0 not run; [..]s
+docs/de-de/docker.md: ok. 10 steps: 10 passed, 0 failed, 0 skipped, 0 not run; [..]s
 ",
         )
         .stderr(

@@ -181,7 +181,9 @@ fn sweep_records(client: &Client) -> usize {
         for line in text.lines().rev() {
             let removal: &[&str] = match line.split_once(' ') {
                 Some(("container", id)) => &["rm", "-f", "-v", id],
-                Some(("image", id)) => &["rmi", id],
+                // A build's output names its base images too (a stand-in,
+                // another run's image): only what is left untagged was the run's.
+                Some(("image", id)) if untagged(client, id) => &["rmi", id],
                 Some(("tag", name)) => &["rmi", name],
                 _ => continue,
             };
@@ -190,6 +192,12 @@ fn sweep_records(client: &Client) -> usize {
         let _ = std::fs::remove_file(&records);
     }
     removed
+}
+
+fn untagged(client: &Client, image: &str) -> bool {
+    client
+        .run(&["image", "inspect", "--format", "{{len .RepoTags}}", image])
+        .is_ok_and(|tags| tags.trim() == "0")
 }
 
 /// Removes what runs that died (crash, kill -9) left behind; returns how many.

@@ -55,7 +55,7 @@ impl Rewriter<'_> {
         service: bool,
         names: &mut Namespace,
     ) -> Option<Rewritten> {
-        if command.contains(|c: char| "|&;<>()$`\n".contains(c)) && !command.contains("\\\n") {
+        if has_shell_syntax(command) && !command.contains("\\\n") {
             return None;
         }
         let mut args = shell_words::split(command).ok()?;
@@ -317,6 +317,48 @@ fn takes_value(flag: &str) -> bool {
     )
 }
 
+/// Whether `command` has shell syntax the rewriter does not follow. `$NAME`,
+/// `${NAME}` and `$(pwd)` are followed (`-v "$PWD/certs:/certs"` is how guides
+/// mount a directory), unless the command has single quotes, inside which
+/// they would be literal.
+fn has_shell_syntax(command: &str) -> bool {
+    let mut rest = command.to_string();
+    if !command.contains('\'') {
+        rest = rest.replace("$(pwd)", "");
+        while let Some(at) = rest.find('$') {
+            let tail = &rest[at + 1..];
+            let braced = tail.starts_with('{');
+            let name: String = tail
+                .trim_start_matches('{')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let closed = !braced || tail[1 + name.len()..].starts_with('}');
+            if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) || !closed {
+                return true;
+            }
+            let len = 1 + name.len() + if braced { 2 } else { 0 };
+            rest.replace_range(at..at + len, "");
+        }
+    }
+    rest.contains(|c: char| "|&;<>()$`\n".contains(c))
+}
+
+/// A word with an expansion `has_shell_syntax` lets through, in double
+/// quotes so that bash still expands it.
+fn expanding(word: &str) -> Option<String> {
+    word.contains('$').then(|| {
+        let escaped: String = word
+            .chars()
+            .flat_map(|c| match c {
+                '"' | '\\' | '`' => vec!['\\', c],
+                c => vec![c],
+            })
+            .collect();
+        format!("\"{escaped}\"")
+    })
+}
+
 /// Joins words into a command line, quoting only words that need it (readable in reports).
 fn join(words: &[String]) -> String {
     let plain = |w: &str| {
@@ -329,6 +371,8 @@ fn join(words: &[String]) -> String {
         .map(|w| {
             if plain(w) {
                 w.clone()
+            } else if let Some(quoted) = expanding(w) {
+                quoted
             } else {
                 shell_words::quote(w).into_owned()
             }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Location};
 use crate::service::ServiceKeys;
+use crate::variant::VariantKeys;
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -45,6 +46,10 @@ pub struct Directives {
     pub treat_as: Option<Treatment>,
     /// Scenario only: the block starts a long-running service (docs/guides.md).
     pub service: Option<ServiceKeys>,
+    /// Scenario only, with `fragment-of`: the file with the fragment applied,
+    /// exercised by commands of the scenario's after the guide's last step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<VariantKeys>,
 }
 
 #[derive(
@@ -66,7 +71,14 @@ pub const INLINE_KEYS: &[&str] = &[
     "fragment-of",
     "as",
 ];
-const SCENARIO_ONLY: &[&str] = &["line", "pattern", "lines", "occurrence", "service"];
+const SCENARIO_ONLY: &[&str] = &[
+    "line",
+    "pattern",
+    "lines",
+    "occurrence",
+    "service",
+    "variants",
+];
 
 impl Directives {
     /// `other`'s keys win over `self`'s.

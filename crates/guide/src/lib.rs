@@ -23,6 +23,7 @@ pub mod shell;
 pub mod transcript;
 pub mod tree;
 pub mod update;
+pub mod variant;
 
 pub use error::{Error, ErrorKind, Location};
 pub use plan::{Action, Plan, Step};

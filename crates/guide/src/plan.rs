@@ -47,6 +47,9 @@ pub struct Step {
     pub scrut: Option<Case>,
     /// The expected output of the whole block (Innovation Engine's result block).
     pub result: Option<ResultBlock>,
+    /// Set for a step that is the scenario's, not a block of the guide (a
+    /// variant's): where in the scenario. `--update` leaves it alone.
+    pub from_scenario: Option<Location>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +67,10 @@ pub enum Action {
     CheckFragment {
         of: String,
         content: String,
+        /// Variants of `of` with the fragment applied, (path, content),
+        /// written once the check passes: before the guide's own builds, so
+        /// that they share one build context (and cache) with the variant's.
+        variants: Vec<(String, String)>,
     },
     Skip {
         reason: String,
@@ -176,7 +183,7 @@ pub fn build(
         .or(defaults.timeout)
         .unwrap_or(DEFAULT_TIMEOUT);
     let mut steps = Vec::with_capacity(blocks.len());
-    for (block, binding) in blocks.iter().zip(bound) {
+    for (block, binding) in blocks.iter().zip(bound.iter().copied()) {
         let at = Location::new(guide, block.line, block.column);
         let mut directives = Directives::default();
         let mut bound_by = None;
@@ -258,8 +265,11 @@ pub fn build(
             notes,
             scrut,
             result: None,
+            from_scenario: None,
         });
     }
+    let variants = variants::steps(guide, &mut steps, &bound, default_timeout)?;
+    steps.extend(variants);
     let mut setup = Setup {
         pass_env: defaults.pass_env.clone(),
         allow_empty: defaults.allow_empty,
@@ -487,6 +497,7 @@ fn action(
         return Ok(Action::CheckFragment {
             of: of.clone(),
             content: block.content.clone(),
+            variants: Vec::new(),
         });
     }
     let lang = lang_of(block, defaults);
@@ -541,6 +552,8 @@ fn check_path(path: &str, at: &Location) -> Result<(), Error> {
     }
     Ok(())
 }
+
+mod variants;
 
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,7 @@ use crate::error::{io_reason, Error, ErrorKind, Location};
 use crate::markdown::{Block, LineIndex};
 use crate::service::Service;
 use crate::setup::{DockerSetup, StandIn};
+use crate::variant::Variant;
 
 #[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -127,6 +128,8 @@ pub struct Binding {
     pub service: Option<Service>,
     /// Where the binding's `line:`/`pattern:` key is in the scenario file.
     pub location: Location,
+    /// `variants:`, checked (only with `fragment-of`).
+    pub variants: Vec<Variant>,
 }
 
 #[derive(Debug, Clone)]
@@ -272,6 +275,22 @@ impl<'a> Positions<'a> {
         }
     }
 
+    /// The `n`th (0-based) `key:` in binding `i`.
+    fn nth_in_binding(&self, i: usize, key: &str, n: usize) -> Option<Location> {
+        let range = self.items.get(i)?.clone();
+        let re = Regex::new(&format!(r"(?m)^[ \t]*(?:-[ \t]+)?({key})[ \t]*:")).ok()?;
+        let found = re.captures_iter(&self.text[range.clone()]).nth(n)?;
+        Some(self.at(range.start + found.get(1)?.start()))
+    }
+
+    /// Whether the value of the key at `at` is a block scalar (`key: |`),
+    /// whose text starts on the next line.
+    fn value_starts_below(&self, at: &Location) -> bool {
+        let line = self.text.lines().nth(at.line - 1).unwrap_or("");
+        let value = line.split_once(':').map_or("", |(_, v)| v).trim_start();
+        value.starts_with('|') || value.starts_with('>')
+    }
+
     fn in_binding(&self, i: usize, key: &str) -> Location {
         self.items
             .get(i)
@@ -331,11 +350,29 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
             .map(|keys| keys.check(&|p| inside(p)))
             .transpose()
             .map_err(|m| Error::scenario(positions.in_binding(i, "service"), m))?;
+        let mut variants = Vec::new();
+        for (n, keys) in std::mem::take(&mut directives.variants)
+            .into_iter()
+            .enumerate()
+        {
+            let at = positions
+                .nth_in_binding(i, "console", n)
+                .unwrap_or_else(|| positions.in_binding(i, "variants"));
+            if directives.fragment_of.is_none() {
+                return Err(Error::scenario(
+                    at,
+                    "variants: a variant is the file a fragment is of, with the fragment applied: give `fragment-of:` too",
+                ));
+            }
+            let first_line = at.line + positions.value_starts_below(&at) as usize;
+            variants.push(keys.check(shown, first_line, at, &|p| inside(p))?);
+        }
         bindings.push(Binding {
             matcher,
             directives,
             service,
             location,
+            variants,
         });
     }
     let fixture = match &file.fixture {

@@ -55,23 +55,41 @@ impl StepRunner<'_> {
                     }
                 }
             }
-            Action::CheckFragment { of, content } => {
-                match std::fs::read_to_string(self.workspace.work.join(of)) {
-                    Ok(file) => match missing_fragment_lines(content, &file) {
-                        missing if missing.is_empty() => result
+            Action::CheckFragment {
+                of,
+                content,
+                variants,
+            } => match std::fs::read_to_string(self.workspace.work.join(of)) {
+                Ok(file) => match missing_fragment_lines(content, &file) {
+                    missing if missing.is_empty() => {
+                        result
                             .notes
-                            .push(format!("every line is in {of} (as is or commented out)")),
-                        lines => result.fail(Failure::FragmentLinesMissing {
-                            of: of.clone(),
-                            lines,
-                        }),
-                    },
-                    Err(e) => result.fail(Failure::FragmentFileUnreadable {
+                            .push(format!("every line is in {of} (as is or commented out)"));
+                        for (path, text) in variants {
+                            match self.workspace.write(path, text) {
+                                    Ok(()) => result.notes.push(format!(
+                                        "wrote {path}: {of} with the fragment applied (the scenario's variant)"
+                                    )),
+                                    Err(reason) => {
+                                        result.fail(Failure::FileNotWritten {
+                                            path: path.clone(),
+                                            reason,
+                                        });
+                                        break;
+                                    }
+                                }
+                        }
+                    }
+                    lines => result.fail(Failure::FragmentLinesMissing {
                         of: of.clone(),
-                        reason: e.to_string(),
+                        lines,
                     }),
-                }
-            }
+                },
+                Err(e) => result.fail(Failure::FragmentFileUnreadable {
+                    of: of.clone(),
+                    reason: e.to_string(),
+                }),
+            },
             Action::Run {
                 commands,
                 exit,

@@ -148,3 +148,39 @@ fn names_the_run_creates_are_its_own_in_later_commands() {
         Some("docker run --label doccheck.run=r1 alpine echo app")
     );
 }
+
+#[test]
+fn variables_and_pwd_are_followed_other_shell_syntax_is_not() {
+    let labels = labels();
+    let r = rewriter(&labels);
+    let mut names = names();
+    let p = r
+        .rewrite(
+            r#"docker run -ti -p 5001:443 -v "$PWD/https:/https:ro" -e "KEY=${SECRET}" stockdata"#,
+            true,
+            &mut names,
+        )
+        .unwrap();
+    assert_eq!(
+        p.run.as_deref(),
+        Some(
+            r#"docker run -d --label doccheck.run=r1 -p 5001:443 -v "$PWD/https:/https:ro" -e "KEY=${SECRET}" stockdata"#
+        )
+    );
+    let p = r
+        .rewrite("docker run -ti -v $(pwd):/src stockdata", false, &mut names)
+        .unwrap();
+    assert_eq!(
+        p.run.as_deref(),
+        Some(r#"docker run --label doccheck.run=r1 -i -v "$(pwd):/src" stockdata"#)
+    );
+    for other in [
+        "docker run -v $(id -u):/x stockdata",
+        "docker run -e X=$1 stockdata",
+        "docker run -e 'X=$PWD' stockdata",
+        "docker run stockdata | tee log",
+        "docker run -e X=${A stockdata",
+    ] {
+        assert!(r.rewrite(other, false, &mut names).is_none(), "{other}");
+    }
+}

@@ -168,3 +168,69 @@ fn configured_default_language_and_extra_command_languages() {
     .unwrap();
     assert_eq!(p.steps[0].kind(), "skip");
 }
+
+#[test]
+fn a_fragments_variants_run_after_the_guide_from_the_scenario() {
+    let guide = "```dockerfile\nFROM runtime\n# ENV URLS=https://+:443\nENTRYPOINT [\"app\"]\n```\n\n```dockerfile\nENV URLS=https://+:443\n```\n\n```sh\ndocker build -t app .\n```\n";
+    let scenario = "guides: [g.md]\nblocks:\n  - line: FROM runtime\n    file: Dockerfile\n  - line: ENV URLS=https://+:443\n    fragment-of: Dockerfile\n    variants:\n      - file: Dockerfile.https\n        console: |\n          $ docker build -t app-https -f Dockerfile.https .\n          ...\n          $ docker run --rm app-https\n          ...\n          ? 134\n      - console: docker run -d app-https\n";
+    let p = plan(guide, Some(scenario)).unwrap();
+    let summaries: Vec<String> = p.steps.iter().map(|s| s.summary()).collect();
+    assert_eq!(
+        summaries,
+        [
+            "write Dockerfile",
+            "check fragment of Dockerfile",
+            "docker build -t app .",
+            "docker build -t app-https -f Dockerfile.https . (+1 more)",
+            "docker run -d app-https",
+        ]
+    );
+    // The variant's file is written with the fragment's check, before the
+    // guide's build: one build context for both.
+    let Action::CheckFragment { variants, .. } = &p.steps[1].action else {
+        panic!("{:?}", p.steps[1].action)
+    };
+    assert_eq!(
+        variants,
+        &[(
+            "Dockerfile.https".to_string(),
+            "FROM runtime\nENV URLS=https://+:443\nENTRYPOINT [\"app\"]\n".to_string()
+        )]
+    );
+    let variant = &p.steps[3];
+    assert_eq!((variant.number, variant.line), (4, 7));
+    assert_eq!(variant.bound_by.as_deref(), Some("s.yaml:9:9"));
+    assert!(variant.from_scenario.is_some());
+    let Action::Run { commands, .. } = &variant.action else {
+        panic!()
+    };
+    // Its commands are the scenario's lines.
+    assert_eq!(
+        commands.iter().map(|c| c.line).collect::<Vec<_>>(),
+        [10, 12]
+    );
+    assert_eq!(p.steps[4].number, 5);
+
+    // Variants need a fragment; a fragment line with no place is an error.
+    let e = crate::scenario::parse(
+        "s.yaml",
+        std::path::Path::new("s.yaml"),
+        "guides: [g.md]\nblocks:\n  - line: FROM runtime\n    variants:\n      - console: ls\n",
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().starts_with("s.yaml:5:9: variants: ")
+            && e.to_string().contains("give `fragment-of:` too"),
+        "{e}"
+    );
+    let e = plan(
+        &guide.replace("# ENV URLS", "RUN true\n# nothing"),
+        Some(scenario),
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("s.yaml:5:5: variants: the fragment's line `ENV URLS=https://+:443`"),
+        "{e}"
+    );
+}

@@ -144,7 +144,7 @@ pub fn grpc_server(health: Health) -> String {
 }
 
 /// The same server over TLS (ALPN h2), with the Docker guide's test
-/// certificate (scenarios/docker/fixture-https: localhost and 127.0.0.1,
+/// certificate (scenarios/docker/fixture/https: localhost and 127.0.0.1,
 /// signed by its `ca.crt`). Returns "127.0.0.1:PORT".
 pub fn grpc_tls_server(health: Health) -> String {
     use rustls_pki_types::pem::PemObject;
@@ -193,7 +193,7 @@ pub fn grpc_tls_server(health: Health) -> String {
 
 /// The test certificate's directory.
 pub fn fixture_https() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/docker/fixture-https")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/docker/fixture/https")
 }
 
 async fn serve_connection<T>(tcp: T, health: Health)

@@ -30,7 +30,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn https_fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixture-https")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixture/https")
 }
 
 /// The fixture published with SDK 3.0.100, and a runtime-only install (3.1.0, as the 3.1

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use super::*;
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixture-https")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixture/https")
 }
 
 fn config(env: &[(&str, &str)]) -> Config {
