@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::names::Namespace;
 use crate::reference::{registry_host, split_host, split_tag};
+use crate::resources::RUN_LABEL;
 
 /// Characters escaped in a path segment: as the docker CLI writes names.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
@@ -199,8 +200,15 @@ pub fn decide(
                 .param("labels")
                 .and_then(|l| serde_json::from_str(l).ok())
                 .unwrap_or_else(|| Value::Object(Default::default()));
-            let mut wrapper = serde_json::json!({ "labels": labels.take() });
-            add_labels(&mut wrapper, "labels", run);
+            // The legacy builder makes each label a step of its own, about a
+            // second each: a build gets the run's id alone (its layers are
+            // recorded as they stream, for cleanup and the sweep).
+            if let Some(object) = labels.as_object_mut() {
+                for (k, v) in run.labels.iter().filter(|(k, _)| k == RUN_LABEL) {
+                    object.insert(k.clone(), Value::String(v.clone()));
+                }
+            }
+            let wrapper = serde_json::json!({ "labels": labels.take() });
             request.set_param("labels", &wrapper["labels"].to_string());
             // A failed RUN must not leave its container behind.
             request.set_param("forcerm", "1");
