@@ -5,6 +5,8 @@
 mod bad_input;
 mod bench;
 mod docker;
+mod docker_broken;
+mod docker_engine;
 mod docker_gateway;
 mod docker_revisions;
 mod docker_standins;
