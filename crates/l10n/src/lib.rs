@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 mod blocks;
 mod deadline;
 mod doc;
+mod front_matter;
 mod inline;
 mod rules;
 mod text;
@@ -123,9 +124,13 @@ pub const RULES: &[Rule] = &[
     rule("link-text-untranslated", Warning, "a link's text is the English source's while the rest is translated"),
     rule("technical-token-translated", Error, "a technical token (image tag, flag, file name, version, URL, identifier) was altered by translation"),
     rule("technical-token-missing", Warning, "a technical token of the source is not in the segment"),
+    rule("source-glued-to-translation", Warning, "the English source (all of it, or three words or more) is glued to the translated text with no space: `d'exécutionThe runtime image steps`"),
+    rule("emphasis-glued", Warning, "emphasis (`*x*`, `**x**`, `_x_`) is glued to the next or previous word where the source has a space"),
     rule("source-left-in-translation", Warning, "a run of English source text is left inside the translation"),
     rule("segment-untranslated", Warning, "the translation is the source prose unchanged"),
     rule("segment-empty", Error, "the translation is empty"),
+    rule("front-matter-empty", Error, "the front matter's `title` or `description` is empty or missing while the source's has one"),
+    rule("front-matter-untranslated", Warning, "the front matter's `title` or `description` is the source's English unchanged"),
     rule("segment-malformed", Error, "the side-by-side markup is broken: span not closed, no source span, ids that differ"),
     rule("heading-anchor-changed", Error, "a heading's `<a name>` anchor is not the slug GitHub/docfx make from its English heading"),
     rule("heading-anchor-missing", Warning, "a heading has no anchor for its English heading's slug (with a source: a source heading's anchor is nowhere in the translation)"),
@@ -214,6 +219,12 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         for (rule, at, message) in raw {
             let at = seg.text.file_offset(at.min(seg.text.text.len()));
             push(rule, seg.id.clone(), at, message, None);
+        }
+    }
+
+    if let Some(src) = source {
+        for (rule, at, message) in front_matter::check(localized, &lines, src, &ctx) {
+            push(rule, None, at, message, None);
         }
     }
 

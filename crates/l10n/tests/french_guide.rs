@@ -248,3 +248,42 @@ fn plain_french_aligned_with_the_source() {
     assert_eq!(anchors, 10, "\n{}", show(&findings));
     assert!(findings.iter().all(|f| f.segment.is_none()));
 }
+
+/// The front matter is compared too: the French `title` and `description`
+/// are translated and keep their tokens, so they give nothing; left in
+/// English or emptied, they are reported at the value.
+#[test]
+fn french_front_matter() {
+    let (fr, en) = (french(), english());
+    let findings = check(&fr, Some(&en), &Config::default());
+    assert!(
+        findings.iter().all(|f| f.line > 11),
+        "\n{}",
+        show(&findings)
+    );
+    let english_description = fr.replace(
+        "description: Création d’images Docker pour ASP.NET applications Core gRPC",
+        "description: Creating Docker images for ASP.NET Core gRPC applications",
+    );
+    let only = |text: &str, rule: &str| -> Finding {
+        let all = check(text, Some(&en), &Config::default());
+        let hits: Vec<&Finding> = all.iter().filter(|f| f.rule == rule).collect();
+        assert_eq!(hits.len(), 1, "{rule}:\n{}", show(&all));
+        assert_eq!(all.len(), 15, "\n{}", show(&all));
+        hits[0].clone()
+    };
+    let f = only(&english_description, "front-matter-untranslated");
+    assert_eq!((f.line, f.column, f.severity), (3, 14, Severity::Warning));
+    let glued = fr.replace(
+        "title: Docker - gRPC pour WCF Developers",
+        "title: Docker - gRPC pour développeurs WCFDocker - gRPC for WCF Developers",
+    );
+    let f = only(&glued, "source-glued-to-translation");
+    assert_eq!((f.line, f.column), (2, 43));
+    assert!(
+        f.message
+            .contains("suggested fix: \"Docker - gRPC pour développeurs WCF\""),
+        "{}",
+        f.message
+    );
+}

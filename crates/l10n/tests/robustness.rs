@@ -180,4 +180,35 @@ fn one_megabyte_inputs() {
     // Deep nesting and long lines of markup characters.
     timed("brackets", &"[`(".repeat(400_000), Some("x"), PATHOLOGICAL);
     timed("quotes", &"> ".repeat(600_000), None, GUIDE);
+    // Emphasis markers and glued capitals everywhere.
+    let seg = format!(
+        "<span data-ttu-id=\"1\">{}</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">{}</span></span>\n",
+        "x**y*z_w__ aB cDeF. ".repeat(50_000),
+        "x** y* z_ w__ a b c d e f. ".repeat(40_000)
+    );
+    timed("emphasis and capitals", &seg, None, PATHOLOGICAL);
+}
+
+/// The French page with its source, as the CLI checks it, the front matter and
+/// all rules included: its time is printed (about 5 ms in a test build), not
+/// asserted; benches/ is where speed is measured.
+#[test]
+fn one_page_is_checked_whole() {
+    let fr = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/fr-fr/docker.md"
+    ))
+    .unwrap();
+    let en = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/docker.md"))
+        .unwrap();
+    let best = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            let n = check(&fr, Some(&en), &Config::default()).len();
+            assert_eq!(n, 14);
+            start.elapsed()
+        })
+        .min()
+        .unwrap();
+    println!("docs/fr-fr/docker.md: {best:?}");
 }

@@ -9,14 +9,14 @@ use super::side::{Raw, Side};
 use crate::text::{clip, is_word_char};
 
 /// The word of letters right after (or before) a byte offset.
-fn word_after(text: &str, at: usize) -> String {
+pub(super) fn word_after(text: &str, at: usize) -> String {
     text[at..]
         .chars()
         .take_while(|&c| is_word_char(c))
         .collect()
 }
 
-fn word_before(text: &str, at: usize) -> String {
+pub(super) fn word_before(text: &str, at: usize) -> String {
     let w: Vec<char> = text[..at]
         .chars()
         .rev()

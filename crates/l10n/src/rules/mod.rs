@@ -1,14 +1,17 @@
 //! Rules that compare one segment's translation with its source. This module
 //! runs them in order and owns the whole-segment rules (`segment-empty`,
-//! `segment-untranslated`); each other module checks one kind of markup,
+//! `segment-untranslated`); each other module checks one kind of markup
+//! (or of English left in the translation),
 //! with `side` and `compare` shared by them.
 
 mod code_spans;
 mod compare;
+mod emphasis;
 mod glue;
 mod links;
 mod punctuation;
 mod side;
+mod source_glued;
 mod source_left;
 mod technical_tokens;
 
@@ -72,6 +75,9 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     links::link_text_untranslated(&t, &s, out);
     glue::glued(&t, Some(&s), out);
     punctuation::dangling(&t, Some(&s), out);
+    emphasis::emphasis_glued(&t, &s, out);
     technical_tokens::technical_tokens(&t, &s, out);
-    source_left::source_left(&t, &s, out);
+    // English glued on is reported once, not again as English left.
+    let glued = source_glued::source_glued(&t, &s, out);
+    source_left::source_left(&t, &s, glued, out);
 }

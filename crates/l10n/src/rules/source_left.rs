@@ -6,7 +6,13 @@ use std::collections::HashMap;
 use super::side::{Raw, Side};
 use crate::text::{self, clip, is_english_word};
 
-pub(super) fn source_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+/// `glued`: the range already reported as English glued to the translation.
+pub(super) fn source_left(
+    t: &Side,
+    s: &Side,
+    glued: Option<std::ops::Range<usize>>,
+    out: &mut Vec<Raw>,
+) {
     // Words compared case-insensitively, by a hash of their lower case.
     let key = |w: &str| -> u64 {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -58,6 +64,9 @@ pub(super) fn source_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     if (n >= 5 && english >= 2) || whole_sentence {
         let start = t.words[j].0;
         let end = t.words[j + n - 1].0 + t.words[j + n - 1].1.len();
+        if glued.is_some_and(|g| g.start < end && start < g.end) {
+            return;
+        }
         out.push((
             "source-left-in-translation",
             start,

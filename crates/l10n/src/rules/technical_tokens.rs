@@ -21,6 +21,10 @@ fn token_set(text: &str) -> HashSet<&str> {
         for piece in chunk.split(|c: char| "[](){}<>\"',;|*".contains(c)) {
             set.insert(text::trim_word(piece));
         }
+        // Where a script without spaces meets a token: `3.0-bionicタグ`.
+        for piece in chunk.split(text::no_space_script) {
+            set.insert(text::trim_word(piece));
+        }
         for part in chunk.split(|c: char| !(c.is_alphanumeric() || ".-_+".contains(c))) {
             set.insert(text::trim_word(part));
             // Hyphenated compounds: `gRPC-Anwendungen` has `gRPC`.
@@ -136,6 +140,7 @@ mod tests {
         let set = token_set("image mcr.io/sdk:3.0 here `--tag` 3.0-bionique.");
         assert!(set.contains("3.0") && set.contains("mcr.io/sdk:3.0") && set.contains("--tag"));
         assert!(set.contains("3.0-bionique"));
+        assert!(token_set("`x`と3.0-bionicタグ").contains("3.0-bionic"));
         assert!(!set.contains("3.0-bionic") && !set.contains("-t"));
     }
 }

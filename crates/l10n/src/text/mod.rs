@@ -19,4 +19,4 @@ pub(crate) use prose::{is_english_word, is_prose};
 pub(crate) use slug::Slugger;
 pub(crate) use technical::is_technical;
 pub(crate) use whitespace::{normalize_space, same_words};
-pub(crate) use words::{is_word_char, trim_word, words, CODE_MARK};
+pub(crate) use words::{is_word_char, no_space_script, trim_word, words, CODE_MARK};

@@ -1,0 +1,194 @@
+//! `emphasis-glued`: emphasis (`*x*`, `**x**`, `_x_`) glued to the next or
+//! previous word, where the source has a space or punctuation there:
+//! `*Dockerfile-Datei*definiert` for `*Dockerfile* defines`. With `_`,
+//! CommonMark does not parse such emphasis at all; with `*` it does, but the
+//! words run together.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::glue::{word_after, word_before};
+use super::side::{Raw, Side};
+use crate::text::{clip, is_word_char};
+
+/// A pair of emphasis delimiters: `*`, `**`, `_`…
+struct Emphasis {
+    /// From the opening delimiter to the end of the closing one.
+    range: Range<usize>,
+    delim: String,
+    /// Start of the closing delimiter.
+    close: usize,
+}
+
+/// A run of `*` or `_`: offset, character, length, characters around it.
+struct Run {
+    at: usize,
+    ch: char,
+    len: usize,
+    before: Option<char>,
+    after: Option<char>,
+}
+
+fn runs(side: &Side) -> Vec<Run> {
+    let text = side.text;
+    let masked = |o: usize| {
+        let m = &side.inl.masked;
+        let i = m.partition_point(|r| r.start <= o);
+        i > 0 && m[i - 1].contains(&o)
+    };
+    // A code span or link target next to a delimiter counts as punctuation.
+    let around = |o: Option<(usize, char)>| o.map(|(i, c)| if masked(i) { '\u{1}' } else { c });
+    let mut out: Vec<Run> = Vec::new();
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if !escaped && (c == '*' || c == '_') && !masked(i) {
+            match out.last_mut() {
+                Some(r) if r.ch == c && r.at + r.len == i => r.len += 1,
+                _ => out.push(Run {
+                    at: i,
+                    ch: c,
+                    len: 1,
+                    before: around(text[..i].char_indices().next_back()),
+                    after: None,
+                }),
+            }
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    for r in &mut out {
+        let end = r.at + r.len;
+        r.after = around(text[end..].char_indices().next().map(|(i, c)| (end + i, c)));
+    }
+    out
+}
+
+fn emphases(side: &Side) -> Vec<Emphasis> {
+    let mut open: Vec<&Run> = Vec::new();
+    let mut out = Vec::new();
+    let all = runs(side);
+    for r in &all {
+        let space_before = r.before.is_none_or(char::is_whitespace);
+        let space_after = r.after.is_none_or(char::is_whitespace);
+        if space_before && space_after {
+            continue;
+        }
+        let intraword = r.before.is_some_and(char::is_alphanumeric)
+            && r.after.is_some_and(char::is_alphanumeric);
+        let can_close = !space_before;
+        // `_` inside a word (`ASPNETCORE_URLS`) opens nothing.
+        let can_open = !(space_after || (r.ch == '_' && intraword));
+        if can_close {
+            // The nearest openers only: bounded work on odd input.
+            let floor = open.len().saturating_sub(64);
+            if let Some(k) = open[floor..]
+                .iter()
+                .rposition(|o| o.ch == r.ch && o.len == r.len)
+                .map(|k| floor + k)
+            {
+                let o = open[k];
+                open.truncate(k);
+                out.push(Emphasis {
+                    range: o.at..r.at + r.len,
+                    delim: r.ch.to_string().repeat(r.len),
+                    close: r.at,
+                });
+                continue;
+            }
+        }
+        if can_open {
+            open.push(r);
+        }
+    }
+    out.sort_by_key(|e| e.range.start);
+    out
+}
+
+fn glued_before(text: &str, e: &Emphasis) -> bool {
+    text[..e.range.start]
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char)
+}
+
+fn glued_after(text: &str, e: &Emphasis) -> bool {
+    text[e.range.end..].chars().next().is_some_and(is_word_char)
+}
+
+pub(super) fn emphasis_glued(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !t.text.contains(['*', '_']) {
+        return;
+    }
+    let se = emphases(s);
+    // (delimiter, side) the source glues, and where it has a space.
+    let mut glued: HashSet<(&str, bool)> = HashSet::new();
+    let mut spaced: Vec<(&str, bool, &Emphasis)> = Vec::new();
+    for e in &se {
+        for (after, g) in [
+            (false, glued_before(s.text, e)),
+            (true, glued_after(s.text, e)),
+        ] {
+            if g {
+                glued.insert((&e.delim, after));
+            } else {
+                spaced.push((&e.delim, after, e));
+            }
+        }
+    }
+    for e in emphases(t) {
+        for after in [false, true] {
+            let g = if after {
+                glued_after(t.text, &e)
+            } else {
+                glued_before(t.text, &e)
+            };
+            if !g || glued.contains(&(e.delim.as_str(), after)) {
+                continue;
+            }
+            let Some(&(_, _, src)) = spaced.iter().find(|(d, a, _)| *d == e.delim && *a == after)
+            else {
+                continue;
+            };
+            let emph = &t.text[e.range.clone()];
+            let src_emph = &s.text[src.range.clone()];
+            let (at, found, fixed, source) = if after {
+                let w = word_after(t.text, e.range.end);
+                let sw: String = s.text[src.range.end..].chars().take(1).collect();
+                let src_next = format!("{sw}{}", word_after(s.text, src.range.end + sw.len()));
+                (
+                    e.close,
+                    format!("{emph}{w}"),
+                    format!("{emph} {w}"),
+                    format!("{src_emph}{src_next}"),
+                )
+            } else {
+                let w = word_before(t.text, e.range.start);
+                let start = src.range.start;
+                let sw: String = s.text[..start].chars().next_back().into_iter().collect();
+                let src_prev = format!("{}{sw}", word_before(s.text, start - sw.len()));
+                (
+                    e.range.start,
+                    format!("{w}{emph}"),
+                    format!("{w} {emph}"),
+                    format!("{src_prev}{src_emph}"),
+                )
+            };
+            let parse = if e.delim.starts_with('_') {
+                "CommonMark does not read it as emphasis"
+            } else {
+                "the words run together"
+            };
+            out.push((
+                "emphasis-glued",
+                at,
+                format!(
+                    "emphasis {} is glued to the word {} it: \"{}\"; {parse} (the source has \"{}\"); suggested fix: \"{}\"",
+                    clip(emph, 40),
+                    if after { "after" } else { "before" },
+                    clip(&found, 50),
+                    clip(&source, 50),
+                    clip(&fixed, 50)
+                ),
+            ));
+        }
+    }
+}
