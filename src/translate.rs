@@ -18,6 +18,8 @@ fn config(scenario: Option<&Scenario>) -> Result<Config, Error> {
             .iter()
             .map(|(id, rules)| (id.clone(), rules.iter().cloned().collect()))
             .collect();
+        config.product_names = s.translation.product_names.clone();
+        config.source_revision = s.translation.source_revision.clone();
         let unknown = doccheck_l10n::unknown_rules(&config);
         if !unknown.is_empty() {
             let known: Vec<&str> = doccheck_l10n::RULES.iter().map(|r| r.name).collect();

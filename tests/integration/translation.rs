@@ -11,7 +11,7 @@ fn the_french_guide_against_its_english_source() {
     let out = in_repo()
         .args(&["--translation", "docs/fr-fr/docker.md"])
         .status(1)
-        .stdout("doccheck --translation docs/fr-fr/docker.md (source docs/docker.md)\n...\ndocs/fr-fr/docker.md: translation FAILED. 14 findings: 1 errors, 13 warnings\n")
+        .stdout("doccheck --translation docs/fr-fr/docker.md (source docs/docker.md)\n...\ndocs/fr-fr/docker.md: translation FAILED. 20 findings: 1 errors, 19 warnings\n")
         .run();
     for expected in [
         "docs/fr-fr/docker.md:35:33  error technical-token-translated [5ce59-131]",
@@ -124,4 +124,41 @@ fn a_plain_translation_needs_a_source() {
         .stdout("...\n")
         .run();
     assert!(out.stdout.contains("code-block-changed"), "{}", out.stdout);
+}
+
+#[test]
+fn the_scenario_gives_the_sources_revision_and_product_names() {
+    let source = "---\ntitle: Deploy with the Contoso Widget\n---\n\n# Deploy\n\nInstall the Contoso Widget on the server.\n";
+    let french = "---\ntitle: Déployer avec le Contoso Widget\nms.sourcegitcommit: 1111111bbbb\n---\n\n# Déployer <a name=\"deploy\"></a>\n\nInstallez le Widget Contoso sur le serveur.\n";
+    let scenario = |revision: &str| {
+        format!("guides: [docs/fr/x.md]\ntranslation:\n  product-names: [\"Contoso Widget\"]\n  source-revision: {revision}\n")
+    };
+    Test::new()
+        .write("docs/x.md", source)
+        .write("docs/fr/x.md", french)
+        .write("scenarios/x.yaml", scenario("3333333cccc"))
+        .args(&["--translation", "docs/fr/x.md"])
+        .stdout(
+            "doccheck --translation docs/fr/x.md (source docs/x.md)
+! docs/fr/x.md:3:21  warning translation-outdated: the translation was made from an older version of the source (`ms.sourcegitcommit` is 1111111bbbb here and the source is at revision 3333333cccc): [..]
+! docs/fr/x.md:8:14  warning product-name-altered: the product name \"Contoso Widget\" is split by other words: \"Widget Contoso\"; it must stay whole and untranslated; suggested fix: \"Contoso Widget\"
+docs/fr/x.md: translation ok. 2 findings: 0 errors, 2 warnings
+",
+        )
+        .run();
+    // The revision the translation was made from: not outdated.
+    Test::new()
+        .write("docs/x.md", source)
+        .write(
+            "docs/fr/x.md",
+            french.replace("Widget Contoso", "Contoso Widget"),
+        )
+        .write("scenarios/x.yaml", scenario("1111111"))
+        .args(&["--translation", "docs/fr/x.md"])
+        .stdout(
+            "doccheck --translation docs/fr/x.md (source docs/x.md)
+docs/fr/x.md: translation ok. 0 findings: 0 errors, 0 warnings
+",
+        )
+        .run();
 }

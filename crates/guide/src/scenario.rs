@@ -98,6 +98,13 @@ pub struct Translation {
     /// Rules turned off for single segments, by segment id.
     #[serde(default)]
     pub segments: BTreeMap<String, Vec<String>>,
+    /// Product names the translation must keep as written, besides those
+    /// derived from the source (`product-name-altered`).
+    #[serde(default)]
+    pub product_names: Vec<String>,
+    /// The source's current revision (a git commit), compared with the
+    /// translation's `ms.sourcegitcommit` (`translation-outdated`).
+    pub source_revision: Option<String>,
 }
 
 #[derive(Debug, Clone)]

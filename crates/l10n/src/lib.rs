@@ -22,14 +22,16 @@ mod blocks;
 mod deadline;
 mod doc;
 mod front_matter;
+mod headings;
 mod inline;
 mod rules;
+mod staleness;
 mod text;
 
 pub use blocks::COMMAND_LANGS;
 use deadline::deadline;
 use doc::{Doc, Segment};
-use text::{clip, LineIndex, Mapped, Slugger};
+use text::{LineIndex, Mapped};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,10 +66,12 @@ pub struct Finding {
     pub diff: Option<String>,
 }
 
-/// Rules turned off, everywhere or in one segment.
+/// Rules turned off, everywhere or in one segment, and what the checks need
+/// to know besides the two files.
 ///
 /// Deserializes from the scenario's `translation:` mapping:
-/// `{ disable: [rule, ...], segments: { "5ce59-131": [rule, ...] } }`.
+/// `{ disable: [rule, ...], segments: { "5ce59-131": [rule, ...] },
+/// product-names: [...], source-revision: "..." }`.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct Config {
     #[serde(default, rename = "disable")]
@@ -75,16 +79,26 @@ pub struct Config {
     /// Segment id → rules turned off in that segment.
     #[serde(default, rename = "segments")]
     pub disabled_in_segment: BTreeMap<String, BTreeSet<String>>,
+    /// Product names the translation must keep as written (`product-name-altered`),
+    /// besides the ones derived from the source: `["Azure Container Registry"]`.
+    #[serde(default, rename = "product-names", alias = "product_names")]
+    pub product_names: Vec<String>,
+    /// The source's current revision (a git commit), compared with the
+    /// translation's `ms.sourcegitcommit` (`translation-outdated`).
+    #[serde(default, rename = "source-revision", alias = "source_revision")]
+    pub source_revision: Option<String>,
 }
 
 impl Config {
     fn allows(&self, f: &Finding) -> bool {
-        !self.disabled.contains(f.rule)
-            && !f
-                .segment
-                .as_ref()
+        self.allows_rule(f.rule, f.segment.as_deref())
+    }
+
+    fn allows_rule(&self, rule: &str, segment: Option<&str>) -> bool {
+        !self.disabled.contains(rule)
+            && !segment
                 .and_then(|s| self.disabled_in_segment.get(s))
-                .is_some_and(|rules| rules.contains(f.rule))
+                .is_some_and(|rules| rules.contains(rule))
     }
 }
 
@@ -133,6 +147,8 @@ pub const RULES: &[Rule] = &[
     rule("front-matter-untranslated", Warning, "the front matter's `title` or `description` is the source's English unchanged"),
     rule("segment-malformed", Error, "the side-by-side markup is broken: span not closed, no source span, ids that differ"),
     rule("heading-anchor-changed", Error, "a heading's `<a name>` anchor is not the slug GitHub/docfx make from its English heading"),
+    rule("product-name-altered", Warning, "a product or technology name of the source (`Docker`, `ASP.NET Core`, `Azure Container Registry`) is re-cased, inflected, translated or split in the segment"),
+    rule("translation-outdated", Warning, "the translation's source revision (`ms.sourcegitcommit`, `ms.openlocfilehash`) is not the source's: findings that only follow from that are listed in this one"),
     rule("heading-anchor-missing", Warning, "a heading has no anchor for its English heading's slug (with a source: a source heading's anchor is nowhere in the translation)"),
 ];
 
@@ -209,9 +225,22 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
             });
         }
     }
+    let texts: Vec<rules::SourceText> = segs
+        .iter()
+        .filter_map(|s| {
+            let text = s.source.as_deref()?;
+            let i = ldoc
+                .headings
+                .partition_point(|h| h.range.start <= s.outer.start);
+            let heading = i > 0 && ldoc.headings[i - 1].range.contains(&s.outer.start);
+            Some(rules::SourceText { text, heading })
+        })
+        .collect();
+    let names = rules::derive_names(&texts, &ldoc.refs, &config.product_names);
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
         untranslated_allowed,
+        names: &names,
     };
     for seg in &segs {
         let mut raw = Vec::new();
@@ -239,10 +268,28 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         }
     }
 
-    for (rule, at, segment, message) in
-        heading_anchors(localized, &ldoc, &segs, source.zip(sdoc.as_ref()))
-    {
-        push(rule, segment, at, message, None);
+    let anchors = headings::heading_anchors(localized, &ldoc, &segs, source.zip(sdoc.as_ref()));
+    let outdated =
+        staleness::outdated(localized, &lines, source, config.source_revision.as_deref())
+            .filter(|_| !config.disabled.contains("translation-outdated"));
+    let mut folded = Vec::new();
+    for a in anchors {
+        match (&outdated, a.stale) {
+            // Listed in the one outdated finding instead.
+            (Some(_), Some(stale)) if config.allows_rule(a.rule, a.segment.as_deref()) => {
+                folded.push(stale)
+            }
+            _ => push(a.rule, a.segment, a.at, a.message, None),
+        }
+    }
+    if let Some((at, diff)) = outdated {
+        push(
+            "translation-outdated",
+            None,
+            at,
+            staleness::message(&diff, &folded),
+            None,
+        );
     }
 
     out.retain(|f| config.allows(f));
@@ -286,108 +333,4 @@ fn aligned(localized: &LineIndex, ldoc: &Doc, source: &LineIndex, sdoc: &Doc) ->
         }
     }
     segs
-}
-
-/// Heading anchors: each localized heading's explicit anchor must be the
-/// slug of its English text (the sources of its segments), and, with a
-/// source file, every source heading's slug must be an anchor of the
-/// translation. Returns (rule, offset, segment, message).
-fn heading_anchors(
-    localized: &str,
-    ldoc: &Doc,
-    segs: &[Segment],
-    source: Option<(&str, &Doc)>,
-) -> Vec<(&'static str, usize, Option<String>, String)> {
-    let mut out = Vec::new();
-    let mut available: HashSet<String> = doc::anchors(localized, ldoc, 0..localized.len())
-        .into_iter()
-        .collect();
-    let mut auto = Slugger::default();
-    let mut expected_slugs = Slugger::default();
-    let mut reported: HashSet<String> = HashSet::new();
-    for h in &ldoc.headings {
-        let own = auto.unique(&h.plain);
-        available.insert(own.clone());
-        let first = segs.partition_point(|s| s.outer.start < h.range.start);
-        let inside: Vec<&Segment> = segs[first..]
-            .iter()
-            .take_while(|s| s.outer.start < h.range.end)
-            .filter(|s| s.id.is_some())
-            .collect();
-        if inside.is_empty() {
-            continue;
-        }
-        let english_text = inline_plain(&inside, &ldoc.refs);
-        let expected = expected_slugs.unique(&english_text);
-        let explicit = doc::anchors(localized, ldoc, h.range.clone());
-        let segment = inside[0].id.clone();
-        if let Some(first) = explicit.first() {
-            if !explicit.contains(&expected) {
-                out.push((
-                    "heading-anchor-changed",
-                    h.range.start,
-                    segment,
-                    format!(
-                        "anchor \"{first}\" is not \"{expected}\", the anchor of the English heading \"{}\"",
-                        clip(&english_text, 50)
-                    ),
-                ));
-                reported.insert(expected);
-            }
-        } else if own != expected {
-            out.push((
-                "heading-anchor-missing",
-                h.range.start,
-                segment,
-                format!(
-                    "heading has no anchor \"{expected}\" (English heading \"{}\"); links to #{expected} will break",
-                    clip(&english_text, 50)
-                ),
-            ));
-            reported.insert(expected);
-        }
-    }
-    if let Some((_, sdoc)) = source {
-        let mut sslug = Slugger::default();
-        for (i, sh) in sdoc.headings.iter().enumerate() {
-            let slug = sslug.unique(&sh.plain);
-            if available.contains(&slug) || reported.contains(&slug) {
-                continue;
-            }
-            let at = ldoc.headings.get(i).map_or(0, |h| h.range.start);
-            out.push((
-                "heading-anchor-missing",
-                at,
-                None,
-                format!(
-                    "no anchor \"{slug}\" for the source heading \"{}\"; links to #{slug} will break",
-                    clip(&sh.plain, 50)
-                ),
-            ));
-        }
-    }
-    out
-}
-
-/// The English text of a heading's segments, as plain text.
-fn inline_plain(segs: &[&Segment], refs: &inline::RefDefs) -> String {
-    segs.iter()
-        .filter_map(|s| s.source.as_deref())
-        .map(|src| {
-            let i = inline::parse(src, refs);
-            let mut plain = String::new();
-            let mut codes = i.codes.iter();
-            for c in i.prose.chars() {
-                if c == text::CODE_MARK {
-                    if let Some(code) = codes.next() {
-                        plain.push_str(&code.content);
-                    }
-                } else {
-                    plain.push(c);
-                }
-            }
-            plain.trim().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -9,6 +9,8 @@ mod compare;
 mod emphasis;
 mod glue;
 mod links;
+mod names;
+mod product_names;
 mod punctuation;
 mod side;
 mod source_glued;
@@ -18,6 +20,7 @@ mod technical_tokens;
 use crate::doc::Segment;
 use crate::inline::RefDefs;
 use crate::text::{self, clip};
+pub(crate) use names::{derive as derive_names, Names, SourceText};
 use side::{Raw, Side};
 
 /// What the segment rules need from the file.
@@ -26,6 +29,8 @@ pub(crate) struct Ctx<'a> {
     /// Report translations identical to their source. Off when a file
     /// without side-by-side spans is identical to its source throughout.
     pub(crate) untranslated_allowed: bool,
+    /// The guide's product names (`product-name-altered`).
+    pub(crate) names: &'a Names,
 }
 
 /// Appends the findings of every rule for one segment to `out`.
@@ -77,6 +82,14 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     punctuation::dangling(&t, Some(&s), out);
     emphasis::emphasis_glued(&t, &s, out);
     technical_tokens::technical_tokens(&t, &s, out);
+    // A name re-cased inside a technical token (`ASP.net Core`) is reported
+    // once, as the token.
+    let tokens_at: std::collections::HashSet<usize> = out
+        .iter()
+        .filter(|f| f.0 == "technical-token-translated")
+        .map(|f| f.1)
+        .collect();
+    product_names::product_names(&t, &s, ctx.names, &tokens_at, out);
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);
     source_left::source_left(&t, &s, glued, out);

@@ -1,0 +1,148 @@
+//! Heading anchors (`heading-anchor-*`): the anchors that links from other
+//! pages depend on.
+
+use std::collections::HashSet;
+
+use crate::doc::{self, Doc, Segment};
+use crate::inline;
+use crate::text::{self, clip, Slugger};
+
+/// A heading-anchor finding: rule, file offset, segment, message.
+pub(crate) struct Anchor {
+    pub(crate) rule: &'static str,
+    pub(crate) at: usize,
+    pub(crate) segment: Option<String>,
+    pub(crate) message: String,
+    /// For a source heading's missing anchor that follows from the source's
+    /// change since the translation (the translation's heading at that place
+    /// still has an English heading the source no longer has): how to list
+    /// it in `translation-outdated`.
+    pub(crate) stale: Option<String>,
+}
+
+/// Heading anchors: each localized heading's explicit anchor must be the
+/// slug of its English text (the sources of its segments), and, with a
+/// source file, every source heading's slug must be an anchor of the
+/// translation.
+pub(crate) fn heading_anchors(
+    localized: &str,
+    ldoc: &Doc,
+    segs: &[Segment],
+    source: Option<(&str, &Doc)>,
+) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    let mut available: HashSet<String> = doc::anchors(localized, ldoc, 0..localized.len())
+        .into_iter()
+        .collect();
+    let mut auto = Slugger::default();
+    let mut expected_slugs = Slugger::default();
+    let mut reported: HashSet<String> = HashSet::new();
+    // Each localized heading's English slug and text, from its segments.
+    let mut english: Vec<Option<(String, String)>> = vec![None; ldoc.headings.len()];
+    for (hi, h) in ldoc.headings.iter().enumerate() {
+        let own = auto.unique(&h.plain);
+        available.insert(own.clone());
+        let first = segs.partition_point(|s| s.outer.start < h.range.start);
+        let inside: Vec<&Segment> = segs[first..]
+            .iter()
+            .take_while(|s| s.outer.start < h.range.end)
+            .filter(|s| s.id.is_some())
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let english_text = inline_plain(&inside, &ldoc.refs);
+        let expected = expected_slugs.unique(&english_text);
+        let explicit = doc::anchors(localized, ldoc, h.range.clone());
+        let segment = inside[0].id.clone();
+        english[hi] = Some((expected.clone(), english_text.clone()));
+        if let Some(first) = explicit.first() {
+            if !explicit.contains(&expected) {
+                out.push(Anchor {
+                    rule: "heading-anchor-changed",
+                    at: h.range.start,
+                    segment,
+                    stale: None,
+                    message: format!(
+                        "anchor \"{first}\" is not \"{expected}\", the anchor of the English heading \"{}\"",
+                        clip(&english_text, 50)
+                    ),
+                });
+                reported.insert(expected);
+            }
+        } else if own != expected {
+            out.push(Anchor {
+                rule: "heading-anchor-missing",
+                at: h.range.start,
+                segment,
+                stale: None,
+                message: format!(
+                    "heading has no anchor \"{expected}\" (English heading \"{}\"); links to #{expected} will break",
+                    clip(&english_text, 50)
+                ),
+            });
+            reported.insert(expected);
+        }
+    }
+    if let Some((_, sdoc)) = source {
+        let mut sslug = Slugger::default();
+        let slugs: Vec<String> = sdoc
+            .headings
+            .iter()
+            .map(|h| sslug.unique(&h.plain))
+            .collect();
+        let current: HashSet<&str> = slugs.iter().map(String::as_str).collect();
+        for (i, (sh, slug)) in sdoc.headings.iter().zip(&slugs).enumerate() {
+            let slug = slug.clone();
+            if available.contains(&slug) || reported.contains(&slug) {
+                continue;
+            }
+            let at = ldoc.headings.get(i).map_or(0, |h| h.range.start);
+            // The translation's heading at this place carries an English
+            // heading that the source no longer has: the source changed.
+            let stale = english.get(i).cloned().flatten().and_then(|(old, text)| {
+                (old != slug && !current.contains(old.as_str())).then(|| {
+                    format!(
+                        "heading-anchor-missing \"{slug}\" (the source heading is now \"{}\"; the translation's is still from \"{}\")",
+                        clip(&sh.plain, 50),
+                        clip(&text, 50)
+                    )
+                })
+            });
+            out.push(Anchor {
+                rule: "heading-anchor-missing",
+                at,
+                segment: None,
+                stale,
+                message: format!(
+                    "no anchor \"{slug}\" for the source heading \"{}\"; links to #{slug} will break",
+                    clip(&sh.plain, 50)
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// The English text of a heading's segments, as plain text.
+fn inline_plain(segs: &[&Segment], refs: &inline::RefDefs) -> String {
+    segs.iter()
+        .filter_map(|s| s.source.as_deref())
+        .map(|src| {
+            let i = inline::parse(src, refs);
+            let mut plain = String::new();
+            let mut codes = i.codes.iter();
+            for c in i.prose.chars() {
+                if c == text::CODE_MARK {
+                    if let Some(code) = codes.next() {
+                        plain.push_str(&code.content);
+                    }
+                } else {
+                    plain.push(c);
+                }
+            }
+            plain.trim().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,396 @@
+//! The product and technology names of a guide, derived from its English
+//! source (plus the ones a scenario lists): words and runs of words that the
+//! source always writes with the same capitals, and not only where a
+//! sentence starts (`Docker`, `Dockerfile`, `Kubernetes`, `ASP.NET Core`,
+//! `Docker Hub`, `Azure Container Registry`). `product-name-altered` then
+//! requires each segment to keep the names of its source.
+//!
+//! A word is a name when every time the source writes it in its prose it has
+//! the same capitals, it is not a common English word, it has three letters
+//! or more (or capitals inside: `gRPC`), and the source capitalizes it away
+//! from a sentence start twice, or once in a link text, a heading or a code
+//! span. A run of such capitalized words with only spaces between them is a
+//! compound name (`Azure Container Registry`) when it comes twice or in a
+//! link text or heading, and at least one of its words is not a name on its
+//! own (`Hub`, `Core`, `Container`): two names side by side (`Microsoft
+//! Docker images`) are two names. Headings in Title Case give no evidence.
+
+use std::collections::{HashMap, HashSet};
+
+use super::side::Side;
+use crate::inline::RefDefs;
+use crate::text::{is_english_word, is_technical};
+
+/// One text of the source: a segment's English, and whether it is a heading.
+pub(crate) struct SourceText<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) heading: bool,
+}
+
+/// The names, by their first word (exactly as written), longest first.
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+    /// Every word of every name, exactly as written.
+    words: HashSet<String>,
+}
+
+impl Names {
+    fn add(&mut self, words: Vec<String>) {
+        if words.is_empty() {
+            return;
+        }
+        let list = self.by_first.entry(words[0].clone()).or_default();
+        if !list.contains(&words) {
+            self.words.extend(words.iter().cloned());
+            list.push(words);
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+    }
+
+    /// The names starting with this word, longest first.
+    pub(super) fn starting_with(&self, word: &str) -> &[Vec<String>] {
+        self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    pub(super) fn has_word(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    #[cfg(test)]
+    fn all(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .by_first
+            .values()
+            .flatten()
+            .map(|w| w.join(" "))
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+/// `Alpine's` → (`Alpine`, true).
+pub(super) fn strip_possessive(w: &str) -> (&str, bool) {
+    match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        Some(s) => (s, true),
+        None => (w, false),
+    }
+}
+
+/// A word written with a capital that can make it a name: `Docker`, `.NET`,
+/// `gRPC`, `SDK`; not `I`, `OS`, `MB`, paths, versions.
+pub(super) fn capitalized(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || w.contains('/') || w.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if !w.chars().all(|c| c.is_alphanumeric() || ".-+#".contains(c)) {
+        return false;
+    }
+    let mut chars = w.chars();
+    let first = chars.next().unwrap_or(' ');
+    let upper = first.is_uppercase()
+        || (first == '.' && chars.next().is_some_and(char::is_uppercase))
+        || (first.is_lowercase() && w.chars().any(char::is_uppercase));
+    let all_caps = w.chars().all(|c| !c.is_lowercase());
+    upper && !(all_caps && letters <= 2)
+}
+
+/// Words a Title Case heading leaves in lower case.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "for", "in", "on", "to", "with", "by",
+    "from", "at", "as", "vs", "into", "via", "over", "your",
+];
+
+/// One word of a source text, with what the derivation needs.
+pub(super) struct Tok<'a> {
+    pub(super) word: &'a str,
+    /// At the start of the text or of a sentence.
+    pub(super) initial: bool,
+    /// Only spaces between it and the next word (and no possessive).
+    pub(super) joined: bool,
+    pub(super) in_link: bool,
+}
+
+pub(super) fn tokens<'a>(side: &Side<'a>) -> Vec<Tok<'a>> {
+    let link_of = |start: usize| {
+        side.inl
+            .links
+            .iter()
+            .position(|l| !l.image && l.range.start < start && start < l.range.end)
+    };
+    let links: Vec<Option<usize>> = side.words.iter().map(|&(s, _)| link_of(s)).collect();
+    // A link text whose words are all capitalized (`[Azure Container
+    // Registry]`) is a name; another (`[Self-hosted gRPC applications]`)
+    // is a title, whose first word is capitalized because it is first.
+    let named = |l: usize| {
+        side.words
+            .iter()
+            .zip(&links)
+            .filter(|(_, wl)| **wl == Some(l))
+            .all(|(&(_, w), _)| capitalized(strip_possessive(w).0) && !ordinary(w))
+    };
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(side.words.len());
+    for (k, &(start, raw)) in side.words.iter().enumerate() {
+        let (word, possessive) = strip_possessive(raw);
+        let end = start + raw.len();
+        let first_in_link = links[k].is_some_and(|l| k == 0 || links[k - 1] != Some(l))
+            && !named(links[k].unwrap_or(0));
+        let initial = first_in_link
+            || match k.checked_sub(1).map(|p| side.words[p]) {
+                None => true,
+                Some((ps, pw)) => side.text[ps + pw.len()..start].contains(['.', '!', '?', ':']),
+            };
+        let joined = !possessive
+            && side.words.get(k + 1).is_some_and(|&(ns, _)| {
+                let gap = &side.text[end..ns];
+                !gap.is_empty() && gap.chars().all(char::is_whitespace)
+            });
+        out.push(Tok {
+            word,
+            initial,
+            joined,
+            in_link: links[k].is_some(),
+        });
+    }
+    out
+}
+
+#[derive(Default)]
+struct Stats {
+    /// Every way the prose writes the word.
+    forms: HashSet<String>,
+    /// Capitalized away from a sentence start and not next to another
+    /// capitalized word (a part of a compound is not a name of its own), or
+    /// in a code span.
+    evidence: usize,
+    /// In a link text or a heading, away from a sentence start.
+    strong: bool,
+}
+
+fn ordinary(w: &str) -> bool {
+    is_english_word(w) || FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+fn title_case(toks: &[Tok]) -> bool {
+    let mut total = 0;
+    let mut caps = 0;
+    for t in toks.iter().filter(|t| !t.initial) {
+        let lower = t.word.to_lowercase();
+        if t.word.chars().filter(|c| c.is_alphabetic()).count() < 2
+            || FUNCTION_WORDS.contains(&lower.as_str())
+        {
+            continue;
+        }
+        total += 1;
+        if t.word.starts_with(char::is_uppercase) {
+            caps += 1;
+        }
+    }
+    total >= 2 && caps * 2 > total
+}
+
+/// Runs of capitalized words: words, first word at a sentence start, strong.
+type Runs<'a> = Vec<(Vec<&'a str>, bool, bool)>;
+
+/// How the texts write each word, and their runs of capitalized words. A
+/// sentence's first word joins a run only when `starts_run` says it is a
+/// name (`Docker Hub is…`, not `Build Docker images`).
+fn collect<'a>(
+    texts: &[SourceText],
+    sides: &[Side<'a>],
+    starts_run: &dyn Fn(&str) -> bool,
+) -> (HashMap<String, Stats>, Runs<'a>) {
+    let mut stats: HashMap<String, Stats> = HashMap::new();
+    let mut runs: Runs<'a> = Vec::new();
+    for (st, side) in texts.iter().zip(sides) {
+        let toks = tokens(side);
+        let title = st.heading && title_case(&toks);
+        let caps: Vec<bool> = toks
+            .iter()
+            .map(|t| !title && capitalized(t.word) && (!t.initial || starts_run(t.word)))
+            .collect();
+        // Runs of capitalized words joined by spaces: [start, end).
+        let mut k = 0;
+        while k < toks.len() {
+            let start = k;
+            while caps[k] && toks[k].joined && k + 1 < toks.len() && caps[k + 1] {
+                k += 1;
+            }
+            let end = k + 1;
+            let run = &toks[start..end];
+            if end - start >= 2 {
+                let strong = st.heading || run.iter().all(|t| t.in_link);
+                runs.push((run.iter().map(|t| t.word).collect(), run[0].initial, strong));
+            }
+            for (t, &c) in run.iter().zip(&caps[start..end]) {
+                let s = stats.entry(t.word.to_lowercase()).or_default();
+                if !s.forms.contains(t.word) {
+                    s.forms.insert(t.word.to_string());
+                }
+                if c && !t.initial && end - start == 1 {
+                    s.evidence += 1;
+                    s.strong |= t.in_link || st.heading;
+                }
+            }
+            k = end;
+        }
+        for c in &side.inl.codes {
+            for w in c
+                .content
+                .split(|ch: char| ch.is_whitespace() || "\"'`()[]{},;=".contains(ch))
+            {
+                if capitalized(w) {
+                    if let Some(s) = stats.get_mut(&w.to_lowercase()) {
+                        s.evidence += 1;
+                        s.strong = true;
+                    }
+                }
+            }
+        }
+    }
+    (stats, runs)
+}
+
+/// A word the texts always write this way, often enough away from a
+/// sentence start to be a name.
+fn is_single(stats: &HashMap<String, Stats>, w: &str) -> bool {
+    capitalized(w)
+        && !ordinary(w)
+        && stats.get(&w.to_lowercase()).is_some_and(|s| {
+            s.forms.len() == 1
+                && s.forms.contains(w)
+                && (s.evidence >= 2 || (s.evidence >= 1 && s.strong))
+        })
+}
+
+/// The names of a source: derived from its texts, and `configured`.
+pub(crate) fn derive(texts: &[SourceText], refs: &RefDefs, configured: &[String]) -> Names {
+    let sides: Vec<Side> = texts.iter().map(|t| Side::new(t.text, refs)).collect();
+    // First without sentence starts in runs, then with the ones found names.
+    let (first, _) = collect(texts, &sides, &|_| false);
+    let (stats, runs) = collect(texts, &sides, &|w| is_single(&first, w));
+    let single = |w: &str| is_single(&stats, w);
+    let mut names = Names::default();
+    for (key, s) in &stats {
+        if let Some(w) = s.forms.iter().next() {
+            if s.forms.len() == 1 && single(w) && !is_technical(w) {
+                debug_assert_eq!(&w.to_lowercase(), key);
+                names.add(vec![w.clone()]);
+            }
+        }
+    }
+    // Compounds: counted, then kept when repeated or strong.
+    let mut compounds: HashMap<Vec<&str>, (usize, bool)> = HashMap::new();
+    for (words, initial, strong) in &runs {
+        let mut words = words.as_slice();
+        if *initial && !single(words[0]) {
+            words = &words[1..];
+        }
+        if words.len() < 2 || words.iter().all(|w| single(w)) {
+            continue;
+        }
+        let e = compounds.entry(words.to_vec()).or_default();
+        e.0 += 1;
+        e.1 |= *strong;
+    }
+    let mut keep: Vec<Vec<&str>> = compounds
+        .into_iter()
+        .filter(|(_, (n, strong))| *n >= 2 || *strong)
+        .map(|(w, _)| w)
+        .collect();
+    // A compound the source also writes in other capitals is not a name.
+    keep.retain(|words| !recased_anywhere(&sides, words));
+    for words in keep {
+        names.add(words.iter().map(|w| w.to_string()).collect());
+    }
+    for c in configured {
+        let words: Vec<String> = c.split_whitespace().map(str::to_string).collect();
+        if words.len() > 1 || words.first().is_some_and(|w| !is_technical(w)) {
+            names.add(words);
+        }
+    }
+    names
+}
+
+/// Whether the texts write these words, in a row, with other capitals.
+fn recased_anywhere(sides: &[Side], words: &[&str]) -> bool {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    sides.iter().any(|side| {
+        let toks = tokens(side);
+        (0..toks.len()).any(|i| {
+            i + lower.len() <= toks.len()
+                && (0..lower.len()).all(|k| {
+                    toks[i + k].word.to_lowercase() == lower[k]
+                        && (k + 1 == lower.len() || toks[i + k].joined)
+                })
+                && (0..lower.len()).any(|k| toks[i + k].word != words[k])
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(texts: &[(&str, bool)]) -> Vec<String> {
+        let texts: Vec<SourceText> = texts
+            .iter()
+            .map(|&(text, heading)| SourceText { text, heading })
+            .collect();
+        derive(&texts, &RefDefs::new(), &[]).all()
+    }
+
+    #[test]
+    fn derived_from_the_source() {
+        let n = names(&[
+            ("Create Docker images", true),
+            (
+                "Docker images for ASP.NET Core apps run in Docker or Kubernetes.",
+                false,
+            ),
+            (
+                "Use ASP.NET Core with Kubernetes and a Dockerfile in Docker.",
+                false,
+            ),
+            ("The Dockerfile is short. Release builds are fast.", false),
+            (
+                "Push to [Azure Container Registry](a) or [Docker Hub](b).",
+                false,
+            ),
+            (
+                "To push to Docker Hub, tag the container and the registry.",
+                false,
+            ),
+            (
+                "Builds a Release build with the Microsoft Docker images.",
+                false,
+            ),
+        ]);
+        assert_eq!(
+            n,
+            [
+                "ASP.NET Core",
+                "Azure Container Registry",
+                "Docker",
+                "Docker Hub",
+                "Dockerfile",
+                "Kubernetes"
+            ]
+        );
+    }
+
+    #[test]
+    fn not_names() {
+        // Several casings, Title Case headings, sentence starts.
+        let n = names(&[
+            ("Install Docker Engine on Linux", true),
+            ("Then run docker with Linux and Podman.", false),
+            ("Docker is here. Podman too, on Linux.", false),
+            ("Create A Container Image Quickly", true),
+            ("A container image, quickly.", false),
+        ]);
+        assert_eq!(n, ["Linux"]);
+    }
+}

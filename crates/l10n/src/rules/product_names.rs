@@ -1,0 +1,345 @@
+//! `product-name-altered`: a product or technology name of the source
+//! segment (see `names`) that the translation does not keep as written,
+//! whole and untranslated: its capitals changed (`docker`, `ASP.NET core`),
+//! inflected or cut (`alpines`, `Alpi` for `Alpine`), or split by other words
+//! or a link boundary (`ASP.NET applications Core`, `[Registre de
+//! conteneurs](…) Azure`).
+//!
+//! A name is kept when it is in the translation with the source's capitals,
+//! its words separated by spaces or a hyphen (`Docker-Hub`), not inside a
+//! longer word: a hyphen, an apostrophe (`l’Alpine`), punctuation or a
+//! Japanese or Chinese character may touch it (`Dockerfile-Datei`,
+//! `Docker イメージ`, `Dockerfileで`), and so may a final `s` (German genitive
+//! `des Dockerfiles`). Code spans, link targets and URLs are not looked at
+//! for altered names.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::names::{strip_possessive, tokens, Names};
+use super::side::{Raw, Side};
+use crate::text::{clip, is_technical, is_word_char, no_space_script, trim_word};
+
+/// Where `words` occur in `text` one after the other, separated by spaces or
+/// a hyphen, not inside a longer word. `ci`: ASCII letters in any case.
+fn find(text: &str, words: &[String], ci: bool) -> Vec<Range<usize>> {
+    let hay = if ci {
+        std::borrow::Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let words: Vec<String> = words
+        .iter()
+        .map(|w| {
+            if ci {
+                w.to_ascii_lowercase()
+            } else {
+                w.clone()
+            }
+        })
+        .collect();
+    let Some(first) = words.first().filter(|w| !w.is_empty()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (pos, _) in hay.match_indices(first.as_str()) {
+        if text[..pos].chars().next_back().is_some_and(is_word_char) {
+            continue;
+        }
+        let mut p = pos + first.len();
+        let mut ok = true;
+        for w in &words[1..] {
+            let rest = &hay[p..];
+            let spaces = rest.len() - rest.trim_start().len();
+            let sep = if spaces > 0 {
+                spaces
+            } else if rest.starts_with('-') {
+                1
+            } else {
+                0
+            };
+            if sep == 0 || !hay[p + sep..].starts_with(w.as_str()) {
+                ok = false;
+                break;
+            }
+            p += sep + w.len();
+        }
+        if !ok {
+            continue;
+        }
+        let mut next = text[p..].chars();
+        match next.next() {
+            Some(c) if is_word_char(c) => {
+                // A final `s`: genitive or plural (`des Dockerfiles`).
+                if c == 's' && !next.next().is_some_and(is_word_char) {
+                    p += 1;
+                } else {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(pos..p);
+    }
+    out
+}
+
+fn inside(ranges: &[Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.start <= at);
+    i > 0 && ranges[i - 1].contains(&at)
+}
+
+/// The whitespace-delimited chunk around `at` is a URL or a path.
+fn in_url(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
+    let chunk = &text[start..end];
+    chunk.contains('/') || chunk.to_ascii_lowercase().contains("www.")
+}
+
+/// The translation's prose words, also cut at apostrophes (`d’alpine`) and
+/// where a script without spaces meets another (`Alpineベース`).
+fn pieces<'a>(t: &Side<'a>) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    for &(at, w) in &t.words {
+        let mut from = 0;
+        let mut prev: Option<char> = None;
+        let cut = |from: usize, to: usize, out: &mut Vec<(usize, &'a str)>| {
+            let raw = &w[from..to];
+            let p = trim_word(raw);
+            if !p.is_empty() {
+                out.push((at + from + raw.find(p).unwrap_or(0), p));
+            }
+        };
+        for (i, c) in w.char_indices() {
+            if c == '\'' || c == '’' {
+                cut(from, i, &mut out);
+                from = i + c.len_utf8();
+            } else if prev.is_some_and(|p| no_space_script(p) != no_space_script(c)) {
+                cut(from, i, &mut out);
+                from = i;
+            }
+            prev = Some(c);
+        }
+        cut(from, w.len(), &mut out);
+    }
+    out
+}
+
+/// The names of the source segment, with how often each comes, in order.
+fn source_names(s: &Side, names: &Names) -> Vec<(Vec<String>, usize)> {
+    let toks = tokens(s);
+    let mut out: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let found = names.starting_with(toks[i].word).iter().find(|name| {
+            i + name.len() <= toks.len()
+                && name.iter().enumerate().all(|(k, w)| {
+                    toks[i + k].word == w && (k + 1 == name.len() || toks[i + k].joined)
+                })
+        });
+        match found {
+            Some(name) => {
+                match out.iter_mut().find(|(n, _)| n == name) {
+                    Some(e) => e.1 += 1,
+                    None => out.push((name.clone(), 1)),
+                }
+                i += name.len();
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Letters in common at the start, ignoring case.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .zip(b.chars().flat_map(char::to_lowercase))
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// A word that stands for a one-word name: the name inflected (`alpines`,
+/// `Alpinen`) or cut (`Alpi`).
+fn inflected(w: &str, name: &str) -> bool {
+    let (n, m) = (name.chars().count(), w.chars().count());
+    let shared = common_prefix(w, name);
+    if n < 4 || shared < 4 || w == name {
+        return false;
+    }
+    (shared == n && m > n && m - n <= 3) || (shared == m && n - m <= 3)
+}
+
+pub(super) fn product_names(
+    t: &Side,
+    s: &Side,
+    names: &Names,
+    skip: &HashSet<usize>,
+    out: &mut Vec<Raw>,
+) {
+    let wanted = source_names(s, names);
+    if wanted.is_empty() {
+        return;
+    }
+    let s_words: HashSet<&str> = s
+        .words
+        .iter()
+        .map(|&(_, w)| strip_possessive(w).0)
+        .chain(pieces(s).into_iter().map(|(_, w)| w))
+        .collect();
+    let masked = &t.inl.masked;
+    let prose_ok = |at: usize| !inside(masked, at) && !in_url(t.text, at);
+    // Where each name of the segment is kept as it is.
+    let exact: Vec<Vec<Range<usize>>> = wanted
+        .iter()
+        .map(|(name, _)| {
+            find(t.text, name, false)
+                .into_iter()
+                .filter(|r| !in_url(t.text, r.start))
+                .collect()
+        })
+        .collect();
+    let kept = |at: usize| exact.iter().flatten().any(|r| r.contains(&at));
+    let words = pieces(t);
+    let push = |at: usize, message: String, out: &mut Vec<Raw>| {
+        if !skip.contains(&at)
+            && !out
+                .iter()
+                .any(|f| f.0 == "product-name-altered" && f.1 == at)
+        {
+            out.push(("product-name-altered", at, message));
+        }
+    };
+    for ((name, count), exact) in wanted.iter().zip(&exact) {
+        let written = name.join(" ");
+        // The name with other capitals.
+        let mut recased = 0;
+        for r in find(t.text, name, true) {
+            if exact.contains(&r) || !prose_ok(r.start) {
+                continue;
+            }
+            recased += 1;
+            let found = &t.text[r.clone()];
+            let how = if found.len() == written.len() {
+                "with other capitals; a name is written as the source writes it"
+            } else {
+                "re-cased and inflected; a name is written as the source writes it, not inflected"
+            };
+            push(
+                r.start,
+                format!(
+                    "\"{}\" is the product name \"{written}\" {how}; suggested fix: \"{written}\"",
+                    clip(found, 50)
+                ),
+                out,
+            );
+        }
+        if exact.len() + recased >= *count {
+            continue;
+        }
+        if name.len() > 1 {
+            // What is left of a compound: its words, apart.
+            let lower: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
+            let traces: Vec<&(usize, &str)> = words
+                .iter()
+                .filter(|(at, w)| lower.contains(&w.to_lowercase()) && !kept(*at) && prose_ok(*at))
+                .collect();
+            let (Some(first), Some(last)) = (traces.first(), traces.last()) else {
+                continue;
+            };
+            let span_end = last.0 + last.1.len();
+            let span = &t.text[first.0..span_end];
+            let all = lower
+                .iter()
+                .all(|l| traces.iter().any(|(_, w)| &w.to_lowercase() == l));
+            let message = if all && span.len() <= 80 && !span.contains(['[', ']', '(']) {
+                let others: Vec<&str> = span
+                    .split_whitespace()
+                    .filter(|w| !lower.contains(&trim_word(w).to_lowercase()))
+                    .collect();
+                let fix = if others.is_empty() {
+                    written.clone()
+                } else {
+                    format!("{} {written}", others.join(" "))
+                };
+                format!(
+                    "the product name \"{written}\" is split by other words: \"{}\"; it must stay whole and untranslated; suggested fix: \"{fix}\"",
+                    clip(span, 60)
+                )
+            } else {
+                let left: Vec<&str> = traces.iter().map(|(_, w)| *w).collect();
+                let link = s
+                    .inl
+                    .links
+                    .iter()
+                    .find(|l| !l.image && l.text.trim() == written)
+                    .map(|l| format!("[{written}]({})", l.dest));
+                format!(
+                    "only \"{}\" is left of the product name \"{written}\"; the rest is translated, missing or cut off by a link; the name must stay whole and untranslated; suggested fix: \"{}\"",
+                    left.join(" "),
+                    link.unwrap_or_else(|| written.clone())
+                )
+            };
+            push(first.0, message, out);
+        } else {
+            let n = &name[0];
+            for &(at, w) in &words {
+                if inflected(w, n)
+                    && !kept(at)
+                    && prose_ok(at)
+                    && !s_words.contains(w)
+                    && !names.has_word(w)
+                    && !is_technical(w)
+                {
+                    push(
+                        at,
+                        format!(
+                            "\"{w}\" stands for the product name \"{n}\", which must stay as it is (not inflected, translated or cut); suggested fix: \"{n}\""
+                        ),
+                        out,
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn finding_names() {
+        let t = "ASP.NET Core-Apps, Docker-Hub, l’Alpine, Dockerfiles, Dockerfile-Datei";
+        assert_eq!(find(t, &w("ASP.NET Core"), false), vec![(0..12)]);
+        assert_eq!(find(t, &w("Docker Hub"), false).len(), 1);
+        assert_eq!(find(t, &w("Alpine"), false).len(), 1);
+        assert_eq!(find(t, &w("Dockerfile"), false).len(), 2);
+        assert_eq!(find(t, &w("Docker"), false).len(), 1);
+        assert!(find("ASP.NET applications Core", &w("ASP.NET Core"), false).is_empty());
+        assert_eq!(
+            find("asp.net core", &w("ASP.NET Core"), true),
+            vec![(0..12)]
+        );
+        assert!(find("xDocker", &w("Docker"), false).is_empty());
+        assert_eq!(find("Docker イメージ", &w("Docker"), false).len(), 1);
+        assert_eq!(find("Dockerイメージ", &w("Docker"), false).len(), 1);
+    }
+
+    #[test]
+    fn inflections() {
+        assert!(inflected("alpines", "Alpine"));
+        assert!(inflected("Alpi", "Alpine"));
+        assert!(!inflected("Alp", "Alpine"));
+        assert!(!inflected("Alpine", "Alpine"));
+        assert!(!inflected("Dockerfile", "Docker"));
+    }
+}
