@@ -11,7 +11,7 @@ fn the_french_guide_against_its_english_source() {
     let out = in_repo()
         .args(&["--translation", "docs/fr-fr/docker.md"])
         .status(1)
-        .stdout("doccheck --translation docs/fr-fr/docker.md (source docs/docker.md)\n...\ndocs/fr-fr/docker.md: translation FAILED. 20 findings: 1 errors, 19 warnings\n")
+        .stdout("doccheck --translation docs/fr-fr/docker.md (source docs/docker.md)\n...\ndocs/fr-fr/docker.md: translation FAILED. 36 findings: 1 errors, 35 warnings\n")
         .run();
     for expected in [
         "docs/fr-fr/docker.md:35:33  error technical-token-translated [5ce59-131]",

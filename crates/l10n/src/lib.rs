@@ -128,13 +128,15 @@ pub const RULES: &[Rule] = &[
     rule("code-span-missing", Error, "an inline code span of the source is not in the segment"),
     rule("code-span-added", Error, "an inline code span is not in the source segment"),
     rule("code-span-changed", Error, "an inline code span differs slightly from the source's"),
-    rule("code-span-moved", Warning, "a code span the source has inside a link's text or parentheses is outside them"),
+    rule("code-span-moved", Warning, "a code span is at another place in its sentence than the source's: out of a link's text or parentheses, across a colon, a comma or a conjunction, or next to a word the source has elsewhere"),
     rule("code-span-glued", Warning, "a code span or link touches a letter with no space between them"),
     rule("dangling-punctuation", Warning, "a space before \".\", \",\" or \")\": punctuation left behind where a code span moved away"),
     rule("link-target-missing", Error, "a link target of the source is not in the segment"),
     rule("link-target-changed", Error, "a link points elsewhere than the source's"),
     rule("link-target-added", Warning, "a link target is not in the source segment"),
     rule("link-text-punctuation", Warning, "punctuation the source has after a link is inside the link's text"),
+    rule("link-labels-swapped", Warning, "two links' labels are each on the other's target compared with the source (a Previous / Next footer)"),
+    rule("link-text-grew", Warning, "a name, number or code span the source has outside a link is inside the link's text"),
     rule("link-text-untranslated", Warning, "a link's text is the English source's while the rest is translated"),
     rule("technical-token-translated", Error, "a technical token (image tag, flag, file name, version, URL, identifier) was altered by translation"),
     rule("technical-token-missing", Warning, "a technical token of the source is not in the segment"),
@@ -249,6 +251,24 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
             let at = seg.text.file_offset(at.min(seg.text.text.len()));
             push(rule, seg.id.clone(), at, message, None);
         }
+    }
+    // Segments that start on one line, checked together.
+    let mut k = 0;
+    while k < segs.len() {
+        let line = lines.line_start(segs[k].outer.start);
+        let n = segs[k..]
+            .iter()
+            .take_while(|s| lines.line_start(s.outer.start) == line)
+            .count();
+        if n > 1 {
+            let group: Vec<&Segment> = segs[k..k + n].iter().collect();
+            for (i, (rule, at, message)) in rules::check_line(&group, &ctx) {
+                let seg = group[i];
+                let at = seg.text.file_offset(at.min(seg.text.text.len()));
+                push(rule, seg.id.clone(), at, message, None);
+            }
+        }
+        k += n;
     }
 
     if let Some(src) = source {

@@ -205,7 +205,7 @@ fn one_page_is_checked_whole() {
         .map(|_| {
             let start = Instant::now();
             let n = check(&fr, Some(&en), &Config::default()).len();
-            assert_eq!(n, 20);
+            assert_eq!(n, 36);
             start.elapsed()
         })
         .min()

@@ -8,6 +8,7 @@ mod code_spans;
 mod compare;
 mod emphasis;
 mod glue;
+mod link_labels;
 mod links;
 mod names;
 mod product_names;
@@ -15,6 +16,7 @@ mod punctuation;
 mod side;
 mod source_glued;
 mod source_left;
+mod span_place;
 mod technical_tokens;
 
 use crate::doc::Segment;
@@ -75,9 +77,12 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     }
     code_spans::code_spans(&t, &s, out);
     code_spans::code_span_moved(&t, &s, out);
+    span_place::code_span_misplaced(&t, &s, out);
     links::link_targets(&t, &s, out);
     links::link_text_punctuation(&t, &s, out);
     links::link_text_untranslated(&t, &s, out);
+    link_labels::link_labels_swapped(&t, &s, out);
+    link_labels::link_text_grew(&t, &s, out);
     glue::glued(&t, Some(&s), out);
     punctuation::dangling(&t, Some(&s), out);
     emphasis::emphasis_glued(&t, &s, out);
@@ -93,4 +98,21 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);
     source_left::source_left(&t, &s, glued, out);
+}
+
+/// Rules over the segments of one line (a "Previous / Next" footer written
+/// as two segments): (index in `segs`, finding).
+pub(crate) fn check_line(segs: &[&Segment], ctx: &Ctx) -> Vec<(usize, Raw)> {
+    let (mut t, mut s) = (Vec::new(), Vec::new());
+    for (i, seg) in segs.iter().enumerate() {
+        let Some(src) = seg.source.as_deref() else {
+            continue;
+        };
+        t.extend(link_labels::labels(&Side::new(&seg.text.text, ctx.refs), i));
+        s.extend(link_labels::labels(&Side::new(src, ctx.refs), i));
+    }
+    link_labels::swapped(&t, &s, true)
+        .into_iter()
+        .map(|(i, at, m)| (i, ("link-labels-swapped", at, m)))
+        .collect()
 }

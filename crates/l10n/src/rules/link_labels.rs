@@ -1,0 +1,227 @@
+//! Link texts compared with the source's beyond their targets: two links
+//! whose labels were swapped (`link-labels-swapped`), in a segment or between
+//! the segments of one line (a "Previous / Next" footer), and a word of the
+//! sentence pulled into a link's text (`link-text-grew`).
+
+use std::collections::HashSet;
+
+use super::links::norm_dest;
+use super::side::{Raw, Side};
+use super::span_place::norm;
+use crate::text::clip;
+
+/// Footer labels, which share no letters with their translations: the
+/// concept each translation stands for.
+const LABELS: &[(&str, &[&str])] = &[
+    (
+        "previous",
+        &[
+            "previous",
+            "prev",
+            "précédent",
+            "précédente",
+            "vorherige",
+            "vorheriges",
+            "vorheriger",
+            "zurück",
+            "anterior",
+            "前へ",
+            "前",
+        ],
+    ),
+    (
+        "next",
+        &[
+            "next",
+            "suivant",
+            "suivante",
+            "weiter",
+            "nächste",
+            "nächster",
+            "nächstes",
+            "siguiente",
+            "次へ",
+            "次",
+        ],
+    ),
+];
+
+/// A label's tokens: its words normalized, footer words as their concept.
+fn tokens(label: &str) -> HashSet<String> {
+    crate::text::words(label)
+        .into_iter()
+        .map(norm)
+        .filter(|w| w.chars().count() >= 2 || w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| {
+            LABELS
+                .iter()
+                .find(|(_, ws)| ws.contains(&w.as_str()))
+                .map_or(w, |(c, _)| c.to_string())
+        })
+        .collect()
+}
+
+fn sim(a: &HashSet<String>, b: &HashSet<String>) -> usize {
+    a.intersection(b).count()
+}
+
+/// A link for the comparison: label, normalized target, and where it is.
+pub(crate) struct Label {
+    pub(crate) text: String,
+    pub(crate) dest: String,
+    /// (segment, byte offset in its text).
+    pub(crate) at: (usize, usize),
+}
+
+pub(crate) fn labels(side: &Side, seg: usize) -> Vec<Label> {
+    side.inl
+        .links
+        .iter()
+        .filter(|l| !l.image)
+        .map(|l| Label {
+            text: l.text.clone(),
+            dest: norm_dest(&l.dest),
+            at: (seg, l.range.start),
+        })
+        .collect()
+}
+
+/// Pairs of links whose labels match each other's source labels better than
+/// their own; `across`: only pairs from two segments. (segment, offset, message).
+pub(crate) fn swapped(t: &[Label], s: &[Label], across: bool) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    if t.len() > 50 || s.len() > 50 {
+        return out;
+    }
+    let mut used = vec![false; s.len()];
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (ti, tl) in t.iter().enumerate() {
+        if let Some(si) = (0..s.len()).find(|&i| !used[i] && s[i].dest == tl.dest) {
+            used[si] = true;
+            pairs.push((ti, si));
+        }
+    }
+    let tok_t: Vec<_> = t.iter().map(|l| tokens(&l.text)).collect();
+    let tok_s: Vec<_> = s.iter().map(|l| tokens(&l.text)).collect();
+    for (x, &(ta, sa)) in pairs.iter().enumerate() {
+        for &(tb, sb) in &pairs[x + 1..] {
+            if t[ta].dest == t[tb].dest || (across && t[ta].at.0 == t[tb].at.0) {
+                continue;
+            }
+            let cross_a = sim(&tok_t[ta], &tok_s[sb]);
+            let cross_b = sim(&tok_t[tb], &tok_s[sa]);
+            if cross_a > sim(&tok_t[ta], &tok_s[sa]) && cross_b > sim(&tok_t[tb], &tok_s[sb]) {
+                let show = |l: &Label| format!("\"{}\" → {}", clip(&l.text, 30), l.dest);
+                out.push((
+                    t[ta].at.0,
+                    t[ta].at.1,
+                    format!(
+                        "link labels look swapped: the translation has {} and {}; the source has {} and {}",
+                        show(&t[ta]),
+                        show(&t[tb]),
+                        show(&s[sa]),
+                        show(&s[sb])
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn link_labels_swapped(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    for (_, at, message) in swapped(&labels(t, 0), &labels(s, 0), false) {
+        out.push(("link-labels-swapped", at, message));
+    }
+}
+
+/// Words that are copied as they are (names, numbers, identifiers): with a
+/// capital or a digit.
+fn verbatim(w: &str) -> bool {
+    w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The word at `o` as written, or the code span's content.
+fn shown(side: &Side, o: usize, w: &str) -> String {
+    side.words
+        .iter()
+        .find(|x| x.0 == o)
+        .map_or_else(|| w.trim_matches('`').to_string(), |x| x.1.to_string())
+}
+
+/// A word or code span inside a link's text that the source has in the
+/// sentence, outside the link.
+pub(super) fn link_text_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if t.inl.links.len() > 50 || s.inl.links.len() > 50 {
+        return;
+    }
+    let inside = |side: &Side, i: usize, at: usize| {
+        let r = &side.inl.links[i].range;
+        at >= r.start && at < r.end
+    };
+    let in_any = |side: &Side, at: usize| (0..side.inl.links.len()).any(|i| inside(side, i, at));
+    // Words and code spans of a side: (offset, text, is code).
+    let items = |side: &Side| -> Vec<(usize, String)> {
+        let mut v: Vec<(usize, String)> = side
+            .words
+            .iter()
+            .map(|&(o, w)| (o, norm(w)))
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        v.extend(
+            side.inl
+                .codes
+                .iter()
+                .map(|c| (c.range.start, format!("`{}`", c.content))),
+        );
+        v
+    };
+    let (ti, si) = (items(t), items(s));
+    let raw_verbatim = |side: &Side, o: usize| -> bool {
+        side.words
+            .iter()
+            .find(|w| w.0 == o)
+            .is_none_or(|&(_, w)| verbatim(w))
+    };
+    let mut used = vec![false; s.inl.links.len()];
+    for (li, l) in t.inl.links.iter().enumerate() {
+        if l.image {
+            continue;
+        }
+        let Some(sl) = (0..s.inl.links.len())
+            .find(|&i| !used[i] && norm_dest(&s.inl.links[i].dest) == norm_dest(&l.dest))
+        else {
+            continue;
+        };
+        used[sl] = true;
+        let in_src_link: HashSet<&str> = si
+            .iter()
+            .filter(|(o, _)| inside(s, sl, *o))
+            .map(|(_, w)| w.as_str())
+            .collect();
+        let count = |v: &[(usize, String)], side: &Side, w: &str| {
+            v.iter()
+                .filter(|(o, x)| x == w && !in_any(side, *o))
+                .count()
+        };
+        for (o, w) in ti.iter().filter(|(o, _)| inside(t, li, *o)) {
+            if in_src_link.contains(w.as_str()) || !raw_verbatim(t, *o) {
+                continue;
+            }
+            let outside_src = count(&si, s, w);
+            if outside_src == 0 || count(&ti, t, w) >= outside_src {
+                continue;
+            }
+            out.push((
+                "link-text-grew",
+                *o,
+                format!(
+                    "\"{}\" is inside the link text \"{}\"; the source has it outside the link: {}",
+                    shown(t, *o, w),
+                    clip(&l.text, 50),
+                    clip(&s.text[s.inl.links[sl].range.clone()], 70)
+                ),
+            ));
+        }
+    }
+}
