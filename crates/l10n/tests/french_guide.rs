@@ -3,37 +3,10 @@
 //! is found, the segments that are fine give nothing, and the English guide
 //! checked against itself gives nothing.
 
+mod support;
+
 use doccheck_l10n::{check, Config, Finding, Severity};
-
-fn read(rel: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn french() -> String {
-    read("../../docs/fr-fr/docker.md")
-}
-
-fn english() -> String {
-    read("../../docs/docker.md")
-}
-
-fn show(findings: &[Finding]) -> String {
-    findings
-        .iter()
-        .map(|f| {
-            format!(
-                "{}:{} {} [{}] {} {}\n",
-                f.line,
-                f.column,
-                f.severity,
-                f.rule,
-                f.segment.as_deref().unwrap_or("-"),
-                f.message
-            )
-        })
-        .collect()
-}
+use support::{english, french, show};
 
 /// (rule, segment, line) of each finding.
 fn summary(findings: &[Finding]) -> Vec<(&str, &str, usize)> {

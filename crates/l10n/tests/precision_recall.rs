@@ -17,6 +17,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use doccheck_l10n::{check, Config, Finding, RULES};
 
+mod support;
+
+use support::{english, french, read, show};
+
 const LANGS: &[&str] = &["fr", "de", "es", "ja"];
 
 /// Planted defects (page, segment, rule) that the rules do not find today.
@@ -65,23 +69,8 @@ fn owned(list: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> {
         .collect()
 }
 
-fn read(rel: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 fn corpus(name: &str) -> String {
     read(&format!("tests/data/corpus/{name}"))
-}
-
-fn show(findings: &[Finding]) -> String {
-    findings
-        .iter()
-        .map(|f| {
-            let seg = f.segment.as_deref().unwrap_or("-");
-            format!("{}:{} [{}] {seg} {}\n", f.line, f.column, f.rule, f.message)
-        })
-        .collect()
 }
 
 /// (segment, rule) of each finding, without repeats: "-" for no segment.
@@ -194,11 +183,7 @@ fn precision_recall_per_rule() {
         }
     }
     // The French machine translation: its pinned findings are true positives.
-    let guide = check(
-        &read("../../docs/fr-fr/docker.md"),
-        Some(&read("../../docs/docker.md")),
-        &Config::default(),
-    );
+    let guide = check(&french(), Some(&english()), &Config::default());
     assert_eq!(guide.len(), 36, "{}", show(&guide));
     for f in &guide {
         counts.get_mut(f.rule).expect("a rule").guide += 1;

@@ -4,6 +4,10 @@ use std::time::{Duration, Instant};
 
 use doccheck_l10n::{check, Config};
 
+mod support;
+
+use support::{english, french};
+
 fn both(localized: &str, source: &str) {
     let config = Config::default();
     let _ = check(localized, None, &config);
@@ -79,13 +83,7 @@ fn broken_side_by_side_markup() {
 
 #[test]
 fn french_guide_cut_anywhere() {
-    let fr = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/fr-fr/docker.md"
-    ))
-    .unwrap();
-    let en = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/docker.md"))
-        .unwrap();
+    let (fr, en) = (french(), english());
     for (i, _) in fr.char_indices().step_by(389) {
         let _ = check(&fr[..i], Some(&en), &Config::default());
         let _ = check(&fr[i..], Some(&en), &Config::default());
@@ -120,13 +118,7 @@ const PATHOLOGICAL: Duration = Duration::from_secs(3);
 
 #[test]
 fn one_megabyte_inputs() {
-    let fr = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/fr-fr/docker.md"
-    ))
-    .unwrap();
-    let en = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/docker.md"))
-        .unwrap();
+    let (fr, en) = (french(), english());
     let copies = 1_000_000 / fr.len() + 1;
     let big_fr = fr.repeat(copies);
     let big_en = en.repeat(copies);
@@ -194,13 +186,7 @@ fn one_megabyte_inputs() {
 /// asserted; benches/ is where speed is measured.
 #[test]
 fn one_page_is_checked_whole() {
-    let fr = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/fr-fr/docker.md"
-    ))
-    .unwrap();
-    let en = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/docker.md"))
-        .unwrap();
+    let (fr, en) = (french(), english());
     let best = (0..5)
         .map(|_| {
             let start = Instant::now();

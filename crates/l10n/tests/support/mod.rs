@@ -1,5 +1,6 @@
-//! Helpers shared by the rule tests: one side-by-side segment, and the
-//! findings of a one-segment pair.
+//! Helpers shared by the rule tests: one side-by-side segment, the findings
+//! of a one-segment pair, the repository's French guide and its source, and
+//! findings shown one per line for assertion messages.
 #![allow(dead_code)] // each test binary uses its own part of them
 
 use doccheck_l10n::{check, Config, Finding};
@@ -26,4 +27,38 @@ pub fn rules(tr: &str, src: &str) -> Vec<&'static str> {
 pub fn clean(tr: &str, src: &str) {
     let f = findings(tr, src);
     assert!(f.is_empty(), "{tr:?} / {src:?}: {f:#?}");
+}
+
+/// A file relative to the crate's directory.
+pub fn read(rel: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// docs/fr-fr/docker.md, the French machine translation of the Docker guide.
+pub fn french() -> String {
+    read("../../docs/fr-fr/docker.md")
+}
+
+/// docs/docker.md, its English source.
+pub fn english() -> String {
+    read("../../docs/docker.md")
+}
+
+/// One line per finding: `line:column severity [rule] segment message`.
+pub fn show(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{} {} [{}] {} {}\n",
+                f.line,
+                f.column,
+                f.severity,
+                f.rule,
+                f.segment.as_deref().unwrap_or("-"),
+                f.message
+            )
+        })
+        .collect()
 }

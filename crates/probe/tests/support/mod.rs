@@ -122,6 +122,16 @@ fn stock(id: i32) -> Option<Stock> {
 /// Starts an h2c gRPC server implementing grpc.health.v1.Health/Check,
 /// stocks.Stocks/Get and quotes.Quotes/Latest. Returns "127.0.0.1:PORT".
 pub fn grpc_server(health: Health) -> String {
+    accepting(move |tcp| serve_connection(tcp, health))
+}
+
+/// Listens on a free loopback port in a thread of its own and hands each
+/// accepted connection to `serve`. Returns "127.0.0.1:PORT".
+fn accepting<F, Fut>(serve: F) -> String
+where
+    F: Fn(tokio::net::TcpStream) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     listener.set_nonblocking(true).unwrap();
@@ -136,7 +146,7 @@ pub fn grpc_server(health: Health) -> String {
                 let Ok((tcp, _)) = listener.accept().await else {
                     continue;
                 };
-                tokio::spawn(serve_connection(tcp, health));
+                tokio::spawn(serve(tcp));
             }
         });
     });
@@ -165,30 +175,14 @@ pub fn grpc_tls_server(health: Health) -> String {
     .unwrap();
     config.alpn_protocols = vec![b"h2".to_vec()];
     let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap().to_string();
-    listener.set_nonblocking(true).unwrap();
-    thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            loop {
-                let Ok((tcp, _)) = listener.accept().await else {
-                    continue;
-                };
-                let acceptor = acceptor.clone();
-                tokio::spawn(async move {
-                    if let Ok(tls) = acceptor.accept(tcp).await {
-                        serve_connection(tls, health).await;
-                    }
-                });
+    accepting(move |tcp| {
+        let acceptor = acceptor.clone();
+        async move {
+            if let Ok(tls) = acceptor.accept(tcp).await {
+                serve_connection(tls, health).await;
             }
-        });
-    });
-    addr
+        }
+    })
 }
 
 /// The test certificate's directory.

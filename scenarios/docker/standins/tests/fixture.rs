@@ -8,18 +8,9 @@ use standins::host::services::{App, NOT_FOUND, UNIMPLEMENTED};
 use standins::install::Install;
 use standins::sdk::{self, build, restore, Options};
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            std::fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
+mod common;
+
+use common::copy_dir;
 
 /// A dotnet install layout (`sdk/V/`, `shared/*/RV/`) under `root`.
 fn layout(root: &Path, sdk: &str, runtime: &str) -> Install {

@@ -16,18 +16,9 @@ use standins::install::Install;
 use standins::sdk::{self, build, restore, Options};
 use tokio::net::TcpStream;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            std::fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
+mod common;
+
+use common::copy_dir;
 
 fn https_fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixture/https")
