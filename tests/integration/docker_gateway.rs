@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::docker::{assert_nothing_left_in, docker, Before};
+use crate::docker::{assert_nothing_left_in, docker, remove_left_in, Before};
 use crate::test::{signal, Test};
 
 /// A registry process of the test's own, standing in for a host outside.
@@ -403,6 +403,7 @@ fn the_daemon_going_away_mid_step_is_reported_as_such() {
         .guide(&guide)
         .env("DOCKER_HOST", &proxy.host())
         .private_tmpdir();
+    let tmp = test.tmpdir_path().unwrap();
     let child = test
         .command()
         .stdout(Stdio::piped())
@@ -427,6 +428,8 @@ fn the_daemon_going_away_mid_step_is_reported_as_such() {
         &stdout,
         &stdout,
     );
+    // The run could not reach the engine to clean up: its marker is still there.
+    remove_left_in(&tmp);
 }
 
 #[test]
@@ -448,5 +451,54 @@ fn a_registry_that_died_is_named_at_the_push_that_met_it() {
         .status(1)
         .stdout("...\n✗   3  docs/push.md:12  docker push myorg/pushme  [..]s\n        $ docker push myorg/pushme  (line 13)\n        ran as: docker push 127.0.0.1:[..]/myorg/pushme\n        the run's registry on 127.0.0.1:[..] exited ([..]) before the push finished[..]\n...\n")
         .run();
+    assert_nothing_left_in(&tmp, &before);
+}
+
+#[test]
+fn a_run_alone_builds_the_guides_image_two_at_once_build_two() {
+    // Alone on the engine, the build carries nothing of doccheck's (no label
+    // step), and the run's marker is not among the guide's volumes.
+    let alone = format!(
+        "{IMAGE}```console\n$ docker image inspect --format '{{{{json .Config.Labels}}}}' pushme\nnull\n$ docker volume ls -q | grep doccheck || echo none\nnone\n```\n"
+    );
+    let test = Test::new().guide(&alone).private_tmpdir();
+    let tmp = test.tmpdir_path().unwrap();
+    let before = Before::now();
+    let _out = test
+        .stdout("...\ng.md: ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
+        .run();
+    assert_nothing_left_in(&tmp, &before);
+
+    // Two runs at once building the same Dockerfile: two images, each run's own.
+    let test = Test::new().private_tmpdir();
+    let barrier = test.path("barrier").display().to_string();
+    std::fs::create_dir_all(&barrier).unwrap();
+    let guide = format!(
+        "{IMAGE}```console\n$ touch {barrier}/$$; for i in $(seq 600); do [ \"$(ls {barrier} | wc -l)\" -ge 2 ] && break; sleep 0.1; done\n$ docker image inspect --format '{{{{.Id}}}}' pushme\nsha256:[..]\n$ docker images --format '{{{{.Repository}}}}' | grep -c pushme\n1\n```\n"
+    );
+    let test = test.write("a.md", &guide).write("b.md", &guide);
+    let tmp = test.tmpdir_path().unwrap();
+    let out = test
+        .args(&["a.md", "b.md", "-j", "2", "--format", "json"])
+        .stdout("...\n")
+        .run();
+    let ids: Vec<String> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|run| {
+            assert_eq!(run["verdict"], "passed", "{run}");
+            let inspect = run["steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|s| s["commands"].as_array().unwrap())
+                .find(|c| c["documented"].as_str().unwrap().contains("{{.Id}}"))
+                .unwrap();
+            inspect["output"].as_str().unwrap().trim().to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1], "both runs' builds are one image");
     assert_nothing_left_in(&tmp, &before);
 }

@@ -233,9 +233,18 @@ impl Integration for Docker {
         self.start_gateway(&engine, context)?;
         // The sweep of dead runs' objects shares nothing with the base images
         // and the registries: it goes on meanwhile.
+        let client = &client;
         std::thread::scope(|scope| {
-            let sweep = scope.spawn(|| resources::sweep_dead_runs(&client));
-            let prepared = self.prepare_images_and_registries(&client, context);
+            let sweep = scope.spawn(|| resources::sweep_dead_runs(client));
+            // Before the first step: the run's builds and other runs' decide by it.
+            let (suffix, labels) = (self.names.suffix().to_string(), self.labels.clone());
+            let marked = scope.spawn(move || resources::mark_live(client, &suffix, &labels));
+            let prepared = self.prepare_images_and_registries(client, context);
+            if let Ok(Err(e)) = marked.join() {
+                return Err(Error::environment(format!(
+                    "cannot mark the run on the Docker engine: {e}"
+                )));
+            }
             match sweep.join() {
                 Ok(Ok(0)) | Err(_) => {}
                 Ok(Ok(swept)) => self.notes.push(format!(

@@ -96,13 +96,15 @@ impl Namespace {
         &self.suffix
     }
 
+    /// Whether a name as the daemon shows it is one of the run's own.
+    pub fn owns(&self, name: &str) -> bool {
+        split_shown(name).0.ends_with(&self.suffix)
+    }
+
     /// A name as the daemon shows it → as the guide documents it: the run's
     /// own names lose their suffix; `None` for another run's suffixed name.
     pub fn shown(&self, name: &str) -> Option<String> {
-        let (repository, tag) = match name.rfind(':') {
-            Some(at) if !name[at..].contains('/') => (&name[..at], &name[at..]),
-            _ => (name, ""),
-        };
+        let (repository, tag) = split_shown(name);
         if let Some(documented) = repository.strip_suffix(&self.suffix) {
             return Some(format!("{documented}{tag}"));
         }
@@ -110,6 +112,14 @@ impl Namespace {
             return None;
         }
         Some(name.to_string())
+    }
+}
+
+/// A name as the daemon shows it → repository and `:tag` (or "").
+fn split_shown(name: &str) -> (&str, &str) {
+    match name.rfind(':') {
+        Some(at) if !name[at..].contains('/') => (&name[..at], &name[at..]),
+        _ => (name, ""),
     }
 }
 

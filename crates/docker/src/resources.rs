@@ -10,6 +10,8 @@ use crate::client::{Client, DockerError};
 
 pub const RUN_LABEL: &str = "doccheck.run";
 pub const LOCK_LABEL: &str = "doccheck.lock";
+/// On the volume that says a run is live on the engine (see the gateway's `neighbours`).
+pub const MARKER_LABEL: &str = "doccheck.marker";
 /// In the run's control directory: `container ID`, `image ID`, `tag NAME` lines,
 /// written as the gateway records them, so a run killed outright can be swept.
 pub const RECORDS_FILE: &str = "docker-records";
@@ -44,6 +46,19 @@ pub fn labels(run_id: &str, lock: &Path) -> Vec<String> {
         format!("{RUN_LABEL}={run_id}"),
         format!("{LOCK_LABEL}={}", lock.display()),
     ]
+}
+
+/// Marks the run live on the engine: a volume with the run's labels, which
+/// goes with the run's other volumes at cleanup (or in a sweep).
+pub fn mark_live(client: &Client, suffix: &str, labels: &[String]) -> Result<(), DockerError> {
+    let name = format!("doccheck-live{suffix}");
+    let marker = format!("{MARKER_LABEL}=live");
+    let mut args = vec!["volume", "create", "--label", &marker];
+    for label in labels {
+        args.extend(["--label", label]);
+    }
+    args.push(&name);
+    client.run(&args).map(|_| ())
 }
 
 /// Removes every container, tag, image, network and volume of the run.
@@ -161,7 +176,8 @@ fn dead(run_id: &str, lock: &str) -> bool {
 struct Kind {
     list: &'static [&'static str],
     inspect: &'static [&'static str],
-    /// Where `inspect`'s template finds the labels.
+    /// Where `inspect`'s template finds the object's id and its labels.
+    id: &'static str,
     labels: &'static str,
     remove: &'static [&'static str],
 }
@@ -204,31 +220,36 @@ fn untagged(client: &Client, image: &str) -> bool {
 pub fn sweep_dead_runs(client: &Client) -> Result<usize, DockerError> {
     let mut removed = sweep_records(client);
     let filter = format!("label={RUN_LABEL}");
-    let template = |field: &str| {
-        format!("{{{{.Id}}}} {{{{index .{field} \"{RUN_LABEL}\"}}}} {{{{index .{field} \"{LOCK_LABEL}\"}}}}")
+    let template = |id: &str, field: &str| {
+        format!("{{{{.{id}}}}} {{{{index .{field} \"{RUN_LABEL}\"}}}} {{{{index .{field} \"{LOCK_LABEL}\"}}}}")
     };
     let kinds = [
         Kind {
             list: &["ps", "-aq", "--no-trunc", "--filter"],
             inspect: &["container", "inspect"],
+            id: "Id",
             labels: "Config.Labels",
             remove: &["rm", "-f", "-v"],
         },
         Kind {
             list: &["images", "-q", "--no-trunc", "--filter"],
             inspect: &["image", "inspect"],
+            id: "Id",
             labels: "Config.Labels",
             remove: &["rmi", "-f"],
         },
         Kind {
             list: &["network", "ls", "-q", "--no-trunc", "--filter"],
             inspect: &["network", "inspect"],
+            id: "Id",
             labels: "Labels",
             remove: &["network", "rm"],
         },
         Kind {
             list: &["volume", "ls", "-q", "--filter"],
             inspect: &["volume", "inspect"],
+            // A volume's id is its name.
+            id: "Name",
             labels: "Labels",
             remove: &["volume", "rm", "-f"],
         },
@@ -236,6 +257,7 @@ pub fn sweep_dead_runs(client: &Client) -> Result<usize, DockerError> {
     for Kind {
         list,
         inspect,
+        id: id_field,
         labels: field,
         remove,
     } in kinds
@@ -246,7 +268,7 @@ pub fn sweep_dead_runs(client: &Client) -> Result<usize, DockerError> {
         if ids.is_empty() {
             continue;
         }
-        let format = template(field);
+        let format = template(id_field, field);
         let mut args = inspect.to_vec();
         args.extend(["--format", format.as_str()]);
         args.extend(ids.iter().map(String::as_str));

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::names::Namespace;
+use crate::resources::{MARKER_LABEL, RUN_LABEL};
 
 /// Image ids a build's JSON stream names: each step's ` ---> 1a2b3c4d5e6f`,
 /// `Successfully built …`, and the final `aux.ID`.
@@ -72,6 +73,16 @@ pub fn image_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8
             return true;
         };
         let had = tags.len();
+        let theirs = tags
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|t| names.shown(t).is_none());
+        let ours = tags.iter().filter_map(Value::as_str).any(|t| names.owns(t));
+        // An unlabelled build of another run: its other tags (a registry's
+        // name, pushed) are that run's too.
+        if theirs && !ours {
+            return false;
+        }
         let shown: Vec<Value> = tags
             .iter()
             .filter_map(|t| t.as_str().and_then(|t| names.shown(t)))
@@ -82,6 +93,19 @@ pub fn image_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8
         keep
     });
     serde_json::to_vec(&images).ok()
+}
+
+/// `GET /volumes` without other runs' volumes and without the runs' markers.
+pub fn volume_list(body: &[u8], run_id: &str) -> Option<Vec<u8>> {
+    let mut answer: Value = serde_json::from_slice(body).ok()?;
+    if let Some(volumes) = answer.get_mut("Volumes").and_then(Value::as_array_mut) {
+        volumes.retain(|volume| {
+            let labels = volume.get("Labels");
+            let label = |key: &str| labels.and_then(|l| l.get(key)).and_then(Value::as_str);
+            label(MARKER_LABEL).is_none() && label(RUN_LABEL).is_none_or(|r| r == run_id)
+        });
+    }
+    serde_json::to_vec(&answer).ok()
 }
 
 /// `GET /containers/json` without other runs' containers, names as documented.
@@ -136,7 +160,9 @@ mod tests {
             {"Id": "2", "RepoTags": [format!("stockdata{}:latest", theirs.suffix())]},
             {"Id": "3", "RepoTags": ["mcr.microsoft.com/dotnet/core/sdk:3.0"]},
             {"Id": "4", "RepoTags": []},
-            {"Id": "5", "RepoTags": ["127.0.0.1:5001/myorg/stockdata:latest"], "Labels": {"doccheck.run": "theirs"}}
+            {"Id": "5", "RepoTags": ["127.0.0.1:5001/myorg/stockdata:latest"], "Labels": {"doccheck.run": "theirs"}},
+            // Another run's build, unlabelled (it was alone), and pushed.
+            {"Id": "6", "RepoTags": [format!("app{}:1", theirs.suffix()), "127.0.0.1:5009/app:1"]}
         ]);
         let shown: Value = serde_json::from_slice(
             &image_list(body.to_string().as_bytes(), &mine, "mine").unwrap(),
@@ -168,5 +194,21 @@ mod tests {
         assert_eq!(ids, ["a", "c"]);
         assert_eq!(shown[0]["Names"][0], "/web");
         assert_eq!(shown[0]["Image"], "app");
+        let volumes = serde_json::json!({"Volumes": [
+            {"Name": "data", "Labels": {"doccheck.run": "mine"}},
+            {"Name": "doccheck-live-dc1", "Labels": {"doccheck.run": "mine", "doccheck.marker": "live"}},
+            {"Name": "theirs", "Labels": {"doccheck.run": "theirs"}},
+            {"Name": "unrelated", "Labels": null}
+        ], "Warnings": null});
+        let shown: Value =
+            serde_json::from_slice(&volume_list(volumes.to_string().as_bytes(), "mine").unwrap())
+                .unwrap();
+        let names: Vec<&str> = shown["Volumes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["Name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["data", "unrelated"]);
     }
 }

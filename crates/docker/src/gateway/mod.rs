@@ -9,6 +9,7 @@
 
 pub mod answers;
 pub mod http;
+mod neighbours;
 pub mod policy;
 mod stream;
 
@@ -195,6 +196,9 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
             None
         };
         let method = request.method.clone();
+        let label_builds = method == "POST"
+            && request.path == "/build"
+            && neighbours::others_live(upstream, &lock(state).run_id);
         let decision = {
             let mut state = lock(state);
             let State {
@@ -203,7 +207,11 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
                 names,
                 ..
             } = &mut *state;
-            let run = Run { labels, registries };
+            let run = Run {
+                labels,
+                registries,
+                label_builds,
+            };
             policy::decide(request, body.as_deref(), &run, names)
         };
         let Decision::Forward {
@@ -349,11 +357,12 @@ fn relay(
         match answer {
             Answer::ImageList => answers::image_list(body, &state.names, &state.run_id),
             Answer::ContainerList => answers::container_list(body, &state.names, &state.run_id),
+            Answer::VolumeList => answers::volume_list(body, &state.run_id),
             _ => None,
         }
     };
     match answer {
-        Answer::ImageList | Answer::ContainerList | Answer::Created => {
+        Answer::ImageList | Answer::ContainerList | Answer::VolumeList | Answer::Created => {
             let body = read_body(framing, from_engine)?;
             if answer == Answer::Created && head.start.contains(" 201") {
                 if let Some(id) = answers::created_id(&body) {

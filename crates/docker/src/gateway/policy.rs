@@ -25,6 +25,9 @@ pub struct Run<'a> {
     pub labels: &'a [(String, String)],
     /// Registry host as documented (`docker.io`) → the run's registry (`127.0.0.1:PORT`).
     pub registries: &'a [(String, String)],
+    /// Whether builds carry the run's label: only while another run shares
+    /// the engine (see [`super::neighbours`]).
+    pub label_builds: bool,
 }
 
 impl Run<'_> {
@@ -127,6 +130,8 @@ pub enum Answer {
     ImageList,
     /// `GET /containers/json`: likewise.
     ContainerList,
+    /// `GET /volumes`: without other runs' volumes and the runs' markers.
+    VolumeList,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -196,20 +201,23 @@ pub fn decide(
                 tags.push(t.clone());
                 request.query.push(("t".into(), t));
             }
-            let mut labels: Value = request
-                .param("labels")
-                .and_then(|l| serde_json::from_str(l).ok())
-                .unwrap_or_else(|| Value::Object(Default::default()));
             // The legacy builder makes each label a step of its own, about a
-            // second each: a build gets the run's id alone (its layers are
-            // recorded as they stream, for cleanup and the sweep).
-            if let Some(object) = labels.as_object_mut() {
-                for (k, v) in run.labels.iter().filter(|(k, _)| k == RUN_LABEL) {
-                    object.insert(k.clone(), Value::String(v.clone()));
+            // second each: a build gets the run's id alone, and only when
+            // another run could build the same image (its layers and tags are
+            // recorded as they stream, for cleanup and the sweep, either way).
+            if run.label_builds {
+                let mut labels: Value = request
+                    .param("labels")
+                    .and_then(|l| serde_json::from_str(l).ok())
+                    .unwrap_or_else(|| Value::Object(Default::default()));
+                if let Some(object) = labels.as_object_mut() {
+                    for (k, v) in run.labels.iter().filter(|(k, _)| k == RUN_LABEL) {
+                        object.insert(k.clone(), Value::String(v.clone()));
+                    }
                 }
+                let wrapper = serde_json::json!({ "labels": labels.take() });
+                request.set_param("labels", &wrapper["labels"].to_string());
             }
-            let wrapper = serde_json::json!({ "labels": labels.take() });
-            request.set_param("labels", &wrapper["labels"].to_string());
             // A failed RUN must not leave its container behind.
             request.set_param("forcerm", "1");
             Decision::Forward {
@@ -281,6 +289,7 @@ pub fn decide(
         ("POST", "/images/load") => forward(request, Answer::Loaded),
         ("GET", "/images/json") => forward(request, Answer::ImageList),
         ("GET", "/containers/json") => forward(request, Answer::ContainerList),
+        ("GET", "/volumes") => forward(request, Answer::VolumeList),
         _ => decide_by_name(request, run, names),
     }
 }

@@ -1,7 +1,11 @@
 use super::*;
 
 fn run_with<'a>(labels: &'a [(String, String)], registries: &'a [(String, String)]) -> Run<'a> {
-    Run { labels, registries }
+    Run {
+        labels,
+        registries,
+        label_builds: true,
+    }
 }
 
 fn labels() -> Vec<(String, String)> {
@@ -116,6 +120,21 @@ fn what_is_created_is_labelled_and_named_for_the_run() {
     assert_eq!(build.param("labels"), Some("{\"doccheck.run\":\"r1\"}"));
     assert_eq!(build.param("forcerm"), Some("1"));
     assert_eq!(tags, [format!("stockdata{sfx}")]);
+    // Alone on the engine, a build is the guide's: its own labels only.
+    let alone = Run {
+        label_builds: false,
+        ..run_with(&labels, &registries)
+    };
+    let Decision::Forward { request: build, .. } = decide(
+        request("POST /v1.41/build?t=app&labels=%7B%22a%22%3A%22b%22%7D HTTP/1.1"),
+        None,
+        &alone,
+        &mut names,
+    ) else {
+        panic!()
+    };
+    assert_eq!(build.param("labels"), Some("{\"a\":\"b\"}"));
+    assert_eq!(build.param("t"), Some(format!("app{sfx}").as_str()));
     let body = br#"{"Image":"stockdata","Labels":{"a":"b"}}"#;
     let Decision::Forward {
         request: create,
