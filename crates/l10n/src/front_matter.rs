@@ -2,13 +2,15 @@
 //! translated values, `title:` and `description:`, checked like segments
 //! against the source's (`front-matter-empty`, `front-matter-untranslated`,
 //! and the segment rules that apply to a text: code spans, technical tokens,
-//! English left or glued, emphasis).
+//! English left or glued, emphasis). A value left in English counts as prose
+//! by the words that are not names, whatever their capitals (a title is in
+//! Title Case).
 
 use std::ops::Range;
 
 use crate::doc::Segment;
 use crate::rules::{self, Ctx};
-use crate::text::{clip, LineIndex, Mapped};
+use crate::text::{self, clip, LineIndex, Mapped};
 
 /// The keys whose values are translated and checked.
 const KEYS: &[&str] = &["title", "description"];
@@ -173,6 +175,23 @@ pub(crate) fn check(
         };
         let mut raw = Vec::new();
         rules::check_segment(&seg, ctx, &mut raw);
+        // A title is in Title Case: "Docker - gRPC for WCF Developers" left
+        // as it is is English although most of its words have capitals.
+        let untranslated = raw.iter().any(|f| f.0 == "segment-untranslated");
+        if !untranslated
+            && ctx.untranslated_allowed
+            && text::same_words(&lv.value.text, src)
+            && text::is_title_prose(&text::words(src), |w| ctx.names.has_word(w))
+        {
+            raw.push((
+                "segment-untranslated",
+                0,
+                format!(
+                    "the translation is the English source unchanged: \"{}\"",
+                    clip(src, 60)
+                ),
+            ));
+        }
         for (rule, at, message) in raw {
             let rule = match rule {
                 "segment-empty" => "front-matter-empty",

@@ -61,6 +61,33 @@ fn spans_moved_by_machine_translation() {
         "At a minimum, you should add entries for `bin` and `obj` to your file.",
         "obj",
     );
+    // Away from the word the source has right next to it ("alias"), with
+    // no article or punctuation around.
+    assert_moved(
+        "Deklariert das Basisimage `builder` und weist ihm den Alias zu.",
+        "Declares the base image and assigns the `builder` alias.",
+        "builder",
+    );
+    let m = moved(
+        "Deklariert das Basisimage `builder` und weist ihm den Alias zu.",
+        "Declares the base image and assigns the `builder` alias.",
+    );
+    assert!(m[0].contains("4 words away from \"Alias\""), "{}", m[0]);
+    // Japanese: in another clause than the katakana word for "alias".
+    assert_moved(
+        "`builder` 基本イメージを宣言し、エイリアスを割り当てます。",
+        "Declares the base image and assigns the `builder` alias.",
+        "builder",
+    );
+    let m = moved(
+        "`builder` 基本イメージを宣言し、エイリアスを割り当てます。",
+        "Declares the base image and assigns the `builder` alias.",
+    );
+    assert!(
+        m[0].contains("another clause than \"エイリアス\""),
+        "{}",
+        m[0]
+    );
     // Across a comma, while a name of the sentence kept its side.
     assert_moved(
         "Pour exécuter l’image dans votre `docker run` instance Docker locale, utilisez la commande.",
@@ -128,6 +155,20 @@ fn careful_french_translations() {
             "L’option `-t` s’utilise avec l’image.",
             "The `-t` flag is used with the image.",
         ),
+        // The span after its noun, then an article starting the next phrase.
+        (
+            "Les images de base Microsoft pour Docker donnent à la variable d’environnement `ASPNETCORE_URLS` la valeur `http://+:80`, si bien que Kestrel s’exécute sans HTTPS sur ce port.",
+            "Microsoft base images for Docker set the `ASPNETCORE_URLS` environment variable to `http://+:80`, meaning that Kestrel runs without HTTPS on that port.",
+        ),
+        (
+            "Copiez le fichier `StockData.csproj` dans le répertoire `/src` de l’image.",
+            "Copy the `StockData.csproj` file to the image's `/src` directory.",
+        ),
+        // The alias named before the span, a word away.
+        (
+            "Déclare l’image de base et lui donne l’alias de `builder`.",
+            "Declares the base image and assigns the `builder` alias.",
+        ),
     ] {
         clean(tr, src);
     }
@@ -172,6 +213,15 @@ fn careful_german_translations() {
             "Kopiert die veröffentlichte Anwendung aus dem vorherigen Image, wobei der Alias `builder` aus der ersten `FROM`-Zeile verwendet wird.",
             "Copies the published application from the previous image, by using the `builder` alias from the first `FROM` line.",
         ),
+        // Verb-final subordinate clause, the alias a word before the span.
+        (
+            "Deklariert das Basisimage, dem der Alias `builder` zugewiesen wird.",
+            "Declares the base image and assigns the `builder` alias.",
+        ),
+        (
+            "Wenn Sie das Image mit dem Befehl `docker build` erstellen, müssen Sie sich im Verzeichnis mit dem Dockerfile befinden.",
+            "When you build the image with the `docker build` command, you must be in the directory containing the Dockerfile.",
+        ),
     ] {
         clean(tr, src);
     }
@@ -212,6 +262,11 @@ fn careful_spanish_translations() {
             "Copia la aplicación publicada de la imagen anterior, usando el alias `builder` de la primera línea `FROM`.",
             "Copies the published application from the previous image, by using the `builder` alias from the first `FROM` line.",
         ),
+        // The span after its noun, then an article starting the next phrase.
+        (
+            "Las imágenes base de Microsoft para Docker asignan a la variable de entorno `ASPNETCORE_URLS` el valor `http://+:80`, lo que significa que Kestrel se ejecuta sin HTTPS en ese puerto.",
+            "Microsoft base images for Docker set the `ASPNETCORE_URLS` environment variable to `http://+:80`, meaning that Kestrel runs without HTTPS on that port.",
+        ),
     ] {
         clean(tr, src);
     }
@@ -235,6 +290,20 @@ fn careful_japanese_translations() {
         (
             "`/src` ディレクトリを作成し、現在の作業ディレクトリとして設定します。",
             "Creates the `/src` directory and sets it as the current working directory.",
+        ),
+        // The katakana word before the span, in the same clause; particles
+        // after spans.
+        (
+            "基本イメージを宣言し、エイリアス `builder` を割り当てます。",
+            "Declares the base image and assigns the `builder` alias.",
+        ),
+        (
+            "`.dockerignore` ファイルに `bin` と `obj` のエントリを追加してください。",
+            "You should add entries for `bin` and `obj` to your `.dockerignore` file.",
+        ),
+        (
+            "紛らわしい名前の `--tag` フラグ (`-t` に短縮可能) は、イメージの完全な名前を指定します。",
+            "The confusingly named `--tag` flag (which can be shortened to `-t`) specifies the whole name of the image.",
         ),
     ] {
         clean(tr, src);

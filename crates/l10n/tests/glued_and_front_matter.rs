@@ -74,6 +74,33 @@ fn front_matter_left_in_english() {
 }
 
 #[test]
+fn front_matter_title_case_left_in_english() {
+    // Title Case: most words have capitals, and only `for` is a common
+    // English word; `Developers` is no name of the guide.
+    let src =
+        "---\ntitle: Docker - gRPC for WCF Developers\n---\n\nRun Docker now. Docker is here.\n";
+    let loc =
+        "---\ntitle: Docker - gRPC for WCF Developers\n---\n\nLancez Docker. Docker est là.\n";
+    let f = check(loc, Some(src), &Config::default());
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!((f[0].rule, f[0].line), ("front-matter-untranslated", 2));
+    for title in [
+        "Docker - gRPC pour les développeurs WCF",
+        "Docker – gRPC für WCF-Entwickler",
+        "Docker - WCF 開発者向けの gRPC",
+    ] {
+        let loc = format!("---\ntitle: {title}\n---\n\nLancez Docker. Docker est là.\n");
+        let f = check(&loc, Some(src), &Config::default());
+        assert!(f.is_empty(), "{title}: {f:#?}");
+    }
+    // A title of names only, kept: not untranslated.
+    let src = "---\ntitle: Docker and Kubernetes\n---\n\nRun it in Docker or in Kubernetes. Use Docker with Kubernetes.\n";
+    let loc = "---\ntitle: Docker and Kubernetes\n---\n\nLancez-le dans Docker ou dans Kubernetes. Utilisez Docker avec Kubernetes.\n";
+    let f = check(loc, Some(src), &Config::default());
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
 fn front_matter_empty_or_missing() {
     let f = fm(&page(
         "",

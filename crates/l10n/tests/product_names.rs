@@ -107,6 +107,29 @@ fn inflected_translated_or_cut() {
         "The Alpine images are small.",
         &["\"Alpinen\""],
     );
+    // Inflected before a hyphen, in a compound.
+    one(
+        "Das Alpinen-Basisimage ist klein.",
+        "The Alpine base image is small.",
+        &["\"Alpinen\" stands for the product name \"Alpine\""],
+    );
+    // The stem with another ending (Spanish, Italian).
+    one(
+        "La imagen base alpino es pequeña.",
+        "The Alpine base image is small.",
+        &["\"alpino\"", "suggested fix: \"Alpine\""],
+    );
+    // Written in katakana, the name gone.
+    one(
+        "アルパインの基本イメージは小さいです。",
+        "The Alpine base image is small.",
+        &["\"アルパイン\"", "katakana", "suggested fix: \"Alpine\""],
+    );
+    one(
+        "イメージをクバネティスで実行します。",
+        "Run the image in Kubernetes.",
+        &["\"クバネティス\" stands for the product name \"Kubernetes\""],
+    );
 }
 
 #[test]
@@ -189,6 +212,10 @@ fn correct_german() {
         "Alpine images are smaller than Debian ones.",
     );
     clean(
+        "Das Alpine-Basisimage ist kleiner als die Debian- und Kubernetes-Images.",
+        "The Alpine base image is smaller than the Debian and Kubernetes images.",
+    );
+    clean(
         "Führen Sie `docker build` im Kubernetes-Cluster aus.",
         "Run `docker build` in the Kubernetes cluster.",
     );
@@ -229,6 +256,15 @@ fn correct_japanese() {
     clean(
         "`docker build` コマンドで Kubernetes 用のイメージを作ります。",
         "Use the `docker build` command to build images for Kubernetes.",
+    );
+    // The name kept, other katakana words around it.
+    clean(
+        "Alpine のパッケージ管理では、一部のライブラリを利用できません。",
+        "Some libraries are not available in Alpine's package management.",
+    );
+    clean(
+        "Kubernetes のクラスターにデプロイします。",
+        "Deploy to a Kubernetes cluster.",
     );
 }
 

@@ -262,6 +262,26 @@ fn link_text_left_in_english() {
         "Voir [Docker Hub](h) ou [Azure Container Registry](r).",
         "See [Docker Hub](h) or [Azure Container Registry](r).",
     );
+    // A title left in English: no common English word but `Self-`, its words
+    // in Title Case, none of them a name.
+    let src = "If you use HTTPS (as described in [Self-hosted gRPC applications](self-hosted.md)), override this.";
+    let f = findings(
+        "Si vous utilisez HTTPS (comme décrit dans [Self-hosted gRPC applications](self-hosted.md)), remplacez ce paramètre.",
+        src,
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "link-text-untranslated");
+    assert!(f[0].message.contains("\"Self-hosted gRPC applications\""));
+    clean(
+        "Si vous utilisez HTTPS (comme décrit dans [Applications gRPC auto-hébergées](self-hosted.md)), remplacez ce paramètre.",
+        src,
+    );
+    // A link text the translation may keep: one plain word, or words that
+    // are no common English ("machine learning" in French).
+    clean(
+        "Consultez la [documentation](d.md) du [machine learning](ml.md).",
+        "See the [documentation](d.md) of [machine learning](ml.md).",
+    );
 }
 
 #[test]
@@ -318,6 +338,20 @@ fn source_left_in_translation() {
     clean(
         "Une application Web ASP.NET Core MVC et Azure Container Registry.",
         "An ASP.NET Core MVC web app and Azure Container Registry.",
+    );
+    // In Japanese, after `、` (no space is written there): English left, not
+    // glued.
+    let f = findings(
+        "イメージがレジストリに格納されたら、you can deploy it to individual Docker hosts、または Kubernetes にデプロイできます。",
+        "After the image is in a registry, you can deploy it to individual Docker hosts, or to an engine like Kubernetes.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "source-left-in-translation");
+    assert!(
+        f[0].message
+            .contains("\"you can deploy it to individual Docker hosts\""),
+        "{}",
+        f[0].message
     );
 }
 

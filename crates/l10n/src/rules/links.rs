@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::compare::{minus, small};
+use super::names::Names;
 use super::side::{Raw, Side};
 use crate::inline;
 use crate::text::{self, clip, is_english_word};
@@ -118,13 +119,21 @@ pub(super) fn link_text_punctuation(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
 }
 
-pub(super) fn link_text_untranslated(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+/// `link-text-untranslated`: a link's text identical to the source's for
+/// the same target, and English: it has a common English word, or it is a
+/// title of words that are not names ("[Self-hosted gRPC
+/// applications](self-hosted.md)", see `is_title_prose`). The rest of the
+/// segment is translated (a segment identical to its source is
+/// `segment-untranslated` instead and never gets here).
+pub(super) fn link_text_untranslated(t: &Side, s: &Side, names: &Names, out: &mut Vec<Raw>) {
     if !small(t.inl.links.len(), s.inl.links.len()) {
         return;
     }
     for l in t.inl.links.iter().filter(|l| !l.image) {
         let words = text::words(&l.text);
-        if !words.iter().any(|w| is_english_word(w)) {
+        let english = words.iter().any(|w| is_english_word(w))
+            || text::is_title_prose(&words, |w| names.has_word(w));
+        if !english {
             continue;
         }
         let same = s.inl.links.iter().any(|sl| {

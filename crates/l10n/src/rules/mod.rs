@@ -16,6 +16,7 @@ mod punctuation;
 mod side;
 mod source_glued;
 mod source_left;
+mod span_clause;
 mod span_place;
 mod technical_tokens;
 
@@ -80,7 +81,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     span_place::code_span_misplaced(&t, &s, out);
     links::link_targets(&t, &s, out);
     links::link_text_punctuation(&t, &s, out);
-    links::link_text_untranslated(&t, &s, out);
+    links::link_text_untranslated(&t, &s, ctx.names, out);
     link_labels::link_labels_swapped(&t, &s, out);
     link_labels::link_text_grew(&t, &s, out);
     glue::glued(&t, Some(&s), out);

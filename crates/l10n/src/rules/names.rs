@@ -53,7 +53,7 @@ impl Names {
         self.by_first.get(word).map_or(&[], Vec::as_slice)
     }
 
-    pub(super) fn has_word(&self, word: &str) -> bool {
+    pub(crate) fn has_word(&self, word: &str) -> bool {
         self.words.contains(word)
     }
 

@@ -1,9 +1,11 @@
 //! `product-name-altered`: a product or technology name of the source
 //! segment (see `names`) that the translation does not keep as written,
 //! whole and untranslated: its capitals changed (`docker`, `ASP.NET core`),
-//! inflected or cut (`alpines`, `Alpi` for `Alpine`), or split by other words
-//! or a link boundary (`ASP.NET applications Core`, `[Registre de
-//! conteneurs](…) Azure`).
+//! inflected or cut (`alpines`, `Alpi` for `Alpine`, also before a hyphen:
+//! `Alpinen-Basisimage`), given another ending (`alpino`), written in
+//! katakana where the name is gone (`アルパイン`, see `text::katakana`), or
+//! split by other words or a link boundary (`ASP.NET applications Core`,
+//! `[Registre de conteneurs](…) Azure`).
 //!
 //! A name is kept when it is in the translation with the source's capitals,
 //! its words separated by spaces or a hyphen (`Docker-Hub`), not inside a
@@ -18,7 +20,9 @@ use std::ops::Range;
 
 use super::names::{strip_possessive, tokens, Names};
 use super::side::{Raw, Side};
-use crate::text::{clip, is_technical, is_word_char, no_space_script, trim_word};
+use crate::text::{
+    clip, is_katakana, is_technical, is_word_char, no_space_script, transliterates, trim_word,
+};
 
 /// Where `words` occur in `text` one after the other, separated by spaces or
 /// a hyphen, not inside a longer word. `ci`: ASCII letters in any case.
@@ -164,14 +168,57 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 /// A word that stands for a one-word name: the name inflected (`alpines`,
-/// `Alpinen`) or cut (`Alpi`).
+/// `Alpinen`), cut (`Alpi`), or its stem with another ending where the name
+/// ends in a vowel (`alpino`, `Alpina` for `Alpine`).
 fn inflected(w: &str, name: &str) -> bool {
     let (n, m) = (name.chars().count(), w.chars().count());
     let shared = common_prefix(w, name);
     if n < 4 || shared < 4 || w == name {
         return false;
     }
-    (shared == n && m > n && m - n <= 3) || (shared == m && n - m <= 3)
+    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouAEIOU".contains(c));
+    let restemmed = shared + 1 == n
+        && vowel(name.chars().last())
+        && vowel(w.chars().nth(shared))
+        && m >= n
+        && m - n <= 2;
+    (shared == n && m > n && m - n <= 3) || (shared == m && n - m <= 3) || restemmed
+}
+
+/// The word and, when it is hyphenated, each of its parts (`Alpinen` in
+/// `Alpinen-Basisimage`): (byte offset, text).
+fn with_parts(at: usize, w: &str) -> Vec<(usize, &str)> {
+    let mut out = vec![(at, w)];
+    if w.contains('-') {
+        let mut from = 0;
+        for part in w.split('-') {
+            if !part.is_empty() {
+                out.push((at + from, part));
+            }
+            from += part.len() + 1;
+        }
+    }
+    out
+}
+
+/// Katakana runs of the text outside `masked`: (byte offset, run).
+fn katakana_runs<'a>(text: &'a str, masked: &[Range<usize>]) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_katakana(c) && !inside(masked, i), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 pub(super) fn product_names(
@@ -287,7 +334,22 @@ pub(super) fn product_names(
             push(first.0, message, out);
         } else {
             let n = &name[0];
-            for &(at, w) in &words {
+            if exact.is_empty() && recased == 0 {
+                // Written in katakana (`アルパイン`), the name gone.
+                for (at, run) in katakana_runs(t.text, masked) {
+                    if transliterates(run, n) {
+                        push(
+                            at,
+                            format!(
+                                "\"{run}\" stands for the product name \"{n}\", written in katakana; a name is kept in the source's letters; suggested fix: \"{n}\""
+                            ),
+                            out,
+                        );
+                    }
+                }
+            }
+            let candidates = words.iter().flat_map(|&(at, w)| with_parts(at, w));
+            for (at, w) in candidates {
                 if inflected(w, n)
                     && !kept(at)
                     && prose_ok(at)
@@ -341,5 +403,31 @@ mod tests {
         assert!(!inflected("Alp", "Alpine"));
         assert!(!inflected("Alpine", "Alpine"));
         assert!(!inflected("Dockerfile", "Docker"));
+        assert!(inflected("alpino", "Alpine"));
+        assert!(inflected("Alpinas", "Alpine"));
+        // Only a name ending in a vowel has a stem to inflect.
+        assert!(!inflected("Linus", "Linux"));
+        assert!(!inflected("alpinisme", "Alpine"));
+    }
+
+    #[test]
+    fn hyphenated_parts() {
+        assert_eq!(
+            with_parts(3, "Alpinen-Basisimage"),
+            vec![
+                (3, "Alpinen-Basisimage"),
+                (3, "Alpinen"),
+                (11, "Basisimage")
+            ]
+        );
+        assert_eq!(with_parts(0, "Alpine"), vec![(0, "Alpine")]);
+    }
+
+    #[test]
+    fn katakana_outside_code() {
+        let t = "アルパインの `イメージ` です";
+        let code = t.find('`').unwrap()..t.rfind('`').unwrap() + 1;
+        let runs = katakana_runs(t, &[code]);
+        assert_eq!(runs, vec![(0, "アルパイン")]);
     }
 }

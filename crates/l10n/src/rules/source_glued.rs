@@ -7,7 +7,9 @@
 //! lower-case letter (or a digit, or the end of a sentence) directly followed
 //! by an upper-case letter (or an acronym by a capitalized word:
 //! `WCFDocker`), or a change between a script written without
-//! spaces (Japanese, Chinese) and a Latin one. From such a cut, the source's
+//! spaces (Japanese, Chinese) and a Latin one, but not at that script's
+//! punctuation (`、you can deploy…`: no space is written after `、`, so that
+//! English is left, not glued). From such a cut, the source's
 //! words are looked for forward (the English after the cut) and backward
 //! (before it). A whole source glued with a lower-case letter
 //! (`exécutionthe runtime…`) is found at the very end or start when it is
@@ -44,6 +46,11 @@ fn key(w: &str) -> String {
 
 fn glue_between(a: char, b: char) -> Option<Glue> {
     let cjk = text::no_space_script;
+    // `、you can…`: after (or before) `、` or `。` no space is written, so
+    // the English there is left, not glued.
+    if text::cjk_punctuation(a) || text::cjk_punctuation(b) {
+        return None;
+    }
     if cjk(a) != cjk(b) && (a.is_alphabetic() || cjk(a)) && (b.is_alphabetic() || cjk(b)) {
         return Some(Glue::Script);
     }

@@ -1,10 +1,39 @@
 //! `source-left-in-translation`: the longest run of the source's words left
-//! inside the translation, when it is English prose.
+//! inside the translation, when it is English prose. The translation's words
+//! are also cut where a script written without spaces meets Latin letters
+//! (`、you`, `hosts、または`), so English left in Japanese is compared word
+//! by word.
 
 use std::collections::HashMap;
 
 use super::side::{Raw, Side};
-use crate::text::{self, clip, is_english_word};
+use crate::text::{self, clip, is_english_word, no_space_script, trim_word};
+
+/// The side's words, each also cut where a script without spaces meets
+/// another one: (byte offset, word).
+fn cut_words<'a>(side: &Side<'a>) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    for &(at, w) in &side.words {
+        let mut from = 0;
+        let mut prev: Option<char> = None;
+        let mut cut = |from: usize, to: usize| {
+            let raw = &w[from..to];
+            let p = trim_word(raw);
+            if !p.is_empty() {
+                out.push((at + from + raw.find(p).unwrap_or(0), p));
+            }
+        };
+        for (i, c) in w.char_indices() {
+            if prev.is_some_and(|p| no_space_script(p) != no_space_script(c)) {
+                cut(from, i);
+                from = i;
+            }
+            prev = Some(c);
+        }
+        cut(from, w.len());
+    }
+    out
+}
 
 /// `glued`: the range already reported as English glued to the translation.
 pub(super) fn source_left(
@@ -22,9 +51,9 @@ pub(super) fn source_left(
         }
         h
     };
-    let lower = |side: &Side| -> Vec<u64> { side.words.iter().map(|&(_, w)| key(w)).collect() };
-    let sw = lower(s);
-    let tw = lower(t);
+    let t_words = cut_words(t);
+    let sw: Vec<u64> = s.words.iter().map(|&(_, w)| key(w)).collect();
+    let tw: Vec<u64> = t_words.iter().map(|&(_, w)| key(w)).collect();
     const K: usize = 3;
     if sw.len() < K || tw.len() < K {
         return;
@@ -62,8 +91,8 @@ pub(super) fn source_left(
     let english = run.iter().filter(|w| is_english_word(w)).count();
     let whole_sentence = n == sw.len() && text::is_prose(&run);
     if (n >= 5 && english >= 2) || whole_sentence {
-        let start = t.words[j].0;
-        let end = t.words[j + n - 1].0 + t.words[j + n - 1].1.len();
+        let start = t_words[j].0;
+        let end = t_words[j + n - 1].0 + t_words[j + n - 1].1.len();
         if glued.is_some_and(|g| g.start < end && start < g.end) {
             return;
         }

@@ -6,14 +6,14 @@
 //! article now follows it where the source has it inside a noun phrase, and
 //! whether it now sits next to a word that the source has elsewhere. Word
 //! order inside a phrase (adjective and noun, German verb-final clauses,
-//! elision) is not compared; scripts without spaces (Japanese, Chinese) are
-//! left alone.
+//! elision) is not compared; in scripts without spaces (Japanese, Chinese)
+//! only the clause a span is in is (`span_clause`).
 
 use std::collections::{HashMap, HashSet};
 
 use super::code_spans::backticked;
 use super::side::{Raw, Side};
-use crate::text::no_space_script;
+use crate::text::{is_english_word, no_space_script};
 
 /// Conjunctions whose translations keep their place in the sentence: the
 /// English word, then its usual translations (French, German, Spanish,
@@ -63,16 +63,16 @@ fn elided_article(w: &str) -> bool {
     w.starts_with("l'") && w.len() > 2
 }
 
-struct Place<'a> {
+pub(super) struct Place<'a> {
     side: &'a Side<'a>,
     /// Normalized words, parallel to `side.words`.
-    words: Vec<String>,
+    pub(super) words: Vec<String>,
     strong: Vec<usize>,
     commas: Vec<usize>,
 }
 
 impl<'a> Place<'a> {
-    fn new(side: &'a Side<'a>) -> Self {
+    pub(super) fn new(side: &'a Side<'a>) -> Self {
         let words = side.words.iter().map(|&(_, w)| norm(w)).collect();
         let (mut strong, mut commas) = (Vec::new(), Vec::new());
         let mut masked = side.inl.cursor();
@@ -102,7 +102,7 @@ impl<'a> Place<'a> {
     }
 
     /// The word right before the span (only spaces between), if any.
-    fn prev(&self, r: &std::ops::Range<usize>) -> Option<usize> {
+    pub(super) fn prev(&self, r: &std::ops::Range<usize>) -> Option<usize> {
         let i = self.after(r.start).checked_sub(1)?;
         let (o, w) = self.side.words[i];
         self.side.text[o + w.len()..r.start]
@@ -112,7 +112,7 @@ impl<'a> Place<'a> {
     }
 
     /// The word right after the span (only spaces between), if any.
-    fn next(&self, r: &std::ops::Range<usize>) -> Option<usize> {
+    pub(super) fn next(&self, r: &std::ops::Range<usize>) -> Option<usize> {
         let i = self.after(r.end);
         let &(o, _) = self.side.words.get(i)?;
         self.side.text[r.end..o].trim().is_empty().then_some(i)
@@ -154,7 +154,7 @@ impl<'a> Place<'a> {
 /// Pairs each code span of the source (outside link texts) with the
 /// translation's span of the same content and occurrence: (source, translation)
 /// indices in `inl.codes`.
-fn pairs(t: &Side, s: &Side) -> Vec<(usize, usize)> {
+pub(super) fn pairs(t: &Side, s: &Side) -> Vec<(usize, usize)> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::new();
     for (si, sc) in s.inl.codes.iter().enumerate() {
@@ -179,7 +179,11 @@ fn pairs(t: &Side, s: &Side) -> Vec<(usize, usize)> {
 }
 
 pub(super) fn code_span_misplaced(t: &Side, s: &Side, out: &mut Vec<Raw>) {
-    if t.text.chars().any(no_space_script) || s.inl.codes.len() > 200 {
+    if t.text.chars().any(no_space_script) {
+        super::span_clause::code_span_clause(t, s, out);
+        return;
+    }
+    if s.inl.codes.len() > 200 {
         return;
     }
     let already: HashSet<usize> = out
@@ -328,9 +332,17 @@ fn reason(
         }
     }
 
-    // An article right after it, where the source has it inside a noun phrase.
+    // Away from the word the source has right next to it.
+    if let Some(why) = neighbour_left(tp, sp, sr, tr, shared) {
+        return Some(why);
+    }
+
+    // An article right after it, where the source has it inside a noun phrase
+    // and the translation does not have the span's own phrase start with an
+    // article before it ("à la variable d’environnement `X` la valeur": the
+    // span follows its noun, and the article starts the next phrase).
     let s_in_phrase = s_mid && s_prev.is_some_and(|i| DETERMINERS.contains(&sp.words[i].as_str()));
-    if let (true, Some(i)) = (s_in_phrase, t_next) {
+    if let (true, Some(i), false) = (s_in_phrase, t_next, article_before(tp, tr)) {
         let raw = t.words[i].1;
         let lower = raw.to_lowercase();
         if ARTICLES.contains(&lower.as_str()) || elided_article(raw) {
@@ -362,6 +374,74 @@ fn reason(
         }
     }
     None
+}
+
+/// Articles and contractions with an article (`du`, `al`) that start the
+/// noun phrase a span closes.
+const PHRASE_STARTS: &[&str] = &[
+    "le", "la", "les", "un", "une", "des", "du", "au", "aux", "el", "los", "las", "una", "unos",
+    "unas", "del", "al",
+];
+
+/// Whether one of the four words before the span, with no punctuation or
+/// other span between, is an article: the span closes a noun phrase that
+/// started there (`la variable de entorno `X``).
+fn article_before(tp: &Place, tr: &std::ops::Range<usize>) -> bool {
+    let t = tp.side;
+    let at = tp.after(tr.start);
+    for i in (at.saturating_sub(4)..at).rev() {
+        let (o, w) = t.words[i];
+        let between = &t.text[o + w.len()..tr.start];
+        if between.contains([',', ';', ':', '.', '(', ')', '`']) {
+            return false;
+        }
+        if PHRASE_STARTS.contains(&w.to_lowercase().as_str()) || elided_article(w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The span is more than two words away from a word that the source has
+/// right next to it, and both sides have once ("Deklariert das Basisimage
+/// `builder` und weist ihm den Alias zu" for "assigns the `builder` alias"):
+/// a translator keeps a span by its noun, whichever side of it.
+fn neighbour_left(
+    tp: &Place,
+    sp: &Place,
+    sr: &std::ops::Range<usize>,
+    tr: &std::ops::Range<usize>,
+    shared: &HashSet<&str>,
+) -> Option<String> {
+    let once = |p: &Place, w: &str| p.words.iter().filter(|x| *x == w).count() == 1;
+    for si in [sp.prev(sr), sp.next(sr)].into_iter().flatten() {
+        let w = sp.words[si].as_str();
+        if !neighbour_word(w) || !shared.contains(w) || !once(sp, w) || !once(tp, w) {
+            continue;
+        }
+        let ti = tp.words.iter().position(|x| x == w)?;
+        let (start, end) = (tp.after(tr.start), tp.after(tr.end));
+        let between = if ti < start {
+            start - ti - 1
+        } else if ti >= end {
+            ti - end
+        } else {
+            continue;
+        };
+        if between > 2 {
+            return Some(format!(
+                "it is now {between} words away from \"{}\", which the source has right next to it",
+                tp.side.words[ti].1
+            ));
+        }
+    }
+    None
+}
+
+/// A word that tells where a span belongs: three letters or more, not a
+/// common English word nor a determiner (`alias`, `image`, `Docker`).
+pub(super) fn neighbour_word(w: &str) -> bool {
+    w.chars().count() >= 3 && !is_english_word(w) && !DETERMINERS.contains(&w)
 }
 
 /// Capitalized words both sides share once each: how many there are, or

@@ -3,6 +3,7 @@
 
 mod clip;
 mod edit_distance;
+mod katakana;
 mod line_index;
 mod mapped;
 mod prose;
@@ -13,10 +14,13 @@ mod words;
 
 pub(crate) use clip::clip;
 pub(crate) use edit_distance::edit_distance;
+pub(crate) use katakana::{is_katakana, transliterates};
 pub(crate) use line_index::LineIndex;
 pub(crate) use mapped::Mapped;
-pub(crate) use prose::{is_english_word, is_prose};
+pub(crate) use prose::{is_english_word, is_prose, is_title_prose};
 pub(crate) use slug::Slugger;
 pub(crate) use technical::is_technical;
 pub(crate) use whitespace::{normalize_space, same_words};
-pub(crate) use words::{is_word_char, no_space_script, trim_word, words, CODE_MARK};
+pub(crate) use words::{
+    cjk_punctuation, is_word_char, no_space_script, trim_word, words, CODE_MARK,
+};

@@ -112,6 +112,7 @@ const ENGLISH: &[&str] = &[
     "previous",
     "same",
     "see",
+    "self",
     "should",
     "shown",
     "shows",
@@ -208,6 +209,34 @@ pub(crate) fn is_prose(words: &[&str]) -> bool {
     prose >= 3 || (prose >= 2 && english >= 1)
 }
 
+/// Whether a title (a front matter `title`, a link text) is prose rather
+/// than a name, when its capitals say nothing: Title Case gives every word a
+/// capital. Its words of letters that are not names (`is_name`), technical
+/// tokens or acronyms (`WCF`) count, whatever their case; at least two of
+/// them, one a common English word (also as a part of a hyphenated word:
+/// `Self-hosted`), make it prose: "Docker - gRPC for WCF Developers",
+/// "Self-hosted gRPC applications", not "Azure Container Registry" nor
+/// "Windows Subsystem for Linux" when its capitalized words are names.
+pub(crate) fn is_title_prose(words: &[&str], is_name: impl Fn(&str) -> bool) -> bool {
+    let mut plain = 0;
+    let mut english = 0;
+    for w in words {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let word = letters >= 2
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-');
+        let acronym = w.chars().all(|c| !c.is_lowercase());
+        if !word || acronym || is_technical(w) || is_name(w) {
+            continue;
+        }
+        plain += 1;
+        if is_english_word(w) || w.split('-').any(is_english_word) {
+            english += 1;
+        }
+    }
+    plain >= 2 && english >= 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +263,30 @@ mod tests {
         assert!(is_prose(&words("Not to be used in production.")));
         assert!(is_prose(&words("For production.")));
         assert!(!is_prose(&words("Image tag(s)")));
+    }
+
+    #[test]
+    fn titles() {
+        let names = |w: &str| {
+            [
+                "Docker",
+                "Azure",
+                "Container",
+                "Registry",
+                "Windows",
+                "Subsystem",
+                "Linux",
+            ]
+            .contains(&w)
+        };
+        let title = |t: &str| is_title_prose(&words(t), names);
+        assert!(title("Docker - gRPC for WCF Developers"));
+        assert!(title("Self-hosted gRPC applications"));
+        assert!(!title("Azure Container Registry"));
+        assert!(!title("Windows Subsystem for Linux"));
+        assert!(!title("Docker - gRPC"));
+        // Two plain words, none of them English: could be a translation.
+        assert!(!title("Applications gRPC auto-hébergées"));
+        assert!(!title("machine learning"));
     }
 }

@@ -20,6 +20,18 @@ pub(crate) fn no_space_script(c: char) -> bool {
         | 0x20000..=0x2FFFF)
 }
 
+/// Punctuation of the scripts written without spaces (`、`, `。`, `「`,
+/// full-width `，` `（`): it separates words as a space does, so Latin text
+/// right after it is not glued.
+pub(crate) fn cjk_punctuation(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F
+        | 0xFF01..=0xFF0F
+        | 0xFF1A..=0xFF20
+        | 0xFF3B..=0xFF40
+        | 0xFF5B..=0xFF65)
+}
+
 /// A letter or digit of a script that separates words with spaces.
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !no_space_script(c)
