@@ -168,13 +168,7 @@ mod tests {
             &image_list(body.to_string().as_bytes(), &mine, "mine").unwrap(),
         )
         .unwrap();
-        let ids: Vec<&str> = shown
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["Id"].as_str().unwrap())
-            .collect();
-        assert_eq!(ids, ["1", "3", "4"]);
+        assert_eq!(field_of_each(&shown, "Id"), ["1", "3", "4"]);
         assert_eq!(shown[0]["RepoTags"][0], "stockdata:latest");
         let containers = serde_json::json!([
             {"Id": "a", "Names": [format!("/web{}", mine.suffix())], "Labels": {"doccheck.run": "mine"}, "Image": format!("app{}", mine.suffix())},
@@ -185,13 +179,7 @@ mod tests {
             &container_list(containers.to_string().as_bytes(), &mine, "mine").unwrap(),
         )
         .unwrap();
-        let ids: Vec<&str> = shown
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["Id"].as_str().unwrap())
-            .collect();
-        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(field_of_each(&shown, "Id"), ["a", "c"]);
         assert_eq!(shown[0]["Names"][0], "/web");
         assert_eq!(shown[0]["Image"], "app");
         let volumes = serde_json::json!({"Volumes": [
@@ -203,12 +191,17 @@ mod tests {
         let shown: Value =
             serde_json::from_slice(&volume_list(volumes.to_string().as_bytes(), "mine").unwrap())
                 .unwrap();
-        let names: Vec<&str> = shown["Volumes"]
-            .as_array()
+        assert_eq!(
+            field_of_each(&shown["Volumes"], "Name"),
+            ["data", "unrelated"]
+        );
+    }
+
+    fn field_of_each<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
+        list.as_array()
             .unwrap()
             .iter()
-            .map(|v| v["Name"].as_str().unwrap())
-            .collect();
-        assert_eq!(names, ["data", "unrelated"]);
+            .map(|o| o[field].as_str().unwrap())
+            .collect()
     }
 }
