@@ -96,6 +96,16 @@ docs/guide.md: ok. [..]
         "the superseded stand-in is still there"
     );
 
+    // A run that could not clean up and whose workspace is gone left its marker.
+    let orphan = "doccheck-live-orphan-of-a-test";
+    let made = Command::new("docker")
+        .args(["volume", "create", "--label", "doccheck.marker=live"])
+        .args(["--label", "doccheck.run=orphan", "--label"])
+        .arg("doccheck.lock=/nonexistent/doccheck-x/ctl/lock")
+        .arg(orphan)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
     let pruned = Command::new(doccheck_binary())
         .arg("--prune")
         .output()
@@ -111,4 +121,13 @@ docs/guide.md: ok. [..]
     assert_eq!(image_id(IMAGE), None, "--prune left the stand-in");
     assert_eq!(image_id(&new), None, "--prune left the stand-in's image");
     assert!(stdout.ends_with(" lock file(s) removed\n"), "{stdout}");
+    let volumes = Command::new("docker")
+        .args(["volume", "ls", "-q"])
+        .output()
+        .unwrap();
+    let volumes = String::from_utf8_lossy(&volumes.stdout);
+    assert!(
+        !volumes.contains(orphan),
+        "--prune left the marker: {volumes}"
+    );
 }

@@ -1,7 +1,8 @@
 //! `doccheck --prune`: removes what doccheck keeps between runs (the stand-in
 //! images, including ones a rebuild superseded) and what dead runs left
 //! (labelled containers, images, networks and volumes; workspaces; lock files
-//! no run holds). Nothing a live run holds is touched.
+//! no run holds; live markers whose run left no lock file here). Nothing a
+//! live run of this machine holds is touched.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -57,7 +58,8 @@ pub fn prune() -> Result<Pruned, Error> {
 }
 
 fn docker(client: &Client, pruned: &mut Pruned) -> Result<(), DockerError> {
-    pruned.leftovers = resources::sweep_dead_runs(client)?;
+    pruned.leftovers =
+        resources::sweep_dead_runs(client)? + resources::remove_orphan_markers(client)?;
     let mut images = BTreeSet::new();
     for label in [STANDIN_LABEL, BUILT_STANDIN_LABEL] {
         let filter = format!("label={label}");

@@ -61,6 +61,25 @@ pub fn mark_live(client: &Client, suffix: &str, labels: &[String]) -> Result<(),
     client.run(&args).map(|_| ())
 }
 
+/// Removes the live markers whose run's lock file is not on this machine
+/// (the run could not clean up and its workspace went): for `--prune` only,
+/// since a run in another container on this engine has no lock file here
+/// either. Returns how many.
+pub fn remove_orphan_markers(client: &Client) -> Result<usize, DockerError> {
+    let filter = format!("label={MARKER_LABEL}");
+    let markers = client.lines(&["volume", "ls", "-q", "--filter", &filter])?;
+    let mut removed = 0;
+    for name in markers {
+        let format = format!("{{{{index .Labels \"{LOCK_LABEL}\"}}}}");
+        let lock = client.run(&["volume", "inspect", "--format", &format, &name])?;
+        let lock = lock.trim();
+        if lock.is_empty() || !Path::new(lock).exists() {
+            removed += client.run(&["volume", "rm", "-f", &name]).is_ok() as usize;
+        }
+    }
+    Ok(removed)
+}
+
 /// Removes every container, tag, image, network and volume of the run.
 /// Returns what could not be removed (a missing object is no problem).
 pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Vec<String> {
