@@ -309,3 +309,43 @@ fn careful_japanese_translations() {
         clean(tr, src);
     }
 }
+
+#[test]
+fn spans_moved_with_repeated_or_untranslatable_neighbours() {
+    // Away from the first "base", the word the source has next to it; the
+    // sentence has two, paired in order.
+    let src = "The Dockerfile has two parts: the first uses the `sdk` base image to build and publish the application; the second creates a runtime image from the `aspnet` base.";
+    assert_moved(
+        "Il Dockerfile è composto da due parti: la prima usa l'immagine di base per compilare e pubblicare l'applicazione `sdk`; la seconda crea un'immagine di runtime a partire dall'immagine di base `aspnet`.",
+        src,
+        "sdk",
+    );
+    clean(
+        "Il Dockerfile è composto da due parti: la prima usa l'immagine di base `sdk` per compilare e pubblicare l'applicazione; la seconda crea un'immagine di runtime a partire dall'immagine di base `aspnet`.",
+        src,
+    );
+    // Next to the other occurrence of the word, in a sentence given in
+    // another order: fine.
+    clean(
+        "Non usare l'immagine di base di runtime, ma l'immagine di base `sdk`.",
+        "Use the `sdk` base image, not the runtime base image.",
+    );
+    // In Chinese, into the other clause, while the numbers keep theirs.
+    let src = "This is because the `sdk` image is around 900 MB, compared to around 200 MB for the runtime image.";
+    assert_moved(
+        "这是因为映像约为 900 MB，而 `sdk` 运行时映像约为 200 MB。",
+        src,
+        "sdk",
+    );
+    clean(
+        "这是因为 `sdk` 映像约为 900 MB，而运行时映像约为 200 MB。",
+        src,
+    );
+    // The clauses in another order: the numbers moved with them.
+    clean("运行时映像约为 200 MB，而 `sdk` 映像约为 900 MB。", src);
+    // No number or name to tell: not reported.
+    clean(
+        "若要在本地 Docker 实例中运行映像，请使用 `docker run` 命令。",
+        "Use the `docker run` command, to run the image in your local instance.",
+    );
+}

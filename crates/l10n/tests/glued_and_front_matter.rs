@@ -384,6 +384,33 @@ fn names_and_scripts_without_spaces_are_not_glued_english() {
     );
 }
 
+#[test]
+fn english_glued_to_chinese_or_japanese() {
+    let f = findings(
+        "创建 Docker 映像Create a Docker image",
+        "Create a Docker image",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "source-glued-to-translation");
+    assert!(
+        f[0].message.contains("(\"映像Create\")"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(
+        rules("Build the imageイメージをビルドする", "Build the image"),
+        ["source-glued-to-translation"]
+    );
+    // A term or a name of two words kept next to kana or kanji is not the
+    // source glued on.
+    clean("Release buildを作成します", "Release build");
+    clean("Docker Hubにプッシュする", "Docker Hub");
+    clean(
+        "ASP.NET Core 应用的 Docker 映像",
+        "Docker images for ASP.NET Core apps",
+    );
+}
+
 // --------------------------------------------------------- emphasis glued
 
 #[test]

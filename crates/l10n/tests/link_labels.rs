@@ -38,6 +38,33 @@ fn footer_labels_swapped() {
 }
 
 #[test]
+fn footer_labels_of_other_languages() {
+    let src = "[Previous](a.md) [Next](b.md)";
+    for (prev, next) in [
+        ("Precedente", "Successivo"),
+        ("Anterior", "Próximo"),
+        ("Vorige", "Volgende"),
+        ("上一篇", "下一篇"),
+        ("上一頁", "下一頁"),
+        ("이전", "다음"),
+        ("Назад", "Далее"),
+        ("Poprzedni", "Następny"),
+        ("Föregående", "Nästa"),
+        ("Předchozí", "Další"),
+        ("Önceki", "Sonraki"),
+    ] {
+        clean(&format!("[{prev}](a.md) [{next}](b.md)"), src);
+        assert_eq!(
+            rules(&format!("[{next}](a.md) [{prev}](b.md)"), src),
+            ["link-labels-swapped"],
+            "{prev} / {next}"
+        );
+    }
+    // Words no table knows say nothing.
+    clean("[Foo](b.md) [Bar](a.md)", src);
+}
+
+#[test]
 fn labels_swapped_by_shared_names() {
     assert_eq!(
         rules(
@@ -123,5 +150,31 @@ fn word_pulled_into_a_link() {
     clean(
         "[Docker Hub](h) の `registry` イメージを実行します。",
         "Run the `registry` image from [Docker Hub](h).",
+    );
+}
+
+#[test]
+fn word_copied_into_a_link_while_kept_outside() {
+    let src = "If you're using HTTPS with a custom certificate (as described in [Self-hosted gRPC applications](self-hosted.md)), you should override this.";
+    let f = findings(
+        "Se você estiver usando HTTPS com um certificado personalizado (conforme descrito em [Aplicativos gRPC auto-hospedados com HTTPS](self-hosted.md)), deverá substituir essa configuração.",
+        src,
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "link-text-grew");
+    assert!(
+        f[0].message
+            .contains("\"HTTPS\" is copied into the link text"),
+        "{}",
+        f[0].message
+    );
+    clean(
+        "Se você estiver usando HTTPS com um certificado personalizado (conforme descrito em [Aplicativos gRPC auto-hospedados](self-hosted.md)), deverá substituir essa configuração.",
+        src,
+    );
+    // As often in the translation as in the source: the link's own word.
+    clean(
+        "Voir [Docker Hub](h.md) : Docker Hub héberge les images.",
+        "See [Docker Hub](h.md): Docker Hub hosts the images.",
     );
 }

@@ -269,6 +269,50 @@ fn correct_japanese() {
 }
 
 #[test]
+fn name_gone_altogether() {
+    // Translated, or written in Chinese characters: no trace of the name.
+    let f = one(
+        "Use o comando no diretório que contém o arquivo do Docker.",
+        "Use the command from the directory containing the Dockerfile.",
+        &["\"Dockerfile\" of the source is not in the translation"],
+    );
+    assert_eq!(f.column, 25, "at the segment's start");
+    one(
+        "阿尔卑斯的包管理器中可能没有某些软件包或库。",
+        "Some packages might not be available in Alpine's package management.",
+        &["\"Alpine\" of the source is not in the translation"],
+    );
+    // Kept in a code span (another rule's), next to a link, or inflected
+    // (another finding).
+    let f = names(
+        "Le fichier `Dockerfile` définit l’image.",
+        "The Dockerfile defines the image.",
+    );
+    assert!(f.is_empty(), "{f:#?}");
+    clean(
+        &format!("Lancez [l’image de Docker]({HUB})."),
+        &format!("Run [Docker's own image]({HUB})."),
+    );
+    one(
+        "Les images alpines sont petites.",
+        "Alpine images are small.",
+        &["\"alpines\""],
+    );
+    // A link target with the name is no trace of it.
+    one(
+        "Voir [le registre](https://docs.docker.com/registry/).",
+        "See the [Docker registry](https://docs.docker.com/registry/).",
+        &["\"Docker\" of the source is not in the translation"],
+    );
+    // A compound gone altogether may be a UI label localized on purpose.
+    let f = names(
+        "Envoyez-les vers un registre de conteneurs.",
+        "Push them to Azure Container Registry.",
+    );
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
 fn not_names() {
     // The source writes it in two casings: not a name.
     let doc = [

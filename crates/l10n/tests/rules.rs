@@ -356,6 +356,31 @@ fn source_left_in_translation() {
 }
 
 #[test]
+fn short_english_run_left_in_translation() {
+    // Four words, all common English words, in the source's order.
+    let f = findings(
+        "Alguns pacotes de software ou bibliotecas might not be available no gerenciamento de pacotes do Alpine.",
+        "Some software packages or libraries might not be available in Alpine's package management.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "source-left-in-translation");
+    assert!(
+        f[0].message.contains("\"might not be available\""),
+        "{}",
+        f[0].message
+    );
+    // Three or four shared words that are not all common English words.
+    clean(
+        "Alguns pacotes de software ou bibliotecas podem não estar disponíveis no Alpine package management.",
+        "Some software packages or libraries might not be available in Alpine package management.",
+    );
+    clean(
+        "Gebruik de Docker Hub of Azure Container Registry.",
+        "Use the Docker Hub or Azure Container Registry.",
+    );
+}
+
+#[test]
 fn untranslated_and_empty_segments() {
     assert_eq!(
         rules(

@@ -5,46 +5,11 @@
 
 use std::collections::HashSet;
 
+use super::footer_words::concept;
 use super::links::norm_dest;
 use super::side::{Raw, Side};
 use super::span_place::norm;
 use crate::text::clip;
-
-/// Footer labels, which share no letters with their translations: the
-/// concept each translation stands for.
-const LABELS: &[(&str, &[&str])] = &[
-    (
-        "previous",
-        &[
-            "previous",
-            "prev",
-            "précédent",
-            "précédente",
-            "vorherige",
-            "vorheriges",
-            "vorheriger",
-            "zurück",
-            "anterior",
-            "前へ",
-            "前",
-        ],
-    ),
-    (
-        "next",
-        &[
-            "next",
-            "suivant",
-            "suivante",
-            "weiter",
-            "nächste",
-            "nächster",
-            "nächstes",
-            "siguiente",
-            "次へ",
-            "次",
-        ],
-    ),
-];
 
 /// A label's tokens: its words normalized, footer words as their concept.
 fn tokens(label: &str) -> HashSet<String> {
@@ -52,12 +17,7 @@ fn tokens(label: &str) -> HashSet<String> {
         .into_iter()
         .map(norm)
         .filter(|w| w.chars().count() >= 2 || w.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| {
-            LABELS
-                .iter()
-                .find(|(_, ws)| ws.contains(&w.as_str()))
-                .map_or(w, |(c, _)| c.to_string())
-        })
+        .map(|w| concept(&w).map_or(w, str::to_string))
         .collect()
 }
 
@@ -150,7 +110,8 @@ fn shown(side: &Side, o: usize, w: &str) -> String {
 }
 
 /// A word or code span inside a link's text that the source has in the
-/// sentence, outside the link.
+/// sentence, outside the link: moved into it, or copied into it while it
+/// also stays outside (more of it than in the source).
 pub(super) fn link_text_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     if t.inl.links.len() > 50 || s.inl.links.len() > 50 {
         return;
@@ -204,19 +165,29 @@ pub(super) fn link_text_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 .filter(|(o, x)| x == w && !in_any(side, *o))
                 .count()
         };
+        let total = |v: &[(usize, String)], w: &str| v.iter().filter(|(_, x)| x == w).count();
         for (o, w) in ti.iter().filter(|(o, _)| inside(t, li, *o)) {
             if in_src_link.contains(w.as_str()) || !raw_verbatim(t, *o) {
                 continue;
             }
             let outside_src = count(&si, s, w);
-            if outside_src == 0 || count(&ti, t, w) >= outside_src {
+            if outside_src == 0 {
                 continue;
             }
+            // Moved into the link, or copied into it while it also stays
+            // outside: more of it than the source has.
+            let (how, also) = if count(&ti, t, w) < outside_src {
+                ("is inside", "")
+            } else if total(&ti, w) > total(&si, w) {
+                ("is copied into", ", and kept outside it too")
+            } else {
+                continue;
+            };
             out.push((
                 "link-text-grew",
                 *o,
                 format!(
-                    "\"{}\" is inside the link text \"{}\"; the source has it outside the link: {}",
+                    "\"{}\" {how} the link text \"{}\"{also}; the source has it outside the link: {}",
                     shown(t, *o, w),
                     clip(&l.text, 50),
                     clip(&s.text[s.inl.links[sl].range.clone()], 70)

@@ -7,6 +7,7 @@
 mod code_spans;
 mod compare;
 mod emphasis;
+mod footer_words;
 mod glue;
 mod link_labels;
 mod links;

@@ -221,6 +221,15 @@ fn katakana_runs<'a>(text: &'a str, masked: &[Range<usize>]) -> Vec<(usize, &'a 
     out
 }
 
+/// The message for a one-word name of the source that the translation does
+/// not have in any form: translated (`arquivo do Docker` for `Dockerfile`), written
+/// in another script (阿尔卑斯 for `Alpine`) or dropped.
+fn missing(name: &str) -> String {
+    format!(
+        "the product name \"{name}\" of the source is not in the translation: translated, transliterated or dropped; a name is kept as the source writes it; suggested fix: keep \"{name}\""
+    )
+}
+
 pub(super) fn product_names(
     t: &Side,
     s: &Side,
@@ -288,6 +297,14 @@ pub(super) fn product_names(
         if exact.len() + recased >= *count {
             continue;
         }
+        let before = out.len();
+        // A one-word name not there in any case, also not in a code span or
+        // where `in_url` may have passed it over (`di Docker](https://…)`);
+        // link targets do not count. A compound gone altogether is left
+        // alone: it may be a UI label localized on purpose.
+        let gone = find(t.text, name, true).iter().all(|r| {
+            inside(masked, r.start) && !t.inl.codes.iter().any(|c| c.range.contains(&r.start))
+        });
         if name.len() > 1 {
             // What is left of a compound: its words, apart.
             let lower: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
@@ -365,6 +382,9 @@ pub(super) fn product_names(
                         out,
                     );
                 }
+            }
+            if gone && out.len() == before {
+                push(0, missing(n), out);
             }
         }
     }

@@ -13,7 +13,9 @@
 //! words are looked for forward (the English after the cut) and backward
 //! (before it). A whole source glued with a lower-case letter
 //! (`exécutionthe runtime…`) is found at the very end or start when it is
-//! prose of three words or more.
+//! prose of three words or more; a whole source of three words or more glued
+//! to Japanese or Chinese (`映像Create a Docker image`) is found when one of
+//! its words is in lower case.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -140,10 +142,14 @@ fn english(run: &[&str], whole: bool, glue: Glue) -> bool {
         .count();
     let chars: usize = run.iter().map(|w| w.chars().count()).sum::<usize>() + run.len();
     let prose = text::is_prose(run);
+    // Glued to Japanese or Chinese (`映像Create a Docker image`), where a
+    // name or a term is often written without a space (`Dockerイメージ`,
+    // `Release buildを`): the whole source of three words or more.
+    let script_whole = glue == Glue::Script && run.len() >= 3;
     if whole
         && glue != Glue::Lower
         && run.len() >= 2
-        && (prose || (lower >= 1 && glue == Glue::Case))
+        && (prose || (lower >= 1 && (glue == Glue::Case || script_whole)))
     {
         return true;
     }

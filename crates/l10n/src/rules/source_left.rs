@@ -35,6 +35,17 @@ fn cut_words<'a>(side: &Side<'a>) -> Vec<(usize, &'a str)> {
     out
 }
 
+/// Whether a run of the source's words left in the translation is English
+/// prose: five words or more, two of them common English words; three or
+/// more that all are ("might not be available"), which a sentence of another
+/// language does not have in the source's order; or the whole source, when
+/// it is prose.
+fn english_prose(run: &[&str], whole: bool) -> bool {
+    let n = run.len();
+    let english = run.iter().filter(|w| is_english_word(w)).count();
+    (n >= 5 && english >= 2) || (n >= 3 && english == n) || (whole && text::is_prose(run))
+}
+
 /// `glued`: the range already reported as English glued to the translation.
 pub(super) fn source_left(
     t: &Side,
@@ -62,7 +73,12 @@ pub(super) fn source_left(
     for j in 0..=tw.len() - K {
         index.entry(&tw[j..j + K]).or_default().push(j);
     }
-    // Longest run of words the translation shares with the source.
+    // Longest run of words the translation shares with the source that is
+    // English prose.
+    let english_run = |n: usize, i: usize| -> bool {
+        let run: Vec<&str> = s.words[i..i + n].iter().map(|&(_, w)| w).collect();
+        english_prose(&run, n == sw.len())
+    };
     let mut best = (0, 0, 0); // (length, start in source, start in translation)
     let mut budget = 200_000usize;
     for i in 0..=sw.len() - K {
@@ -75,7 +91,7 @@ pub(super) fn source_left(
                 n += 1;
             }
             budget = budget.saturating_sub(n);
-            if n > best.0 {
+            if n > best.0 && english_run(n, i) {
                 best = (n, i, j);
             }
         }
@@ -83,14 +99,8 @@ pub(super) fn source_left(
             break;
         }
     }
-    let (n, i, j) = best;
-    if n == 0 {
-        return;
-    }
-    let run: Vec<&str> = s.words[i..i + n].iter().map(|&(_, w)| w).collect();
-    let english = run.iter().filter(|w| is_english_word(w)).count();
-    let whole_sentence = n == sw.len() && text::is_prose(&run);
-    if (n >= 5 && english >= 2) || whole_sentence {
+    let (n, _, j) = best;
+    if n > 0 {
         let start = t_words[j].0;
         let end = t_words[j + n - 1].0 + t_words[j + n - 1].1.len();
         if glued.is_some_and(|g| g.start < end && start < g.end) {
@@ -104,5 +114,26 @@ pub(super) fn source_left(
                 clip(&t.text[start..end], 70)
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Vec<&str> {
+        s.split(' ').collect()
+    }
+
+    #[test]
+    fn english_runs() {
+        assert!(english_prose(&run("might not be available"), false));
+        assert!(english_prose(&run("should not be"), false));
+        assert!(!english_prose(&run("might not Alpine"), false));
+        assert!(!english_prose(&run("not be"), false));
+        assert!(!english_prose(&run("Azure Container Registry"), false));
+        assert!(english_prose(&run("you can deploy it to"), false));
+        assert!(!english_prose(&run("ASP.NET Core on Docker Hub"), false));
+        assert!(english_prose(&run("Not to be used in production"), true));
     }
 }

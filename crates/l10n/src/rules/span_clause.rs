@@ -61,12 +61,120 @@ fn occurrences(t: &Side, w: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Punctuation that ends a clause, for counting clauses in order (brackets
+/// and quotes, which enclose rather than end, are left out).
+const CLAUSE_MARKS: &[char] = &[
+    '、', '。', '，', '．', '；', '：', ',', ';', ':', '.', '!', '?', '！', '？',
+];
+
+/// Where the side's clauses end: its clause marks outside code spans and link
+/// targets (an ASCII one only before a space), the trailing ones dropped.
+fn clause_ends(side: &Side) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut masked = side.inl.cursor();
+    let mut it = side.text.char_indices().peekable();
+    let mut last_word = 0;
+    while let Some((i, c)) = it.next() {
+        if masked.at(i) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            last_word = i;
+        }
+        let spaced = it.peek().is_none_or(|&(_, n)| n.is_whitespace());
+        if CLAUSE_MARKS.contains(&c) && (!c.is_ascii() || spaced) {
+            out.push(i);
+        }
+    }
+    out.retain(|&i| i < last_word);
+    out
+}
+
+/// Runs of Latin letters and digits outside code spans and link targets
+/// that are copied as they are (numbers, words with a capital), each with
+/// where it is: `900`, `MB`, `Debian`.
+fn verbatim_runs<'a>(side: &Side<'a>) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut masked = side.inl.cursor();
+    let text = side.text;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let latin = i < text.len() && !masked.at(i) && c.is_alphanumeric() && !no_space_script(c);
+        match (latin, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let run = &text[st..i];
+                if run.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                    out.push((st, run));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The span is in another clause, counted in order, than in the source,
+/// while the sentence has as many clauses on both sides and the numbers and
+/// names both have once (at least one), and the other spans, kept theirs:
+/// "这是因为映像约为 900 MB，而 `sdk` 运行时映像约为 200 MB" for "This is
+/// because the `sdk` image is around 900 MB, compared to around 200 MB…".
+/// Clauses given in another order move their numbers and names too.
+fn moved_across_clauses(
+    t: &Side,
+    s: &Side,
+    all: &[(usize, usize)],
+    k: usize,
+) -> Option<(usize, usize)> {
+    let (te, se) = (clause_ends(t), clause_ends(s));
+    if te.len() != se.len() || te.is_empty() {
+        return None;
+    }
+    let clause = |ends: &[usize], at: usize| ends.partition_point(|&e| e < at);
+    let (si, ti) = all[k];
+    let (a, b) = (
+        clause(&se, s.inl.codes[si].range.start),
+        clause(&te, t.inl.codes[ti].range.start),
+    );
+    if a == b {
+        return None;
+    }
+    let others_kept = all
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| j != k)
+        .all(|(_, &(x, y))| {
+            clause(&se, s.inl.codes[x].range.start) == clause(&te, t.inl.codes[y].range.start)
+        });
+    let (tr, sr) = (verbatim_runs(t), verbatim_runs(s));
+    let once = |v: &[(usize, &str)], w: &str| {
+        let mut it = v.iter().filter(|(_, x)| *x == w);
+        it.next().filter(|_| it.next().is_none()).map(|&(o, _)| o)
+    };
+    let mut anchors = 0;
+    for &(so, w) in &sr {
+        let (Some(true), Some(to)) = (once(&sr, w).map(|o| o == so), once(&tr, w)) else {
+            continue;
+        };
+        if clause(&se, so) != clause(&te, to) {
+            return None;
+        }
+        anchors += 1;
+    }
+    (others_kept && anchors > 0).then_some((a, b))
+}
+
 pub(super) fn code_span_clause(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     if s.inl.codes.len() > 200 {
         return;
     }
     let sp = Place::new(s);
-    for (si, ti) in pairs(t, s) {
+    let all = pairs(t, s);
+    for (k, &(si, ti)) in all.iter().enumerate() {
         let (sr, tr) = (&s.inl.codes[si].range, &t.inl.codes[ti].range);
         if out
             .iter()
@@ -104,5 +212,48 @@ pub(super) fn code_span_clause(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 break;
             }
         }
+        if out
+            .iter()
+            .any(|f| f.0 == "code-span-moved" && f.1 == tr.start)
+        {
+            continue;
+        }
+        if let Some((a, b)) = moved_across_clauses(t, s, &all, k) {
+            out.push((
+                "code-span-moved",
+                tr.start,
+                format!(
+                    "code span {} is not where the source has it: it is now in clause {} of the sentence, the source has it in clause {}, while the sentence's numbers and names kept theirs",
+                    backticked(&s.inl.codes[si].content),
+                    b + 1,
+                    a + 1
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inline::RefDefs;
+
+    #[test]
+    fn clauses_and_verbatim_runs() {
+        let refs = RefDefs::new();
+        let t = Side::new("而 `a, b` 约为 900 MB，而运行时映像，约为 200 MB。", &refs);
+        let ends: Vec<&str> = clause_ends(&t).iter().map(|&i| &t.text[i..i + 3]).collect();
+        // The comma inside the code span and the final `。` do not count.
+        assert_eq!(ends, ["，", "，"]);
+        let s = Side::new(
+            "Run `x`, then see ASP.NET Core 3.0. Done, e.g. twice.",
+            &refs,
+        );
+        // `,` `.` `,` before a space, not the dots of `ASP.NET` or `3.0`;
+        // the dot of "e.g." counts too (the counts then differ from the
+        // translation's, and nothing is reported).
+        assert_eq!(clause_ends(&s).len(), 4);
+        let runs: Vec<&str> = verbatim_runs(&s).iter().map(|&(_, w)| w).collect();
+        assert_eq!(runs, ["Run", "ASP", "NET", "Core", "3", "0", "Done"]);
     }
 }

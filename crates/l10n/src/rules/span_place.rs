@@ -402,8 +402,9 @@ fn article_before(tp: &Place, tr: &std::ops::Range<usize>) -> bool {
     false
 }
 
-/// The span is more than two words away from a word that the source has
-/// right next to it, and both sides have once ("Deklariert das Basisimage
+/// The span is more than two words away from every occurrence of a word
+/// that the source has right next to it, and both sides have as often
+/// ("Deklariert das Basisimage
 /// `builder` und weist ihm den Alias zu" for "assigns the `builder` alias"):
 /// a translator keeps a span by its noun, whichever side of it.
 fn neighbour_left(
@@ -413,19 +414,35 @@ fn neighbour_left(
     tr: &std::ops::Range<usize>,
     shared: &HashSet<&str>,
 ) -> Option<String> {
-    let once = |p: &Place, w: &str| p.words.iter().filter(|x| *x == w).count() == 1;
+    let at = |p: &Place, w: &str| -> Vec<usize> {
+        (0..p.words.len()).filter(|&i| p.words[i] == w).collect()
+    };
     for si in [sp.prev(sr), sp.next(sr)].into_iter().flatten() {
         let w = sp.words[si].as_str();
-        if !neighbour_word(w) || !shared.contains(w) || !once(sp, w) || !once(tp, w) {
+        if !neighbour_word(w) || !shared.contains(w) {
             continue;
         }
-        let ti = tp.words.iter().position(|x| x == w)?;
+        // The word as often on both sides; the span next to none of its
+        // occurrences (the first "base" of the source may be the second of
+        // a translation that put its clauses in another order).
+        if at(sp, w).len() != at(tp, w).len() {
+            continue;
+        }
         let (start, end) = (tp.after(tr.start), tp.after(tr.end));
-        let between = if ti < start {
-            start - ti - 1
-        } else if ti >= end {
-            ti - end
-        } else {
+        let distance = |ti: usize| {
+            if ti < start {
+                Some(start - ti - 1)
+            } else if ti >= end {
+                Some(ti - end)
+            } else {
+                None
+            }
+        };
+        let Some((between, ti)) = at(tp, w)
+            .into_iter()
+            .filter_map(|ti| distance(ti).map(|d| (d, ti)))
+            .min()
+        else {
             continue;
         };
         if between > 2 {
