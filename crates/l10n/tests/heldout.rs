@@ -1,12 +1,12 @@
-//! The held-out corpus (`tests/data/heldout/`, its README says how it was
-//! made): careful Italian, Brazilian Portuguese, Dutch and Chinese pages and
-//! defective copies, written without reading the rules. First measured
-//! blind (2026-12-02: 31 of 41 planted defects found); the rules were then
-//! changed while looking at its ten misses, so it is no longer blind and is
-//! a regression fence like the tuning corpus: careful pages must give no
-//! finding; on the defective pages, what is found today stays found, and
-//! the misses and the one finding beyond the labels are listed below. The
-//! counts are printed:
+//! The held-out corpora (`tests/data/heldout/` and `tests/data/heldout2/`,
+//! their READMEs say how they were made): careful pages and defective copies
+//! in seven languages, written without reading the rules. Each was first
+//! measured blind (the figures are in docs/translation-check.md, "Held
+//! out"); the rules were then changed while looking at what the first set
+//! missed and at the second set's Korean false alarms, so they are
+//! regression fences now: careful pages must give no finding; on the
+//! defective pages, what is found today stays found, and the misses and the
+//! findings beyond the labels are listed below. The counts are printed:
 //! `cargo nextest run -p doccheck-l10n --no-capture -E 'test(/heldout/)'`.
 
 use std::collections::BTreeSet;
@@ -17,24 +17,61 @@ mod support;
 
 use support::{read, show};
 
-const CAREFUL: &[&str] = &["it", "pt-br", "nl", "zh-hans"];
-const DEFECTIVE: &[&str] = &["it", "pt-br", "zh-hans"];
+type Triple = (&'static str, &'static str, &'static str);
 
-/// Planted defects not found. None since the rules were changed for the
-/// ten misses of the first, blind measurement (2026-12-02; see "Held out"
-/// in docs/translation-check.md): the footer words of more languages, a
-/// name gone altogether, short runs of common English words, English glued
-/// to Chinese, a word copied into a link, spans moved away from a repeated
-/// neighbour or into another clause.
-const MISSED: &[(&str, &str, &str)] = &[];
+struct Set {
+    dir: &'static str,
+    careful: &'static [&'static str],
+    defective: &'static [&'static str],
+    /// Planted defects not found today.
+    missed: &'static [Triple],
+    /// Findings beyond the labels (side effects of a planted defect).
+    beyond_labels: &'static [Triple],
+}
 
-/// Findings beyond the labels: the backticks dropped from `docker run` (the
-/// planted `code-span-missing`) also leave "docker" re-cased in the prose.
-const BEYOND_LABELS: &[(&str, &str, &str)] =
-    &[("it.defective.md", "d-129", "product-name-altered")];
+const SETS: &[Set] = &[
+    Set {
+        dir: "heldout",
+        careful: &["it", "pt-br", "nl", "zh-hans"],
+        defective: &["it", "pt-br", "zh-hans"],
+        // None since the rules were changed for the ten misses of the first,
+        // blind measurement: the footer words of more languages, a name gone
+        // altogether, short runs of common English words, English glued to
+        // Chinese, a word copied into a link, spans moved away from a
+        // repeated neighbour or into another clause.
+        missed: &[],
+        // The backticks dropped from `docker run` (the planted
+        // `code-span-missing`) also leave "docker" re-cased in the prose.
+        beyond_labels: &[("it.defective.md", "d-129", "product-name-altered")],
+    },
+    Set {
+        dir: "heldout2",
+        careful: &["ko", "ru", "pl", "sv"],
+        defective: &["ru", "pl", "ko"],
+        // As measured; not tuned for.
+        missed: &[
+            // `[GitHub의 …]`: the word pulled in carries a particle.
+            ("ko.defective.md", "d-103", "link-text-grew"),
+            ("ko.defective.md", "d-128", "code-span-moved"),
+            ("ko.defective.md", "d-133", "product-name-altered"),
+            // "Firma Microsoft provides a range of base images do…".
+            ("pl.defective.md", "d-105", "source-left-in-translation"),
+            // "Alpine'a": an inflection after an apostrophe.
+            ("pl.defective.md", "d-110", "product-name-altered"),
+            ("pl.defective.md", "d-125", "code-span-moved"),
+            // "образов Докера": the name in Cyrillic, while "Docker" stays
+            // elsewhere in the segment.
+            ("ru.defective.md", "d-102", "product-name-altered"),
+            ("ru.defective.md", "d-136", "code-span-moved"),
+        ],
+        // The particle dropped before `COPY` (the planted
+        // `code-span-glued`) also reads as a moved span.
+        beyond_labels: &[("ko.defective.md", "d-139", "code-span-moved")],
+    },
+];
 
-fn heldout(name: &str) -> String {
-    read(&format!("tests/data/heldout/{name}"))
+fn page(set: &Set, name: &str) -> String {
+    read(&format!("tests/data/{}/{name}", set.dir))
 }
 
 fn triples(page: &str, findings: &[Finding]) -> BTreeSet<(String, String, String)> {
@@ -47,7 +84,7 @@ fn triples(page: &str, findings: &[Finding]) -> BTreeSet<(String, String, String
         .collect()
 }
 
-fn owned(list: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> {
+fn owned(list: &[Triple]) -> BTreeSet<(String, String, String)> {
     list.iter()
         .map(|(p, s, r)| (p.to_string(), s.to_string(), r.to_string()))
         .collect()
@@ -55,53 +92,60 @@ fn owned(list: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> {
 
 #[test]
 fn heldout_careful_pages_give_no_finding() {
-    let en = heldout("en.md");
-    for lang in CAREFUL {
-        let page = format!("{lang}.md");
-        let f = check(&heldout(&page), Some(&en), &Config::default());
-        assert!(f.is_empty(), "{page}:\n{}", show(&f));
+    for set in SETS {
+        let en = page(set, "en.md");
+        for lang in set.careful {
+            let name = format!("{lang}.md");
+            let f = check(&page(set, &name), Some(&en), &Config::default());
+            assert!(f.is_empty(), "{}/{name}:\n{}", set.dir, show(&f));
+        }
     }
 }
 
 #[test]
 fn heldout_defective_pages_as_measured() {
-    let en = heldout("en.md");
-    let labels: BTreeSet<(String, String, String)> = heldout("labels.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert_eq!(cols.len(), 3, "labels.tsv: {l:?}");
-            (cols[0].into(), cols[1].into(), cols[2].into())
-        })
-        .collect();
-    let mut found = BTreeSet::new();
-    for lang in DEFECTIVE {
-        let page = format!("{lang}.defective.md");
-        let f = check(&heldout(&page), Some(&en), &Config::default());
-        println!("{page}:\n{}", show(&f));
-        found.extend(triples(&page, &f));
+    for set in SETS {
+        let en = page(set, "en.md");
+        let labels: BTreeSet<(String, String, String)> = page(set, "labels.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                assert_eq!(cols.len(), 3, "{}/labels.tsv: {l:?}", set.dir);
+                (cols[0].into(), cols[1].into(), cols[2].into())
+            })
+            .collect();
+        let mut found = BTreeSet::new();
+        for lang in set.defective {
+            let name = format!("{lang}.defective.md");
+            let f = check(&page(set, &name), Some(&en), &Config::default());
+            println!("{}/{name}:\n{}", set.dir, show(&f));
+            found.extend(triples(&name, &f));
+        }
+        let missed: BTreeSet<_> = labels.difference(&found).cloned().collect();
+        let beyond: BTreeSet<_> = found.difference(&labels).cloned().collect();
+        let hits = labels.len() - missed.len();
+        println!(
+            "{}: {hits} of {} planted defects found (recall {:.2}), {} finding(s) beyond the labels (precision {:.2})",
+            set.dir,
+            labels.len(),
+            hits as f64 / labels.len() as f64,
+            beyond.len(),
+            hits as f64 / (hits + beyond.len()) as f64
+        );
+        let known_missed = owned(set.missed);
+        let newly_missed: Vec<_> = missed.difference(&known_missed).collect();
+        assert!(
+            newly_missed.is_empty(),
+            "{}: no longer found: {newly_missed:#?}",
+            set.dir
+        );
+        let known_beyond = owned(set.beyond_labels);
+        let new_beyond: Vec<_> = beyond.difference(&known_beyond).collect();
+        assert!(
+            new_beyond.is_empty(),
+            "{}: new findings beyond the labels: {new_beyond:#?}",
+            set.dir
+        );
     }
-    let missed: BTreeSet<_> = labels.difference(&found).cloned().collect();
-    let beyond: BTreeSet<_> = found.difference(&labels).cloned().collect();
-    let hits = labels.len() - missed.len();
-    println!(
-        "held out: {hits} of {} planted defects found (recall {:.2}), {} finding(s) beyond the labels (precision {:.2})",
-        labels.len(),
-        hits as f64 / labels.len() as f64,
-        beyond.len(),
-        hits as f64 / (hits + beyond.len()) as f64
-    );
-    let known_missed = owned(MISSED);
-    let newly_missed: Vec<_> = missed.difference(&known_missed).collect();
-    assert!(
-        newly_missed.is_empty(),
-        "no longer found: {newly_missed:#?}"
-    );
-    let known_beyond = owned(BEYOND_LABELS);
-    let new_beyond: Vec<_> = beyond.difference(&known_beyond).collect();
-    assert!(
-        new_beyond.is_empty(),
-        "new findings beyond the labels: {new_beyond:#?}"
-    );
 }

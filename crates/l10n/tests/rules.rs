@@ -465,3 +465,17 @@ fn link_around_the_span_in_a_table_cell() {
     );
     assert!(check(&doc, None, &Config::default()).is_empty());
 }
+
+#[test]
+fn korean_particles_after_names_and_spans_are_not_defects() {
+    // Korean writes its particles onto the word before: a careful translation.
+    clean(
+        "`builder`를 사용하여 Alpine의 이미지를 Docker Hub에 푸시하고 *Dockerfile*로 빌드합니다.",
+        "Use `builder` to push the Alpine image to Docker Hub and build with the *Dockerfile*.",
+    );
+    // A span glued to a Latin word is still glued.
+    assert!(
+        rules("`builder`stage를 사용합니다.", "Use the `builder` stage.")
+            .contains(&"code-span-glued")
+    );
+}

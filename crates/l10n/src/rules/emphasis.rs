@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::glue::{word_after, word_before};
 use super::side::{Raw, Side};
-use crate::text::{clip, is_word_char};
+use crate::text::{clip, glues_after, is_word_char};
 
 /// A pair of emphasis delimiters: `*`, `**`, `_`…
 struct Emphasis {
@@ -111,7 +111,7 @@ fn glued_before(text: &str, e: &Emphasis) -> bool {
 }
 
 fn glued_after(text: &str, e: &Emphasis) -> bool {
-    text[e.range.end..].chars().next().is_some_and(is_word_char)
+    text[e.range.end..].chars().next().is_some_and(glues_after)
 }
 
 pub(super) fn emphasis_glued(t: &Side, s: &Side, out: &mut Vec<Raw>) {

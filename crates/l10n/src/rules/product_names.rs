@@ -21,7 +21,8 @@ use std::ops::Range;
 use super::names::{strip_possessive, tokens, Names};
 use super::side::{Raw, Side};
 use crate::text::{
-    clip, is_katakana, is_technical, is_word_char, no_space_script, transliterates, trim_word,
+    clip, glues_after, is_katakana, is_technical, is_word_char, no_space_script, transliterates,
+    trim_word,
 };
 
 /// Where `words` occur in `text` one after the other, separated by spaces or
@@ -73,7 +74,8 @@ fn find(text: &str, words: &[String], ci: bool) -> Vec<Range<usize>> {
         }
         let mut next = text[p..].chars();
         match next.next() {
-            Some(c) if is_word_char(c) => {
+            // A Korean particle after the name is not part of it (`Docker에서`).
+            Some(c) if glues_after(c) => {
                 // A final `s`: genitive or plural (`des Dockerfiles`).
                 if c == 's' && !next.next().is_some_and(is_word_char) {
                     p += 1;

@@ -25,6 +25,10 @@ fn token_set(text: &str) -> HashSet<&str> {
         for piece in chunk.split(text::no_space_script) {
             set.insert(text::trim_word(piece));
         }
+        // And where a Korean particle follows one: `GitHub의`.
+        for piece in chunk.split(text::hangul) {
+            set.insert(text::trim_word(piece));
+        }
         for part in chunk.split(|c: char| !(c.is_alphanumeric() || ".-_+".contains(c))) {
             set.insert(text::trim_word(part));
             // Hyphenated compounds: `gRPC-Anwendungen` has `gRPC`.

@@ -22,5 +22,6 @@ pub(crate) use slug::Slugger;
 pub(crate) use technical::is_technical;
 pub(crate) use whitespace::{normalize_space, same_words};
 pub(crate) use words::{
-    cjk_punctuation, is_word_char, no_space_script, trim_word, words, CODE_MARK,
+    cjk_punctuation, glues_after, hangul, is_word_char, no_space_script, trim_word, words,
+    CODE_MARK,
 };

@@ -32,6 +32,20 @@ pub(crate) fn cjk_punctuation(c: char) -> bool {
         | 0xFF5B..=0xFF65)
 }
 
+/// Hangul: Korean separates words with spaces but writes its particles
+/// right after the word they follow (`Alpine의`, `` `builder`를 ``), so a
+/// Hangul letter after a Latin word, a name or a span is a particle, not a
+/// word glued on.
+pub(crate) fn hangul(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF)
+}
+
+/// Whether a span or emphasis followed by `c` runs into the next word:
+/// a word character of a spaced script, but not a Korean particle.
+pub(crate) fn glues_after(c: char) -> bool {
+    is_word_char(c) && !hangul(c)
+}
+
 /// A letter or digit of a script that separates words with spaces.
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !no_space_script(c)
@@ -76,9 +90,24 @@ fn trailing_punct(c: char) -> bool {
 pub(crate) fn words(prose: &str) -> Vec<&str> {
     prose
         .split(|c: char| c.is_whitespace() || c == CODE_MARK)
+        .flat_map(particle_apart)
         .map(trim_word)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// A word and the Korean particle written onto it, apart (`GitHub의` →
+/// `GitHub`, `의`); any other word as it is.
+fn particle_apart(w: &str) -> Vec<&str> {
+    let cut = w
+        .char_indices()
+        .zip(w.chars().skip(1))
+        .find(|((_, before), after)| !hangul(*before) && before.is_alphanumeric() && hangul(*after))
+        .map(|((i, before), _)| i + before.len_utf8());
+    match cut {
+        Some(at) => vec![&w[..at], &w[at..]],
+        None => vec![w],
+    }
 }
 
 pub(crate) fn trim_word(w: &str) -> &str {
@@ -90,4 +119,20 @@ pub(crate) fn trim_word(w: &str) -> &str {
         w = &w[..w.len() - 1];
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_particles_come_apart_from_their_word() {
+        assert_eq!(words("GitHub의 리포지토리"), ["GitHub", "의", "리포지토리"]);
+        assert_eq!(words("Docker에서 실행"), ["Docker", "에서", "실행"]);
+        // A Korean word stays whole, and so does a Latin one.
+        assert_eq!(words("이미지를 Alpine"), ["이미지를", "Alpine"]);
+        assert!(!glues_after('를'));
+        assert!(glues_after('a'));
+        assert!(!glues_after('の'));
+    }
 }
