@@ -11,11 +11,11 @@
 
 use std::collections::BTreeSet;
 
-use doccheck_l10n::{check, Config, Finding};
+use doccheck_l10n::{check, Config};
 
 mod support;
 
-use support::{read, show};
+use support::{owned, read, show, triples};
 
 type Triple = (&'static str, &'static str, &'static str);
 
@@ -72,22 +72,6 @@ const SETS: &[Set] = &[
 
 fn page(set: &Set, name: &str) -> String {
     read(&format!("tests/data/{}/{name}", set.dir))
-}
-
-fn triples(page: &str, findings: &[Finding]) -> BTreeSet<(String, String, String)> {
-    findings
-        .iter()
-        .map(|f| {
-            let segment = f.segment.clone().unwrap_or_else(|| "-".into());
-            (page.to_string(), segment, f.rule.to_string())
-        })
-        .collect()
-}
-
-fn owned(list: &[Triple]) -> BTreeSet<(String, String, String)> {
-    list.iter()
-        .map(|(p, s, r)| (p.to_string(), s.to_string(), r.to_string()))
-        .collect()
 }
 
 #[test]

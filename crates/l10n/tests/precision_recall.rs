@@ -15,11 +15,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use doccheck_l10n::{check, Config, Finding, RULES};
+use doccheck_l10n::{check, Config, RULES};
 
 mod support;
 
-use support::{english, french, read, show};
+use support::{english, french, owned, pairs, read, show, triples};
 
 const LANGS: &[&str] = &["fr", "de", "es", "ja"];
 
@@ -34,32 +34,8 @@ const FALSE_NEGATIVES: &[(&str, &str, &str)] = &[];
 /// until it is fixed (or, if it cannot be, listed here with why).
 const CAREFUL_FALSE_POSITIVES: &[(&str, &str, &str)] = &[];
 
-fn triples(page: &str, findings: &[Finding]) -> BTreeSet<(String, String, String)> {
-    pairs(findings)
-        .into_iter()
-        .map(|(s, r)| (page.to_string(), s, r))
-        .collect()
-}
-
-fn owned(list: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> {
-    list.iter()
-        .map(|(p, s, r)| (p.to_string(), s.to_string(), r.to_string()))
-        .collect()
-}
-
 fn corpus(name: &str) -> String {
     read(&format!("tests/data/corpus/{name}"))
-}
-
-/// (segment, rule) of each finding, without repeats: "-" for no segment.
-fn pairs(findings: &[Finding]) -> BTreeSet<(String, String)> {
-    findings
-        .iter()
-        .map(|f| {
-            let seg = f.segment.clone().unwrap_or_else(|| "-".into());
-            (seg, f.rule.to_string())
-        })
-        .collect()
 }
 
 /// Page → its planted (segment, rule) pairs.

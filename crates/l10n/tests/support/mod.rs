@@ -1,7 +1,10 @@
 //! Helpers shared by the rule tests: one side-by-side segment, the findings
 //! of a one-segment pair, the repository's French guide and its source, and
-//! findings shown one per line for assertion messages.
+//! findings shown one per line for assertion messages, and findings as
+//! (page, segment, rule) for the labelled corpora.
 #![allow(dead_code)] // each test binary uses its own part of them
+
+use std::collections::BTreeSet;
 
 use doccheck_l10n::{check, Config, Finding};
 
@@ -60,5 +63,31 @@ pub fn show(findings: &[Finding]) -> String {
                 f.message
             )
         })
+        .collect()
+}
+
+/// (segment, rule) of each finding, without repeats: "-" for no segment.
+pub fn pairs(findings: &[Finding]) -> BTreeSet<(String, String)> {
+    findings
+        .iter()
+        .map(|f| {
+            let seg = f.segment.clone().unwrap_or_else(|| "-".into());
+            (seg, f.rule.to_string())
+        })
+        .collect()
+}
+
+/// (page, segment, rule) of each finding of `page`.
+pub fn triples(page: &str, findings: &[Finding]) -> BTreeSet<(String, String, String)> {
+    pairs(findings)
+        .into_iter()
+        .map(|(s, r)| (page.to_string(), s, r))
+        .collect()
+}
+
+/// A list of (page, segment, rule) as owned strings.
+pub fn owned(list: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> {
+    list.iter()
+        .map(|(p, s, r)| (p.to_string(), s.to_string(), r.to_string()))
         .collect()
 }
