@@ -8,6 +8,7 @@ mod docker;
 mod docker_broken;
 mod docker_engine;
 mod docker_gateway;
+mod docker_ownership;
 mod docker_revisions;
 mod docker_standins;
 mod formats;

@@ -7,25 +7,28 @@
 //! records and removes everything the run created, and sweeps dead runs'.
 //! The runner reaches all of it through [`Docker`]'s `Integration`.
 
+pub mod built;
 pub mod client;
 pub mod gateway;
 pub mod names;
 pub mod ports;
 pub mod preflight;
+mod prepare;
 pub mod prune;
+pub mod push;
+pub mod reach;
 pub mod readiness;
 pub mod reference;
 pub mod registry;
 pub mod resources;
 pub mod rewrite;
 pub mod standin;
-
-use std::collections::BTreeMap;
+pub mod sweep;
 
 use doccheck_guide::plan::Plan;
 use doccheck_guide::setup::DockerSetup;
 use doccheck_guide::Error;
-use doccheck_runner::integration::{Context, Integration, Ran, Rewrite};
+use doccheck_runner::integration::{Context, Integration, Ran, Rewrite, SessionMount};
 use doccheck_runner::Failure;
 
 use client::Client;
@@ -33,23 +36,34 @@ use registry::Registry;
 use resources::Records;
 use rewrite::{After, Rewriter};
 
-/// Whether a plan drives Docker: its scenario configures it, or a command starts with `docker`.
+/// Whether a plan shows Docker work, and is prepared in full for it: its
+/// scenario configures Docker, or a command names `docker` (anywhere in it:
+/// `cd app && docker build`, `sudo docker push`, `docker-compose up`).
+/// Every other plan still gets the gateway when an engine answers.
 pub fn wanted(plan: &Plan) -> bool {
     plan.setup.docker.is_some()
-        || plan
-            .commands()
-            .any(|c| c.text.trim_start().starts_with("docker "))
+        || plan.commands().any(|c| {
+            c.text
+                .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'))
+                .any(|word| word == "docker" || word == "docker-compose")
+        })
 }
 
 pub struct Docker {
     setup: DockerSetup,
+    /// Prepared in full ([`wanted`]), or the gateway alone.
+    full: bool,
     client: Option<Client>,
     run_id: String,
     labels: Vec<String>,
-    /// Documented registry host → the registry standing in for it.
-    hosts: BTreeMap<String, usize>,
+    /// Where pushes go ([`push`]), by the registries below.
+    pushes: push::Registries,
     registries: Vec<Registry>,
+    /// The ways to the engine the session must not take around the gateway.
+    reach: reach::Reach,
     records: Records,
+    /// In the run's state directory (see [`resources::RECORDS_FILE`]).
+    records_file: std::path::PathBuf,
     names: names::Namespace,
     ports: ports::Ports,
     /// Where published ports are reached.
@@ -61,20 +75,19 @@ pub struct Docker {
     notes: Vec<String>,
 }
 
-/// Defined in the session before the first step: even a push doccheck did not
-/// rewrite (inside a script, say) never leaves the machine.
-const SESSION_GUARD: &str = r#"docker() { if [ "$1" = push ]; then case "${@: -1}" in 127.0.0.1:*|localhost:*) ;; *) echo "doccheck: refusing to push ${@: -1}: its registry is not one the scenario maps to a local registry, and nothing is pushed off this machine" >&2; return 125;; esac; fi; command docker "$@"; }"#;
-
 impl Docker {
     pub fn new(plan: &Plan) -> Docker {
         Docker {
             setup: plan.setup.docker.clone().unwrap_or_default(),
+            full: wanted(plan),
             client: None,
             run_id: String::new(),
             labels: Vec::new(),
-            hosts: BTreeMap::new(),
+            pushes: push::Registries::default(),
             registries: Vec::new(),
+            reach: reach::Reach::default(),
             records: Records::default(),
+            records_file: std::path::PathBuf::new(),
             names: names::Namespace::default(),
             ports: ports::Ports::default(),
             probe_host: "127.0.0.1".to_string(),
@@ -82,14 +95,6 @@ impl Docker {
             pending: None,
             notes: Vec::new(),
         }
-    }
-
-    /// Where an image reference goes when its registry host is mapped.
-    fn map_reference(&self, reference: &str) -> Option<(usize, String)> {
-        let host = reference::registry_host(reference)?;
-        let index = *self.hosts.get(&host)?;
-        let (_, rest) = reference::split_host(reference);
-        Some((index, format!("{}/{rest}", self.registries[index].address)))
     }
 
     fn verify_push(
@@ -122,140 +127,13 @@ impl Docker {
     }
 }
 
-impl Docker {
-    /// Starts the gateway in front of `engine`, when it can forward to it.
-    fn start_gateway(
-        &mut self,
-        engine: &preflight::Engine,
-        context: &Context,
-    ) -> Result<(), Error> {
-        if std::env::var_os("DOCCHECK_NO_GATEWAY").is_some_and(|v| !v.is_empty()) {
-            self.notes.push("DOCCHECK_NO_GATEWAY is set: the guide's docker commands talk to the engine directly; the push policy, labels and names hold for the commands doccheck reads, not for scripts".to_string());
-            return Ok(());
-        }
-        let Some(upstream) = gateway::Upstream::from_endpoint(&engine.endpoint) else {
-            self.notes.push(format!(
-                "doccheck's gateway cannot forward to {} (ssh or TLS): the push policy, labels and names hold for the commands doccheck reads, not for scripts",
-                engine.endpoint
-            ));
-            return Ok(());
-        };
-        let labels = self
-            .labels
-            .iter()
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        let state = gateway::State {
-            run_id: context.run_id.to_string(),
-            labels,
-            names: names::Namespace::new(context.run_id),
-            records_file: Some(context.control.join(resources::RECORDS_FILE)),
-            ..gateway::State::default()
-        };
-        let socket = context.control.join("docker.sock");
-        let gateway = gateway::Gateway::start(&socket, upstream, state).map_err(|e| {
-            Error::environment(format!(
-                "cannot serve the Docker API on {}: {e}",
-                socket.display()
-            ))
-        })?;
-        self.gateway = Some(gateway);
-        Ok(())
-    }
-}
-
-impl Docker {
-    /// The base images (real or stand-ins) and a registry per mapped host.
-    fn prepare_images_and_registries(
-        &mut self,
-        client: &Client,
-        context: &mut Context,
-    ) -> Result<(), Error> {
-        for image in &self.setup.images {
-            let note = standin::ensure(client, image, context.interrupt, context.events)?;
-            self.notes.push(note);
-        }
-        for (i, host) in self.setup.registry_hosts.iter().enumerate() {
-            if let Some(signal) = context.interrupt.signal() {
-                return Err(doccheck_runner::interrupted(signal));
-            }
-            let registry = Registry::start(
-                client,
-                &context.control.join(format!("registry-{i}")),
-                &self.labels,
-            )?;
-            self.notes.push(format!(
-                "pushes to {host} go to a registry of the run's own: {}",
-                registry.kind
-            ));
-            self.hosts.insert(host.clone(), self.registries.len());
-            if let Some(gateway) = &self.gateway {
-                gateway::lock_state(gateway)
-                    .registries
-                    .push((host.clone(), registry.address.clone()));
-            }
-            self.registries.push(registry);
-        }
-        Ok(())
-    }
-}
-
 impl Integration for Docker {
     fn name(&self) -> &'static str {
         "docker"
     }
 
     fn prepare(&mut self, context: &mut Context) -> Result<(), Error> {
-        let config = context.control.join("docker-config");
-        std::fs::create_dir_all(&config)
-            .and_then(|_| std::fs::write(config.join("config.json"), "{}\n"))
-            .map_err(|e| {
-                Error::environment(format!("cannot create a Docker client configuration: {e}"))
-            })?;
-        let client = Client::new(&config);
-        self.client = Some(client.clone());
-        self.run_id = context.run_id.to_string();
-        self.names = names::Namespace::new(context.run_id);
-        self.labels = resources::labels(context.run_id, &context.control.join("lock"));
-        let engine = preflight::check(&client)?;
-        if engine.remote_host.is_some() && !self.setup.registry_hosts.is_empty() {
-            return Err(Error::environment(format!(
-                "the guide pushes, but {} is on another machine, which cannot reach the registries doccheck starts on this one's loopback: run doccheck where the engine runs, or against a local engine",
-                engine.describe()
-            )));
-        }
-        self.notes.push(format!("docker: {}", engine.describe()));
-        self.probe_host = engine
-            .remote_host
-            .clone()
-            .unwrap_or_else(|| "127.0.0.1".to_string());
-        self.start_gateway(&engine, context)?;
-        // The sweep of dead runs' objects shares nothing with the base images
-        // and the registries: it goes on meanwhile.
-        let client = &client;
-        std::thread::scope(|scope| {
-            let sweep = scope.spawn(|| resources::sweep_dead_runs(client));
-            // Before the first step: the run's builds and other runs' decide by it.
-            let (suffix, labels) = (self.names.suffix().to_string(), self.labels.clone());
-            let marked = scope.spawn(move || resources::mark_live(client, &suffix, &labels));
-            let prepared = self.prepare_images_and_registries(client, context);
-            if let Ok(Err(e)) = marked.join() {
-                return Err(Error::environment(format!(
-                    "cannot mark the run on the Docker engine: {e}"
-                )));
-            }
-            match sweep.join() {
-                Ok(Ok(0)) | Err(_) => {}
-                Ok(Ok(swept)) => self.notes.push(format!(
-                    "removed {swept} leftover(s) of an earlier doccheck run that did not finish"
-                )),
-                Ok(Err(e)) => self
-                    .notes
-                    .push(format!("cannot sweep the leftovers of dead runs: {e}")),
-            }
-            prepared
-        })
+        self.prepare_all(context)
     }
 
     fn session_env(&self) -> Vec<(String, String)> {
@@ -278,9 +156,31 @@ impl Integration for Docker {
         env
     }
 
+    fn session_mounts(&self) -> Vec<SessionMount> {
+        let Some(gateway) = &self.gateway else {
+            return Vec::new();
+        };
+        // Hidden first: a socket under a hidden directory stays hidden.
+        let mut mounts: Vec<SessionMount> = self
+            .reach
+            .private
+            .iter()
+            .map(|dir| SessionMount::Hide(dir.clone()))
+            .collect();
+        for socket in &self.reach.sockets {
+            if !self.reach.private.iter().any(|dir| socket.starts_with(dir)) {
+                mounts.push(SessionMount::Bind {
+                    source: gateway.socket().to_path_buf(),
+                    target: socket.clone(),
+                });
+            }
+        }
+        mounts
+    }
+
     fn session_setup(&self) -> Option<String> {
         // The gateway refuses what the guard would; without one, the guard.
-        self.gateway.is_none().then(|| SESSION_GUARD.to_string())
+        (self.gateway.is_none() && self.full).then(|| self.pushes.shell_guard())
     }
 
     fn before(
@@ -298,7 +198,7 @@ impl Integration for Docker {
             Some(_) => &[],
             None => &self.labels,
         };
-        let map = |r: &str| self.map_reference(r);
+        let map = |r: &str| self.pushes.mapped(r);
         let rewriter = Rewriter {
             labels,
             map: &map,
@@ -309,8 +209,12 @@ impl Integration for Docker {
             self.names = names;
         }
         let rewritten = rewritten?;
-        for tag in rewritten.tags {
-            self.records.tag(tag);
+        // With the gateway, what the command creates is recorded as the engine
+        // answers; the documented names here may be a user's own images.
+        if self.gateway.is_none() {
+            for tag in rewritten.tags {
+                self.records.tag(tag);
+            }
         }
         self.pending = Some(rewritten.after);
         Some(Rewrite {
@@ -327,7 +231,7 @@ impl Integration for Docker {
             After::Nothing => Ok(Vec::new()),
             After::Build => {
                 // Recorded even when the build failed: its finished stages are images.
-                self.records.built(rewrite::built_images(ran.output));
+                self.records.built(built::Built::from_output(ran.output));
                 Ok(Vec::new())
             }
             After::Container { service } => {
@@ -408,8 +312,8 @@ impl Integration for Docker {
     fn finish(&mut self) -> Vec<String> {
         let mut problems = Vec::new();
         if let Some(mut gateway) = self.gateway.take() {
-            if !gateway.wait_for_builds(std::time::Duration::from_secs(120)) {
-                problems.push("a build the guide started was still running after 2 minutes; what it builds after now is not removed".to_string());
+            if !gateway.wait_for_requests(std::time::Duration::from_secs(120)) {
+                problems.push("a build or create the guide started was still running after 2 minutes; what it makes after now is not removed".to_string());
             }
             gateway.stop();
             let mut state = gateway::lock_state(&gateway);
@@ -420,7 +324,13 @@ impl Integration for Docker {
             }
         }
         if let Some(client) = &self.client {
-            problems.extend(resources::cleanup(client, &self.run_id, &mut self.records));
+            let left = resources::cleanup(client, &self.run_id, &mut self.records);
+            problems.extend(left.problems);
+            if !self.records_file.as_os_str().is_empty() {
+                if let Err(e) = resources::write_records(&self.records_file, &left.records) {
+                    problems.push(format!("cannot keep the records of what is left: {e}"));
+                }
+            }
         }
         for registry in &mut self.registries {
             registry.stop();

@@ -1,36 +1,57 @@
-//! Local names per run: the image names (`docker build -t stockdata`,
-//! `docker tag … app`) and container names (`--name web`) a guide creates get
-//! a suffix of the run's own (`stockdata-dc1a2b3c4d`), and the guide's later
-//! references to them are mapped the same way, so two runs of one guide (or
-//! two guides) on one daemon never see each other's objects. Base images and
-//! stand-ins are not created by the run, so they stay shared.
+//! Names per run: every image name (`docker build -t stockdata`, `docker tag
+//! … myorg/app`, `registry.example.com/team/app:1`) and container name
+//! (`--name web`) a guide creates gets a suffix of the run's own on its
+//! repository (`stockdata-dc1a2b3c4d`, `myorg/app-dc1a2b3c4d`), and the guide's
+//! later references to them are mapped the same way. So two runs of one guide
+//! (or two guides) on one daemon never see each other's objects, and a user's
+//! own image that shares a documented name is shadowed for the run, never
+//! retagged or removed. Base images and stand-ins are not created by the run,
+//! so they stay shared.
 
 use std::collections::BTreeSet;
 
-use crate::reference::{registry_host, split_tag};
+use crate::reference::split_host;
 
 #[derive(Debug, Default, Clone)]
 pub struct Namespace {
     /// `-dc<hash of the run id>`
     suffix: String,
-    /// Image repositories the run created, as documented (`stockdata`).
+    /// Image repositories the run created, as documented (`stockdata`, `myorg/app`).
     images: BTreeSet<String>,
     /// Container names the run created, as documented.
     containers: BTreeSet<String>,
 }
 
-/// The repository part of a local image reference (`app:1.0` → `app`), if
-/// the reference is a local name (no registry, no namespace).
-fn local_repository(reference: &str) -> Option<String> {
-    if registry_host(reference).is_some() || reference.contains('@') || reference.starts_with('-') {
+/// An image reference by name → its repository, normalised as the engine
+/// stores it (`docker.io/library/app` → `app`), and its `:tag` (or "")
+/// (`host:5000/org/app:1` → `host:5000/org/app`, `:1`); `None` for an id, a
+/// digest or anything that is not a name.
+fn repository_of(reference: &str) -> Option<(String, String)> {
+    if reference.contains('@') || reference.starts_with('-') || reference.starts_with("sha256:") {
         return None;
     }
-    let (repository, _) = split_tag(reference);
-    let valid = !repository.is_empty()
-        && repository
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
-    valid.then_some(repository)
+    let (host, rest) = split_host(reference);
+    let (path, tag) = match rest.rsplit_once(':') {
+        Some((path, tag)) => (path, Some(tag)),
+        None => (rest, None),
+    };
+    let component = |c: &str| {
+        !c.is_empty()
+            && c.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
+    };
+    if !path.split('/').all(component) || tag.is_some_and(|t| t.is_empty()) {
+        return None;
+    }
+    let tag = tag.map(|t| format!(":{t}")).unwrap_or_default();
+    let repository = match host {
+        Some("docker.io" | "index.docker.io") => {
+            path.strip_prefix("library/").unwrap_or(path).to_string()
+        }
+        Some(h) => format!("{h}/{path}"),
+        None => path.to_string(),
+    };
+    Some((repository, tag))
 }
 
 impl Namespace {
@@ -42,16 +63,15 @@ impl Namespace {
         }
     }
 
-    fn rename(&self, reference: &str, repository: &str) -> String {
-        let tag = &reference[repository.len()..];
+    fn rename(&self, repository: &str, tag: &str) -> String {
         format!("{repository}{}{tag}", self.suffix)
     }
 
-    /// An image reference the command creates: local names are recorded and renamed.
+    /// An image reference the command creates: names are recorded and renamed.
     pub fn create_image(&mut self, reference: &str) -> String {
-        match local_repository(reference) {
-            Some(repository) => {
-                let renamed = self.rename(reference, &repository);
+        match repository_of(reference) {
+            Some((repository, tag)) => {
+                let renamed = self.rename(&repository, &tag);
                 self.images.insert(repository);
                 renamed
             }
@@ -61,9 +81,9 @@ impl Namespace {
 
     /// An image reference the command uses: renamed when the run created it.
     pub fn image(&self, reference: &str) -> String {
-        match local_repository(reference) {
-            Some(repository) if self.images.contains(&repository) => {
-                self.rename(reference, &repository)
+        match repository_of(reference) {
+            Some((repository, tag)) if self.images.contains(&repository) => {
+                self.rename(&repository, &tag)
             }
             _ => reference.to_string(),
         }
@@ -96,22 +116,48 @@ impl Namespace {
         &self.suffix
     }
 
+    /// Whether a name as the daemon shows it is another run's.
+    pub fn another_runs(&self, name: &str) -> bool {
+        let (repository, _) = split_shown(name);
+        is_suffixed(repository) && !repository.ends_with(&self.suffix)
+    }
+
     /// Whether a name as the daemon shows it is one of the run's own.
     pub fn owns(&self, name: &str) -> bool {
         split_shown(name).0.ends_with(&self.suffix)
     }
 
     /// A name as the daemon shows it → as the guide documents it: the run's
-    /// own names lose their suffix; `None` for another run's suffixed name.
+    /// own names lose their suffix; `None` for another run's suffixed name,
+    /// and for a name (a user's image) that one of the run's shadows.
     pub fn shown(&self, name: &str) -> Option<String> {
         let (repository, tag) = split_shown(name);
         if let Some(documented) = repository.strip_suffix(&self.suffix) {
             return Some(format!("{documented}{tag}"));
         }
-        if is_suffixed(repository) {
+        if is_suffixed(repository) || self.shadows_image(name) {
             return None;
         }
         Some(name.to_string())
+    }
+
+    /// Whether `name` (not the run's) carries a repository the run created:
+    /// the guide means the run's image by it, not this one.
+    fn shadows_image(&self, name: &str) -> bool {
+        repository_of(name).is_some_and(|(repository, _)| self.images.contains(&repository))
+    }
+
+    /// A container name as the daemon shows it (`/web-dc…`) → as documented;
+    /// `None` for another run's, and for one the run's shadows.
+    pub fn shown_container(&self, name: &str) -> Option<String> {
+        let bare = name.trim_start_matches('/');
+        if let Some(documented) = bare.strip_suffix(&self.suffix) {
+            return Some(format!("/{documented}"));
+        }
+        if is_suffixed(bare) || self.containers.contains(bare) {
+            return None;
+        }
+        Some(format!("/{bare}"))
     }
 }
 
@@ -148,12 +194,35 @@ mod tests {
             format!("stockdata{}:latest", a.suffix())
         );
         assert_eq!(b.image("stockdata"), "stockdata");
-        // Not created by the run, or not local: shared.
+        // Not created by the run: shared.
         assert_eq!(a.image("alpine"), "alpine");
-        assert_eq!(a.create_image("myorg/stockdata"), "myorg/stockdata");
         assert_eq!(
             a.image("mcr.microsoft.com/dotnet/core/sdk:3.0"),
             "mcr.microsoft.com/dotnet/core/sdk:3.0"
+        );
+        // Names with a namespace or a registry are the run's own too: a user's
+        // `myorg/stockdata` is never retagged.
+        let sfx = a.suffix().to_string();
+        assert_eq!(
+            a.create_image("myorg/stockdata"),
+            format!("myorg/stockdata{sfx}")
+        );
+        assert_eq!(
+            a.create_image("registry.example.com:5000/team/app:1"),
+            format!("registry.example.com:5000/team/app{sfx}:1")
+        );
+        assert_eq!(
+            a.image("registry.example.com:5000/team/app"),
+            format!("registry.example.com:5000/team/app{sfx}")
+        );
+        assert_eq!(b.image("myorg/stockdata"), "myorg/stockdata");
+        // Ids and digests are never names.
+        assert_eq!(a.create_image("sha256:abcd"), "sha256:abcd");
+        assert_eq!(a.image("stockdata@sha256:abcd"), "stockdata@sha256:abcd");
+        assert_eq!(
+            a.shown(&format!("registry.example.com:5000/team/app{sfx}:1"))
+                .as_deref(),
+            Some("registry.example.com:5000/team/app:1")
         );
         let web = a.create_container("web");
         assert_eq!(a.container("web"), web);

@@ -46,6 +46,15 @@ fn remote_host(endpoint: &str) -> Option<String> {
     (!local).then(|| host.to_string())
 }
 
+/// Where an engine is without asking the CLI: DOCKER_HOST, else the
+/// default socket (the run's DOCKER_CONFIG is empty: no other context).
+pub fn default_endpoint() -> String {
+    std::env::var("DOCKER_HOST")
+        .ok()
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "unix:///var/run/docker.sock".to_string())
+}
+
 /// Where the CLI's calls go: DOCKER_HOST, else the current context's endpoint.
 fn endpoint(client: &Client) -> String {
     if let Some(host) = std::env::var_os("DOCKER_HOST").filter(|h| !h.is_empty()) {

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use doccheck_guide::Error;
-use doccheck_runner::session::workspace;
+use doccheck_runner::session::state;
 use doccheck_runner::sys;
 
 use crate::client::{Client, DockerError};
@@ -42,15 +42,14 @@ pub fn prune() -> Result<Pruned, Error> {
     std::fs::write(config.path().join("config.json"), "{}\n")
         .map_err(|e| Error::environment(format!("cannot write a Docker configuration: {e}")))?;
     let client = Client::new(config.path());
-    let mut pruned = Pruned {
-        workspaces: workspace::sweep_dead_workspaces(),
-        ..Pruned::default()
-    };
+    let mut pruned = Pruned::default();
     match docker(&client, &mut pruned) {
         Ok(()) => {}
         Err(DockerError::NoCli(why)) => pruned.no_docker = Some(why),
         Err(e) => return Err(Error::environment(format!("cannot prune: {e}"))),
     }
+    // After the Docker sweep, which reads the dead runs' records.
+    pruned.workspaces = state::sweep_dead_runs();
     for dir in [Path::new(standin::LOCKS_DIR), &crate::ports::claims_dir()] {
         pruned.locks += remove_free_locks(dir);
     }
@@ -59,7 +58,7 @@ pub fn prune() -> Result<Pruned, Error> {
 
 fn docker(client: &Client, pruned: &mut Pruned) -> Result<(), DockerError> {
     pruned.leftovers =
-        resources::sweep_dead_runs(client)? + resources::remove_orphan_markers(client)?;
+        crate::sweep::sweep_dead_runs(client)? + resources::remove_orphan_markers(client)?;
     let mut images = BTreeSet::new();
     for label in [STANDIN_LABEL, BUILT_STANDIN_LABEL] {
         let filter = format!("label={label}");

@@ -1,8 +1,12 @@
-//! What a run creates on the daemon, and removing it: every object carries
-//! `doccheck.run=<run id>` and `doccheck.lock=<the run's lock file>`; tags
-//! (`docker tag` sets no label) and the intermediate images a build printed
-//! are recorded. Cleanup runs once, at the end; the sweep removes what runs
-//! that died left behind, and never touches a live run's objects.
+//! What a run creates on the daemon, and removing it: every object the
+//! gateway lets through carries `doccheck.run=<run id>` and
+//! `doccheck.lock=<the run's lock file>` (in its state directory); tags
+//! (`docker tag` sets no label) and the images a build made are recorded,
+//! by the names and ids the engine gave, in the state directory as they
+//! arrive. Cleanup runs once, at the end, and removes only those: a tag the
+//! run made, an image its build made that nothing else holds. What it could
+//! not remove (a layer another run's build stands on, an engine gone) stays
+//! recorded, for [`crate::sweep`] in a later run.
 
 use std::path::Path;
 
@@ -12,8 +16,9 @@ pub const RUN_LABEL: &str = "doccheck.run";
 pub const LOCK_LABEL: &str = "doccheck.lock";
 /// On the volume that says a run is live on the engine (see the gateway's `neighbours`).
 pub const MARKER_LABEL: &str = "doccheck.marker";
-/// In the run's control directory: `container ID`, `image ID`, `tag NAME` lines,
-/// written as the gateway records them, so a run killed outright can be swept.
+/// In the run's state directory: `container ID`, `image ID`, `tag NAME`
+/// lines, written as the gateway records them, so a run killed outright (or
+/// one whose cleanup could not finish) can be swept.
 pub const RECORDS_FILE: &str = "docker-records";
 
 #[derive(Debug, Default)]
@@ -80,84 +85,100 @@ pub fn remove_orphan_markers(client: &Client) -> Result<usize, DockerError> {
     Ok(removed)
 }
 
-/// Removes every container, tag, image, network and volume of the run.
-/// Returns what could not be removed (a missing object is no problem).
-pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut note = |what: &str, e: DockerError| match e {
-        DockerError::NotFound(_) => {}
-        // A cached layer another image (another run's, a stand-in) is built on is
-        // not the run's alone to remove.
-        DockerError::Refused(why)
-            if why.contains("dependent child images") || why.contains("is being used") => {}
-        e => problems.push(format!("{what}: {e}")),
-    };
+/// What cleanup could not remove.
+#[derive(Debug, Default)]
+pub struct Left {
+    /// Said in the report.
+    pub problems: Vec<String>,
+    /// Records (`kind id` lines) for a later run's sweep.
+    pub records: Vec<String>,
+}
+
+/// Whether a refusal may pass if asked again a moment later: another
+/// run's build or container holds the image for now.
+fn held_by_another(e: &DockerError) -> bool {
+    matches!(e, DockerError::Refused(why)
+        if why.contains("dependent child images") || why.contains("is being used") || why.contains("conflict"))
+}
+
+/// Removes the run's containers, tags, images, networks and volumes: those
+/// it recorded and those carrying its label, nothing else.
+pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Left {
+    let mut left = Left::default();
     let label = format!("label={RUN_LABEL}={run_id}");
     let mut containers = std::mem::take(&mut records.containers);
     match client.lines(&["ps", "-aq", "--no-trunc", "--filter", &label]) {
         Ok(found) => containers.extend(found),
-        Err(e) => note("cannot list the run's containers", e),
+        Err(e) => left
+            .problems
+            .push(format!("cannot list the run's containers: {e}")),
     }
     containers.sort();
     containers.dedup();
-    if !containers.is_empty() {
-        let mut args = vec!["rm", "-f", "-v"];
-        args.extend(containers.iter().map(String::as_str));
-        if let Err(e) = client.run(&args) {
-            note("cannot remove containers", e);
+    for (container, e) in client.each(&["rm", "-f", "-v"], &containers) {
+        if !matches!(e, DockerError::NotFound(_)) {
+            left.problems
+                .push(format!("cannot remove the container {container}: {e}"));
+            left.records.push(format!("container {container}"));
         }
     }
     // One call per kind of object, not one per object: each CLI call costs
     // about 30 ms, and a run makes dozens of objects.
     let tags = std::mem::take(&mut records.tags);
     for (tag, e) in client.each(&["rmi"], &tags) {
-        // A tag a failed step never made is no problem.
-        note(&format!("cannot remove the tag {tag}"), e);
-    }
-    match client.lines(&["images", "-q", "--no-trunc", "--filter", &label]) {
-        Ok(images) => {
-            for (image, e) in client.each(&["rmi", "-f"], &images) {
-                note(&format!("cannot remove the image {image}"), e);
-            }
+        if !matches!(e, DockerError::NotFound(_)) {
+            left.problems
+                .push(format!("cannot remove the tag {tag}: {e}"));
+            left.records.push(format!("tag {tag}"));
         }
-        Err(e) => note("cannot list the run's images", e),
     }
-    // Earlier stages and layers of the run's builds, newest first. Only untagged
-    // ones: a build's output also names its base images, which must stay.
-    // Those removed with the images above are no longer there.
+    let mut images: Vec<String> =
+        match client.lines(&["images", "-q", "--no-trunc", "--filter", &label]) {
+            Ok(images) => images,
+            Err(e) => {
+                left.problems
+                    .push(format!("cannot list the run's images: {e}"));
+                Vec::new()
+            }
+        };
+    // What the run's builds made, newest first, once its tags are gone: only
+    // what is left untagged (a tag another process gave it since keeps it).
     let built: Vec<String> = std::mem::take(&mut records.built)
         .into_iter()
         .rev()
         .collect();
-    if !built.is_empty() {
-        let mut args = vec![
-            "image",
-            "inspect",
-            "--format",
-            "{{.Id}} {{len .RepoTags}} {{.Parent}}",
-        ];
-        args.extend(built.iter().map(String::as_str));
-        let (described, _) = client.output(&args);
-        let untagged: Vec<(&str, &str)> = described
-            .lines()
-            .filter_map(|line| {
-                let mut words = line.split(' ');
-                let (id, tags, parent) = (words.next()?, words.next()?, words.next());
-                (tags == "0").then_some((id, parent.unwrap_or("")))
-            })
-            .collect();
-        // Removing an untagged image removes its untagged parents that have no
-        // other child: name the leaves only.
-        let mut leaves: Vec<String> = untagged
-            .iter()
-            .filter(|(id, _)| !untagged.iter().any(|(_, parent)| parent == id))
-            .map(|(id, _)| id.to_string())
-            .collect();
-        // A build prints short ids, a failed one full ones: one image, twice.
-        let mut seen = std::collections::HashSet::new();
-        leaves.retain(|id| seen.insert(id.clone()));
-        for (image, e) in client.each(&["rmi"], &leaves) {
-            note(&format!("cannot remove the build layer {image}"), e);
+    images.extend(untagged_leaves(client, &built));
+    let mut pending = images;
+    for attempt in 0..4 {
+        let refused = client.each(&["rmi"], &pending);
+        pending.clear();
+        for (image, e) in refused {
+            match e {
+                DockerError::NotFound(_) => {}
+                // A concurrent build of another run may be done with it in a moment.
+                e if held_by_another(&e) && attempt < 3 => pending.push(image),
+                e if held_by_another(&e) => left.records.push(format!("image {image}")),
+                e => {
+                    left.problems
+                        .push(format!("cannot remove the image {image}: {e}"));
+                    left.records.push(format!("image {image}"));
+                }
+            }
+        }
+        if pending.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    // Its parents go with a leaf; those a leaf that stays holds stay recorded too.
+    let kept_leaves = left.records.iter().any(|r| r.starts_with("image "));
+    if kept_leaves {
+        left.problems.push("an image the run built is a layer of another run's image: it is left for a later run to remove".to_string());
+        for id in &built {
+            let line = format!("image {id}");
+            if !left.records.contains(&line) {
+                left.records.push(line);
+            }
         }
     }
     for (kind, remove) in [
@@ -166,156 +187,65 @@ pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Vec<Stri
     ] {
         match client.lines(&[kind, "ls", "-q", "--filter", &label]) {
             Ok(found) => {
-                for id in found {
-                    let mut args = remove.to_vec();
-                    args.push(&id);
-                    if let Err(e) = client.run(&args) {
-                        note(&format!("cannot remove the {kind} {id}"), e);
+                for (id, e) in client.each(remove, &found) {
+                    if !matches!(e, DockerError::NotFound(_)) {
+                        left.problems
+                            .push(format!("cannot remove the {kind} {id}: {e}"));
                     }
                 }
             }
-            Err(e) => note(&format!("cannot list the run's {kind}s"), e),
+            Err(e) => left
+                .problems
+                .push(format!("cannot list the run's {kind}s: {e}")),
         }
     }
-    problems
+    left
 }
 
-/// Whether the run that labelled an object is certainly dead: its lock file
-/// is there and nobody holds it, or it was made before this machine booted.
-fn dead(run_id: &str, lock: &str) -> bool {
-    match doccheck_runner::session::workspace::run_is_dead(Path::new(lock)) {
-        Some(dead) => dead,
-        None => {
-            doccheck_runner::run_boot(run_id).is_some_and(|boot| boot != doccheck_runner::boot_id())
-        }
+/// Of `built` (newest first), the untagged images no other of them is built
+/// on: removing one removes its untagged parents that have no other child.
+fn untagged_leaves(client: &Client, built: &[String]) -> Vec<String> {
+    if built.is_empty() {
+        return Vec::new();
     }
-}
-
-/// One kind of daemon object, and the CLI commands that list, inspect and remove it.
-struct Kind {
-    list: &'static [&'static str],
-    inspect: &'static [&'static str],
-    /// Where `inspect`'s template finds the object's id and its labels.
-    id: &'static str,
-    labels: &'static str,
-    remove: &'static [&'static str],
-}
-
-/// What dead runs recorded but could not label (a build's layers, tags),
-/// from their workspaces' records files; the workspaces themselves are the
-/// runner's to remove, later.
-fn sweep_records(client: &Client) -> usize {
-    let mut removed = 0;
-    for workspace in doccheck_runner::session::workspace::dead_workspaces() {
-        let records = workspace.join("ctl").join(RECORDS_FILE);
-        if !records.exists() {
-            continue;
-        }
-        let text = std::fs::read_to_string(&records).unwrap_or_default();
-        // Newest first: a layer goes after the images built on it.
-        for line in text.lines().rev() {
-            let removal: &[&str] = match line.split_once(' ') {
-                Some(("container", id)) => &["rm", "-f", "-v", id],
-                // A build's output names its base images too (a stand-in,
-                // another run's image): only what is left untagged was the run's.
-                Some(("image", id)) if untagged(client, id) => &["rmi", id],
-                Some(("tag", name)) => &["rmi", name],
-                _ => continue,
-            };
-            removed += client.run(removal).is_ok() as usize;
-        }
-        let _ = std::fs::remove_file(&records);
-    }
-    removed
-}
-
-fn untagged(client: &Client, image: &str) -> bool {
-    client
-        .run(&["image", "inspect", "--format", "{{len .RepoTags}}", image])
-        .is_ok_and(|tags| tags.trim() == "0")
-}
-
-/// Removes what runs that died (crash, kill -9) left behind; returns how many.
-pub fn sweep_dead_runs(client: &Client) -> Result<usize, DockerError> {
-    let mut removed = sweep_records(client);
-    let filter = format!("label={RUN_LABEL}");
-    let template = |id: &str, field: &str| {
-        format!("{{{{.{id}}}}} {{{{index .{field} \"{RUN_LABEL}\"}}}} {{{{index .{field} \"{LOCK_LABEL}\"}}}}")
-    };
-    let kinds = [
-        Kind {
-            list: &["ps", "-aq", "--no-trunc", "--filter"],
-            inspect: &["container", "inspect"],
-            id: "Id",
-            labels: "Config.Labels",
-            remove: &["rm", "-f", "-v"],
-        },
-        Kind {
-            list: &["images", "-q", "--no-trunc", "--filter"],
-            inspect: &["image", "inspect"],
-            id: "Id",
-            labels: "Config.Labels",
-            remove: &["rmi", "-f"],
-        },
-        Kind {
-            list: &["network", "ls", "-q", "--no-trunc", "--filter"],
-            inspect: &["network", "inspect"],
-            id: "Id",
-            labels: "Labels",
-            remove: &["network", "rm"],
-        },
-        Kind {
-            list: &["volume", "ls", "-q", "--filter"],
-            inspect: &["volume", "inspect"],
-            // A volume's id is its name.
-            id: "Name",
-            labels: "Labels",
-            remove: &["volume", "rm", "-f"],
-        },
+    let mut args = vec![
+        "image",
+        "inspect",
+        "--format",
+        "{{.Id}} {{len .RepoTags}} {{.Parent}}",
     ];
-    for Kind {
-        list,
-        inspect,
-        id: id_field,
-        labels: field,
-        remove,
-    } in kinds
-    {
-        let mut args = list.to_vec();
-        args.push(&filter);
-        let ids = client.lines(&args)?;
-        if ids.is_empty() {
-            continue;
-        }
-        let format = template(id_field, field);
-        let mut args = inspect.to_vec();
-        args.extend(["--format", format.as_str()]);
-        args.extend(ids.iter().map(String::as_str));
-        // An object removed meanwhile makes inspect fail for it alone: inspect one by one then.
-        let described = match client.lines(&args) {
-            Ok(lines) => lines,
-            Err(DockerError::NotFound(_)) => ids
-                .iter()
-                .filter_map(|id| {
-                    let mut one = inspect.to_vec();
-                    one.extend(["--format", format.as_str(), id]);
-                    client.lines(&one).ok()
-                })
-                .flatten()
-                .collect(),
-            Err(e) => return Err(e),
+    args.extend(built.iter().map(String::as_str));
+    let (described, _) = client.output(&args);
+    let untagged: Vec<(&str, &str)> = described
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split(' ');
+            let (id, tags, parent) = (words.next()?, words.next()?, words.next());
+            (tags == "0").then_some((id, parent.unwrap_or("")))
+        })
+        .collect();
+    let mut leaves: Vec<String> = untagged
+        .iter()
+        .filter(|(id, _)| !untagged.iter().any(|(_, parent)| parent == id))
+        .map(|(id, _)| id.to_string())
+        .collect();
+    // A build prints short ids, a failed one full ones: one image, twice.
+    let mut seen = std::collections::HashSet::new();
+    leaves.retain(|id| seen.insert(id.clone()));
+    leaves
+}
+
+/// Replaces the records file with `lines`, whole or not at all (a sweep may
+/// read it at any moment); removes it when there is nothing left.
+pub fn write_records(file: &Path, lines: &[String]) -> std::io::Result<()> {
+    if lines.is_empty() {
+        return match std::fs::remove_file(file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
         };
-        for line in described {
-            let mut words = line.splitn(3, ' ');
-            let (Some(id), Some(run), lock) = (words.next(), words.next(), words.next()) else {
-                continue;
-            };
-            if dead(run, lock.unwrap_or("").trim()) {
-                let mut args = remove.to_vec();
-                args.push(id);
-                removed += client.run(&args).is_ok() as usize;
-            }
-        }
     }
-    Ok(removed)
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let mut new = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(&mut new, format!("{}\n", lines.join("\n")).as_bytes())?;
+    new.persist(file).map(|_| ()).map_err(|e| e.error)
 }

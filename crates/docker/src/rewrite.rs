@@ -229,16 +229,6 @@ impl Rewriter<'_> {
 }
 
 /// Image ids the legacy builder printed (` ---> 1a2b3c4d5e6f`), short form.
-pub fn built_images(output: &str) -> Vec<String> {
-    output
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("---> "))
-        .map(str::trim)
-        .filter(|id| id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit()))
-        .map(str::to_string)
-        .collect()
-}
-
 /// Flags of `docker run`/`create` that take a separate value.
 fn takes_value(flag: &str) -> bool {
     if flag.contains('=') {

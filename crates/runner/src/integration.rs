@@ -12,6 +12,7 @@ use doccheck_guide::Error;
 
 use crate::events::Events;
 use crate::failure::Failure;
+pub use crate::session::namespace::SessionMount;
 use crate::signals::Interrupt;
 
 /// What an integration may use while it works.
@@ -20,6 +21,9 @@ pub struct Context<'a> {
     pub workspace: &'a Path,
     /// doccheck's private directory of the run (never in a build context).
     pub control: &'a Path,
+    /// The run's state directory: records kept there outlive the workspace,
+    /// for a later run to sweep (see [`crate::session::state`]).
+    pub state: &'a Path,
     /// A unique id of this run (for labels and names).
     pub run_id: &'a str,
     pub interrupt: &'a Interrupt,
@@ -58,6 +62,13 @@ pub trait Integration {
         Vec::new()
     }
 
+    /// Paths the session must see otherwise than the machine does (an
+    /// engine's socket that must lead to a gateway); the session then runs
+    /// in namespaces of its own.
+    fn session_mounts(&self) -> Vec<SessionMount> {
+        Vec::new()
+    }
+
     /// Shell code the session runs before the first step.
     fn session_setup(&self) -> Option<String> {
         None
@@ -83,6 +94,7 @@ pub trait Integration {
         Vec::new()
     }
 
-    /// Removes everything the run created; returns what could not be removed.
+    /// Removes everything the run created; returns what could not be
+    /// removed (the run's records are then kept for a later run's sweep).
     fn finish(&mut self) -> Vec<String>;
 }

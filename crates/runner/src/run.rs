@@ -12,8 +12,10 @@ use crate::failure::Failure;
 use crate::integration::{Context, Integration};
 use crate::services::Services;
 use crate::session::janitor::Janitor;
+use crate::session::namespace;
 use crate::session::shell::{Ending, Shell};
-use crate::session::workspace::{self, Workspace};
+use crate::session::state::{self, RunState};
+use crate::session::workspace::Workspace;
 use crate::signals::Interrupt;
 use crate::step::StepRunner;
 
@@ -50,7 +52,15 @@ pub fn run(
 ) -> Result<RunReport, Error> {
     let started = Instant::now();
     let id = crate::run_id::new_run_id();
-    let mut workspace = Workspace::create(plan.setup.fixture.as_deref())?;
+    let state = RunState::create(&id)?;
+    let mut workspace = match Workspace::create(plan.setup.fixture.as_deref()) {
+        Ok(workspace) => workspace,
+        Err(e) => {
+            state.end(true);
+            return Err(e);
+        }
+    };
+    state.note_workspace(Some(&workspace.root));
     let janitor = Janitor::new(&id);
     let mut prepared = 0;
     let mut failed = None;
@@ -59,6 +69,7 @@ pub fn run(
         let mut context = Context {
             workspace: &workspace.work,
             control: &workspace.control,
+            state: &state.dir,
             run_id: &id,
             interrupt: &options.interrupt,
             events: &mut *events,
@@ -73,13 +84,15 @@ pub fn run(
         }
     }
     if let Some(error) = failed {
+        let mut complete = true;
         for integration in integrations[..prepared].iter_mut() {
-            integration.finish();
+            complete &= integration.finish().is_empty();
         }
+        state.end(complete);
         return Err(error);
     }
-    // After the integrations' sweeps, which read the dead runs' lock files.
-    workspace::sweep_dead_workspaces();
+    // After the integrations' sweeps, which read the dead runs' records.
+    state::sweep_dead_runs();
 
     let mut env = plan.setup.env.clone();
     for (name, dir) in [("HOME", &workspace.home), ("TMPDIR", &workspace.tmp)] {
@@ -99,8 +112,22 @@ pub fn run(
         .iter()
         .filter_map(|i| i.session_setup())
         .collect();
+    let mounts: Vec<_> = integrations
+        .iter()
+        .flat_map(|i| i.session_mounts())
+        .collect();
+    let mut notes = Vec::new();
+    let argv = match mounts.is_empty() {
+        true => Vec::new(),
+        false => namespace::launcher(&mounts, &Shell::BASH).unwrap_or_else(|why| {
+            notes.push(format!(
+                "not isolated: the session runs without a namespace of its own ({why}), so a command that names the engine's socket itself reaches it around doccheck's gateway"
+            ));
+            Vec::new()
+        }),
+    };
     let start_shell = || -> Result<Shell, Error> {
-        let mut shell = Shell::start(&workspace.work, &workspace.control, &env)?;
+        let mut shell = Shell::start(&workspace.work, &workspace.control, &env, &argv)?;
         for code in &setup {
             let (ending, output) = shell.run(code, Duration::from_secs(10), &options.interrupt);
             if ending != Ending::Exited(0) {
@@ -114,9 +141,11 @@ pub fn run(
     let mut shell = match start_shell() {
         Ok(shell) => shell,
         Err(e) => {
+            let mut complete = true;
             for integration in integrations.iter_mut() {
-                integration.finish();
+                complete &= integration.finish().is_empty();
             }
+            state.end(complete);
             return Err(e);
         }
     };
@@ -183,6 +212,7 @@ pub fn run(
             context: Context {
                 workspace: &workspace.work,
                 control: &workspace.control,
+                state: &state.dir,
                 run_id: &id,
                 interrupt: &options.interrupt,
                 events: &mut *events,
@@ -214,14 +244,28 @@ pub fn run(
     drop(shell);
     services.stop_all();
     janitor.stop_all();
-    let mut notes = Vec::new();
+    let mut complete = true;
     for integration in integrations.iter_mut() {
         notes.extend(integration.notes());
         for problem in integration.finish() {
+            complete = false;
             notes.push(format!("cleanup ({}): {problem}", integration.name()));
         }
     }
+    if !complete {
+        notes.push(format!(
+            "what could not be removed is recorded in {}: the next doccheck run removes it",
+            state.dir.display()
+        ));
+    }
     let kept_workspace: Option<PathBuf> = if options.keep { workspace.keep() } else { None };
+    if kept_workspace.is_some() {
+        // The user's now: no sweep removes it.
+        state.note_workspace(None);
+    }
+    // The workspace first: until the state directory goes, a sweep would find it.
+    drop(workspace);
+    state.end(complete);
     let summary = RunSummary {
         duration: started.elapsed(),
         kept_workspace,

@@ -4,35 +4,24 @@
 
 use serde_json::Value;
 
+use crate::built::Built;
 use crate::names::Namespace;
 use crate::resources::{MARKER_LABEL, RUN_LABEL};
 
-/// Image ids a build's JSON stream names: each step's ` ---> 1a2b3c4d5e6f`,
-/// `Successfully built …`, and the final `aux.ID`.
-pub fn build_ids(chunk: &str) -> Vec<String> {
-    let mut ids = Vec::new();
+/// Feeds a build's JSON stream (complete lines) to `built`: its `stream`
+/// texts and the final `aux.ID`.
+pub fn build_progress(chunk: &str, built: &mut Built) {
     for line in chunk.lines() {
         let Ok(message) = serde_json::from_str::<Value>(line.trim()) else {
             continue;
         };
-        if let Some(id) = message.pointer("/aux/ID").and_then(Value::as_str) {
-            ids.push(id.to_string());
+        if let Some(text) = message.get("stream").and_then(Value::as_str) {
+            text.lines().for_each(|l| built.line(l));
         }
-        let text = message.get("stream").and_then(Value::as_str).unwrap_or("");
-        for part in text.lines() {
-            let part = part.trim();
-            let id = part
-                .strip_prefix("---> ")
-                .or_else(|| part.strip_prefix("Successfully built "))
-                .map(str::trim);
-            if let Some(id) =
-                id.filter(|id| id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit()))
-            {
-                ids.push(id.to_string());
-            }
+        if let Some(id) = message.pointer("/aux/ID").and_then(Value::as_str) {
+            built.result(id);
         }
     }
-    ids
 }
 
 /// The id in `POST /containers/create`'s answer.
@@ -76,7 +65,7 @@ pub fn image_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8
         let theirs = tags
             .iter()
             .filter_map(Value::as_str)
-            .any(|t| names.shown(t).is_none());
+            .any(|t| names.another_runs(t));
         let ours = tags.iter().filter_map(Value::as_str).any(|t| names.owns(t));
         // An unlabelled build of another run: its other tags (a registry's
         // name, pushed) are that run's too.
@@ -108,6 +97,18 @@ pub fn volume_list(body: &[u8], run_id: &str) -> Option<Vec<u8>> {
     serde_json::to_vec(&answer).ok()
 }
 
+/// `DELETE /images/…`'s list, with the names it untagged as documented.
+pub fn deleted(body: &[u8], names: &Namespace) -> Option<Vec<u8>> {
+    let mut list: Vec<Value> = serde_json::from_slice(body).ok()?;
+    for item in &mut list {
+        if let Some(name) = item.get("Untagged").and_then(Value::as_str) {
+            let shown = names.shown(name).unwrap_or_else(|| name.to_string());
+            item["Untagged"] = Value::String(shown);
+        }
+    }
+    serde_json::to_vec(&list).ok()
+}
+
 /// `GET /containers/json` without other runs' containers, names as documented.
 pub fn container_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8>> {
     let mut containers: Vec<Value> = serde_json::from_slice(body).ok()?;
@@ -120,12 +121,15 @@ pub fn container_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Ve
             return false;
         }
         if let Some(list) = container.get_mut("Names").and_then(Value::as_array_mut) {
-            for name in list.iter_mut() {
-                if let Some(text) = name.as_str() {
-                    let bare = text.trim_start_matches('/');
-                    let documented = bare.strip_suffix(names.suffix()).unwrap_or(bare);
-                    *name = Value::String(format!("/{documented}"));
-                }
+            let had = list.len();
+            *list = list
+                .iter()
+                .filter_map(|n| names.shown_container(n.as_str()?))
+                .map(Value::String)
+                .collect();
+            // A user's container whose name the run's shadows.
+            if had > 0 && list.is_empty() {
+                return false;
             }
         }
         if let Some(image) = container.get("Image").and_then(Value::as_str) {
@@ -144,16 +148,18 @@ mod tests {
 
     #[test]
     fn ids_from_a_build_stream() {
-        let chunk = "{\"stream\":\"Step 1/2 : FROM x\\n\"}\r\n{\"stream\":\" ---\\u003e 1a2b3c4d5e6f\\n\"}\r\n{\"stream\":\" ---\\u003e Running in 0123456789ab\\n\"}\r\n{\"aux\":{\"ID\":\"sha256:ff\"}}\r\n{\"stream\":\"Successfully built abcdefabcdef\\n\"}\r\n";
-        assert_eq!(
-            build_ids(chunk),
-            ["1a2b3c4d5e6f", "sha256:ff", "abcdefabcdef"]
-        );
+        let chunk = "{\"stream\":\"Step 1/2 : FROM x\\n\"}\r\n{\"stream\":\" ---\\u003e 1a2b3c4d5e6f\\n\"}\r\n{\"stream\":\"Step 2/2 : RUN true\\n\"}\r\n{\"stream\":\" ---\\u003e Running in 0123456789ab\\n\"}\r\n{\"stream\":\" ---\\u003e abcdefabcdef\\n\"}\r\n{\"aux\":{\"ID\":\"sha256:ff\"}}\r\n{\"stream\":\"Successfully built abcdefabcdef\\n\"}\r\n";
+        let mut built = Built::default();
+        build_progress(chunk, &mut built);
+        // The base image of FROM is not the build's.
+        assert_eq!(built.ids, ["abcdefabcdef", "sha256:ff"]);
     }
 
     #[test]
     fn lists_as_the_guide_would_see_them() {
-        let mine = Namespace::new("mine");
+        let mut mine = Namespace::new("mine");
+        mine.create_image("web");
+        mine.create_container("db");
         let theirs = Namespace::new("theirs");
         let body = serde_json::json!([
             {"Id": "1", "RepoTags": [format!("stockdata{}:latest", mine.suffix())]},
@@ -162,18 +168,25 @@ mod tests {
             {"Id": "4", "RepoTags": []},
             {"Id": "5", "RepoTags": ["127.0.0.1:5001/myorg/stockdata:latest"], "Labels": {"doccheck.run": "theirs"}},
             // Another run's build, unlabelled (it was alone), and pushed.
-            {"Id": "6", "RepoTags": [format!("app{}:1", theirs.suffix()), "127.0.0.1:5009/app:1"]}
+            {"Id": "6", "RepoTags": [format!("app{}:1", theirs.suffix()), "127.0.0.1:5009/app:1"]},
+            // A user's images: one the run's `web` shadows, one with another name too.
+            {"Id": "7", "RepoTags": ["web:latest"]},
+            {"Id": "8", "RepoTags": ["web:1", "mine:1"]},
+            {"Id": "9", "RepoTags": [format!("web{}:latest", mine.suffix())]}
         ]);
         let shown: Value = serde_json::from_slice(
             &image_list(body.to_string().as_bytes(), &mine, "mine").unwrap(),
         )
         .unwrap();
-        assert_eq!(field_of_each(&shown, "Id"), ["1", "3", "4"]);
+        assert_eq!(field_of_each(&shown, "Id"), ["1", "3", "4", "8", "9"]);
         assert_eq!(shown[0]["RepoTags"][0], "stockdata:latest");
+        assert_eq!(shown[3]["RepoTags"], serde_json::json!(["mine:1"]));
+        assert_eq!(shown[4]["RepoTags"], serde_json::json!(["web:latest"]));
         let containers = serde_json::json!([
             {"Id": "a", "Names": [format!("/web{}", mine.suffix())], "Labels": {"doccheck.run": "mine"}, "Image": format!("app{}", mine.suffix())},
             {"Id": "b", "Names": ["/web-other"], "Labels": {"doccheck.run": "theirs"}},
-            {"Id": "c", "Names": ["/unrelated"], "Labels": {}}
+            {"Id": "c", "Names": ["/unrelated"], "Labels": {}},
+            {"Id": "d", "Names": ["/db"], "Labels": {}}
         ]);
         let shown: Value = serde_json::from_slice(
             &container_list(containers.to_string().as_bytes(), &mine, "mine").unwrap(),

@@ -10,6 +10,7 @@
 pub mod answers;
 pub mod http;
 mod neighbours;
+mod owned;
 pub mod policy;
 mod stream;
 
@@ -21,8 +22,9 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use crate::names::Namespace;
+use crate::push::Registries;
 use http::{copy_body, read_body, read_head, respond, Framing, Head};
-use policy::{Answer, Decision, Request, Run};
+use policy::{Answer, Decision, Forward, Request, Run};
 use stream::Stream;
 pub use stream::Upstream;
 
@@ -34,8 +36,7 @@ const NO_AUTH: &str = "e30=";
 pub struct State {
     pub run_id: String,
     pub labels: Vec<(String, String)>,
-    /// Registry host as documented → the run's registry.
-    pub registries: Vec<(String, String)>,
+    pub registries: Registries,
     pub names: Namespace,
     pub containers: Vec<String>,
     /// Image ids builds printed, in order.
@@ -47,8 +48,17 @@ pub struct State {
     pub engine_gone: Option<String>,
     /// Appended as records arrive, so a run killed outright can be swept.
     pub records_file: Option<PathBuf>,
-    /// Builds whose answer is still streaming.
-    pub building: usize,
+    /// Requests that create something and whose answer is still coming.
+    pub in_flight: usize,
+    /// The engine's socket by each of its paths, and other paths that lead
+    /// to the engine (see [`policy::Run`]).
+    pub engine_sockets: Vec<PathBuf>,
+    pub engine_paths: Vec<PathBuf>,
+    /// The gateway's own socket.
+    pub socket: PathBuf,
+    /// Label every build, whether or not another run is live: a run with no
+    /// marker of its own (see [`neighbours`]) cannot count on the others'.
+    pub always_label: bool,
 }
 
 impl State {
@@ -83,9 +93,10 @@ pub struct Gateway {
 
 impl Gateway {
     /// Listens on `socket` and forwards to `upstream`.
-    pub fn start(socket: &Path, upstream: Upstream, state: State) -> io::Result<Gateway> {
+    pub fn start(socket: &Path, upstream: Upstream, mut state: State) -> io::Result<Gateway> {
         let _ = std::fs::remove_file(socket);
         let listener = UnixListener::bind(socket)?;
+        state.socket = socket.to_path_buf();
         let state = Arc::new(Mutex::new(state));
         let stopped = Arc::new(AtomicBool::new(false));
         let thread = {
@@ -113,17 +124,23 @@ impl Gateway {
         })
     }
 
+    /// Its socket.
+    pub fn socket(&self) -> &Path {
+        &self.socket
+    }
+
     /// The DOCKER_HOST that reaches it.
     pub fn host(&self) -> String {
         format!("unix://{}", self.socket.display())
     }
 
-    /// Waits until no build is streaming any more (at most `limit`): a build
-    /// whose client went away still finishes its step on the engine, and its
-    /// images must be recorded before cleanup. False if one still runs.
-    pub fn wait_for_builds(&self, limit: std::time::Duration) -> bool {
+    /// Waits until no request that creates something is under way any
+    /// more (at most `limit`): a build or a create whose client went away
+    /// still finishes on the engine, and what it makes must be recorded
+    /// before cleanup. False if one still runs.
+    pub fn wait_for_requests(&self, limit: std::time::Duration) -> bool {
         let started = std::time::Instant::now();
-        while lock(&self.state).building > 0 {
+        while lock(&self.state).in_flight > 0 {
             if started.elapsed() > limit {
                 return false;
             }
@@ -141,6 +158,11 @@ impl Gateway {
         }
         let _ = std::fs::remove_file(&self.socket);
     }
+}
+
+/// Whether the engine at `upstream` answers (`GET /_ping`).
+pub fn ping(upstream: &Upstream) -> bool {
+    owned::get(upstream, "/_ping").is_ok_and(|(status, _)| status == 200)
 }
 
 fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
@@ -164,13 +186,23 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
     let mut to_client = client;
     let mut engine: Option<(BufReader<Stream>, Stream)> = None;
     while let Some(mut head) = read_head(&mut from_client)? {
-        let Some(request) = Request::parse(&head.start) else {
-            return respond(
-                &mut to_client,
-                "400 Bad Request",
-                "application/json",
-                &error_body("doccheck: not an HTTP request"),
-            );
+        // A request without a length has no body (a response runs to the close).
+        let framing = match head.framing(false) {
+            Framing::None => Framing::Length(0),
+            framing => framing,
+        };
+        let request = match Request::parse(&head.start) {
+            Ok(request) => request,
+            Err(why) => {
+                let message = format!("doccheck: {why}");
+                lock(state).refused.push(message.clone());
+                return respond(
+                    &mut to_client,
+                    "400 Bad Request",
+                    "application/json",
+                    &error_body(&message),
+                );
+            }
         };
         // No request carries the user's credentials.
         for name in ["X-Registry-Auth", "X-Registry-Config"] {
@@ -181,11 +213,6 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
         if request.path.ends_with("/push") {
             head.set_header("X-Registry-Auth", NO_AUTH);
         }
-        // A request without a length has no body (a response runs to the close).
-        let framing = match head.framing(false) {
-            Framing::None => Framing::Length(0),
-            framing => framing,
-        };
         let small_json = matches!(
             request.path.as_str(),
             "/containers/create" | "/networks/create" | "/volumes/create"
@@ -196,51 +223,86 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
             None
         };
         let method = request.method.clone();
-        let label_builds = method == "POST"
-            && request.path == "/build"
-            && neighbours::others_live(upstream, &lock(state).run_id);
+        // What creates is waited for before cleanup: a create whose client
+        // went away (Ctrl-C) still makes its object. (Not `wait` or
+        // `attach`, which last as long as their container.)
+        let creates = method == "POST"
+            && (request.path == "/build"
+                || request.path == "/commit"
+                || request.path == "/images/load"
+                || ["/create", "/tag", "/push"]
+                    .iter()
+                    .any(|end| request.path.ends_with(end)));
+        let label_builds = method == "POST" && request.path == "/build" && {
+            let (always, run_id) = {
+                let state = lock(state);
+                (state.always_label, state.run_id.clone())
+            };
+            always || neighbours::others_live(upstream, &run_id)
+        };
         let decision = {
             let mut state = lock(state);
             let State {
+                run_id,
                 labels,
                 registries,
                 names,
+                engine_sockets,
+                engine_paths,
+                socket,
                 ..
             } = &mut *state;
             let run = Run {
+                run_id,
                 labels,
                 registries,
                 label_builds,
+                engine_sockets,
+                engine_paths,
+                gateway_socket: socket,
             };
             policy::decide(request, body.as_deref(), &run, names)
         };
-        let Decision::Forward {
-            request,
-            body: new_body,
-            answer,
-            tag_first,
-            tags,
-        } = decision
-        else {
-            let Decision::Refuse { status, message } = decision else {
-                unreachable!()
-            };
-            if body.is_none() {
-                copy_body(framing, &mut from_client, &mut io::sink(), &mut |_| {})?;
+        let refused = match &decision {
+            Decision::Forward(forward) if forward.check.is_some() => {
+                let check = forward.check.as_ref().expect("matched above");
+                let (run_id, images) = {
+                    let state = lock(state);
+                    (state.run_id.clone(), state.images.clone())
+                };
+                owned::refusal(upstream, check, &run_id, &images).unwrap_or(None)
             }
-            lock(state).refused.push(message.clone());
-            let status = if status == 403 {
-                "403 Forbidden"
-            } else {
-                "400 Bad Request"
-            };
-            respond(
-                &mut to_client,
-                status,
-                "application/json",
-                &error_body(&message),
-            )?;
-            continue;
+            Decision::Refuse { message, .. } => Some(message.clone()),
+            _ => None,
+        };
+        let forward = match decision {
+            Decision::Forward(forward) if refused.is_none() => forward,
+            Decision::Reply(answer) => {
+                if body.is_none() {
+                    copy_body(framing, &mut from_client, &mut io::sink(), &mut |_| {})?;
+                }
+                respond(
+                    &mut to_client,
+                    "200 OK",
+                    "application/json",
+                    answer.as_bytes(),
+                )?;
+                continue;
+            }
+            _ => {
+                let message = refused.unwrap_or_default();
+                if body.is_none() {
+                    copy_body(framing, &mut from_client, &mut io::sink(), &mut |_| {})?;
+                }
+                lock(state).refused.push(message.clone());
+                respond(
+                    &mut to_client,
+                    "403 Forbidden",
+                    "application/json",
+                    &error_body(&message),
+                )?;
+                continue;
+            }
         };
         if engine.is_none() {
             match upstream.connect() {
@@ -261,7 +323,16 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
                 }
             }
         }
+        let _in_flight = creates.then(|| InFlight::enter(state));
         let (from_engine, to_engine) = engine.as_mut().expect("connected above");
+        let Forward {
+            request,
+            body: new_body,
+            answer,
+            tag_first,
+            tags,
+            ..
+        } = *forward;
         if let Some((source, repository, tag)) = tag_first {
             let tag_request = format!(
                 "POST {}/images/{source}/tag?repo={}&tag={tag} HTTP/1.1\r\nHost: docker\r\nContent-Length: 0\r\n\r\n",
@@ -280,6 +351,10 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
                 continue;
             }
             lock(state).record("tag", &format!("{repository}:{tag}"));
+        }
+        // Recorded before the engine makes them: a run killed meanwhile is swept by them.
+        for tag in &tags {
+            lock(state).record("tag", tag);
         }
         head.start = format!("{method} {} HTTP/1.1", request.target());
         match new_body.or(body) {
@@ -306,9 +381,6 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
                 &error_body(&message),
             );
         };
-        for tag in tags {
-            lock(state).record("tag", &tag);
-        }
         if answer_head.start.contains(" 101 ") || hijacked(&answer_head) {
             // attach, exec, `-it`: from here on the connection is a raw stream both ways.
             answer_head.write_to(&mut to_client)?;
@@ -319,7 +391,13 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
         let close = answer_head
             .header("connection")
             .is_some_and(|c| c.eq_ignore_ascii_case("close"));
-        let response_framing = answer_head.framing(method == "HEAD");
+        // No body follows a HEAD's answer, nor a 204 or 304 (the engine
+        // answers `start`, `stop`, `kill` with 204 and no length).
+        let bodiless = method == "HEAD"
+            || [" 204", " 304"]
+                .iter()
+                .any(|s| answer_head.start.contains(s));
+        let response_framing = answer_head.framing(bodiless);
         relay(
             answer_head,
             response_framing,
@@ -333,6 +411,22 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
         }
     }
     Ok(())
+}
+
+/// A request that creates something, counted while it is under way.
+struct InFlight<'a>(&'a Mutex<State>);
+
+impl<'a> InFlight<'a> {
+    fn enter(state: &'a Mutex<State>) -> InFlight<'a> {
+        lock(state).in_flight += 1;
+        InFlight(state)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        lock(self.0).in_flight -= 1;
+    }
 }
 
 /// A response the engine hijacks without an upgrade (attach on old clients).
@@ -358,11 +452,16 @@ fn relay(
             Answer::ImageList => answers::image_list(body, &state.names, &state.run_id),
             Answer::ContainerList => answers::container_list(body, &state.names, &state.run_id),
             Answer::VolumeList => answers::volume_list(body, &state.run_id),
+            Answer::Deleted => answers::deleted(body, &state.names),
             _ => None,
         }
     };
     match answer {
-        Answer::ImageList | Answer::ContainerList | Answer::VolumeList | Answer::Created => {
+        Answer::ImageList
+        | Answer::ContainerList
+        | Answer::VolumeList
+        | Answer::Created
+        | Answer::Deleted => {
             let body = read_body(framing, from_engine)?;
             if answer == Answer::Created && head.start.contains(" 201") {
                 if let Some(id) = answers::created_id(&body) {
@@ -385,17 +484,17 @@ fn relay(
             };
             let _ = head.write_to(&mut client);
             let mut pending = String::new();
-            if answer == Answer::Build {
-                lock(state).building += 1;
-            }
+            let mut built = crate::built::Built::default();
             let copied = copy_body(framing, from_engine, &mut client, &mut |bytes| {
                 pending.push_str(&String::from_utf8_lossy(bytes));
                 if let Some(end) = pending.rfind('\n') {
                     let complete: String = pending.drain(..=end).collect();
                     let mut state = lock(state);
                     if answer == Answer::Build {
-                        for id in answers::build_ids(&complete) {
-                            state.record("image", &id);
+                        let known = built.ids.len();
+                        answers::build_progress(&complete, &mut built);
+                        for id in &built.ids[known..] {
+                            state.record("image", id);
                         }
                     } else {
                         for name in answers::loaded(&complete) {
@@ -404,9 +503,6 @@ fn relay(
                     }
                 }
             });
-            if answer == Answer::Build {
-                lock(state).building -= 1;
-            }
             copied?;
             if client.gone {
                 return Err(io::Error::new(

@@ -10,11 +10,10 @@
 //! marker (each marker exists before its run's first build), so at most one
 //! of any two identical builds is unlabelled, and they differ.
 
-use std::io::{self, BufReader, Write};
+use std::io;
 
 use serde_json::Value;
 
-use super::http::{read_body, read_head};
 use super::stream::Upstream;
 use crate::resources::{MARKER_LABEL, RUN_LABEL};
 
@@ -27,24 +26,15 @@ pub fn others_live(upstream: &Upstream, run_id: &str) -> bool {
 fn marker_runs(upstream: &Upstream) -> io::Result<Vec<String>> {
     let filters = format!("{{\"label\":[\"{MARKER_LABEL}\"]}}");
     let query: String = form_urlencoded::byte_serialize(filters.as_bytes()).collect();
-    let mut stream = upstream.connect()?;
-    write!(
-        stream,
-        "GET /volumes?filters={query} HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n"
-    )?;
-    stream.flush()?;
-    let mut reader = BufReader::new(stream);
-    let head = read_head(&mut reader)?.ok_or_else(|| io::Error::other("the engine closed"))?;
-    if !head.start.contains(" 200") {
-        return Err(io::Error::other(head.start));
+    let (status, answer) = super::owned::get(upstream, &format!("/volumes?filters={query}"))?;
+    if status != 200 {
+        return Err(io::Error::other(format!("the engine answered {status}")));
     }
-    let body = read_body(head.framing(false), &mut reader)?;
-    Ok(runs_in(&body))
+    Ok(runs_in(&answer))
 }
 
 /// The runs named by the markers of a `GET /volumes` answer.
-fn runs_in(body: &[u8]) -> Vec<String> {
-    let answer: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+fn runs_in(answer: &Value) -> Vec<String> {
     answer
         .get("Volumes")
         .and_then(Value::as_array)
@@ -67,8 +57,9 @@ mod tests {
             {"Name":"data","Labels":{"doccheck.run":"b"}},
             {"Name":"other","Labels":null}
         ],"Warnings":null}"#;
-        assert_eq!(runs_in(body), ["a"]);
-        assert!(runs_in(b"{\"Volumes\":null}").is_empty());
-        assert!(runs_in(b"not json").is_empty());
+        let body: Value = serde_json::from_slice(body).unwrap();
+        assert_eq!(runs_in(&body), ["a"]);
+        assert!(runs_in(&serde_json::json!({"Volumes": null})).is_empty());
+        assert!(runs_in(&Value::Null).is_empty());
     }
 }

@@ -101,12 +101,6 @@ fn build_and_tag_are_labelled_and_recorded() {
 }
 
 #[test]
-fn built_images_are_read_from_the_legacy_builders_output() {
-    let out = "Step 1/2 : FROM x\n ---> 1a2b3c4d5e6f\nStep 2/2 : RUN y\n ---> Running in 0123456789ab\n ---> abcdefabcdef\n";
-    assert_eq!(built_images(out), ["1a2b3c4d5e6f", "abcdefabcdef"]);
-}
-
-#[test]
 fn names_the_run_creates_are_its_own_in_later_commands() {
     let labels = labels();
     let r = rewriter(&labels);

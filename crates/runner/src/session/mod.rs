@@ -1,6 +1,10 @@
-//! Where a guide's commands run: the bash [`shell`] session, the throw-away
-//! [`workspace`], and the [`janitor`] that stops whatever the guide started.
+//! Where a guide's commands run: the bash [`shell`] session (in its own
+//! [`namespace`] where an integration asks for one), the throw-away
+//! [`workspace`], the run's [`state`] directory that outlives it, and the
+//! [`janitor`] that stops whatever the guide started.
 
 pub mod janitor;
+pub mod namespace;
 pub mod shell;
+pub mod state;
 pub mod workspace;

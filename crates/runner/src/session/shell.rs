@@ -89,11 +89,17 @@ fn marker() -> String {
 }
 
 impl Shell {
-    /// Starts bash in `workspace`; `control` is a private directory for the command file.
+    /// The command that starts bash, as [`Shell::start`] wants it (after a launcher).
+    pub const BASH: [&'static str; 4] = ["bash", "--noprofile", "--norc", "/dev/fd/3"];
+
+    /// Starts bash in `workspace`; `control` is a private directory for the
+    /// command file; `argv`, when not empty, is what starts bash (a
+    /// namespace launcher ending with [`Shell::BASH`]).
     pub fn start(
         workspace: &Path,
         control: &Path,
         env: &[(String, String)],
+        argv: &[std::ffi::OsString],
     ) -> Result<Shell, Error> {
         let pipe = || {
             os_pipe::pipe().map_err(|e| Error::environment(format!("cannot create a pipe: {e}")))
@@ -101,7 +107,11 @@ impl Shell {
         let (script_read, script) = pipe()?;
         let (output_read, output_write) = pipe()?;
         let script_fd = sys::raw(&script_read);
-        let mut expression = duct::cmd!("bash", "--noprofile", "--norc", "/dev/fd/3")
+        let argv: Vec<std::ffi::OsString> = match argv {
+            [] => Self::BASH.iter().map(Into::into).collect(),
+            argv => argv.to_vec(),
+        };
+        let mut expression = duct::cmd(&argv[0], &argv[1..])
             .dir(workspace)
             .stdin_null()
             // duct applies the outer (later) redirection first: stderr joins

@@ -1,0 +1,251 @@
+//! Requests that create: what they make carries the run's labels (a build
+//! only while another run shares the engine) and the run's names, and a
+//! container never gets the engine's socket: a bind of the socket is given
+//! the gateway's instead, and a bind of a directory that holds it is refused.
+
+use std::path::{Component, Path, PathBuf};
+
+use serde_json::Value;
+
+use super::{refuse, Answer, Decision, Forward, Request, Run};
+use crate::names::Namespace;
+use crate::reference::registry_host;
+use crate::resources::RUN_LABEL;
+
+/// A name the request creates: the run's own, unless it is at one of the run's registries.
+pub(super) fn created_name(reference: &str, run: &Run, names: &mut Namespace) -> String {
+    match registry_host(reference) {
+        Some(host) if run.registries.own(&host) => reference.to_string(),
+        _ => names.create_image(reference),
+    }
+}
+
+/// Adds the run's labels to a JSON object's `key` map.
+fn add_labels(body: &mut Value, key: &str, labels: &[(String, String)]) {
+    if let Some(object) = body.as_object_mut() {
+        let map = object
+            .entry(key)
+            .or_insert_with(|| Value::Object(Default::default()));
+        if !map.is_object() {
+            *map = Value::Object(Default::default());
+        }
+        if let Some(map) = map.as_object_mut() {
+            for (k, v) in labels {
+                map.insert(k.clone(), Value::String(v.clone()));
+            }
+        }
+    }
+}
+
+fn json_body(body: Option<&[u8]>) -> Value {
+    body.and_then(|b| serde_json::from_slice(b).ok())
+        .unwrap_or_else(|| Value::Object(Default::default()))
+}
+
+pub(super) fn build(mut request: Request, run: &Run, names: &mut Namespace) -> Decision {
+    let wanted: Vec<String> = request
+        .query
+        .iter()
+        .filter(|(k, _)| k == "t")
+        .map(|(_, v)| v.clone())
+        .collect();
+    request.query.retain(|(k, _)| k != "t");
+    let mut tags = Vec::new();
+    for t in wanted {
+        let t = created_name(&t, run, names);
+        tags.push(t.clone());
+        request.query.push(("t".into(), t));
+    }
+    // The legacy builder makes each label a step of its own, about a second
+    // each: a build gets the run's id alone, and only when another run could
+    // build the same image (its layers and tags are recorded as they stream,
+    // for cleanup and the sweep, either way).
+    if run.label_builds {
+        let mut labels: Value = request
+            .param("labels")
+            .and_then(|l| serde_json::from_str(l).ok())
+            .unwrap_or_else(|| Value::Object(Default::default()));
+        if let Some(object) = labels.as_object_mut() {
+            for (k, v) in run.labels.iter().filter(|(k, _)| k == RUN_LABEL) {
+                object.insert(k.clone(), Value::String(v.clone()));
+            }
+        }
+        request.set_param("labels", &labels.to_string());
+    }
+    // A failed RUN must not leave its container behind.
+    request.set_param("forcerm", "1");
+    Decision::Forward(Box::new(Forward {
+        request,
+        answer: Answer::Build,
+        tags,
+        ..Forward::default()
+    }))
+}
+
+pub(super) fn container(
+    mut request: Request,
+    body: Option<&[u8]>,
+    run: &Run,
+    names: &mut Namespace,
+) -> Decision {
+    if let Some(name) = request.param("name").map(str::to_string) {
+        let renamed = names.create_container(&name);
+        request.set_param("name", &renamed);
+    }
+    let mut json = json_body(body);
+    add_labels(&mut json, "Labels", run.labels);
+    if let Some(image) = json.get("Image").and_then(Value::as_str) {
+        json["Image"] = Value::String(names.image(image));
+    }
+    if let Some(host) = json.get_mut("HostConfig").filter(|h| h.is_object()) {
+        if let Err(message) = keep_engine_out(host, run) {
+            return refuse(message);
+        }
+    }
+    Decision::Forward(Box::new(Forward {
+        request,
+        body: Some(json.to_string().into_bytes()),
+        answer: Answer::Created,
+        ..Forward::default()
+    }))
+}
+
+/// Networks: labelled.
+pub(super) fn labelled(request: Request, body: Option<&[u8]>, run: &Run) -> Decision {
+    let mut json = json_body(body);
+    add_labels(&mut json, "Labels", run.labels);
+    Decision::Forward(Box::new(Forward {
+        request,
+        body: Some(json.to_string().into_bytes()),
+        ..Forward::default()
+    }))
+}
+
+/// Volumes: labelled, and a `local` volume bound to a host directory
+/// (`--opt o=bind --opt device=/run`) must not lead to the engine.
+pub(super) fn volume(request: Request, body: Option<&[u8]>, run: &Run) -> Decision {
+    let json = json_body(body);
+    if let Some(device) = json.pointer("/DriverOpts/device").and_then(Value::as_str) {
+        if let Err(message) = engine_path(device, run).and_then(|to| match to {
+            Some(_) => Err(format!(
+                "the volume's device {device} is the engine's socket"
+            )),
+            None => Ok(()),
+        }) {
+            return refuse(message);
+        }
+    }
+    labelled(request, Some(json.to_string().as_bytes()), run)
+}
+
+pub(super) fn commit(mut request: Request, run: &Run, names: &mut Namespace) -> Decision {
+    let mut tags = Vec::new();
+    if let Some(container) = request.param("container").map(str::to_string) {
+        request.set_param("container", &names.container(&container));
+    }
+    if let Some(repo) = request.param("repo").map(str::to_string) {
+        let repo = created_name(&repo, run, names);
+        let tag = request.param("tag").unwrap_or("latest").to_string();
+        tags.push(format!("{repo}:{tag}"));
+        request.set_param("repo", &repo);
+    }
+    let mut changes = request.param("changes").unwrap_or("").to_string();
+    for (k, v) in run.labels {
+        changes.push_str(&format!("\nLABEL {k}={v}"));
+    }
+    request.set_param("changes", changes.trim_start());
+    Decision::Forward(Box::new(Forward {
+        request,
+        tags,
+        ..Forward::default()
+    }))
+}
+
+/// The engine's socket stays out of a container's binds and mounts; a
+/// privileged container does not get the host's processes (through which
+/// it would reach the socket).
+fn keep_engine_out(host: &mut Value, run: &Run) -> Result<(), String> {
+    if let Some(binds) = host.get_mut("Binds").and_then(Value::as_array_mut) {
+        for bind in binds.iter_mut() {
+            let Some(text) = bind.as_str() else { continue };
+            let (source, rest) = text.split_once(':').unwrap_or((text, ""));
+            if let Some(gateway) = engine_path(source, run)? {
+                *bind = Value::String(format!("{gateway}:{rest}"));
+            }
+        }
+    }
+    if let Some(mounts) = host.get_mut("Mounts").and_then(Value::as_array_mut) {
+        for mount in mounts.iter_mut() {
+            if mount.get("Type").and_then(Value::as_str) != Some("bind") {
+                continue;
+            }
+            let Some(source) = mount.get("Source").and_then(Value::as_str) else {
+                continue;
+            };
+            if let Some(gateway) = engine_path(source, run)? {
+                mount["Source"] = Value::String(gateway);
+            }
+        }
+    }
+    let host_pids = host.get("PidMode").and_then(Value::as_str) == Some("host");
+    let privileged = host.get("Privileged").and_then(Value::as_bool) == Some(true)
+        || host
+            .get("CapAdd")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .any(|c| {
+                let c = c.trim_start_matches("CAP_");
+                c.eq_ignore_ascii_case("SYS_PTRACE") || c.eq_ignore_ascii_case("ALL")
+            });
+    if host_pids && privileged {
+        return Err("a privileged container with the host's processes (--pid host) reaches the engine's socket through them: not in this run".to_string());
+    }
+    Ok(())
+}
+
+/// `.` and `..` taken away without asking the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut clean = PathBuf::from("/");
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::Normal(p) => clean.push(p),
+            _ => {}
+        }
+    }
+    clean
+}
+
+fn real(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| lexical(path))
+}
+
+/// A host path a container binds: the gateway's socket instead when it is
+/// the engine's socket; refused when it is another path of the engine's or
+/// a directory that holds one.
+fn engine_path(source: &str, run: &Run) -> Result<Option<String>, String> {
+    let path = Path::new(source);
+    if !path.is_absolute() {
+        return Ok(None); // a named volume
+    }
+    let source_real = real(path);
+    for socket in run.engine_sockets {
+        if source_real == real(socket) {
+            return Ok(Some(run.gateway_socket.display().to_string()));
+        }
+    }
+    for private in run.engine_sockets.iter().chain(run.engine_paths) {
+        let private_real = real(private);
+        if private_real == source_real || private_real.starts_with(&source_real) {
+            return Err(format!(
+                "binding {source} into a container would hand it {}, the way to the Docker engine around this run's policy; bind the socket itself (`-v /var/run/docker.sock:/var/run/docker.sock`) and the container gets this run's gateway",
+                private.display()
+            ));
+        }
+    }
+    Ok(None)
+}
