@@ -132,8 +132,11 @@ pub(crate) fn assert_nothing_left_in(tmp: &Path, before: &Before) {
         .unwrap()
         .flatten()
         .map(|e| e.file_name())
+        .filter(|name| name != crate::test::STATE_DIR)
         .collect();
     assert!(left.is_empty(), "temp files left: {left:?}");
+    let records = crate::test::state_left(tmp);
+    assert!(records.is_empty(), "run records left: {records:?}");
     if !all.is_empty() {
         eprintln!("other doccheck runs are on the daemon: tags and layers not checked");
         return;
@@ -383,11 +386,15 @@ fn a_crashed_run_is_swept_by_the_next_one() {
         registries_under(&tmp).is_empty(),
         "registries die with doccheck"
     );
-    // The next run, with the same TMPDIR, sweeps the dead run's objects and workspace.
+    // The next run, in another TMPDIR, sweeps the dead run's objects and
+    // workspace: they are known by the state directory the runs share.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let state = tmp.join(crate::test::STATE_DIR);
     let out = Test::new()
         .current_dir(repo())
         .args(&["docs/docker.md"])
-        .env("TMPDIR", &tmp_text)
+        .env("TMPDIR", &elsewhere.path().display().to_string())
+        .env("DOCCHECK_STATE_DIR", &state.display().to_string())
         .stdout(
             "...
 note: removed [..] leftover(s) of an earlier doccheck run that did not finish
@@ -402,6 +409,11 @@ docs/docker.md: ok. [..]
         .run();
     drop(out);
     assert_nothing_left_in(&tmp, &before);
+    let left: Vec<_> = std::fs::read_dir(elsewhere.path())
+        .unwrap()
+        .flatten()
+        .collect();
+    assert!(left.is_empty(), "the second run left {left:?}");
 }
 
 #[test]

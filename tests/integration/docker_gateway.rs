@@ -317,11 +317,11 @@ fn an_interrupted_build_leaves_no_image() {
     // Until the first COPY made its image: then the second is under way.
     let started = Instant::now();
     loop {
-        let records = std::fs::read_dir(&tmp)
+        let records = std::fs::read_dir(tmp.join(crate::test::STATE_DIR).join("runs"))
             .into_iter()
             .flatten()
             .flatten()
-            .map(|e| e.path().join("ctl/docker-records"))
+            .map(|e| e.path().join("docker-records"))
             .find(|p| p.exists());
         if records.is_some_and(|p| {
             std::fs::read_to_string(p)
@@ -434,8 +434,10 @@ fn the_daemon_going_away_mid_step_is_reported_as_such() {
 
 #[test]
 fn a_registry_that_died_is_named_at_the_push_that_met_it() {
+    // The session cannot see the registry's process (its own PID namespace):
+    // it asks the test to kill it, and waits.
     let guide = format!(
-        "{IMAGE}```sh\ndocker tag pushme myorg/pushme\npkill -f \"$(dirname \"$PWD\")/ctl/registry-0/registry.yml\"; sleep 0.5\n```\n\n```sh\ndocker push myorg/pushme\n```\n"
+        "{IMAGE}```sh\ndocker tag pushme myorg/pushme\ntouch ../kill-the-registry; while [ ! -e ../registry-killed ]; do sleep 0.1; done\n```\n\n```sh\ndocker push myorg/pushme\n```\n"
     );
     let test = Test::new()
         .write("docs/push.md", &guide)
@@ -447,10 +449,34 @@ fn a_registry_that_died_is_named_at_the_push_that_met_it() {
         .args(&["docs/push.md"]);
     let tmp = test.tmpdir_path().unwrap();
     let before = Before::now();
+    let killer = {
+        let tmp = tmp.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(60) {
+                let asked = std::fs::read_dir(&tmp)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|e| e.path())
+                    .find(|p| p.join("kill-the-registry").exists());
+                if let Some(workspace) = asked {
+                    for pid in crate::docker::registries_under(&workspace) {
+                        signal(pid.parse().unwrap(), libc::SIGKILL);
+                    }
+                    std::thread::sleep(Duration::from_millis(300));
+                    std::fs::write(workspace.join("registry-killed"), "").unwrap();
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+    };
     let _out = test
         .status(1)
         .stdout("...\n✗   3  docs/push.md:12  docker push myorg/pushme  [..]s\n        $ docker push myorg/pushme  (line 13)\n        ran as: docker push 127.0.0.1:[..]/myorg/pushme\n        the run's registry on 127.0.0.1:[..] exited ([..]) before the push finished[..]\n...\n")
         .run();
+    killer.join().unwrap();
     assert_nothing_left_in(&tmp, &before);
 }
 

@@ -66,12 +66,13 @@ fn a_users_images_that_share_the_guides_names_are_untouched() {
     let user_id = user_image(&tags, "user");
     let _owned = Owned(user_tags.to_vec());
     let guide = format!(
-        "```bash\nmkdir img && echo guide > img/f\nprintf 'FROM scratch\\nCOPY f /f\\nLABEL which=guide\\n' > img/Dockerfile\ndocker build -q -t {name} img > /dev/null\n```\n\n```console\n$ docker tag {name} myorg/{name}\n$ docker tag {name} registry.example.com/team/{name}:1\n$ docker images --format '{{{{.Repository}}}}:{{{{.Tag}}}}' | grep {name} | sort\nmyorg/{name}:latest\nregistry.example.com/team/{name}:1\n{name}:latest\n$ docker images {name} --format '{{{{.Repository}}}}:{{{{.Tag}}}}'\n{name}:latest\n$ docker image inspect --format '{{{{.Config.Labels.which}}}}' {name} myorg/{name} registry.example.com/team/{name}:1\nguide\nguide\nguide\n$ docker rmi myorg/{name}\nUntagged: myorg/{name}:latest\n```\n"
+        "```bash\nmkdir img && echo guide > img/f\nprintf 'FROM scratch\\nCOPY f /f\\nLABEL which=guide\\n' > img/Dockerfile\ndocker build -q -t {name} img > /dev/null\n```\n\n```console\n$ docker tag {name} myorg/{name}\n$ docker tag {name} registry.example.com/team/{name}:1\n$ docker images --format '{{{{.Repository}}}}:{{{{.Tag}}}}' | grep {name} | sort\nmyorg/{name}:latest\n{name}:latest\nregistry.example.com/team/{name}:1\n$ docker images {name} --format '{{{{.Repository}}}}:{{{{.Tag}}}}'\n{name}:latest\n$ docker image inspect --format '{{{{.Config.Labels.which}}}}' {name} myorg/{name} registry.example.com/team/{name}:1\nguide\nguide\nguide\n$ docker rmi myorg/{name}\nUntagged: myorg/{name}:latest\n```\n"
     );
     let test = Test::new().guide(&guide).private_tmpdir();
     let tmp = test.tmpdir_path().unwrap();
     let before = Before::now();
-    test.stdout("...\ng.md: ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
+    let _out = test
+        .stdout("...\ng.md: ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
         .run();
     for tag in &user_tags {
         assert_eq!(

@@ -36,6 +36,31 @@ impl Output {
     }
 }
 
+/// The runs' state directory, inside a private TMPDIR.
+pub const STATE_DIR: &str = "doccheck-state";
+
+/// The records left in the state directory under `tmp`: `(run, file)` pairs.
+pub fn state_left(tmp: &Path) -> Vec<(String, String)> {
+    let mut left = Vec::new();
+    for run in std::fs::read_dir(tmp.join(STATE_DIR).join("runs"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        for file in std::fs::read_dir(run.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            left.push((
+                run.file_name().to_string_lossy().into_owned(),
+                file.file_name().to_string_lossy().into_owned(),
+            ));
+        }
+    }
+    left
+}
+
 pub fn doccheck_binary() -> &'static str {
     env!("CARGO_BIN_EXE_doccheck")
 }
@@ -98,7 +123,8 @@ impl Test {
         self
     }
 
-    /// Gives the run a TMPDIR of its own, to check it is empty afterwards.
+    /// Gives the run a TMPDIR (and a state directory in it, [`STATE_DIR`])
+    /// of its own, to check it is empty afterwards.
     pub fn private_tmpdir(mut self) -> Test {
         self.tmpdir = Some(
             tempfile::Builder::new()
@@ -138,7 +164,11 @@ impl Test {
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE");
         if let Some(tmp) = &self.tmpdir {
-            command.env("TMPDIR", tmp.path());
+            // The run's records too, so that the labels of what it makes
+            // point into the test's own directory.
+            command
+                .env("TMPDIR", tmp.path())
+                .env("DOCCHECK_STATE_DIR", tmp.path().join(STATE_DIR));
         }
         for (k, v) in &self.env {
             command.env(k, v);

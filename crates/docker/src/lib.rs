@@ -53,6 +53,8 @@ pub struct Docker {
     setup: DockerSetup,
     /// Prepared in full ([`wanted`]), or the gateway alone.
     full: bool,
+    /// Whether an engine answered: only then is there anything to clean up.
+    engine: bool,
     client: Option<Client>,
     run_id: String,
     labels: Vec<String>,
@@ -80,6 +82,7 @@ impl Docker {
         Docker {
             setup: plan.setup.docker.clone().unwrap_or_default(),
             full: wanted(plan),
+            engine: false,
             client: None,
             run_id: String::new(),
             labels: Vec::new(),
@@ -323,7 +326,7 @@ impl Integration for Docker {
                 self.records.tag(tag);
             }
         }
-        if let Some(client) = &self.client {
+        if let Some(client) = self.client.as_ref().filter(|_| self.engine) {
             let left = resources::cleanup(client, &self.run_id, &mut self.records);
             problems.extend(left.problems);
             if !self.records_file.as_os_str().is_empty() {

@@ -37,6 +37,7 @@ impl Docker {
             return self.prepare_guard(context);
         }
         let engine = preflight::check(&client)?;
+        self.engine = true;
         if engine.remote_host.is_some() && !self.setup.registry_hosts.is_empty() {
             return Err(Error::environment(format!(
                 "the guide pushes, but {} is on another machine, which cannot reach the registries doccheck starts on this one's loopback: run doccheck where the engine runs, or against a local engine",
@@ -84,6 +85,7 @@ impl Docker {
         if !answers {
             return Ok(()); // No engine to protect; the private DOCKER_CONFIG still holds.
         }
+        self.engine = true;
         // Dead runs are swept by the next run that shows Docker work.
         self.start_gateway(&endpoint, context)
     }

@@ -42,19 +42,24 @@ pub fn sweep_records(client: &Client) -> usize {
         let records = dead.dir.join(RECORDS_FILE);
         if let Ok(text) = std::fs::read_to_string(&records) {
             let mut left = Vec::new();
-            // Newest first: a layer goes after the images built on it.
-            for line in text.lines().rev() {
-                let removal: &[&str] = match line.split_once(' ') {
-                    Some(("container", id)) => &["rm", "-f", "-v", id],
-                    // Only what is still untagged was the run's alone.
-                    Some(("image", id)) if untagged(client, id) => &["rmi", id],
-                    Some(("tag", name)) => &["rmi", name],
-                    _ => continue,
-                };
-                match client.run(removal) {
-                    Ok(_) => removed += 1,
-                    Err(DockerError::NotFound(_)) => {}
-                    Err(_) => left.push(line.to_string()),
+            // Containers, then tags, then images newest first: an image goes
+            // once nothing names or runs it, and a layer after what is built on it.
+            for kind in ["container", "tag", "image"] {
+                for line in text.lines().rev() {
+                    let removal: &[&str] = match line.split_once(' ') {
+                        Some(("container", id)) if kind == "container" => &["rm", "-f", "-v", id],
+                        Some(("tag", name)) if kind == "tag" => &["rmi", name],
+                        // Only what is still untagged was the run's alone.
+                        Some(("image", id)) if kind == "image" && untagged(client, id) => {
+                            &["rmi", id]
+                        }
+                        _ => continue,
+                    };
+                    match client.run(removal) {
+                        Ok(_) => removed += 1,
+                        Err(DockerError::NotFound(_)) => {}
+                        Err(_) => left.push(line.to_string()),
+                    }
                 }
             }
             left.reverse();
