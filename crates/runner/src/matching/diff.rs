@@ -165,6 +165,8 @@ fn render<E: Pattern, A: AsRef<str>>(
 const WINDOW: usize = 1_000;
 /// Context lines kept on each side of a change in a bounded diff.
 const CONTEXT: usize = 3;
+/// Changed lines a bounded diff shows at most.
+const CHANGES: usize = 20;
 
 /// The diff of an output too long to align whole: the lines before the
 /// place where the match stopped (as expected, so left out), then a window
@@ -179,8 +181,8 @@ fn around_the_stop<E: Pattern, L: Actual + ?Sized>(expected: &[E], actual: &L) -
     let before = lines::count(actual, 0, stop.at);
     if before > 0 {
         out.push(DiffLine::cut(format!(
-            " {} output lines as expected, not shown",
-            thousands(before as u64)
+            " {} as expected, not shown",
+            lines_of(before, "output ")
         )));
     }
     let rest = &expected[stop.expected..];
@@ -199,33 +201,45 @@ fn around_the_stop<E: Pattern, L: Actual + ?Sized>(expected: &[E], actual: &L) -
     out.extend(collapse(render(window, &lines, &alignment[..shown])));
     let left_expected = rest.len() - seen_expected;
     let left_actual = lines::count(actual, stop.at, actual.end()) - seen_actual;
-    if left_expected + left_actual > 0 {
-        out.push(DiffLine::cut(format!(
-            " the rest not compared: {} expected and {} output lines",
-            thousands(left_expected as u64),
-            thousands(left_actual as u64)
-        )));
-    }
+    let left = match (left_expected, left_actual) {
+        (0, 0) => return out,
+        (0, n) => lines_of(n, "output "),
+        (n, 0) => lines_of(n, "expected "),
+        (e, a) => format!(
+            "{} and {}",
+            lines_of(e, "expected "),
+            lines_of(a, "output ")
+        ),
+    };
+    out.push(DiffLine::cut(format!(" the rest not compared: {left}")));
     out
 }
 
-/// How much of an alignment to show: up to [`CONTEXT`] lines after its
-/// first change (a window's end is no place to judge what follows).
+/// How much of an alignment to show: its first change, up to [`CHANGES`]
+/// lines of it, and [`CONTEXT`] lines after it (a window's end is no place
+/// to judge what follows).
 fn first_change(alignment: &[Aligned]) -> usize {
     let changed = |a: &Aligned| matches!(a, Aligned::Missing(_) | Aligned::Unexpected(_));
     let Some(first) = alignment.iter().position(changed) else {
         return alignment.len();
     };
-    let mut context = 0;
+    let (mut context, mut changes) = (0, 0);
     for (i, a) in alignment.iter().enumerate().skip(first) {
         match a {
             Aligned::Passed(_) => {}
-            a if changed(a) => context = 0,
+            _ if changes == CHANGES => return i,
+            a if changed(a) => (context, changes) = (0, changes + 1),
             _ if context == CONTEXT => return i,
             _ => context += 1,
         }
     }
     alignment.len()
+}
+
+/// `1 line`, `2,000 lines`.
+fn lines_of(n: usize, what: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{} {what}line{s}", thousands(n as u64))
 }
 
 /// Runs of context longer than twice [`CONTEXT`] cut to their ends.
@@ -240,8 +254,8 @@ fn collapse(diff: Vec<DiffLine>) -> Vec<DiffLine> {
             run.truncate(keep_head);
             out.append(run);
             out.push(DiffLine::cut(format!(
-                " {} lines as expected, not shown",
-                thousands(cut as u64)
+                " {} as expected, not shown",
+                lines_of(cut, "")
             )));
             out.extend(tail);
         } else {
