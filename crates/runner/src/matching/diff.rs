@@ -134,10 +134,9 @@ fn whole<'a, E: Pattern, L: Actual + ?Sized>(
     expected: &[E],
     actual: &'a L,
 ) -> Option<Vec<&'a str>> {
-    let limit = MAX_ALIGNMENT_CELLS / (slots(expected).len() + 1);
-    let (lines, next) = lines::take(actual, 0, limit);
-    (!actual.has(next) && (slots(expected).len() + 1) * (lines.len() + 1) <= MAX_ALIGNMENT_CELLS)
-        .then_some(lines)
+    let n = actual.count(0, actual.end());
+    ((slots(expected).len() + 1).saturating_mul(n + 1) <= MAX_ALIGNMENT_CELLS)
+        .then(|| lines::take(actual, 0, n).0)
 }
 
 fn render<E: Pattern, A: AsRef<str>>(

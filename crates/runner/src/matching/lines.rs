@@ -17,6 +17,29 @@ pub trait Actual {
     fn has(&self, at: usize) -> bool {
         at < self.end()
     }
+
+    /// How many lines from `from` up to `to`.
+    fn count(&self, from: usize, to: usize) -> usize {
+        let (mut n, mut at) = (0, from);
+        while at < to {
+            match self.line(at) {
+                Some((_, next)) => at = next,
+                None => break,
+            }
+            n += 1;
+        }
+        n
+    }
+}
+
+/// [`Actual::count`] for a text whose lines end with a newline, but maybe
+/// the last: the newlines between, and the last line if `to` is past the text.
+pub(crate) fn count_in(text: &str, from: usize, to: usize) -> usize {
+    if from >= to || from > text.len() {
+        return 0;
+    }
+    let newlines = memchr::memchr_iter(b'\n', &text.as_bytes()[from..to.min(text.len())]).count();
+    newlines + usize::from(to > text.len())
 }
 
 impl<A: AsRef<str>> Actual for [A] {
@@ -84,6 +107,10 @@ impl Actual for Normalized<'_> {
         Some(memchr::memrchr(b'\n', &self.text.as_bytes()[..before]).map_or(0, |n| n + 1))
     }
 
+    fn count(&self, from: usize, to: usize) -> usize {
+        count_in(self.text, from, to.min(self.end()))
+    }
+
     fn end(&self) -> usize {
         // One past the text: the last line has no newline of its own.
         match self.text.is_empty() {
@@ -123,16 +150,7 @@ pub fn take<L: Actual + ?Sized>(actual: &L, from: usize, limit: usize) -> (Vec<&
 
 /// How many lines from `from` up to `to`.
 pub fn count<L: Actual + ?Sized>(actual: &L, from: usize, to: usize) -> usize {
-    let mut n = 0;
-    let mut at = from;
-    while at < to {
-        match actual.line(at) {
-            Some((_, next)) => at = next,
-            None => break,
-        }
-        n += 1;
-    }
-    n
+    actual.count(from, to)
 }
 
 #[cfg(test)]
@@ -162,5 +180,8 @@ mod tests {
         assert!(all(&Normalized::new(" \n\n")).is_empty());
         assert_eq!(all(&Normalized::new("x")), ["x"]);
         assert_eq!(count(&n, 0, n.end()), 4);
+        assert_eq!(count(&n, third, n.end()), 2);
+        assert_eq!(count(&n, second, last), 2);
+        assert_eq!(count(&n, last, last), 0);
     }
 }

@@ -81,6 +81,10 @@ impl Actual for Output<'_> {
         Some(memchr::memrchr(b'\n', &self.text.as_bytes()[..before]).map_or(0, |n| n + 1))
     }
 
+    fn count(&self, from: usize, to: usize) -> usize {
+        super::lines::count_in(&self.text, from, to.min(self.end()))
+    }
+
     fn end(&self) -> usize {
         match self.last {
             Some(_) => self.text.len() + 1,
@@ -306,6 +310,10 @@ mod tests {
         let last = output.prev(output.end()).unwrap();
         assert_eq!(output.line(last), Some(("c\n", output.end())));
         assert_eq!(output.prev(last), Some(2));
+        assert_eq!(output.count(0, output.end()), 3);
+        assert_eq!(output.count(2, last), 1);
+        let ended = lines("a\nb\n", &case);
+        assert_eq!(ended.count(0, ended.end()), 2);
         let keep = Case {
             keep_crlf: true,
             strip_ansi: true,

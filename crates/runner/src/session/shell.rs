@@ -292,7 +292,7 @@ impl Shell {
     /// a terminal shows `bash: nosuch: command not found`, and so does the report.
     fn as_in_a_terminal(&self, output: String) -> String {
         let prefix = format!("{}: line ", self.command_path.display());
-        if !output.contains(&prefix) {
+        if memchr::memmem::find(output.as_bytes(), prefix.as_bytes()).is_none() {
             return output;
         }
         let mut shown = String::with_capacity(output.len());
