@@ -122,19 +122,6 @@ fn fits<E: Pattern, L: Actual + ?Sized>(
 }
 
 fn runs<E: Pattern, L: Actual + ?Sized>(expected: &[E], actual: &L, budget: &mut Budget) -> Walk {
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut start = 0;
-    for (i, e) in expected.iter().enumerate() {
-        if e.any_lines() {
-            if start < i {
-                runs.push(start..i);
-            }
-            start = i + 1;
-        }
-    }
-    if start < expected.len() {
-        runs.push(start..expected.len());
-    }
     let end = actual.end();
     let failed = |expected: usize, at: usize| Walk::Failed(Stop { expected, at });
     // Anchored runs compare each line once: no budget to speak of.
@@ -142,7 +129,10 @@ fn runs<E: Pattern, L: Actual + ?Sized>(expected: &[E], actual: &L, budget: &mut
         left: u64::MAX,
         of: u64::MAX,
     };
-    if !expected.iter().any(|e| e.any_lines()) {
+    let stars: Vec<usize> = (0..expected.len())
+        .filter(|&i| expected[i].any_lines())
+        .collect();
+    if stars.is_empty() {
         // No `...`: line for line, and the output ends with the expectation.
         let (mut i, mut at) = (0, 0);
         while let (Some(e), Some((line, next))) = (expected.get(i), actual.line(at)) {
@@ -155,6 +145,17 @@ fn runs<E: Pattern, L: Actual + ?Sized>(expected: &[E], actual: &L, budget: &mut
             true => Walk::Matched,
             false => failed(i, at),
         };
+    }
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for &star in &stars {
+        if start < star {
+            runs.push(start..star);
+        }
+        start = star + 1;
+    }
+    if start < expected.len() {
+        runs.push(start..expected.len());
     }
     let mut runs = runs.as_slice();
     let mut at = 0;
