@@ -13,6 +13,7 @@ mod docker_revisions;
 mod docker_standins;
 mod formats;
 mod guides;
+mod large;
 mod reports;
 mod result_blocks;
 mod scenarios;

@@ -6,6 +6,8 @@ use std::time::Duration;
 use doccheck_guide::plan::{Plan, Step};
 use doccheck_runner::events::{Status, StepResult};
 
+use crate::printable;
+
 #[derive(Debug, Clone)]
 pub struct Case {
     /// Stable whatever the outcome: `step N: summary`.
@@ -33,22 +35,40 @@ pub enum CaseOutcome {
     NotRun,
 }
 
-/// The last `n` lines of `text`, and how many there were in all.
+/// The last `n` lines of `text` (as `str::lines` reads them), and how many
+/// there were in all: read from the end, so a long output costs a count.
 pub fn tail(text: &str, n: usize) -> (Vec<&str>, usize) {
-    let lines: Vec<&str> = text.lines().collect();
-    let total = lines.len();
-    (lines[total.saturating_sub(n)..].to_vec(), total)
+    if text.is_empty() {
+        return (Vec::new(), 0);
+    }
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let total = memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1;
+    let mut lines: Vec<&str> = body
+        .rsplit('\n')
+        .take(n)
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    lines.reverse();
+    (lines, total)
 }
 
 pub const OUTPUT_TAIL: usize = 25;
 
-/// Plain-text detail of a step's result: each command with its output and diff.
+/// Plain-text detail of a step's result: each command with its output and
+/// diff, shown as [`printable`] says for files.
 pub fn step_detail(result: &StepResult) -> String {
+    let shown = |text| printable::text(text, printable::FILE);
     let mut out = String::new();
     for run in &result.commands {
-        out.push_str(&format!("$ {}\n", run.documented.replace('\n', "\n> ")));
+        out.push_str(&format!(
+            "$ {}\n",
+            shown(&run.documented).replace('\n', "\n> ")
+        ));
         if let Some(as_run) = &run.run {
-            out.push_str(&format!("  (run as: {})\n", as_run.replace('\n', " ")));
+            out.push_str(&format!(
+                "  (run as: {})\n",
+                shown(as_run).replace('\n', " ")
+            ));
         }
         if let Some(code) = run.exit {
             out.push_str(&format!("exit code {code} (expected {})\n", run.expected));
@@ -63,21 +83,22 @@ pub fn step_detail(result: &StepResult) -> String {
             out.push_str("output:\n");
         }
         for line in lines {
-            out.push_str(&format!("  | {line}\n"));
+            out.push_str(&format!("  | {}\n", printable::line(line, printable::FILE)));
         }
         if let Some(log) = failure.log() {
-            out.push_str(log);
+            out.push_str(&shown(log));
             out.push('\n');
         }
         if let Some(diff) = failure.diff() {
             out.push_str("diff (- expected, + actual):\n");
             for d in diff {
-                out.push_str(&format!("  {}{}\n", d.tag, d.text));
+                let text = printable::line(&d.text, printable::FILE);
+                out.push_str(&format!("  {}{text}\n", d.tag));
             }
         }
     }
     for note in &result.notes {
-        out.push_str(&format!("note: {note}\n"));
+        out.push_str(&format!("note: {}\n", shown(note)));
     }
     out
 }
@@ -85,7 +106,12 @@ pub fn step_detail(result: &StepResult) -> String {
 pub fn step_case(plan: &Plan, step: &Step, result: &StepResult) -> Case {
     let (outcome, message) = match &result.status {
         Status::Passed => (CaseOutcome::Passed, None),
-        Status::Failed => (CaseOutcome::Failed, result.why().map(|f| f.to_string())),
+        Status::Failed => (
+            CaseOutcome::Failed,
+            result
+                .why()
+                .map(|f| printable::text(&f.to_string(), printable::FILE).into_owned()),
+        ),
         Status::Skipped(why) => (CaseOutcome::Skipped, Some(why.clone())),
         Status::NotRun(why) => (CaseOutcome::NotRun, Some(format!("not run: {why}"))),
     };
@@ -136,4 +162,28 @@ pub fn finding_cases(guide: &str, findings: &[doccheck_l10n::Finding]) -> Vec<Ca
 /// The step a result belongs to.
 pub fn step_of<'p>(plan: &'p Plan, result: &StepResult) -> Option<&'p Step> {
     plan.steps.iter().find(|s| s.number == result.number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tail_reads_lines_as_str_lines_does() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb\r\n",
+            "a\n\nb",
+            "\n",
+            "a\n\n",
+            "1\n2\n3\n4",
+        ] {
+            let lines: Vec<&str> = text.lines().collect();
+            let (tail2, total) = tail(text, 2);
+            assert_eq!(total, lines.len(), "{text:?}");
+            assert_eq!(tail2, lines[lines.len().saturating_sub(2)..], "{text:?}");
+        }
+    }
 }

@@ -65,25 +65,26 @@ impl From<&Failure> for FailureDocument {
 }
 
 #[derive(Serialize)]
-struct DiffLineDocument {
+struct DiffLineDocument<'a> {
     tag: char,
-    text: String,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
-struct CommandDocument {
-    documented: String,
+struct CommandDocument<'a> {
+    documented: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    run: Option<String>,
+    run: Option<&'a str>,
     line: usize,
     exit: Option<i32>,
     /// The code expected, when one is (`? 2`, or the default 0).
     expected_exit: Option<i32>,
     /// `code`, `success`, `failed`, `interrupted` or `skipped`.
     expected_status: &'static str,
-    output: String,
+    /// Whole, unescaped: the one report that keeps every byte.
+    output: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    diff: Option<Vec<DiffLineDocument>>,
+    diff: Option<Vec<DiffLineDocument<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     failure: Option<FailureDocument>,
     duration_ms: u64,
@@ -98,7 +99,7 @@ struct StepDocument<'a> {
     reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     failure: Option<FailureDocument>,
-    commands: Vec<CommandDocument>,
+    commands: Vec<CommandDocument<'a>>,
     /// What doccheck did that the guide does not say.
     run_notes: &'a [String],
     duration_ms: u64,
@@ -216,8 +217,8 @@ fn step_document<'a>(plan: &'a Plan, step: &'a Step, result: &'a StepResult) -> 
             .commands
             .iter()
             .map(|c| CommandDocument {
-                documented: c.documented.clone(),
-                run: c.run.clone(),
+                documented: &c.documented,
+                run: c.run.as_deref(),
                 line: c.line,
                 exit: c.exit,
                 expected_exit: c.expected.code(),
@@ -228,12 +229,12 @@ fn step_document<'a>(plan: &'a Plan, step: &'a Step, result: &'a StepResult) -> 
                     doccheck_guide::transcript::Status::Interrupted => "interrupted",
                     doccheck_guide::transcript::Status::Skipped => "skipped",
                 },
-                output: c.output.clone(),
+                output: &c.output,
                 diff: c.failure.as_ref().and_then(|f| f.diff()).map(|d| {
                     d.iter()
                         .map(|l| DiffLineDocument {
                             tag: l.tag,
-                            text: l.text.clone(),
+                            text: &l.text,
                         })
                         .collect()
                 }),

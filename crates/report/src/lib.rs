@@ -1,12 +1,14 @@
 //! Reporters, fed by the runner's events (cargo-nextest's split): the
 //! [`terminal`], [`json`], [`junit`] and [`github`] annotations. Steps and
 //! translation findings both become [`case::Case`]s for the formats that
-//! list outcomes, so every format shows them the same way.
+//! list outcomes, so every format shows them the same way; [`printable`]
+//! is how text from a run is shown in all but JSON.
 
 pub mod case;
 pub mod github;
 pub mod json;
 pub mod junit;
+pub mod printable;
 pub mod terminal;
 
 use std::path::PathBuf;

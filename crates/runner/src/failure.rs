@@ -19,6 +19,16 @@ pub enum Failure {
         expected: Status,
         diff: Vec<DiffLine>,
     },
+    /// The expected output's wildcards let its lines fit in so many places
+    /// that matching gave up after `budget` comparisons (a finding about the
+    /// guide, not the command).
+    Ambiguous {
+        code: i32,
+        expected: Status,
+        /// The guide's line of the expected line being placed.
+        line: usize,
+        budget: u64,
+    },
     /// The command's own timeout, or what was left of the run's, ran out.
     Timeout { after: Duration, overall: bool },
     /// SIGINT or SIGTERM stopped it.
@@ -69,6 +79,7 @@ impl Failure {
         match self {
             Failure::ExitCode { .. } => "exit-code",
             Failure::Output { .. } => "output",
+            Failure::Ambiguous { .. } => "ambiguous",
             Failure::Timeout { .. } => "timeout",
             Failure::Interrupted { .. } => "interrupted",
             Failure::ShellExited { .. } => "shell-exited",
@@ -122,6 +133,22 @@ impl fmt::Display for Failure {
             Failure::Output { code, expected, .. } => write!(
                 f,
                 "exit code {code} (expected {expected}) and the output differs from the guide's"
+            ),
+            Failure::Ambiguous {
+                code,
+                expected,
+                line,
+                budget,
+            } => write!(
+                f,
+                "{}the expected output is too ambiguous to match within {} line comparisons: \
+                 the lines from line {line} on fit partly in too many places; \
+                 make them more specific (fewer `[..]`, a line that says more after each `...`)",
+                match expected.accepts(*code) {
+                    true => String::new(),
+                    false => format!("exit code {code} (expected {expected}), and "),
+                },
+                crate::matching::thousands(*budget)
             ),
             Failure::Timeout {
                 after,

@@ -363,14 +363,14 @@ struct Expectations<'a> {
     scrut: Option<&'a doccheck_guide::scrut::case::Case>,
 }
 
-/// Expected lines, and the output as lines, as the dialect compares them.
-enum Compared {
-    Doccheck(Vec<matching::Substituted>, Vec<String>),
-    Scrut(Vec<matching::scrut::ScrutLine>, Vec<String>),
+/// Expected lines, and the output's lines (read in place), as the dialect compares them.
+enum Compared<'o> {
+    Doccheck(Vec<matching::Substituted>, matching::Normalized<'o>),
+    Scrut(Vec<matching::scrut::ScrutLine>, matching::scrut::Output<'o>),
 }
 
 impl Expectations<'_> {
-    fn compare(&self, command: &Command, output: &str) -> Option<Compared> {
+    fn compare<'o>(&self, command: &Command, output: &'o str) -> Option<Compared<'o>> {
         let expected = command.expected.as_ref()?;
         Some(match self.scrut {
             None => Compared::Doccheck(
@@ -378,7 +378,7 @@ impl Expectations<'_> {
                     .iter()
                     .map(|l| self.substitutions.apply(&l.text))
                     .collect(),
-                matching::normalize(output),
+                matching::Normalized::new(output),
             ),
             Some(case) => {
                 let actual = matching::scrut::lines(output, case);
@@ -410,18 +410,37 @@ fn judge(
     if expectations.scrut.is_some() && exit_failure.is_some() {
         return exit_failure;
     }
-    let diff = match expectations.compare(command, output) {
-        Some(Compared::Doccheck(lines, actual)) => {
-            (!matching::matches(&lines, &actual)).then(|| matching::diff(&lines, &actual))
+    let compared = expectations.compare(command, output);
+    let verdict = match &compared {
+        Some(Compared::Doccheck(lines, actual)) => matching::compare(lines, actual),
+        Some(Compared::Scrut(lines, actual)) => matching::compare(lines, actual),
+        None => Ok(true),
+    };
+    let diff = match (verdict, compared) {
+        (Err(why), _) => {
+            let line = command
+                .expected
+                .as_ref()
+                .and_then(|lines| lines.get(why.line))
+                .map_or(command.line, |l| l.line);
+            return Some(Failure::Ambiguous {
+                code,
+                expected,
+                line,
+                budget: why.budget,
+            });
         }
-        Some(Compared::Scrut(lines, actual)) => (!matching::matches(&lines, &actual)).then(|| {
+        (Ok(true), _) | (_, None) => None,
+        (Ok(false), Some(Compared::Doccheck(lines, actual))) => {
+            Some(matching::diff(&lines, &actual))
+        }
+        (Ok(false), Some(Compared::Scrut(lines, actual))) => {
             let mut diff = matching::diff(&lines, &actual);
             for line in &mut diff {
                 line.text = matching::scrut::printed(&line.text).0.to_string();
             }
-            diff
-        }),
-        None => None,
+            Some(diff)
+        }
     };
     match diff {
         Some(diff) => Some(Failure::Output {
@@ -443,14 +462,16 @@ fn update(
 ) -> Option<crate::events::Update> {
     let written = command.expected_text()?;
     let lines = match expectations.compare(command, output)? {
-        Compared::Doccheck(patterns, actual) => (!matching::matches(&patterns, &actual))
-            .then(|| matching::updated(&written, &patterns, &actual, |l| l.to_string())),
-        Compared::Scrut(patterns, actual) => (!matching::matches(&patterns, &actual)).then(|| {
-            matching::updated(&written, &patterns, &actual, |l| {
-                let (line, no_eol) = matching::scrut::printed(l);
-                doccheck_guide::scrut::expectation_for(line, no_eol)
-            })
-        }),
+        Compared::Doccheck(patterns, actual) => (matching::compare(&patterns, &actual)
+            == Ok(false))
+        .then(|| matching::updated(&written, &patterns, &actual, |l| l.to_string())),
+        Compared::Scrut(patterns, actual) => (matching::compare(&patterns, &actual) == Ok(false))
+            .then(|| {
+                matching::updated(&written, &patterns, &actual, |l| {
+                    let (line, no_eol) = matching::scrut::printed(l);
+                    doccheck_guide::scrut::expectation_for(line, no_eol)
+                })
+            }),
     };
     let exit = (!expected.accepts(code)).then_some(code);
     (lines.is_some() || exit.is_some()).then_some(crate::events::Update { lines, exit })

@@ -81,7 +81,7 @@ impl Many {
                 if let Some(step) = step_of(plan, result) {
                     guide.lines.push_str(&step_line(&plan.guide, step, result));
                 }
-                guide.results.push(result.clone());
+                guide.results.push(super::outcome(result));
             }
             Event::Finished(run) => {
                 live.idle(&plan.guide);

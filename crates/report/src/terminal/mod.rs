@@ -15,6 +15,7 @@ use doccheck_runner::Event;
 use console::style;
 
 use crate::case::{step_of, tail, OUTPUT_TAIL};
+use crate::printable;
 use crate::{Reporter, Translation};
 use live::Live;
 
@@ -119,10 +120,10 @@ impl Reporter for Terminal {
                     crate::out(&step_line(&plan.guide, step, result));
                 }
                 match self.results.iter_mut().find(|(g, _)| *g == plan.guide) {
-                    Some((_, r)) => r.push(result.clone()),
+                    Some((_, r)) => r.push(outcome(result)),
                     None => self
                         .results
-                        .push((plan.guide.clone(), vec![result.clone()])),
+                        .push((plan.guide.clone(), vec![outcome(result)])),
                 }
             }
             Event::Finished(summary_of_run) => {
@@ -181,6 +182,15 @@ impl Reporter for Terminal {
     }
 }
 
+/// A result as the summary counts it, without the commands and their
+/// output (which may be 100 MB, not worth a copy).
+pub(crate) fn outcome(result: &StepResult) -> StepResult {
+    let mut copy = StepResult::new(result.number, result.status.clone());
+    copy.duration = result.duration;
+    copy.skips_rest = result.skips_rest;
+    copy
+}
+
 /// `doccheck GUIDE with SCENARIO: N steps`
 pub fn header(plan: &Plan) -> String {
     let scenario = plan
@@ -231,7 +241,7 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
             out.push_str(&format!(
                 "        {} {}  (line {})\n",
                 style("$").dim(),
-                run.documented.replace('\n', "\n        > "),
+                shown(&run.documented).replace('\n', "\n        > "),
                 run.line
             ));
         }
@@ -239,7 +249,7 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
             out.push_str(&format!(
                 "        {} {}\n",
                 style("ran as:").dim(),
-                as_run.replace('\n', " ")
+                shown(as_run).replace('\n', " ")
             ));
         }
         if let Some(failure) = &run.failure {
@@ -263,9 +273,17 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
     out
 }
 
+/// Text from a run as the terminal shows it.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    printable::text(text, printable::TERMINAL)
+}
+
 /// A failure's sentence, the output it came with, a service's log, a diff.
 fn push_failure(out: &mut String, failure: &doccheck_runner::Failure, output: &str) {
-    out.push_str(&format!("        {}\n", style(failure).red()));
+    out.push_str(&format!(
+        "        {}\n",
+        style(shown(&failure.to_string())).red()
+    ));
     let (lines, total) = tail(output, OUTPUT_TAIL);
     if total > lines.len() {
         out.push_str(&format!(
@@ -276,10 +294,12 @@ fn push_failure(out: &mut String, failure: &doccheck_runner::Failure, output: &s
         out.push_str(&format!("        {}\n", style("output:").dim()));
     }
     for line in lines {
+        let line = printable::line(line, printable::TERMINAL);
         out.push_str(&format!("        {} {line}\n", style("│").dim()));
     }
     if let Some(log) = failure.log() {
         for line in log.lines() {
+            let line = printable::line(line, printable::TERMINAL);
             out.push_str(&format!("        {} {line}\n", style("│").dim()));
         }
     }
@@ -289,7 +309,7 @@ fn push_failure(out: &mut String, failure: &doccheck_runner::Failure, output: &s
             style("diff (- expected, + actual):").dim()
         ));
         for d in diff {
-            let text = format!("{}{}", d.tag, d.text);
+            let text = format!("{}{}", d.tag, printable::line(&d.text, printable::TERMINAL));
             let text = match d.tag {
                 '-' => style(text).red().to_string(),
                 '+' => style(text).green().to_string(),
@@ -303,6 +323,7 @@ fn push_failure(out: &mut String, failure: &doccheck_runner::Failure, output: &s
 /// A note under its step; a note of several lines (another stream's
 /// output) shows the rest as quoted output.
 fn push_note(out: &mut String, note: &str) {
+    let note = shown(note);
     let mut lines = note.lines();
     out.push_str(&format!(
         "        {} {}\n",

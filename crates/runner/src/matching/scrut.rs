@@ -7,6 +7,9 @@
 use doccheck_guide::scrut::case::Case;
 use doccheck_guide::scrut::{self, Expectation, Kind, Quantifier};
 
+use std::borrow::Cow;
+
+use super::lines::Actual;
 use super::{Pattern, Quantity};
 
 /// What marks the last line of an output that does not end with a newline.
@@ -20,29 +23,74 @@ pub fn printed(line: &str) -> (&str, bool) {
     }
 }
 
+/// A command's output as scrut's lines, read in place (see [`Actual`]):
+/// positions are byte offsets into the output, or into a copy when ANSI
+/// escapes are removed.
+#[derive(Debug, Clone)]
+pub struct Output<'a> {
+    text: Cow<'a, str>,
+    /// Whether a line's `\r` before its newline is dropped (`\r\n` read as `\n`).
+    strip_cr: bool,
+    /// The last line with its [`NO_EOL`] mark, when the output lacks a final newline.
+    last: Option<String>,
+}
+
 /// A command's output as scrut's lines.
-pub fn lines(output: &str, case: &Case) -> Vec<String> {
-    let mut text = if case.keep_crlf {
-        output.to_string()
-    } else {
-        output.replace("\r\n", "\n")
+pub fn lines<'a>(output: &'a str, case: &Case) -> Output<'a> {
+    let (text, strip_cr) = match (case.keep_crlf, case.strip_ansi) {
+        (true, true) => (Cow::Owned(strip_ansi(output)), false),
+        (false, true) => (Cow::Owned(strip_ansi(&output.replace("\r\n", "\n"))), false),
+        (keep, false) => (Cow::Borrowed(output), !keep),
     };
-    if case.strip_ansi {
-        text = strip_ansi(&text);
+    let last = (!text.is_empty() && !text.ends_with('\n')).then(|| {
+        let start = text.rfind('\n').map_or(0, |n| n + 1);
+        let mut line = text[start..].to_string();
+        line.push(NO_EOL);
+        line
+    });
+    Output {
+        text,
+        strip_cr,
+        last,
     }
-    let ends_with_newline = text.is_empty() || text.ends_with('\n');
-    let body = text.strip_suffix('\n').unwrap_or(&text);
-    let mut lines: Vec<String> = if text.is_empty() {
-        Vec::new()
-    } else {
-        body.split('\n').map(str::to_string).collect()
-    };
-    if !ends_with_newline {
-        if let Some(last) = lines.last_mut() {
-            last.push(NO_EOL);
+}
+
+impl Actual for Output<'_> {
+    fn line(&self, at: usize) -> Option<(&str, usize)> {
+        if !self.has(at) {
+            return None;
+        }
+        match memchr::memchr(b'\n', &self.text.as_bytes()[at..]) {
+            Some(n) => {
+                let line = &self.text[at..at + n];
+                let line = match self.strip_cr {
+                    true => line.strip_suffix('\r').unwrap_or(line),
+                    false => line,
+                };
+                Some((line, at + n + 1))
+            }
+            None => self.last.as_deref().map(|l| (l, self.end())),
         }
     }
-    lines
+
+    fn prev(&self, at: usize) -> Option<usize> {
+        if at == 0 || !self.has(at - 1) {
+            return None;
+        }
+        let before = (at - 1).min(self.text.len());
+        Some(memchr::memrchr(b'\n', &self.text.as_bytes()[..before]).map_or(0, |n| n + 1))
+    }
+
+    fn count(&self, from: usize, to: usize) -> usize {
+        super::lines::count_in(&self.text, from, to.min(self.end()))
+    }
+
+    fn end(&self) -> usize {
+        match self.last {
+            Some(_) => self.text.len() + 1,
+            None => self.text.len(),
+        }
+    }
 }
 
 /// CSI and OSC escape sequences removed (colours, cursor moves, hyperlinks).
@@ -149,8 +197,16 @@ mod tests {
     use super::*;
     use crate::matching::{diff, matches, updated};
 
+    fn all(output: &str, case: &Case) -> Vec<String> {
+        let lines = lines(output, case);
+        crate::matching::lines::lines_between(&lines, 0, lines.end())
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
     fn block(expected: &[&str], output: &str) -> (Vec<ScrutLine>, Vec<String>) {
-        let actual = lines(output, &Case::default());
+        let actual = all(output, &Case::default());
         let patterns = expected
             .iter()
             .map(|l| ScrutLine::new(l, &scrut::expectation(l)))
@@ -244,15 +300,25 @@ mod tests {
     #[test]
     fn output_lines_as_scrut_reads_them() {
         let case = Case::default();
-        assert_eq!(lines("a\r\nb\n", &case), ["a", "b"]);
-        assert_eq!(lines("a", &case), ["a\n"]);
-        assert_eq!(lines("", &case), Vec::<String>::new());
-        assert_eq!(lines("a\n\n", &case), ["a", ""]);
+        assert_eq!(all("a\r\nb\n", &case), ["a", "b"]);
+        assert_eq!(all("a", &case), ["a\n"]);
+        assert_eq!(all("", &case), Vec::<String>::new());
+        assert_eq!(all("a\n\n", &case), ["a", ""]);
+        assert_eq!(all("\n", &case), [""]);
+        assert_eq!(all("a\r\r\nb\r", &case), ["a\r", "b\r\n"]);
+        let output = lines("a\nb\nc", &case);
+        let last = output.prev(output.end()).unwrap();
+        assert_eq!(output.line(last), Some(("c\n", output.end())));
+        assert_eq!(output.prev(last), Some(2));
+        assert_eq!(output.count(0, output.end()), 3);
+        assert_eq!(output.count(2, last), 1);
+        let ended = lines("a\nb\n", &case);
+        assert_eq!(ended.count(0, ended.end()), 2);
         let keep = Case {
             keep_crlf: true,
             strip_ansi: true,
             ..Case::default()
         };
-        assert_eq!(lines("\x1b[31mred\x1b[0m\r\n", &keep), ["red\r"]);
+        assert_eq!(all("\x1b[31mred\x1b[0m\r\n", &keep), ["red\r"]);
     }
 }

@@ -80,6 +80,11 @@ enum Arrived {
     Closed,
 }
 
+/// Output as text, without a copy unless it is not UTF-8.
+fn text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// A marker no command prints by accident: fixed text plus this run's pid and clock.
 fn marker() -> String {
     let nanos = std::time::SystemTime::now()
@@ -209,9 +214,9 @@ impl Shell {
     ) -> (Ending, String, Option<String>) {
         let (ending, output) = self.run_one(command, how, timeout, interrupt);
         let other = (how.stream != Stream::Combined).then(|| {
-            let text = std::fs::read(&self.side_path).unwrap_or_default();
+            let bytes = std::fs::read(&self.side_path).unwrap_or_default();
             let _ = std::fs::remove_file(&self.side_path);
-            self.as_in_a_terminal(String::from_utf8_lossy(&text).into_owned())
+            self.as_in_a_terminal(text(bytes))
         });
         (ending, output, other)
     }
@@ -257,11 +262,14 @@ impl Shell {
             return (Ending::ShellExited(code), String::new());
         }
         let deadline = Instant::now() + timeout;
+        // How much of `pending` is known to hold no marker: each byte is
+        // searched once, so a command's output costs what reading it costs.
+        let mut searched = 0;
         loop {
             let slice = deadline
                 .saturating_duration_since(Instant::now())
                 .min(Duration::from_millis(50));
-            match self.next_chunk(slice) {
+            match self.next_chunk(slice, &mut searched) {
                 Chunk::Done(output, code) => {
                     return (Ending::Exited(code), self.as_in_a_terminal(output))
                 }
@@ -294,7 +302,7 @@ impl Shell {
     /// a terminal shows `bash: nosuch: command not found`, and so does the report.
     fn as_in_a_terminal(&self, output: String) -> String {
         let prefix = format!("{}: line ", self.command_path.display());
-        if !output.contains(&prefix) {
+        if memchr::memmem::find(output.as_bytes(), prefix.as_bytes()).is_none() {
             return output;
         }
         let mut shown = String::with_capacity(output.len());
@@ -317,15 +325,16 @@ impl Shell {
         shown
     }
 
-    /// A command's output and status if complete, waiting up to `wait` for more output.
-    fn next_chunk(&mut self, wait: Duration) -> Chunk {
-        if let Some(chunk) = self.split_done() {
+    /// A command's output and status if complete, waiting up to `wait` for
+    /// more output. `searched` carries over between calls for one command.
+    fn next_chunk(&mut self, wait: Duration, searched: &mut usize) -> Chunk {
+        if let Some(chunk) = self.split_done(searched) {
             return chunk;
         }
         match self.read_some(wait) {
             Arrived::Nothing => Chunk::Waiting,
             Arrived::Closed => Chunk::Closed(self.rest()),
-            Arrived::Bytes => self.split_done().unwrap_or(Chunk::Waiting),
+            Arrived::Bytes => self.split_done(searched).unwrap_or(Chunk::Waiting),
         }
     }
 
@@ -344,26 +353,34 @@ impl Shell {
         }
     }
 
-    /// Takes one command's output and status off `pending`, when the marker line is complete.
-    fn split_done(&mut self) -> Option<Chunk> {
-        let at = self
-            .pending
-            .windows(self.needle.len())
-            .position(|w| w == self.needle)?;
+    /// Takes one command's output and status off `pending`, when the marker
+    /// line is complete. Only bytes after `searched` (less a marker's length,
+    /// for a marker cut between two reads) are searched; the output is moved
+    /// out of `pending`, not copied.
+    fn split_done(&mut self, searched: &mut usize) -> Option<Chunk> {
+        let from = (*searched).min(self.pending.len());
+        let Some(found) = memchr::memmem::find(&self.pending[from..], &self.needle) else {
+            *searched = self
+                .pending
+                .len()
+                .saturating_sub(self.needle.len().saturating_sub(1));
+            return None;
+        };
+        let at = from + found;
+        // The marker stays found while its status line is incomplete.
+        *searched = at;
         let status_start = at + self.needle.len();
-        let end = self.pending[status_start..]
-            .iter()
-            .position(|&b| b == b'\n')?;
-        let status =
-            String::from_utf8_lossy(&self.pending[status_start..status_start + end]).into_owned();
-        let (code, cwd) = status.split_once(' ').unwrap_or((status.as_str(), ""));
+        let end = memchr::memchr(b'\n', &self.pending[status_start..])?;
+        let status = String::from_utf8_lossy(&self.pending[status_start..status_start + end]);
+        let (code, cwd) = status.split_once(' ').unwrap_or((&status, ""));
         let code = code.trim().parse().unwrap_or(-1);
         if !cwd.is_empty() {
             self.cwd = PathBuf::from(cwd);
         }
-        let output = String::from_utf8_lossy(&self.pending[..at]).into_owned();
-        self.pending.drain(..status_start + end + 1);
-        Some(Chunk::Done(output, code))
+        let after = self.pending.split_off(status_start + end + 1);
+        let mut output = std::mem::replace(&mut self.pending, after);
+        output.truncate(at);
+        Some(Chunk::Done(text(output), code))
     }
 
     /// Whatever a killed or exited session printed after its last marker: the
@@ -374,7 +391,7 @@ impl Shell {
         while Instant::now() < until
             && matches!(self.read_some(Duration::from_millis(100)), Arrived::Bytes)
         {}
-        String::from_utf8_lossy(&std::mem::take(&mut self.pending)).into_owned()
+        text(std::mem::take(&mut self.pending))
     }
 
     fn reap(&self) -> Option<i32> {
@@ -399,5 +416,30 @@ impl Drop for Shell {
             // Background jobs of the guide may outlive bash itself.
             sys::kill_group(self.pgid as u32);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_in_many_reads_and_what_follows_a_marker_are_kept_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let control = tempfile::tempdir().unwrap();
+        let mut shell = Shell::start(dir.path(), control.path(), &[]).unwrap();
+        let interrupt = Interrupt::new();
+        let timeout = Duration::from_secs(60);
+        // Several pipe reads, with a partial marker written just before the real one.
+        let (ending, output) = shell.run(
+            "head -c 3000000 /dev/zero | tr '\\0' a; printf '__doccheck_'",
+            timeout,
+            &interrupt,
+        );
+        assert_eq!(ending, Ending::Exited(0));
+        assert_eq!(output.len(), 3_000_011);
+        assert!(output.ends_with("a__doccheck_"));
+        let (ending, output) = shell.run("echo next", timeout, &interrupt);
+        assert_eq!((ending, output.as_str()), (Ending::Exited(0), "next\n"));
     }
 }
