@@ -427,7 +427,7 @@ mod tests {
     fn output_in_many_reads_and_what_follows_a_marker_are_kept_apart() {
         let dir = tempfile::tempdir().unwrap();
         let control = tempfile::tempdir().unwrap();
-        let mut shell = Shell::start(dir.path(), control.path(), &[]).unwrap();
+        let mut shell = Shell::start(dir.path(), control.path(), &[], &[]).unwrap();
         let interrupt = Interrupt::new();
         let timeout = Duration::from_secs(60);
         // Several pipe reads, with a partial marker written just before the real one.
