@@ -229,6 +229,12 @@ fn prune_report(pruned: &doccheck_docker::prune::Pruned) -> String {
     for (image, why) in &pruned.kept {
         text += &format!("kept stand-in image {image}: {why}\n");
     }
+    if pruned.inherited > 0 {
+        text += &format!(
+            "left {} image(s) that carry a stand-in's label but are not a stand-in doccheck built here (built FROM one, or by another user)\n",
+            pruned.inherited
+        );
+    }
     if let Some(why) = &pruned.no_docker {
         text += &format!("no Docker images were looked at: {why}\n");
     }

@@ -15,14 +15,14 @@ use crate::docker::{assert_nothing_left_in, docker, remove_left_in, Before};
 use crate::test::{signal, Test};
 
 /// A registry process of the test's own, standing in for a host outside.
-struct Outside {
-    address: String,
+pub(crate) struct Outside {
+    pub(crate) address: String,
     child: std::process::Child,
     _dir: tempfile::TempDir,
 }
 
 impl Outside {
-    fn start() -> Outside {
+    pub(crate) fn start() -> Outside {
         let dir = tempfile::tempdir().unwrap();
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
@@ -63,7 +63,7 @@ impl Outside {
     }
 
     /// `GET /v2/_catalog`.
-    fn catalog(&self) -> Option<String> {
+    pub(crate) fn catalog(&self) -> Option<String> {
         let mut stream = std::net::TcpStream::connect(&self.address).ok()?;
         stream
             .write_all(b"GET /v2/_catalog HTTP/1.0\r\n\r\n")

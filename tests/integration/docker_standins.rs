@@ -1,6 +1,9 @@
 //! The stand-in image cache: a stand-in rebuilt for new inputs replaces the
 //! image it was (nothing dangling is left), and `doccheck --prune` removes
-//! every stand-in. Real daemon, real builds (FROM scratch).
+//! the stand-ins doccheck built, by id, and never an image built on one.
+//! Real daemon, real builds (FROM scratch). The test's runs and its prune
+//! share a state directory of their own: the prune sees only what they
+//! built, and leaves every other run's stand-ins on a shared daemon.
 
 use std::process::Command;
 
@@ -28,8 +31,9 @@ fn image_id(reference: &str) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-fn project(version: &str) -> Test {
+fn project(version: &str, state: &std::path::Path) -> Test {
     Test::new()
+        .env("DOCCHECK_STATE_DIR", &state.display().to_string())
         .write(
             "docs/guide.md",
             "```console\n$ docker images --quiet doccheck-test/standin-cache:1 | wc -l\n1\n```\n",
@@ -45,8 +49,9 @@ fn project(version: &str) -> Test {
 
 #[test]
 fn a_rebuilt_stand_in_replaces_its_image_and_prune_removes_it() {
-    let _ = Command::new("docker").args(["rmi", "-f", IMAGE]).output();
-    let first = project("1\n")
+    let state = tempfile::tempdir().unwrap();
+    let state_env = state.path().display().to_string();
+    let first = project("1\n", state.path())
         .stdout(
             "...
 note: doccheck-test/standin-cache:1: not present and not pullable, so a stand-in implementing a test image was built in [..]s (scenarios/ says what it keeps of the real image)
@@ -60,6 +65,7 @@ docs/guide.md: ok. [..]
 
     // The same inputs: the cached image is used as it is.
     let cached = Test::new()
+        .env("DOCCHECK_STATE_DIR", &state_env)
         .current_dir(first.dir.path())
         .args(&["docs/guide.md"])
         .stdout(
@@ -76,6 +82,7 @@ note: doccheck-test/standin-cache:1: a stand-in built by doccheck implementing a
     std::fs::write(first.path("scenarios/standin/version"), "2\n").unwrap();
     let short = &old.trim_start_matches("sha256:")[..12];
     let rebuilt = Test::new()
+        .env("DOCCHECK_STATE_DIR", &state_env)
         .current_dir(first.dir.path())
         .args(&["docs/guide.md"])
         .stdout(&format!(
@@ -96,20 +103,39 @@ docs/guide.md: ok. [..]
         "the superseded stand-in is still there"
     );
 
-    // A run that could not clean up and whose workspace is gone left its marker.
-    let orphan = "doccheck-live-orphan-of-a-test";
+    // A user's image built on the stand-in carries its labels: it stays.
+    let user = tempfile::tempdir().unwrap();
+    std::fs::write(
+        user.path().join("Dockerfile"),
+        format!("FROM {IMAGE}\nLABEL mine=yes\n"),
+    )
+    .unwrap();
+    let user_tag = format!("doccheck-test/built-on-a-standin-{}:1", std::process::id());
+    let built = Command::new("docker")
+        .args(["build", "-q", "-t", &user_tag])
+        .arg(user.path())
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{built:?}");
+
+    // A run of this state directory that could not clean up, and whose
+    // records went, left its marker.
+    let orphan = format!("doccheck-live-orphan-of-a-test-{}", std::process::id());
     let made = Command::new("docker")
         .args(["volume", "create", "--label", "doccheck.marker=live"])
         .args(["--label", "doccheck.run=orphan", "--label"])
-        .arg("doccheck.lock=/nonexistent/doccheck-x/ctl/lock")
-        .arg(orphan)
+        .arg(format!("doccheck.lock={state_env}/runs/orphan/lock"))
+        .arg(&orphan)
         .output()
         .unwrap();
     assert!(made.status.success());
     let pruned = Command::new(doccheck_binary())
         .arg("--prune")
+        .env("DOCCHECK_STATE_DIR", &state_env)
         .output()
         .unwrap();
+    let users_image = image_id(&user_tag);
+    let _ = Command::new("docker").args(["rmi", &user_tag]).output();
     let stdout = String::from_utf8_lossy(&pruned.stdout);
     assert_eq!(pruned.status.code(), Some(0), "{stdout}");
     assert!(
@@ -118,7 +144,23 @@ docs/guide.md: ok. [..]
             .any(|l| l == format!("removed stand-in image {IMAGE}")),
         "{stdout}"
     );
+    assert!(
+        users_image.is_some(),
+        "--prune removed an image built on a stand-in"
+    );
+    assert!(
+        stdout.contains("left 1 image(s) that carry a stand-in's label"),
+        "{stdout}"
+    );
     assert_eq!(image_id(IMAGE), None, "--prune left the stand-in");
+    // The stand-in's image stays while the user's is built on it; once that
+    // is gone, the next prune removes it by the id it recorded.
+    let again = Command::new(doccheck_binary())
+        .arg("--prune")
+        .env("DOCCHECK_STATE_DIR", &state_env)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(0));
     assert_eq!(image_id(&new), None, "--prune left the stand-in's image");
     assert!(stdout.ends_with(" lock file(s) removed\n"), "{stdout}");
     let volumes = Command::new("docker")
@@ -127,7 +169,7 @@ docs/guide.md: ok. [..]
         .unwrap();
     let volumes = String::from_utf8_lossy(&volumes.stdout);
     assert!(
-        !volumes.contains(orphan),
+        !volumes.contains(&orphan),
         "--prune left the marker: {volumes}"
     );
 }

@@ -1,6 +1,6 @@
 //! Small guides of shell steps through the real binary (no Docker).
 
-use crate::test::{alive, Test};
+use crate::test::Test;
 
 const PASSING: &str = r#"# A guide
 
@@ -127,12 +127,12 @@ fn a_timeout_kills_the_whole_process_group() {
     let test = Test::new();
     let pidfile = test.path("sleeper.pid");
     let started = std::time::Instant::now();
-    let _out = test.guide(&format!("```sh timeout=1s\nsleep 300 & echo $! > {}; sleep 200\n```\n\n```sh\necho after\n```\n", pidfile.display()))
+    let _out = test.guide(&format!("```sh timeout=1s\nexport DCTEST_MARK={p}; sleep 300 & echo $! > {p}; sleep 200\n```\n\n```sh\necho after\n```\n", p = pidfile.display()))
         .status(1)
         .stdout(
             "doccheck g.md: 2 steps
-✗   1  g.md:1  sleep 300 & echo $! > [..]; sleep 200  [..]s
-        $ sleep 300 & echo $! > [..]; sleep 200  (line 2)
+✗   1  g.md:1  export DCTEST_MARK=[..]; sleep 300 & echo $! > [..]; sleep 200  [..]s
+        $ export DCTEST_MARK=[..]; sleep 300 & echo $! > [..]; sleep 200  (line 2)
         timed out after 1s; its process group was killed
 ·   2  g.md:5  not run: step 1 failed
 g.md: FAILED. 2 steps: 0 passed, 1 failed, 0 skipped, 1 not run; [..]s
@@ -144,10 +144,11 @@ g.md: FAILED. 2 steps: 0 passed, 1 failed, 0 skipped, 1 not run; [..]s
         "took {:?}",
         started.elapsed()
     );
-    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    assert!(pidfile.exists(), "the background sleep started");
+    let left = crate::test::processes_with(&format!("DCTEST_MARK={}", pidfile.display()));
     assert!(
-        !alive(&pid),
-        "the background sleep {pid} survived the timeout"
+        left.is_empty(),
+        "the background sleep {left:?} survived the timeout"
     );
 }
 
@@ -261,19 +262,40 @@ fn a_file_block_never_writes_through_a_symlink_out_of_the_workspace() {
     let test = Test::new();
     let outside = test.path("outside");
     std::fs::create_dir_all(&outside).unwrap();
-    test.guide(&format!(
-        "```sh\nln -s {} escape\n```\n\n```text file=escape/x.txt\nharm\n```\n",
-        outside.display()
-    ))
-    .status(1)
-    .stdout(
-        "doccheck g.md: 2 steps
-✓   1  g.md:1  ln -s [..] escape  [..]s
-✗   2  g.md:5  write escape/x.txt  [..]s
-        cannot write escape/x.txt: it leads out of the workspace through a symlink (to [..]/outside/x.txt); file blocks are written inside the workspace only
-g.md: FAILED. 2 steps: 1 passed, 1 failed, 0 skipped, 0 not run; [..]s
+    let d = outside.display();
+    // A linked directory (with directories still to make under it), a
+    // dangling link to a file outside, a dangling link to a directory
+    // outside, and the same through a link the fixture brings.
+    let fixture = test.path("scenarios/fixture");
+    std::fs::create_dir_all(&fixture).unwrap();
+    std::os::unix::fs::symlink(outside.join("from-fixture.txt"), fixture.join("config.txt"))
+        .unwrap();
+    let _out = test
+        .write("scenarios/g.yaml", "guides: [g.md]\nfixture: fixture\n")
+        .guide(&format!(
+            "```sh\nln -s {d} escape && ln -s {d}/dangling.txt notes.txt && ln -s {d}/newdir later\n```\n\n```text file=escape/a/b/x.txt\nharm\n```\n\n```text file=notes.txt\nharm\n```\n\n```text file=later/x.txt\nharm\n```\n\n```text file=config.txt\nharm\n```\n"
+        ))
+        .args(&["g.md", "--keep-going"])
+        .status(1)
+        .stdout(
+            "doccheck g.md with scenarios/g.yaml: 5 steps
+✓   1  g.md:1  ln -s [..]  [..]s
+✗   2  g.md:5  write escape/a/b/x.txt  [..]s
+        cannot write escape/a/b/x.txt: it leads out of the workspace through a symlink (to [..]/outside); file blocks are written inside the workspace only
+✗   3  g.md:9  write notes.txt  [..]s
+        cannot write notes.txt: it leads out of the workspace through a symlink (to [..]/outside/dangling.txt); file blocks are written inside the workspace only
+✗   4  g.md:13  write later/x.txt  [..]s
+        cannot write later/x.txt: it leads out of the workspace through a symlink (to [..]/outside/newdir); file blocks are written inside the workspace only
+✗   5  g.md:17  write config.txt  [..]s
+        cannot write config.txt: it leads out of the workspace through a symlink (to [..]/outside/from-fixture.txt); file blocks are written inside the workspace only
+g.md: FAILED. 5 steps: 1 passed, 4 failed, 0 skipped, 0 not run; [..]s
 ",
-    )
-    .run();
-    assert!(!outside.join("x.txt").exists());
+        )
+        .run();
+    let made: Vec<_> = std::fs::read_dir(&outside)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(made.is_empty(), "written outside the workspace: {made:?}");
 }

@@ -6,6 +6,7 @@ mod bad_input;
 mod bench;
 mod docker;
 mod docker_broken;
+mod docker_bypass;
 mod docker_engine;
 mod docker_gateway;
 mod docker_ownership;

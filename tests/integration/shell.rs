@@ -154,7 +154,7 @@ fn the_session_has_its_own_home_and_tmpdir() {
     let real_home = std::env::var("HOME").unwrap_or_default();
     let out = test
         .guide(&format!(
-            "```console\n$ test \"$HOME\" != '{real_home}' && ls -A ~ | wc -l\n0\n$ touch ~/.doccheck-was-here\n$ mktemp > made\n$ case \"$(cat made)\" in \"$TMPDIR\"/*) echo inside;; esac\ninside\n```\n"
+            "```console\n$ test \"$HOME\" != '{real_home}' && ls -A ~ | wc -l\n0\n$ touch ~/.doccheck-was-here\n$ mktemp > made\n$ case \"$(cat made)\" in \"$TMPDIR\"/*) echo inside;; esac\ninside\n$ stat -c %a \"$HOME\" \"$TMPDIR\" \"$(dirname \"$HOME\")\"\n700\n700\n700\n```\n"
         ))
         .stdout("doccheck g.md: 1 steps\n✓   1  g.md:1  [..]\ng.md: ok. [..]\n")
         .run();
@@ -165,8 +165,11 @@ fn the_session_has_its_own_home_and_tmpdir() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name())
+        .filter(|name| name != crate::test::STATE_DIR)
         .collect();
     assert!(left.is_empty(), "left in TMPDIR: {left:?}");
+    let records = crate::test::state_left(&tmp);
+    assert!(records.is_empty(), "run records left: {records:?}");
     drop(out);
 }
 
@@ -219,14 +222,13 @@ docs/serve.md: ok. 3 steps: 3 passed, 0 failed, 0 skipped, 0 not run; [..]s
 ",
         )
         .run();
-    let pid = std::fs::read_to_string(out.path("server.pid")).unwrap();
+    assert!(
+        out.path("server.pid").exists(),
+        "the server was found running"
+    );
     std::thread::sleep(std::time::Duration::from_millis(200));
-    for pid in pid.lines() {
-        assert!(
-            !crate::test::alive(pid),
-            "the server {pid} survived the run"
-        );
-    }
+    let left = crate::test::processes_with(&format!("http.server {port}"));
+    assert!(left.is_empty(), "the server {left:?} survived the run");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::time::{Duration, Instant};
 
-use crate::test::{alive, signal, Test};
+use crate::test::{signal, Test};
 
 /// Starts doccheck on `guide` and waits until `ready` exists.
 fn start(test: &Test, ready: &std::path::Path) -> std::process::Child {
@@ -42,9 +42,16 @@ fn stop(mut child: std::process::Child, signal_number: i32) -> (Option<i32>, Str
     (status.code(), stdout)
 }
 
+/// The guide's processes, as this machine sees them: those that carry the
+/// variable the guide exports (the session's own PID namespace gives `$!`
+/// numbers that mean nothing out here).
+fn guide_processes(dir: &std::path::Path) -> Vec<String> {
+    crate::test::processes_with(&format!("DCTEST_MARK={}", dir.display()))
+}
+
 fn guide(dir: &std::path::Path) -> String {
     format!(
-        "```sh\npwd > {d}/ws.txt\nsleep 300 &\necho $! > {d}/job.pid\nsetsid sh -c 'echo $$ > {d}/daemon.pid; exec sleep 301' &
+        "```sh\nexport DCTEST_MARK={d}\npwd > {d}/ws.txt\nsleep 300 &\necho $! > {d}/job.pid\nsetsid sh -c 'echo $$ > {d}/daemon.pid; exec sleep 301' &
 while [ ! -s {d}/daemon.pid ]; do sleep 0.05; done\ntouch {d}/ready\n```\n\n```sh\nsleep 302\n```\n",
         d = dir.display()
     )
@@ -52,12 +59,8 @@ while [ ! -s {d}/daemon.pid ]; do sleep 0.05; done\ntouch {d}/ready\n```\n\n```s
 
 fn assert_all_stopped(test_dir: &std::path::Path) {
     std::thread::sleep(Duration::from_millis(200));
-    for file in ["job.pid", "daemon.pid"] {
-        let pid = std::fs::read_to_string(test_dir.join(file)).unwrap();
-        for pid in pid.lines() {
-            assert!(!alive(pid), "{file}: process {pid} survived the run");
-        }
-    }
+    let left = guide_processes(test_dir);
+    assert!(left.is_empty(), "processes survived the run: {left:?}");
     let ws = std::fs::read_to_string(test_dir.join("ws.txt")).unwrap();
     assert!(
         !std::path::Path::new(ws.trim()).exists(),
@@ -73,14 +76,15 @@ fn sigterm_stops_the_run_kills_its_processes_and_writes_the_reports() {
         .guide(&guide(&dir))
         .args(&["g.md", "--junit", "out.xml"]);
     let child = start(&test, &dir.join("ready"));
+    assert!(guide_processes(&dir).len() >= 3, "the guide's jobs run");
     let (code, stdout) = stop(child, libc::SIGTERM);
     assert_eq!(code, Some(143), "{stdout}");
     crate::test::assert_matches(
         "stdout",
         "doccheck g.md: 2 steps
-✓   1  g.md:1  pwd > [..]/ws.txt (+5 more)  [..]s
-✗   2  g.md:10  sleep 302  [..]s
-        $ sleep 302  (line 11)
+✓   1  g.md:1  export DCTEST_MARK=[..] (+6 more)  [..]s
+✗   2  g.md:11  sleep 302  [..]s
+        $ sleep 302  (line 12)
         interrupted (SIGTERM)
 g.md: INTERRUPTED. 2 steps: 1 passed, 1 failed, 0 skipped, 0 not run; [..]s
 ",
@@ -98,6 +102,7 @@ fn ctrl_c_stops_the_run_and_cleans_up() {
     let dir = test.path("");
     let test = test.guide(&guide(&dir));
     let child = start(&test, &dir.join("ready"));
+    assert!(guide_processes(&dir).len() >= 3, "the guide's jobs run");
     let (code, stdout) = stop(child, libc::SIGINT);
     assert_eq!(code, Some(130), "{stdout}");
     assert!(stdout.contains("interrupted (Ctrl-C)"), "{stdout}");
@@ -108,12 +113,28 @@ fn ctrl_c_stops_the_run_and_cleans_up() {
 fn background_jobs_are_stopped_when_the_run_ends() {
     let test = Test::new();
     let dir = test.path("");
+    // The test looks while the run is still on: the last step waits for it.
+    let looked = dir.join("looked");
+    let watcher = {
+        let (dir, looked) = (dir.clone(), looked.clone());
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            while !dir.join("ws.txt").exists() && started.elapsed().as_secs() < 30 {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let running = guide_processes(&dir).len();
+            std::fs::write(&looked, "").unwrap();
+            running
+        })
+    };
     let _out = test.guide(&format!(
-        "```sh\nsleep 300 &\necho $! > {d}/job.pid\nsetsid sh -c 'echo $$ > {d}/daemon.pid; exec sleep 301' &
-while [ ! -s {d}/daemon.pid ]; do sleep 0.05; done\npwd > {d}/ws.txt\n```\n",
+        "```sh\nexport DCTEST_MARK={d}\nsleep 300 &\necho $! > {d}/job.pid\nsetsid sh -c 'echo $$ > {d}/daemon.pid; exec sleep 301' &
+while [ ! -s {d}/daemon.pid ]; do sleep 0.05; done\npwd > {d}/ws.txt\nwhile [ ! -e {l} ]; do sleep 0.05; done\n```\n",
+        l = looked.display(),
         d = dir.display()
     ))
     .stdout("...\ng.md: ok. [..]\n")
     .run();
+    assert!(watcher.join().unwrap() >= 3, "the guide's jobs ran");
     assert_all_stopped(&dir);
 }

@@ -61,6 +61,30 @@ pub fn state_left(tmp: &Path) -> Vec<(String, String)> {
     left
 }
 
+/// Live processes whose command line or environment holds `needle`: how
+/// a test finds a guide's processes (the session's own PID namespace gives
+/// `$!` numbers that mean nothing out here).
+pub fn processes_with(needle: &str) -> Vec<String> {
+    let needle = needle.as_bytes();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().parse::<u32>().is_ok())
+        .filter(|e| {
+            ["cmdline", "environ"].iter().any(|f| {
+                std::fs::read(e.path().join(f)).is_ok_and(|bytes| {
+                    bytes
+                        .split(|&b| b == 0)
+                        .any(|part| part.windows(needle.len()).any(|w| w == needle))
+                        || bytes.windows(needle.len()).any(|w| w == needle)
+                })
+            })
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|pid| alive(pid) && *pid != std::process::id().to_string())
+        .collect()
+}
+
 pub fn doccheck_binary() -> &'static str {
     env!("CARGO_BIN_EXE_doccheck")
 }

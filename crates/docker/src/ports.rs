@@ -2,7 +2,8 @@
 //! holds a lock on `/tmp/doccheck-ports/<port>.lock`, so two runs on one
 //! machine (two guides of a parallel run, two CI jobs) never publish the same
 //! one; a port another run holds, or another process listens on, is replaced
-//! by a free one, and the report says so.
+//! by a free one, and the report says so. A run removes the lock files it
+//! held when it lets its ports go, so they do not pile up.
 
 use std::fs::File;
 use std::path::PathBuf;
@@ -10,8 +11,8 @@ use std::sync::Mutex;
 
 #[derive(Default)]
 pub struct Ports {
-    /// Locks held for the run's life.
-    claims: Mutex<Vec<File>>,
+    /// Locks held for the run's life, and their files.
+    claims: Mutex<Vec<(PathBuf, File)>>,
 }
 
 pub fn claims_dir() -> PathBuf {
@@ -27,16 +28,16 @@ impl Ports {
     fn claim(&self, port: u16) -> bool {
         let dir = claims_dir();
         let _ = std::fs::create_dir_all(&dir);
-        let Some(file) = doccheck_runner::sys::lock_file(&dir.join(format!("{port}.lock"))) else {
-            return true; // Nowhere to coordinate: the bind check alone decides.
+        let path = dir.join(format!("{port}.lock"));
+        let file = match doccheck_runner::sys::try_lock_path(&path) {
+            Ok(Some(file)) => file,
+            Ok(None) => return false,
+            Err(_) => return true, // Nowhere to coordinate: the bind check alone decides.
         };
-        if !doccheck_runner::sys::try_lock(&file) {
-            return false;
-        }
         self.claims
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(file);
+            .push((path, file));
         true
     }
 
@@ -84,11 +85,11 @@ impl Ports {
         ))
     }
 
-    /// Lets the ports go.
+    /// Lets the ports go, and their lock files.
     pub fn release(&self) {
-        self.claims
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        let claims = std::mem::take(&mut *self.claims.lock().unwrap_or_else(|e| e.into_inner()));
+        for (path, file) in claims {
+            doccheck_runner::sys::unlink_locked(&path, file);
+        }
     }
 }

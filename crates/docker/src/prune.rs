@@ -1,11 +1,12 @@
 //! `doccheck --prune`: removes what doccheck keeps between runs (the stand-in
-//! images, including ones a rebuild superseded) and what dead runs left
-//! (labelled containers, images, networks and volumes; workspaces; lock files
-//! no run holds; live markers whose run left no lock file here). Nothing a
-//! live run of this machine holds is touched.
+//! images it built here, by the ids it recorded, including ones a rebuild
+//! superseded) and what dead runs left (their labelled and recorded
+//! containers, images, networks and volumes; their workspaces; lock files no
+//! run holds; live markers of this state directory's runs whose lock is
+//! gone). Nothing a live run holds, and nothing doccheck did not make, is
+//! touched: an image built `FROM` a stand-in carries its labels, and stays.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use doccheck_guide::Error;
 use doccheck_runner::session::state;
@@ -15,8 +16,8 @@ use crate::client::{Client, DockerError};
 use crate::resources;
 use crate::standin::{self, STANDIN_LABEL};
 
-/// The label build.sh-style stand-in builds put on their images.
-const BUILT_STANDIN_LABEL: &str = "org.doccheck.standin";
+/// The labels stand-ins carry (doccheck's, and build.sh-style builds').
+const BUILT_LABELS: [&str; 2] = [STANDIN_LABEL, "org.doccheck.standin"];
 
 #[derive(Debug, Default)]
 pub struct Pruned {
@@ -24,6 +25,9 @@ pub struct Pruned {
     pub images: Vec<String>,
     /// Stand-in images left, and why.
     pub kept: Vec<(String, String)>,
+    /// Images that still carry a stand-in's label without being one built
+    /// here (built on a stand-in, or built by another user): left alone.
+    pub inherited: usize,
     /// Docker objects of dead runs removed.
     pub leftovers: usize,
     /// Workspaces of dead runs removed.
@@ -59,43 +63,70 @@ pub fn prune() -> Result<Pruned, Error> {
 fn docker(client: &Client, pruned: &mut Pruned) -> Result<(), DockerError> {
     pruned.leftovers =
         crate::sweep::sweep_dead_runs(client)? + resources::remove_orphan_markers(client)?;
-    let mut images = BTreeSet::new();
-    for label in [STANDIN_LABEL, BUILT_STANDIN_LABEL] {
-        let filter = format!("label={label}");
-        let listed = client.lines(&[
-            "images",
-            "--no-trunc",
-            "--filter",
-            &filter,
+    // Only the stand-ins doccheck built here, by id: an image built on one
+    // carries its labels too, and is the user's.
+    let mut left = Vec::new();
+    for (id, name) in standin::built() {
+        let Ok(now) = client.run(&[
+            "image",
+            "inspect",
             "--format",
-            "{{.ID}} {{.Repository}}:{{.Tag}}",
-        ])?;
-        images.extend(listed);
-    }
-    for line in images {
-        let Some((id, name)) = line.split_once(' ') else {
-            continue;
+            "{{.Id}} {{json .RepoTags}}",
+            &id,
+        ]) else {
+            continue; // gone already
         };
-        let untagged = name == "<none>:<none>";
-        let target = if untagged { id } else { name };
+        let tags: Vec<String> = now
+            .split_once(' ')
+            .and_then(|(_, tags)| serde_json::from_str(tags).ok())
+            .unwrap_or_default();
+        let named = tags.iter().any(|t| *t == name);
         // A run that is checking or building this stand-in holds its lock.
-        let lock = (!untagged)
-            .then(|| sys::lock_file(&standin::lock_path(name)))
+        let lock = named
+            .then(|| sys::try_lock_path(&standin::lock_path(&name)).ok())
             .flatten();
-        if lock.as_ref().is_some_and(|file| !sys::try_lock(file)) {
-            pruned.kept.push((
-                name.to_string(),
-                "a doccheck run is preparing it".to_string(),
-            ));
+        if named && lock.as_ref().is_some_and(Option::is_none) {
+            pruned
+                .kept
+                .push((name.clone(), "a doccheck run is preparing it".to_string()));
+            left.push((id, name));
             continue;
         }
-        match client.run(&["image", "rm", target]) {
-            Ok(_) => pruned.images.push(target.to_string()),
-            Err(DockerError::NotFound(_)) => {} // Went with an image removed before it.
-            Err(DockerError::Refused(why)) => pruned.kept.push((target.to_string(), why)),
+        // By its name while it has it (the tag goes, then the image); else by id.
+        let target = if named { name.clone() } else { id.clone() };
+        match client.run(&["image", "rm", &target]) {
+            Ok(_) => {
+                // Untagged but held by an image built on it: by id, later.
+                if client.run(&["image", "inspect", &id]).is_ok() {
+                    left.push((id, name));
+                }
+                pruned.images.push(target);
+            }
+            Err(DockerError::NotFound(_)) => {}
+            Err(DockerError::Refused(why)) => {
+                pruned.kept.push((target, why));
+                left.push((id, name));
+            }
             Err(e) => return Err(e),
         }
     }
+    let _ = standin::keep_records(&left);
+    let labelled = BUILT_LABELS
+        .iter()
+        .map(|label| {
+            client
+                .lines(&[
+                    "images",
+                    "-q",
+                    "--no-trunc",
+                    "--filter",
+                    &format!("label={label}"),
+                ])
+                .map(|ids| ids.len())
+                .unwrap_or(0)
+        })
+        .sum::<usize>();
+    pruned.inherited = labelled;
     Ok(())
 }
 
@@ -104,16 +135,14 @@ fn remove_free_locks(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
-    let free = |path: &PathBuf| {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .is_ok_and(|file| sys::try_lock(&file))
-    };
-    entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "lock"))
-        .filter(|p| free(p) && std::fs::remove_file(p).is_ok())
-        .count()
+    let mut removed = 0;
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.extension().is_some_and(|x| x == "lock") {
+            if let Ok(Some(file)) = sys::try_lock_path(&path) {
+                sys::unlink_locked(&path, file);
+                removed += 1;
+            }
+        }
+    }
+    removed
 }

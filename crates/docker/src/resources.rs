@@ -66,19 +66,20 @@ pub fn mark_live(client: &Client, suffix: &str, labels: &[String]) -> Result<(),
     client.run(&args).map(|_| ())
 }
 
-/// Removes the live markers whose run's lock file is not on this machine
-/// (the run could not clean up and its workspace went): for `--prune` only,
-/// since a run in another container on this engine has no lock file here
-/// either. Returns how many.
+/// Removes the live markers of this state directory's runs whose lock file
+/// is gone (the run could not clean up and its records went): for `--prune`
+/// only. A marker whose lock is elsewhere (another user's run, another
+/// machine's on a shared engine) is not this prune's to judge. Returns how many.
 pub fn remove_orphan_markers(client: &Client) -> Result<usize, DockerError> {
     let filter = format!("label={MARKER_LABEL}");
     let markers = client.lines(&["volume", "ls", "-q", "--filter", &filter])?;
+    let ours = doccheck_runner::session::state::root();
     let mut removed = 0;
     for name in markers {
         let format = format!("{{{{index .Labels \"{LOCK_LABEL}\"}}}}");
         let lock = client.run(&["volume", "inspect", "--format", &format, &name])?;
-        let lock = lock.trim();
-        if lock.is_empty() || !Path::new(lock).exists() {
+        let lock = Path::new(lock.trim());
+        if lock.starts_with(&ours) && !lock.exists() {
             removed += client.run(&["volume", "rm", "-f", &name]).is_ok() as usize;
         }
     }

@@ -64,9 +64,17 @@ pub fn ensure(
         )));
     }
     let built = inspect(client, image);
+    if let Some(new) = &built {
+        record_built(&new.id, image);
+    }
     let mut removed = String::new();
     if let (Some(old), Some(new)) = (superseded, &built) {
-        if old != new.id {
+        if old != new.id && !built_here(&old) {
+            removed = format!(
+                "; the stand-in it replaces ({}) was not built by doccheck here, and is left",
+                short(&old)
+            );
+        } else if old != new.id {
             removed = match client.run(&["image", "rm", &old]) {
                 Ok(_) => format!("; the stand-in it replaces ({}) was removed", short(&old)),
                 Err(e) => format!(
@@ -140,6 +148,54 @@ fn inspect(client: &Client, image: &str) -> Option<Found> {
     })
 }
 
+/// In the state directory: `<image id> <name>` for every stand-in doccheck
+/// built here, so that `--prune` removes those by id, and never an image
+/// that merely inherits a stand-in's labels (one built `FROM` it).
+pub const RECORDS: &str = "standins";
+
+fn records_path() -> PathBuf {
+    doccheck_runner::session::state::root().join(RECORDS)
+}
+
+fn record_built(id: &str, image: &str) {
+    use std::io::Write;
+    let path = records_path();
+    if let Some(dir) = path.parent() {
+        let _ = doccheck_runner::session::state::create_private_dir_all(dir);
+    }
+    // One short append: whole lines even with runs writing side by side.
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    {
+        let _ = file.write_all(format!("{id} {image}\n").as_bytes());
+    }
+}
+
+/// The stand-ins built here: (image id, name), oldest first.
+pub fn built() -> Vec<(String, String)> {
+    std::fs::read_to_string(records_path())
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(id, name)| (id.to_string(), name.to_string()))
+        .collect()
+}
+
+fn built_here(id: &str) -> bool {
+    built().iter().any(|(i, _)| i == id)
+}
+
+/// Keeps the records of the stand-ins that are still there.
+pub fn keep_records(left: &[(String, String)]) -> std::io::Result<()> {
+    let lines: Vec<String> = left
+        .iter()
+        .map(|(id, name)| format!("{id} {name}"))
+        .collect();
+    crate::resources::write_records(&records_path(), &lines)
+}
+
 /// Where the machine-wide locks of stand-ins live.
 pub const LOCKS_DIR: &str = "/tmp/doccheck-locks";
 
@@ -162,11 +218,14 @@ fn lock(
     if std::fs::create_dir_all(LOCKS_DIR).is_err() {
         return Ok(None);
     }
-    let Some(file) = doccheck_runner::sys::lock_file(&lock_path(image)) else {
-        return Ok(None);
-    };
+    let path = lock_path(image);
     let mut told = false;
-    while !doccheck_runner::sys::try_lock(&file) {
+    loop {
+        match doccheck_runner::sys::try_lock_path(&path) {
+            Ok(Some(file)) => return Ok(Some(file)),
+            Ok(None) => {}
+            Err(_) => return Ok(None), // Nowhere to coordinate.
+        }
         if let Some(signal) = interrupt.signal() {
             return Err(doccheck_runner::interrupted(signal));
         }
@@ -178,7 +237,6 @@ fn lock(
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    Ok(Some(file))
 }
 
 /// Runs the stand-in's build command in its own process group; its output and

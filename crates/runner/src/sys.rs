@@ -79,6 +79,38 @@ pub fn try_lock(file: &std::fs::File) -> bool {
     rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_ok()
 }
 
+/// Takes the lock at `path` (creating the file) without waiting: the file,
+/// locked, or `None` when another process holds it; an error when the
+/// file cannot be opened. Lock files of this kind
+/// may be removed by whoever holds them ([`unlink_locked`]): a lock taken on
+/// a file that was unlinked meanwhile is let go and taken again on the new
+/// one, so removing them never lets two processes hold one path.
+pub fn try_lock_path(path: &std::path::Path) -> std::io::Result<Option<std::fs::File>> {
+    use std::os::unix::fs::MetadataExt;
+    for _ in 0..8 {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)?;
+        if !try_lock(&file) {
+            return Ok(None);
+        }
+        let held = file.metadata()?;
+        match std::fs::metadata(path) {
+            Ok(now) if now.ino() == held.ino() && now.dev() == held.dev() => return Ok(Some(file)),
+            _ => continue, // removed or replaced while we locked it
+        }
+    }
+    Ok(None)
+}
+
+/// Removes a lock file taken with [`try_lock_path`], while still holding it.
+pub fn unlink_locked(path: &std::path::Path, file: std::fs::File) {
+    let _ = std::fs::remove_file(path);
+    drop(file);
+}
+
 /// Makes doccheck the reaper of its orphaned descendants (a guide's `setsid`
 /// daemons), so the janitor can find and reap them.
 pub fn become_subreaper() {

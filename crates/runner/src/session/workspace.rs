@@ -65,6 +65,20 @@ impl Workspace {
         self.dir.take().map(|d| d.keep())
     }
 
+    /// "through a symlink (to TARGET)": the first link on `relative`'s way
+    /// that leads out, for the message.
+    fn through_link(&self, relative: &Path) -> String {
+        let mut at = self.work.clone();
+        for part in relative.components() {
+            at.push(part);
+            if let Ok(target) = std::fs::read_link(&at) {
+                let target = at.parent().map_or(target.clone(), |p| p.join(&target));
+                return format!("through a symlink (to {})", lexical(&target).display());
+            }
+        }
+        "through a symlink".to_string()
+    }
+
     /// Writes a file block at `relative`, every component resolved beneath
     /// `work/` by the kernel (openat2's RESOLVE_BENEATH): a path that leads
     /// out, through a symlink (dangling or not) or `..`, is refused, and a
@@ -94,7 +108,7 @@ impl Workspace {
             )
         };
         let refusal = |e: rustix::io::Errno| match e {
-            rustix::io::Errno::XDEV => out("through a symlink"),
+            rustix::io::Errno::XDEV => out(&self.through_link(path)),
             rustix::io::Errno::NOSYS => {
                 "this kernel cannot open files beneath a directory (openat2, Linux 5.6)".to_string()
             }
@@ -144,6 +158,21 @@ impl Workspace {
             .write_all(content.as_bytes())
             .map_err(|e| e.to_string())
     }
+}
+
+/// `.` and `..` taken away without asking the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut clean = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    clean
 }
 
 fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
