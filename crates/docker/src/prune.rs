@@ -80,7 +80,7 @@ fn docker(client: &Client, pruned: &mut Pruned) -> Result<(), DockerError> {
             .split_once(' ')
             .and_then(|(_, tags)| serde_json::from_str(tags).ok())
             .unwrap_or_default();
-        let named = tags.iter().any(|t| *t == name);
+        let named = tags.contains(&name);
         // A run that is checking or building this stand-in holds its lock.
         let lock = named
             .then(|| sys::try_lock_path(&standin::lock_path(&name)).ok())
