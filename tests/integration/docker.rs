@@ -55,26 +55,6 @@ pub(crate) fn labelled() -> Vec<(&'static str, String, String)> {
     found
 }
 
-/// Removes the labelled objects of runs whose TMPDIR was `tmp`: for a test
-/// whose run could not clean up (its engine went away), so that later tests
-/// do not find its objects (its marker would have their builds labelled).
-pub(crate) fn remove_left_in(tmp: &Path) {
-    let tmp = tmp.display().to_string();
-    for (kind, id, lock) in labelled() {
-        if lock.starts_with(&tmp) {
-            let remove: &[&str] = match kind {
-                "container" => &["rm", "-f", "-v"],
-                "image" => &["rmi", "-f"],
-                "network" => &["network", "rm"],
-                _ => &["volume", "rm", "-f"],
-            };
-            let mut args = remove.to_vec();
-            args.push(&id);
-            docker(&args);
-        }
-    }
-}
-
 /// docker-registry processes (not zombies) whose command line names `dir`.
 pub(crate) fn registries_under(dir: &Path) -> Vec<String> {
     let mut live = Vec::new();

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::docker::{assert_nothing_left_in, docker, remove_left_in, Before};
+use crate::docker::{assert_nothing_left_in, docker, Before};
 use crate::test::{signal, Test};
 
 /// A registry process of the test's own, standing in for a host outside.
@@ -85,27 +85,31 @@ impl Drop for Outside {
 }
 
 /// A socket proxy in front of the engine that records what passes and can be
-/// stopped, as if the daemon went away.
-struct Proxy {
+/// stopped, as if the daemon went away, or hold each `containers/create` a
+/// few seconds before the engine sees it.
+pub(crate) struct Proxy {
     socket: PathBuf,
     seen: Arc<Mutex<Vec<u8>>>,
     stopped: Arc<AtomicBool>,
+    hold_creates: Arc<AtomicBool>,
     connections: Arc<Mutex<Vec<UnixStream>>>,
     _dir: tempfile::TempDir,
 }
 
 impl Proxy {
-    fn start() -> Proxy {
+    pub(crate) fn start() -> Proxy {
         let dir = tempfile::tempdir().unwrap();
         let socket = dir.path().join("engine.sock");
         let listener = UnixListener::bind(&socket).unwrap();
         let seen: Arc<Mutex<Vec<u8>>> = Arc::default();
         let stopped = Arc::new(AtomicBool::new(false));
+        let hold_creates = Arc::new(AtomicBool::new(false));
         let connections: Arc<Mutex<Vec<UnixStream>>> = Arc::default();
-        let (seen2, stopped2, connections2) = (
+        let (seen2, stopped2, connections2, hold2) = (
             Arc::clone(&seen),
             Arc::clone(&stopped),
             Arc::clone(&connections),
+            Arc::clone(&hold_creates),
         );
         std::thread::spawn(move || {
             for client in listener.incoming().flatten() {
@@ -122,9 +126,16 @@ impl Proxy {
                 let (mut c_read, mut c_write) = (client.try_clone().unwrap(), client);
                 let (mut e_read, mut e_write) = (engine.try_clone().unwrap(), engine);
                 let seen = Arc::clone(&seen2);
+                let hold = Arc::clone(&hold2);
                 std::thread::spawn(move || {
                     let mut buffer = [0u8; 65536];
                     while let Ok(n) = c_read.read(&mut buffer) {
+                        let create = b"/containers/create";
+                        if hold.load(Ordering::SeqCst)
+                            && buffer[..n].windows(create.len()).any(|w| w == create)
+                        {
+                            std::thread::sleep(Duration::from_secs(3));
+                        }
                         if n == 0 || e_write.write_all(&buffer[..n]).is_err() {
                             break;
                         }
@@ -142,12 +153,18 @@ impl Proxy {
             socket,
             seen,
             stopped,
+            hold_creates,
             connections,
             _dir: dir,
         }
     }
 
-    fn host(&self) -> String {
+    /// From now on, each create reaches the engine 3 s late.
+    pub(crate) fn hold_creates(&self) {
+        self.hold_creates.store(true, Ordering::SeqCst);
+    }
+
+    pub(crate) fn host(&self) -> String {
         format!("unix://{}", self.socket.display())
     }
 
@@ -167,7 +184,7 @@ impl Proxy {
 }
 
 /// A guide's first block: an image of its own, built FROM scratch.
-const IMAGE: &str = "```bash\nmkdir img && echo hello > img/hello.txt\nprintf 'FROM scratch\\nCOPY hello.txt /\\nCMD [\"/hello.txt\"]\\n' > img/Dockerfile\ndocker build -q -t pushme img\n```\n\n";
+pub(crate) const IMAGE: &str = "```bash\nmkdir img && echo hello > img/hello.txt\nprintf 'FROM scratch\\nCOPY hello.txt /\\nCMD [\"/hello.txt\"]\\n' > img/Dockerfile\ndocker build -q -t pushme img\n```\n\n";
 
 #[test]
 fn pushes_that_would_leave_the_machine_are_refused_however_written() {
@@ -395,8 +412,9 @@ fn the_daemon_going_away_mid_step_is_reported_as_such() {
     let proxy = Proxy::start();
     let test = Test::new();
     let flag = test.path("first-done");
+    // What the run makes before its engine goes: a container, a tag.
     let guide = format!(
-        "```sh\ndocker version > /dev/null && touch {}\n```\n\n```sh\nsleep 2\ndocker ps\n```\n",
+        "{IMAGE}```sh\ndocker create --name held pushme > /dev/null && docker tag pushme kept && touch {}\n```\n\n```sh\nsleep 2\ndocker ps\n```\n",
         flag.display()
     );
     let test = test
@@ -404,6 +422,7 @@ fn the_daemon_going_away_mid_step_is_reported_as_such() {
         .env("DOCKER_HOST", &proxy.host())
         .private_tmpdir();
     let tmp = test.tmpdir_path().unwrap();
+    let before = Before::now();
     let child = test
         .command()
         .stdout(Stdio::piped())
@@ -424,12 +443,33 @@ fn the_daemon_going_away_mid_step_is_reported_as_such() {
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     crate::test::assert_matches(
         "stdout",
-        &format!("...\n✗   2  g.md:5  sleep 2 (+1 more)  [..]s\n        $ docker ps  (line 7)\n        the Docker daemon at {} does not answer ([..])\n...\n", proxy.host()),
+        &format!("...\n✗   3  g.md:[..]  sleep 2 (+1 more)  [..]s\n        $ docker ps  (line [..])\n        the Docker daemon at {} does not answer ([..])\n...\nnote: what could not be removed is recorded in [..]: the next doccheck run removes it\n...\n", proxy.host()),
         &stdout,
         &stdout,
     );
-    // The run could not reach the engine to clean up: its marker is still there.
-    remove_left_in(&tmp);
+    // The run could not reach the engine to clean up: its container, tag and
+    // marker are still there. Once the engine answers again, the next run
+    // (any TMPDIR, the same state directory) removes them.
+    let tmp_text = tmp.display().to_string();
+    assert!(
+        crate::docker::labelled()
+            .iter()
+            .any(|(_, _, lock)| lock.starts_with(&tmp_text)),
+        "the run's objects were removed without an engine"
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let _next = Test::new()
+        .guide("```sh\ndocker version > /dev/null\n```\n")
+        .env("TMPDIR", &elsewhere.path().display().to_string())
+        .env(
+            "DOCCHECK_STATE_DIR",
+            &tmp.join(crate::test::STATE_DIR).display().to_string(),
+        )
+        .stdout("...\nnote: removed [..] leftover(s) of an earlier doccheck run that did not finish\n...\n")
+        .run();
+    assert_nothing_left_in(&tmp, &before);
+    let tags = docker(&["images", "--format", "{{.Repository}}"]);
+    assert!(!tags.contains("kept-dc"), "the tag was left: {tags}");
 }
 
 #[test]

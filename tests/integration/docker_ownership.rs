@@ -89,3 +89,43 @@ fn a_users_images_that_share_the_guides_names_are_untouched() {
     assert!(ours.is_empty(), "the run's tags were left: {ours:?}");
     assert_nothing_left_in(&tmp, &before);
 }
+
+#[test]
+fn a_guide_changes_and_removes_only_what_its_run_created() {
+    let tag = unique("own-img");
+    let image = user_image(&[&tag], "user");
+    let _owned = Owned(vec![tag.clone()]);
+    let (volume, network, container) = (unique("own-vol"), unique("own-net"), unique("own-ctr"));
+    for args in [
+        vec!["volume", "create", "--label", "which=user", &volume],
+        vec!["network", "create", "--label", "which=user", &network],
+        vec!["create", "--name", &container, &tag, "/f"],
+    ] {
+        let out = Command::new("docker").args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+    }
+    let refused = "is not one this run created, and a run changes or removes only what it created";
+    let guide = format!(
+        "```console\n$ docker volume create {volume}\n{volume}\n$ docker network create {network} > /dev/null\n$ docker volume ls -q | grep -c {volume}\n1\n$ docker network ls --format '{{{{.Name}}}}' | grep -c {network}\n1\n$ docker rm -f {container} 2>&1 | grep -c '{refused}'\n1\n$ docker rmi {tag} 2>&1 | grep -c '{refused}'\n1\n$ docker rmi -f {image} 2>&1 | grep -c '{refused}'\n1\n$ docker volume rm {volume}\n{volume}\n$ docker system prune -af --volumes > /dev/null\n```\n"
+    );
+    let test = Test::new().guide(&guide).private_tmpdir();
+    let tmp = test.tmpdir_path().unwrap();
+    let before = Before::now();
+    let _out = test
+        .stdout("...\ng.md: ok. 1 steps: 1 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
+        .run();
+    let label = |kind: &str, name: &str| {
+        docker(&[kind, "inspect", "--format", "{{.Labels.which}}", name])
+            .trim()
+            .to_string()
+    };
+    assert_eq!(label("volume", &volume), "user", "the user's volume");
+    assert_eq!(label("network", &network), "user", "the user's network");
+    assert_eq!(id_of(&tag), image, "the user's image");
+    let state = docker(&["inspect", "--format", "{{.State.Status}}", &container]);
+    assert_eq!(state.trim(), "created", "the user's container");
+    docker(&["rm", &container]);
+    docker(&["volume", "rm", &volume]);
+    docker(&["network", "rm", &network]);
+    assert_nothing_left_in(&tmp, &before);
+}

@@ -9,6 +9,7 @@ mod docker_broken;
 mod docker_bypass;
 mod docker_engine;
 mod docker_gateway;
+mod docker_leftovers;
 mod docker_ownership;
 mod docker_revisions;
 mod docker_standins;

@@ -321,6 +321,7 @@ impl Integration for Docker {
             gateway.stop();
             let mut state = gateway::lock_state(&gateway);
             self.records.containers.append(&mut state.containers);
+            self.records.volumes.append(&mut state.volumes);
             self.records.built(std::mem::take(&mut state.images));
             for tag in std::mem::take(&mut state.tags) {
                 self.records.tag(tag);

@@ -20,6 +20,18 @@ pub struct Namespace {
     images: BTreeSet<String>,
     /// Container names the run created, as documented.
     containers: BTreeSet<String>,
+    /// Volume and network names the run created (or made the engine create,
+    /// `-v data:/data`), as documented.
+    volumes: BTreeSet<String>,
+    networks: BTreeSet<String>,
+}
+
+/// Objects named by a plain name (no registry, no tag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plain {
+    Container,
+    Volume,
+    Network,
 }
 
 /// An image reference by name → its repository, normalised as the engine
@@ -89,17 +101,52 @@ impl Namespace {
         }
     }
 
-    pub fn create_container(&mut self, name: &str) -> String {
-        self.containers.insert(name.to_string());
+    fn set(&self, kind: Plain) -> &BTreeSet<String> {
+        match kind {
+            Plain::Container => &self.containers,
+            Plain::Volume => &self.volumes,
+            Plain::Network => &self.networks,
+        }
+    }
+
+    /// A container, volume or network name the request creates: recorded and renamed.
+    pub fn create(&mut self, kind: Plain, name: &str) -> String {
+        let set = match kind {
+            Plain::Container => &mut self.containers,
+            Plain::Volume => &mut self.volumes,
+            Plain::Network => &mut self.networks,
+        };
+        set.insert(name.to_string());
         format!("{name}{}", self.suffix)
     }
 
-    pub fn container(&self, name: &str) -> String {
-        if self.containers.contains(name) {
+    /// A container, volume or network name a request uses: renamed when the run created it.
+    pub fn named(&self, kind: Plain, name: &str) -> String {
+        if self.set(kind).contains(name) {
             format!("{name}{}", self.suffix)
         } else {
             name.to_string()
         }
+    }
+
+    /// A name as the daemon shows it → as documented; `None` for another
+    /// run's, and for a user's that one of the run's shadows.
+    pub fn shown_as(&self, kind: Plain, name: &str) -> Option<String> {
+        if let Some(documented) = name.strip_suffix(&self.suffix) {
+            return Some(documented.to_string());
+        }
+        if is_suffixed(name) || self.set(kind).contains(name) {
+            return None;
+        }
+        Some(name.to_string())
+    }
+
+    pub fn create_container(&mut self, name: &str) -> String {
+        self.create(Plain::Container, name)
+    }
+
+    pub fn container(&self, name: &str) -> String {
+        self.named(Plain::Container, name)
     }
 
     /// `documented → on the daemon` for every name the run created.
@@ -107,6 +154,8 @@ impl Namespace {
         self.images
             .iter()
             .chain(&self.containers)
+            .chain(&self.volumes)
+            .chain(&self.networks)
             .map(|n| format!("{n} → {n}{}", self.suffix))
             .collect()
     }
@@ -150,14 +199,8 @@ impl Namespace {
     /// A container name as the daemon shows it (`/web-dc…`) → as documented;
     /// `None` for another run's, and for one the run's shadows.
     pub fn shown_container(&self, name: &str) -> Option<String> {
-        let bare = name.trim_start_matches('/');
-        if let Some(documented) = bare.strip_suffix(&self.suffix) {
-            return Some(format!("/{documented}"));
-        }
-        if is_suffixed(bare) || self.containers.contains(bare) {
-            return None;
-        }
-        Some(format!("/{bare}"))
+        self.shown_as(Plain::Container, name.trim_start_matches('/'))
+            .map(|n| format!("/{n}"))
     }
 }
 

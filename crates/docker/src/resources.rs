@@ -27,6 +27,8 @@ pub struct Records {
     pub containers: Vec<String>,
     /// Image ids a build printed, in order.
     pub built: Vec<String>,
+    /// Volumes the engine made for the run's containers, unlabelled.
+    pub volumes: Vec<String>,
 }
 
 impl Records {
@@ -186,7 +188,15 @@ pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Left {
         ("network", &["network", "rm"][..]),
         ("volume", &["volume", "rm", "-f"][..]),
     ] {
-        match client.lines(&[kind, "ls", "-q", "--filter", &label]) {
+        let listed = client.lines(&[kind, "ls", "-q", "--filter", &label]);
+        let listed = match kind {
+            "volume" => listed.map(|mut found| {
+                found.append(&mut records.volumes);
+                found
+            }),
+            _ => listed,
+        };
+        match listed {
             Ok(found) => {
                 for (id, e) in client.each(remove, &found) {
                     if !matches!(e, DockerError::NotFound(_)) {

@@ -42,12 +42,14 @@ pub fn sweep_records(client: &Client) -> usize {
         let records = dead.dir.join(RECORDS_FILE);
         if let Ok(text) = std::fs::read_to_string(&records) {
             let mut left = Vec::new();
-            // Containers, then tags, then images newest first: an image goes
-            // once nothing names or runs it, and a layer after what is built on it.
-            for kind in ["container", "tag", "image"] {
+            // Containers, then tags, then images newest first (an image goes
+            // once nothing names or runs it, a layer after what is built on
+            // it), then the volumes the containers had.
+            for kind in ["container", "tag", "image", "volume"] {
                 for line in text.lines().rev() {
                     let removal: &[&str] = match line.split_once(' ') {
                         Some(("container", id)) if kind == "container" => &["rm", "-f", "-v", id],
+                        Some(("volume", name)) if kind == "volume" => &["volume", "rm", "-f", name],
                         Some(("tag", name)) if kind == "tag" => &["rmi", name],
                         // Only what is still untagged was the run's alone.
                         Some(("image", id)) if kind == "image" && untagged(client, id) => {

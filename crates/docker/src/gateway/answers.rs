@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::built::Built;
-use crate::names::Namespace;
+use crate::names::{Namespace, Plain};
 use crate::resources::{MARKER_LABEL, RUN_LABEL};
 
 /// Feeds a build's JSON stream (complete lines) to `built`: its `stream`
@@ -84,17 +84,50 @@ pub fn image_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8
     serde_json::to_vec(&images).ok()
 }
 
-/// `GET /volumes` without other runs' volumes and without the runs' markers.
-pub fn volume_list(body: &[u8], run_id: &str) -> Option<Vec<u8>> {
+/// `GET /volumes` without other runs' volumes and without the runs'
+/// markers, the run's names as documented.
+pub fn volume_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8>> {
     let mut answer: Value = serde_json::from_slice(body).ok()?;
     if let Some(volumes) = answer.get_mut("Volumes").and_then(Value::as_array_mut) {
-        volumes.retain(|volume| {
+        volumes.retain_mut(|volume| {
             let labels = volume.get("Labels");
             let label = |key: &str| labels.and_then(|l| l.get(key)).and_then(Value::as_str);
-            label(MARKER_LABEL).is_none() && label(RUN_LABEL).is_none_or(|r| r == run_id)
+            if label(MARKER_LABEL).is_some() || label(RUN_LABEL).is_some_and(|r| r != run_id) {
+                return false;
+            }
+            show_name(volume, Plain::Volume, names)
         });
     }
     serde_json::to_vec(&answer).ok()
+}
+
+/// `GET /networks` without other runs' networks, the run's names as documented.
+pub fn network_list(body: &[u8], names: &Namespace) -> Option<Vec<u8>> {
+    let mut networks: Vec<Value> = serde_json::from_slice(body).ok()?;
+    networks.retain_mut(|network| show_name(network, Plain::Network, names));
+    serde_json::to_vec(&networks).ok()
+}
+
+/// An object's `Name` as documented (a volume's inspect, one just created).
+pub fn named(body: &[u8], kind: Plain, names: &Namespace) -> Option<Vec<u8>> {
+    let mut object: Value = serde_json::from_slice(body).ok()?;
+    show_name(&mut object, kind, names);
+    serde_json::to_vec(&object).ok()
+}
+
+/// Rewrites `object`'s `Name` as documented; false when the object is
+/// another run's or shadowed by one of the run's.
+fn show_name(object: &mut Value, kind: Plain, names: &Namespace) -> bool {
+    let Some(name) = object.get("Name").and_then(Value::as_str) else {
+        return true;
+    };
+    match names.shown_as(kind, name) {
+        Some(shown) => {
+            object["Name"] = Value::String(shown);
+            true
+        }
+        None => false,
+    }
 }
 
 /// `DELETE /images/…`'s list, with the names it untagged as documented.
@@ -201,9 +234,10 @@ mod tests {
             {"Name": "theirs", "Labels": {"doccheck.run": "theirs"}},
             {"Name": "unrelated", "Labels": null}
         ], "Warnings": null});
-        let shown: Value =
-            serde_json::from_slice(&volume_list(volumes.to_string().as_bytes(), "mine").unwrap())
-                .unwrap();
+        let shown: Value = serde_json::from_slice(
+            &volume_list(volumes.to_string().as_bytes(), &mine, "mine").unwrap(),
+        )
+        .unwrap();
         assert_eq!(
             field_of_each(&shown["Volumes"], "Name"),
             ["data", "unrelated"]

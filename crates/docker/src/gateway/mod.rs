@@ -42,6 +42,8 @@ pub struct State {
     /// Image ids builds printed, in order.
     pub images: Vec<String>,
     pub tags: Vec<String>,
+    /// Volumes a container's binds made the engine create (unlabelled).
+    pub volumes: Vec<String>,
     /// Pushes refused, as the messages the guide saw.
     pub refused: Vec<String>,
     /// Why the engine could not be reached, when it could not.
@@ -66,6 +68,7 @@ impl State {
         let list = match kind {
             "container" => &mut self.containers,
             "image" => &mut self.images,
+            "volume" => &mut self.volumes,
             _ => &mut self.tags,
         };
         if list.iter().any(|w| w == what) {
@@ -213,10 +216,7 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
         if request.path.ends_with("/push") {
             head.set_header("X-Registry-Auth", NO_AUTH);
         }
-        let small_json = matches!(
-            request.path.as_str(),
-            "/containers/create" | "/networks/create" | "/volumes/create"
-        );
+        let small_json = policy::reads_body(&request);
         let body = if small_json {
             Some(read_body(framing, &mut from_client)?)
         } else {
@@ -331,6 +331,7 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
             answer,
             tag_first,
             tags,
+            volumes,
             ..
         } = *forward;
         if let Some((source, repository, tag)) = tag_first {
@@ -355,6 +356,9 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
         // Recorded before the engine makes them: a run killed meanwhile is swept by them.
         for tag in &tags {
             lock(state).record("tag", tag);
+        }
+        for volume in &volumes {
+            lock(state).record("volume", volume);
         }
         head.start = format!("{method} {} HTTP/1.1", request.target());
         match new_body.or(body) {
@@ -451,8 +455,10 @@ fn relay(
         match answer {
             Answer::ImageList => answers::image_list(body, &state.names, &state.run_id),
             Answer::ContainerList => answers::container_list(body, &state.names, &state.run_id),
-            Answer::VolumeList => answers::volume_list(body, &state.run_id),
+            Answer::VolumeList => answers::volume_list(body, &state.names, &state.run_id),
             Answer::Deleted => answers::deleted(body, &state.names),
+            Answer::NetworkList => answers::network_list(body, &state.names),
+            Answer::Named(kind) => answers::named(body, kind, &state.names),
             _ => None,
         }
     };
@@ -461,7 +467,9 @@ fn relay(
         | Answer::ContainerList
         | Answer::VolumeList
         | Answer::Created
-        | Answer::Deleted => {
+        | Answer::Deleted
+        | Answer::NetworkList
+        | Answer::Named(_) => {
             let body = read_body(framing, from_engine)?;
             if answer == Answer::Created && head.start.contains(" 201") {
                 if let Some(id) = answers::created_id(&body) {

@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use serde_json::Value;
 
 use super::{refuse, Answer, Decision, Forward, Request, Run};
-use crate::names::Namespace;
+use crate::names::{Namespace, Plain};
 use crate::reference::registry_host;
 use crate::resources::RUN_LABEL;
 
@@ -97,17 +97,111 @@ pub(super) fn container(
     if let Some(image) = json.get("Image").and_then(Value::as_str) {
         json["Image"] = Value::String(names.image(image));
     }
+    let mut volumes = Vec::new();
     if let Some(host) = json.get_mut("HostConfig").filter(|h| h.is_object()) {
         if let Err(message) = keep_engine_out(host, run) {
             return refuse(message);
         }
+        volumes = name_what_it_uses(host, names);
+    }
+    if let Some(endpoints) = json
+        .pointer_mut("/NetworkingConfig/EndpointsConfig")
+        .and_then(Value::as_object_mut)
+    {
+        *endpoints = std::mem::take(endpoints)
+            .into_iter()
+            .map(|(network, config)| (names.named(Plain::Network, &network), config))
+            .collect();
     }
     Decision::Forward(Box::new(Forward {
         request,
         body: Some(json.to_string().into_bytes()),
         answer: Answer::Created,
+        volumes,
         ..Forward::default()
     }))
+}
+
+/// The run's names for the volumes, network and containers a container
+/// uses: a named volume in its binds is the run's (the engine makes it if it
+/// is not there: returned, to be recorded, as it carries no label), so a
+/// user's volume of that name is never written to.
+fn name_what_it_uses(host: &mut Value, names: &mut Namespace) -> Vec<String> {
+    let mut volumes = Vec::new();
+    let mut own_volume = |name: &str, names: &mut Namespace| {
+        let renamed = names.create(Plain::Volume, name);
+        volumes.push(renamed.clone());
+        renamed
+    };
+    if let Some(binds) = host.get_mut("Binds").and_then(Value::as_array_mut) {
+        for bind in binds.iter_mut() {
+            let Some(text) = bind.as_str() else { continue };
+            let (source, rest) = text.split_once(':').unwrap_or((text, ""));
+            if !source.starts_with('/') && !source.is_empty() {
+                *bind = Value::String(format!("{}:{rest}", own_volume(source, names)));
+            }
+        }
+    }
+    if let Some(mounts) = host.get_mut("Mounts").and_then(Value::as_array_mut) {
+        for mount in mounts.iter_mut() {
+            if mount.get("Type").and_then(Value::as_str) != Some("volume") {
+                continue;
+            }
+            if let Some(source) = mount
+                .get("Source")
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty())
+            {
+                let renamed = own_volume(source, names);
+                mount["Source"] = Value::String(renamed);
+            }
+        }
+    }
+    if let Some(mode) = host.get("NetworkMode").and_then(Value::as_str) {
+        let builtin = matches!(mode, "" | "default" | "bridge" | "host" | "none")
+            || mode.starts_with("container:");
+        if !builtin {
+            host["NetworkMode"] = Value::String(names.named(Plain::Network, mode));
+        } else if let Some(container) = mode.strip_prefix("container:") {
+            host["NetworkMode"] =
+                Value::String(format!("container:{}", names.container(container)));
+        }
+    }
+    for key in ["VolumesFrom", "Links"] {
+        if let Some(list) = host.get_mut(key).and_then(Value::as_array_mut) {
+            for item in list.iter_mut() {
+                let Some(text) = item.as_str() else { continue };
+                let (container, rest) = text
+                    .split_once(':')
+                    .map_or((text, None), |(c, r)| (c, Some(r)));
+                let container = names.container(container.trim_start_matches('/'));
+                *item = Value::String(match rest {
+                    Some(rest) => format!("{container}:{rest}"),
+                    None => container,
+                });
+            }
+        }
+    }
+    volumes
+}
+
+/// A network: labelled, named for the run.
+pub(super) fn network(
+    request: Request,
+    body: Option<&[u8]>,
+    run: &Run,
+    names: &mut Namespace,
+) -> Decision {
+    let mut json = json_body(body);
+    if let Some(name) = json
+        .get("Name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+    {
+        let renamed = names.create(Plain::Network, name);
+        json["Name"] = Value::String(renamed);
+    }
+    labelled(request, Some(json.to_string().as_bytes()), run)
 }
 
 /// Networks: labelled.
@@ -121,10 +215,15 @@ pub(super) fn labelled(request: Request, body: Option<&[u8]>, run: &Run) -> Deci
     }))
 }
 
-/// Volumes: labelled, and a `local` volume bound to a host directory
-/// (`--opt o=bind --opt device=/run`) must not lead to the engine.
-pub(super) fn volume(request: Request, body: Option<&[u8]>, run: &Run) -> Decision {
-    let json = json_body(body);
+/// Volumes: labelled, named for the run, and a `local` volume bound to a
+/// host directory (`--opt o=bind --opt device=/run`) must not lead to the engine.
+pub(super) fn volume(
+    request: Request,
+    body: Option<&[u8]>,
+    run: &Run,
+    names: &mut Namespace,
+) -> Decision {
+    let mut json = json_body(body);
     if let Some(device) = json.pointer("/DriverOpts/device").and_then(Value::as_str) {
         if let Err(message) = engine_path(device, run).and_then(|to| match to {
             Some(_) => Err(format!(
@@ -135,7 +234,21 @@ pub(super) fn volume(request: Request, body: Option<&[u8]>, run: &Run) -> Decisi
             return refuse(message);
         }
     }
-    labelled(request, Some(json.to_string().as_bytes()), run)
+    if let Some(name) = json
+        .get("Name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+    {
+        let renamed = names.create(Plain::Volume, name);
+        json["Name"] = Value::String(renamed);
+    }
+    match labelled(request, Some(json.to_string().as_bytes()), run) {
+        Decision::Forward(mut forward) => {
+            forward.answer = Answer::Named(Plain::Volume);
+            Decision::Forward(forward)
+        }
+        other => other,
+    }
 }
 
 pub(super) fn commit(mut request: Request, run: &Run, names: &mut Namespace) -> Decision {

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::names::Namespace;
+use crate::names::{Namespace, Plain};
 use crate::push::Registries;
 pub use request::Request;
 
@@ -56,6 +56,10 @@ pub enum Answer {
     VolumeList,
     /// `DELETE /images/…`: the names it untagged, as documented.
     Deleted,
+    /// `GET /networks`: the run's names as documented, other runs' hidden.
+    NetworkList,
+    /// An object whose `Name` is shown as documented (a volume, a network).
+    Named(Plain),
 }
 
 /// An object a request changes or removes, which must be the run's own: the
@@ -79,6 +83,8 @@ pub struct Forward {
     pub tag_first: Option<(String, String, String)>,
     /// Tags this request creates, to remove at the end.
     pub tags: Vec<String>,
+    /// Volumes it makes the engine create without a label (`-v data:/data`).
+    pub volumes: Vec<String>,
     pub check: Option<Check>,
 }
 
@@ -151,6 +157,16 @@ const REFUSED: &[(&str, &str)] = &[
     ("grpc", "BuildKit's API can export files and images"),
 ];
 
+/// Whether the decision needs the request's body (small JSON ones).
+pub fn reads_body(request: &Request) -> bool {
+    request.method == "POST"
+        && (matches!(
+            request.path.as_str(),
+            "/containers/create" | "/networks/create" | "/volumes/create"
+        ) || (request.path.starts_with("/networks/")
+            && (request.path.ends_with("/connect") || request.path.ends_with("/disconnect"))))
+}
+
 /// The decision for `request`, with its (small, JSON) body when it has one.
 pub fn decide(request: Request, body: Option<&[u8]>, run: &Run, names: &mut Namespace) -> Decision {
     let reads = matches!(request.method.as_str(), "GET" | "HEAD");
@@ -180,8 +196,8 @@ pub fn decide(request: Request, body: Option<&[u8]>, run: &Run, names: &mut Name
             serde_json::json!({"CachesDeleted": [], "SpaceReclaimed": 0}).to_string(),
         ),
         ("POST", "/containers/create") => create::container(request, body, run, names),
-        ("POST", "/networks/create") => create::labelled(request, body, run),
-        ("POST", "/volumes/create") => create::volume(request, body, run),
+        ("POST", "/networks/create") => create::network(request, body, run, names),
+        ("POST", "/volumes/create") => create::volume(request, body, run, names),
         ("POST", "/commit") => create::commit(request, run, names),
         ("POST", "/images/load") => forward(request, Answer::Loaded),
         ("POST", "/containers/prune" | "/images/prune" | "/networks/prune" | "/volumes/prune") => {
@@ -190,7 +206,8 @@ pub fn decide(request: Request, body: Option<&[u8]>, run: &Run, names: &mut Name
         ("GET", "/images/json") => objects::image_list(request, names),
         ("GET", "/containers/json") => forward(request, Answer::ContainerList),
         ("GET", "/volumes") => forward(request, Answer::VolumeList),
-        _ => objects::decide(request, reads, run, names),
+        ("GET", "/networks") => forward(request, Answer::NetworkList),
+        _ => objects::decide(request, body, reads, run, names),
     }
 }
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::create::created_name;
 use super::{forward, refuse, Answer, Check, Decision, Forward, Request, Run};
-use crate::names::Namespace;
+use crate::names::{Namespace, Plain};
 use crate::push::Push;
 use crate::reference::{registry_host, split_tag};
 
@@ -47,7 +47,13 @@ fn map_reference_filter(filters: &str, names: &Namespace) -> Option<String> {
     Some(json.to_string())
 }
 
-pub(super) fn decide(request: Request, reads: bool, run: &Run, names: &mut Namespace) -> Decision {
+pub(super) fn decide(
+    request: Request,
+    body: Option<&[u8]>,
+    reads: bool,
+    run: &Run,
+    names: &mut Namespace,
+) -> Decision {
     if let Some(rest) = request.path.strip_prefix("/images/") {
         let rest = rest.to_string();
         return image(request, &rest, reads, run, names);
@@ -65,16 +71,36 @@ pub(super) fn decide(request: Request, reads: bool, run: &Run, names: &mut Names
             ..Forward::default()
         }));
     }
-    for (prefix, check) in [
-        ("/volumes/", Check::Volume as fn(String) -> Check),
-        ("/networks/", Check::Network),
-    ] {
-        if let Some(name) = request.path.strip_prefix(prefix) {
-            // Connecting the run's containers to a network is theirs to do;
-            // removing a volume or network only the run's own.
-            let check = (request.method == "DELETE").then(|| check(name.to_string()));
+    for (prefix, kind) in [("/volumes/", Plain::Volume), ("/networks/", Plain::Network)] {
+        if let Some(rest) = request.path.strip_prefix(prefix) {
+            let (name, tail) = rest
+                .split_once('/')
+                .map_or((rest, String::new()), |(n, t)| (n, format!("/{t}")));
+            let name = names.named(kind, name);
+            let mut request = request;
+            request.set_segment(prefix, &tail, &name);
+            // Removing a volume or network is the run's to do on its own only.
+            let check = (request.method == "DELETE").then(|| match kind {
+                Plain::Volume => Check::Volume(name.clone()),
+                _ => Check::Network(name.clone()),
+            });
+            // `docker network connect net web`: the run's web.
+            let body = body
+                .and_then(|b| serde_json::from_slice::<Value>(b).ok())
+                .map(|mut json| {
+                    if let Some(container) = json.get("Container").and_then(Value::as_str) {
+                        json["Container"] = Value::String(names.container(container));
+                    }
+                    json.to_string().into_bytes()
+                });
+            let answer = match (reads, tail.is_empty()) {
+                (true, true) => Answer::Named(kind),
+                _ => Answer::Pass,
+            };
             return Decision::Forward(Box::new(Forward {
                 request,
+                body,
+                answer,
                 check,
                 ..Forward::default()
             }));

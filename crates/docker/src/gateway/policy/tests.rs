@@ -221,7 +221,42 @@ fn what_is_created_is_labelled_and_named_for_the_run() {
     ));
     assert_eq!(
         String::from_utf8(volume.body.unwrap()).unwrap(),
-        "{\"Labels\":{\"doccheck.run\":\"r1\"},\"Name\":\"data\"}"
+        format!("{{\"Labels\":{{\"doccheck.run\":\"r1\"}},\"Name\":\"data{sfx}\"}}")
+    );
+    assert_eq!(volume.answer, Answer::Named(Plain::Volume));
+    // A network too, and a container that uses it and a named volume.
+    let network = forwarded(decide(
+        request("POST /v1.41/networks/create HTTP/1.1"),
+        Some(b"{\"Name\":\"net\"}"),
+        &run,
+        &mut names,
+    ));
+    let body: Value = serde_json::from_slice(&network.body.unwrap()).unwrap();
+    assert_eq!(body["Name"], format!("net{sfx}"));
+    let create = forwarded(decide(
+        request("POST /v1.41/containers/create?name=db HTTP/1.1"),
+        Some(br#"{"HostConfig":{"NetworkMode":"net","Binds":["cache:/c"],"VolumesFrom":["web:ro"]},"NetworkingConfig":{"EndpointsConfig":{"net":{}}}}"#),
+        &run,
+        &mut names,
+    ));
+    let body: Value = serde_json::from_slice(&create.body.unwrap()).unwrap();
+    assert_eq!(body["HostConfig"]["NetworkMode"], format!("net{sfx}"));
+    assert_eq!(body["HostConfig"]["Binds"][0], format!("cache{sfx}:/c"));
+    assert_eq!(body["HostConfig"]["VolumesFrom"][0], format!("web{sfx}:ro"));
+    assert!(body["NetworkingConfig"]["EndpointsConfig"]
+        .get(format!("net{sfx}"))
+        .is_some());
+    assert_eq!(create.volumes, [format!("cache{sfx}")]);
+    let connect = forwarded(decide(
+        request("POST /v1.41/networks/net/connect HTTP/1.1"),
+        Some(br#"{"Container":"db"}"#),
+        &run,
+        &mut names,
+    ));
+    assert_eq!(connect.request.path, format!("/networks/net{sfx}/connect"));
+    assert_eq!(
+        String::from_utf8(connect.body.unwrap()).unwrap(),
+        format!("{{\"Container\":\"db{sfx}\"}}")
     );
 }
 
@@ -246,7 +281,10 @@ fn the_engines_socket_never_reaches_a_container() {
     let body: Value = serde_json::from_slice(&f.body.unwrap()).unwrap();
     assert_eq!(
         body["HostConfig"]["Binds"],
-        serde_json::json!(["/ws/ctl/docker.sock:/var/run/docker.sock:ro", "data:/data"])
+        serde_json::json!([
+            "/ws/ctl/docker.sock:/var/run/docker.sock:ro",
+            format!("data{}:/data", names.suffix())
+        ])
     );
     assert_eq!(
         body["HostConfig"]["Mounts"][0]["Source"],
