@@ -474,8 +474,8 @@ fn the_daemon_going_away_mid_step_is_reported_as_such() {
 
 #[test]
 fn a_registry_that_died_is_named_at_the_push_that_met_it() {
-    // The session cannot see the registry's process (its own PID namespace):
-    // it asks the test to kill it, and waits.
+    // The registry is doccheck's, not the guide's: the guide asks the test
+    // to kill it, and waits.
     let guide = format!(
         "{IMAGE}```sh\ndocker tag pushme myorg/pushme\ntouch ../kill-the-registry; while [ ! -e ../registry-killed ]; do sleep 0.1; done\n```\n\n```sh\ndocker push myorg/pushme\n```\n"
     );

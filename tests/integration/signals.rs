@@ -43,8 +43,8 @@ fn stop(mut child: std::process::Child, signal_number: i32) -> (Option<i32>, Str
 }
 
 /// The guide's processes, as this machine sees them: those that carry the
-/// variable the guide exports (the session's own PID namespace gives `$!`
-/// numbers that mean nothing out here).
+/// variable the guide exports, whatever pids they had (a `setsid` daemon's
+/// children included).
 fn guide_processes(dir: &std::path::Path) -> Vec<String> {
     crate::test::processes_with(&format!("DCTEST_MARK={}", dir.display()))
 }

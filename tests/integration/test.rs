@@ -62,8 +62,7 @@ pub fn state_left(tmp: &Path) -> Vec<(String, String)> {
 }
 
 /// Live processes whose command line or environment holds `needle`: how
-/// a test finds a guide's processes (the session's own PID namespace gives
-/// `$!` numbers that mean nothing out here).
+/// a test finds a guide's processes, including those it did not write down.
 pub fn processes_with(needle: &str) -> Vec<String> {
     let needle = needle.as_bytes();
     std::fs::read_dir("/proc")

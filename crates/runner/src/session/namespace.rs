@@ -1,13 +1,13 @@
 //! The session's own view of a few paths: bash starts in a private mount
-//! namespace and PID namespace (util-linux's `unshare`), where an
-//! integration's paths lead elsewhere (the Docker engine's socket to the
-//! run's gateway) or to nothing (an empty read-only tmpfs), and where `/proc`
-//! shows the session's processes only, so that no other process's root
-//! leads back to the machine's view. As root, the session then loses
-//! CAP_SYS_ADMIN (`setpriv`), so it cannot unmount what hides the paths; as
-//! another user, a user namespace makes the mounts possible and the session
-//! has no capability left once bash starts. When the session dies, the
-//! kernel ends every process of its PID namespace.
+//! namespace (util-linux's `unshare`), where an integration's paths lead
+//! elsewhere (the Docker engine's socket to the run's gateway) or to nothing
+//! (an empty read-only tmpfs). As root, the session then loses CAP_SYS_ADMIN
+//! (`setpriv`), so it can neither unmount what hides the paths nor enter
+//! another mount namespace; as another user, a user namespace makes the
+//! mounts possible and the session has no capability left once bash starts.
+//! No PID namespace: it would give every session `$$` = 1, which scripts use
+//! for names of their own, so another process's root (`/proc/1/root`) still
+//! leads to the machine's view, and the docs say so.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -32,16 +32,7 @@ fn unshare(root: bool) -> Vec<OsString> {
     if !root {
         argv.extend(["--user".into(), "--map-current-user".into()]);
     }
-    for flag in [
-        "--mount",
-        "--propagation",
-        "private",
-        "--pid",
-        "--fork",
-        "--kill-child",
-        "--mount-proc",
-        "--",
-    ] {
+    for flag in ["--mount", "--propagation", "private", "--"] {
         argv.push(flag.into());
     }
     argv
