@@ -338,11 +338,16 @@ fn an_interrupt_while_a_stand_in_builds_stops_at_once() {
                 "error: interrupted ({name}) before the first step; what was prepared was removed"
             )]
         );
-        let sleeping = Command::new("pgrep")
-            .args(["-f", "^sleep 120$"])
-            .output()
-            .unwrap();
-        assert!(sleeping.stdout.is_empty(), "the build's process survived");
+        // The build's processes are this run's: they carry its TMPDIR.
+        let mark = format!("TMPDIR={}", tmp.display());
+        let waited = Instant::now();
+        while !crate::test::processes_with(&mark).is_empty()
+            && waited.elapsed() < Duration::from_secs(5)
+        {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let left = crate::test::processes_with(&mark);
+        assert!(left.is_empty(), "the build's processes survived: {left:?}");
         assert_nothing_left_in(&tmp, &Before::now());
     }
 }

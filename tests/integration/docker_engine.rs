@@ -89,7 +89,7 @@ fn docker_host_points_every_docker_call_at_another_engine() {
         .guide(&format!("```console\n$ docker info --format '{{{{.DockerRootDir}}}}'\n{root}\n$ docker network create --driver bridge guide-net\n[..]\n$ docker network ls --format '{{{{.Name}}}}' | grep -c guide-net\n1\n```\n"))
         .env("DOCKER_HOST", &engine.host())
         .private_tmpdir()
-        .stdout(&format!("doccheck g.md: 1 steps\n✓   1  g.md:1  [..]\nnote: docker: Docker Engine [..] at {}\ng.md: ok. [..]\n", engine.host()))
+        .stdout(&format!("doccheck g.md: 1 steps\n✓   1  g.md:1  [..]\nnote: docker: Docker Engine [..] at {}\nnote: local names are the run's own on the daemon: guide-net → guide-net-dc[..]\ng.md: ok. [..]\n", engine.host()))
         .run();
     // What the guide created on that engine is gone; the default engine never saw it.
     let left = Command::new("docker")

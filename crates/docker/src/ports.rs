@@ -93,3 +93,23 @@ impl Ports {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claimed_port_is_the_runs_until_released_and_its_lock_file_goes() {
+        // A port number no test or run publishes.
+        let port = 40000 + (std::process::id() % 20000) as u16;
+        let path = claims_dir().join(format!("{port}.lock"));
+        let (a, b) = (Ports::default(), Ports::default());
+        assert!(a.claim(port));
+        assert!(!b.claim(port), "two runs hold one port");
+        assert!(path.exists());
+        a.release();
+        assert!(!path.exists(), "the lock file piles up");
+        assert!(b.claim(port));
+        b.release();
+    }
+}
