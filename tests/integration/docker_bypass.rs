@@ -20,13 +20,34 @@ impl Drop for Tagged {
     }
 }
 
+/// A registry off the machine, and an image of the test's own tagged for it
+/// (removed when the last value goes).
+fn outside_with_an_image(prefix: &str) -> (Outside, String, Tagged) {
+    let outside = Outside::start();
+    let target = format!("{}/{}", outside.address, unique(prefix));
+    user_image(&[&target], "user");
+    let tagged = Tagged(target.clone());
+    (outside, target, tagged)
+}
+
+/// Runs `guide`: it passes with `steps` steps, nothing reached `outside`,
+/// nothing of the run is left.
+fn passes_and_pushes_nothing(guide: &str, steps: usize, outside: &Outside) {
+    let test = Test::new().guide(guide).private_tmpdir();
+    let tmp = test.tmpdir_path().unwrap();
+    let before = Before::now();
+    let _out = test
+        .stdout(&format!(
+            "...\ng.md: ok. {steps} steps: {steps} passed, 0 failed, 0 skipped, 0 not run; [..]s\n"
+        ))
+        .run();
+    outside.assert_received_nothing();
+    assert_nothing_left_in(&tmp, &before);
+}
+
 #[test]
 fn every_way_around_the_gateway_meets_its_policy() {
-    let outside = Outside::start();
-    let name = unique("bypass");
-    let target = format!("{}/{name}", outside.address);
-    user_image(&[&target], "user");
-    let _tagged = Tagged(target.clone());
+    let (outside, target, _tagged) = outside_with_an_image("bypass");
     let refused = format!(
         "doccheck: pushes to {} are not allowed in this run ({target}:latest)",
         outside.address
@@ -70,43 +91,17 @@ fn every_way_around_the_gateway_meets_its_policy() {
             "```console\n$ {form} 2>&1 | grep -c '{message}'\n1\n```\n\n"
         ));
     }
-    let test = Test::new().guide(&guide).private_tmpdir();
-    let tmp = test.tmpdir_path().unwrap();
-    let before = Before::now();
-    let _out = test
-        .stdout("...\ng.md: ok. 10 steps: 10 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
-        .run();
-    assert_eq!(
-        outside.catalog().as_deref(),
-        Some("{\"repositories\":[]}"),
-        "the outside registry received a push"
-    );
-    assert_nothing_left_in(&tmp, &before);
+    passes_and_pushes_nothing(&guide, 10, &outside);
 }
 
 #[test]
 fn docker_hidden_in_a_script_of_a_guide_that_shows_none_meets_the_gateway() {
-    let outside = Outside::start();
-    let name = unique("hidden");
-    let target = format!("{}/{name}", outside.address);
-    user_image(&[&target], "user");
-    let _tagged = Tagged(target.clone());
+    let (outside, target, _tagged) = outside_with_an_image("hidden");
     // Nothing in the guide's commands names docker: the script does.
     let guide = format!(
         "```sh file=deploy.sh\n#!/bin/sh\nd=dock; d=\"${{d}}er\"\nmkdir -p app && echo x > app/f && printf 'FROM scratch\\nCOPY f /f\\n' > app/Dockerfile\n$d build -q -t deployed app > /dev/null\n$d push {target}\n```\n\n```console\n$ sh deploy.sh 2>&1 | grep -c 'doccheck: pushes to'\n1\n$ printenv DOCKER_CONFIG | grep -c '/ctl/docker-config$'\n1\n```\n"
     );
-    let test = Test::new().guide(&guide).private_tmpdir();
-    let tmp = test.tmpdir_path().unwrap();
-    let before = Before::now();
-    let _out = test
-        .stdout("...\ng.md: ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
-        .run();
-    assert_eq!(
-        outside.catalog().as_deref(),
-        Some("{\"repositories\":[]}"),
-        "the outside registry received a push"
-    );
-    assert_nothing_left_in(&tmp, &before);
+    passes_and_pushes_nothing(&guide, 2, &outside);
     let left = crate::docker::docker(&["images", "--format", "{{.Repository}}"]);
     assert!(
         !left.contains("deployed"),

@@ -62,6 +62,14 @@ impl Outside {
         outside
     }
 
+    pub(crate) fn assert_received_nothing(&self) {
+        assert_eq!(
+            self.catalog().as_deref(),
+            Some("{\"repositories\":[]}"),
+            "the outside registry received a push"
+        );
+    }
+
     /// `GET /v2/_catalog`.
     pub(crate) fn catalog(&self) -> Option<String> {
         let mut stream = std::net::TcpStream::connect(&self.address).ok()?;
@@ -217,11 +225,7 @@ fn pushes_that_would_leave_the_machine_are_refused_however_written() {
     let _out = test
         .stdout("...\ng.md: ok. 9 steps: 9 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
         .run();
-    assert_eq!(
-        outside.catalog().as_deref(),
-        Some("{\"repositories\":[]}"),
-        "the outside registry received a push"
-    );
+    outside.assert_received_nothing();
     assert_nothing_left_in(&tmp, &before);
     assert!(
         !docker(&["images", "--format", "{{.Repository}}"]).contains("pushme"),

@@ -255,3 +255,13 @@ docs/serve.md: FAILED. [..]
         )
         .run();
 }
+
+#[test]
+fn a_guide_that_only_names_docker_runs_without_an_engine() {
+    // `docker` as a word, not a command: no engine is needed, and none answers here.
+    Test::new()
+        .guide("```console\n$ echo 'apt install docker.io, then: cd app && docker build .'\napt install docker.io, then: cd app && docker build .\n$ printenv DOCKER_CONFIG | grep -c '/ctl/docker-config$'\n1\n```\n")
+        .env("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+        .stdout("doccheck g.md: 1 steps\n✓   1  g.md:1  [..]\ng.md: ok. [..]\n")
+        .run();
+}

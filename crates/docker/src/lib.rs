@@ -36,12 +36,22 @@ use registry::Registry;
 use resources::Records;
 use rewrite::{After, Rewriter};
 
-/// Whether a plan shows Docker work, and is prepared in full for it: its
-/// scenario configures Docker, or a command names `docker` (anywhere in it:
-/// `cd app && docker build`, `sudo docker push`, `docker-compose up`).
+/// Whether a plan needs Docker: its scenario configures it, or a command
+/// starts with `docker`. Such a guide stops before its first step when no
+/// engine answers.
+pub fn needed(plan: &Plan) -> bool {
+    plan.setup.docker.is_some()
+        || plan
+            .commands()
+            .any(|c| c.text.trim_start().starts_with("docker "))
+}
+
+/// Whether a plan shows Docker work, and is prepared in full for it when an
+/// engine answers: it needs Docker, or a command names `docker` anywhere
+/// (`cd app && docker build`, `sudo docker push`, `docker-compose up`).
 /// Every other plan still gets the gateway when an engine answers.
 pub fn wanted(plan: &Plan) -> bool {
-    plan.setup.docker.is_some()
+    needed(plan)
         || plan.commands().any(|c| {
             c.text
                 .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'))
@@ -53,6 +63,8 @@ pub struct Docker {
     setup: DockerSetup,
     /// Prepared in full ([`wanted`]), or the gateway alone.
     full: bool,
+    /// No engine is an error ([`needed`]).
+    needed: bool,
     /// Whether an engine answered: only then is there anything to clean up.
     engine: bool,
     client: Option<Client>,
@@ -82,6 +94,7 @@ impl Docker {
         Docker {
             setup: plan.setup.docker.clone().unwrap_or_default(),
             full: wanted(plan),
+            needed: needed(plan),
             engine: false,
             client: None,
             run_id: String::new(),

@@ -4,7 +4,8 @@
 //! `sudo` is still a Docker call). A guide that shows Docker work (its
 //! scenario configures it, or a command names `docker`) is prepared in full:
 //! preflight, the sweep of dead runs, the live marker, base images and
-//! registries. Any other guide gets the gateway alone, at the cost of one
+//! registries; of those, one that needs Docker (its commands start with
+//! `docker`) stops when no engine answers, the others run without one. Any other guide gets the gateway alone, at the cost of one
 //! ping; its builds always carry the run's label, since it has no marker
 //! for other runs to see, and the dead runs it finds are left to the next
 //! run that shows Docker work.
@@ -18,6 +19,11 @@ use crate::names::Namespace;
 use crate::reach::Reach;
 use crate::registry::Registry;
 use crate::{preflight, resources, standin, Docker};
+
+/// Whether an engine answers at `endpoint`.
+fn ping(endpoint: &str) -> bool {
+    gateway::Upstream::from_endpoint(endpoint).is_some_and(|upstream| gateway::ping(&upstream))
+}
 
 impl Docker {
     pub(crate) fn prepare_all(&mut self, context: &mut Context) -> Result<(), Error> {
@@ -35,6 +41,11 @@ impl Docker {
         self.records_file = context.state.join(resources::RECORDS_FILE);
         if !self.full {
             return self.prepare_guard(context);
+        }
+        // A guide that only names docker (`apt install docker.io`) runs
+        // without an engine; one that needs it stops at preflight.
+        if !self.needed && !ping(&preflight::default_endpoint()) {
+            return Ok(());
         }
         let engine = preflight::check(&client)?;
         self.engine = true;
@@ -80,9 +91,7 @@ impl Docker {
     /// A guide that shows no Docker work: the gateway, if an engine answers.
     fn prepare_guard(&mut self, context: &Context) -> Result<(), Error> {
         let endpoint = preflight::default_endpoint();
-        let answers = gateway::Upstream::from_endpoint(&endpoint)
-            .is_some_and(|upstream| gateway::ping(&upstream));
-        if !answers {
+        if !ping(&endpoint) {
             return Ok(()); // No engine to protect; the private DOCKER_CONFIG still holds.
         }
         self.engine = true;

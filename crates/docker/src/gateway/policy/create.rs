@@ -185,45 +185,49 @@ fn name_what_it_uses(host: &mut Value, names: &mut Namespace) -> Vec<String> {
     volumes
 }
 
-/// A network: labelled, named for the run.
+/// A volume or network made by name: labelled, and named for the run.
+fn labelled_and_named(
+    request: Request,
+    mut json: Value,
+    kind: Plain,
+    run: &Run,
+    names: &mut Namespace,
+) -> Forward {
+    if let Some(name) = json
+        .get("Name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+    {
+        let renamed = names.create(kind, name);
+        json["Name"] = Value::String(renamed);
+    }
+    add_labels(&mut json, "Labels", run.labels);
+    Forward {
+        request,
+        body: Some(json.to_string().into_bytes()),
+        ..Forward::default()
+    }
+}
+
 pub(super) fn network(
     request: Request,
     body: Option<&[u8]>,
     run: &Run,
     names: &mut Namespace,
 ) -> Decision {
-    let mut json = json_body(body);
-    if let Some(name) = json
-        .get("Name")
-        .and_then(Value::as_str)
-        .filter(|n| !n.is_empty())
-    {
-        let renamed = names.create(Plain::Network, name);
-        json["Name"] = Value::String(renamed);
-    }
-    labelled(request, Some(json.to_string().as_bytes()), run)
+    let forward = labelled_and_named(request, json_body(body), Plain::Network, run, names);
+    Decision::Forward(Box::new(forward))
 }
 
-/// Networks: labelled.
-pub(super) fn labelled(request: Request, body: Option<&[u8]>, run: &Run) -> Decision {
-    let mut json = json_body(body);
-    add_labels(&mut json, "Labels", run.labels);
-    Decision::Forward(Box::new(Forward {
-        request,
-        body: Some(json.to_string().into_bytes()),
-        ..Forward::default()
-    }))
-}
-
-/// Volumes: labelled, named for the run, and a `local` volume bound to a
-/// host directory (`--opt o=bind --opt device=/run`) must not lead to the engine.
+/// A volume; one bound to a host directory (`--opt o=bind --opt
+/// device=/run`) must not lead to the engine.
 pub(super) fn volume(
     request: Request,
     body: Option<&[u8]>,
     run: &Run,
     names: &mut Namespace,
 ) -> Decision {
-    let mut json = json_body(body);
+    let json = json_body(body);
     if let Some(device) = json.pointer("/DriverOpts/device").and_then(Value::as_str) {
         if let Err(message) = engine_path(device, run).and_then(|to| match to {
             Some(_) => Err(format!(
@@ -234,21 +238,9 @@ pub(super) fn volume(
             return refuse(message);
         }
     }
-    if let Some(name) = json
-        .get("Name")
-        .and_then(Value::as_str)
-        .filter(|n| !n.is_empty())
-    {
-        let renamed = names.create(Plain::Volume, name);
-        json["Name"] = Value::String(renamed);
-    }
-    match labelled(request, Some(json.to_string().as_bytes()), run) {
-        Decision::Forward(mut forward) => {
-            forward.answer = Answer::Named(Plain::Volume);
-            Decision::Forward(forward)
-        }
-        other => other,
-    }
+    let mut forward = labelled_and_named(request, json, Plain::Volume, run, names);
+    forward.answer = Answer::Named(Plain::Volume);
+    Decision::Forward(Box::new(forward))
 }
 
 pub(super) fn commit(mut request: Request, run: &Run, names: &mut Namespace) -> Decision {
