@@ -117,17 +117,18 @@ pub fn run(
         .flat_map(|i| i.session_mounts())
         .collect();
     let mut notes = Vec::new();
-    let argv = match mounts.is_empty() {
-        true => Vec::new(),
-        false => namespace::launcher(&mounts, &Shell::BASH).unwrap_or_else(|why| {
-            notes.push(format!(
-                "not isolated: the session runs without a namespace of its own ({why}), so a command that names the engine's socket itself reaches it around doccheck's gateway"
-            ));
-            Vec::new()
-        }),
+    let view = match mounts.is_empty() {
+        true => None,
+        false => namespace::prepare(&mounts)
+            .map_err(|why| {
+                notes.push(format!(
+                    "not isolated: the session runs without a mount namespace of its own ({why}), so a command that names the engine's socket itself reaches it around doccheck's gateway"
+                ))
+            })
+            .ok(),
     };
     let start_shell = || -> Result<Shell, Error> {
-        let mut shell = Shell::start(&workspace.work, &workspace.control, &env, &argv)?;
+        let mut shell = Shell::start(&workspace.work, &workspace.control, &env, view.as_ref())?;
         for code in &setup {
             let (ending, output) = shell.run(code, Duration::from_secs(10), &options.interrupt);
             if ending != Ending::Exited(0) {

@@ -1,5 +1,6 @@
 //! Every call into the OS that the standard library does not wrap, in one
-//! place: process groups, the parent-death signal, fd 3 for bash, poll, locks.
+//! place: process groups, the parent-death signal, fd 3 for bash, the
+//! session's mount namespace, poll, locks.
 //! The only `unsafe` code of doccheck is the `pre_exec` hooks here.
 
 use std::os::fd::{AsFd, AsRawFd, RawFd};
@@ -34,6 +35,57 @@ pub fn inherit_as_fd3(command: &mut std::process::Command, fd: RawFd) {
                 -1 => Err(std::io::Error::last_os_error()),
                 _ => Ok(()),
             }
+        });
+    }
+}
+
+/// Makes the child enter a mount namespace of its own with `mounts` in
+/// place before it execs (see [`crate::session::namespace`]).
+pub fn enter_private_mounts(
+    command: &mut std::process::Command,
+    mounts: crate::session::namespace::Prepared,
+) {
+    use rustix::mount::{mount, mount_bind, mount_change, MountFlags, MountPropagationFlags};
+    use rustix::thread::{CapabilitySet, UnshareFlags};
+    // SAFETY: only system calls between fork and exec, on data made before
+    // the fork: nothing allocates, takes a lock or touches other threads.
+    unsafe {
+        command.pre_exec(move || {
+            let write = |path: &std::ffi::CStr, bytes: &[u8]| -> std::io::Result<()> {
+                let fd =
+                    rustix::fs::open(path, rustix::fs::OFlags::WRONLY, rustix::fs::Mode::empty())?;
+                rustix::io::write(&fd, bytes)?;
+                Ok(())
+            };
+            match &mounts.user {
+                Some((uid_map, gid_map)) => {
+                    rustix::thread::unshare_unsafe(UnshareFlags::NEWUSER | UnshareFlags::NEWNS)?;
+                    write(c"/proc/self/setgroups", b"deny")?;
+                    write(c"/proc/self/uid_map", uid_map)?;
+                    write(c"/proc/self/gid_map", gid_map)?;
+                }
+                None => rustix::thread::unshare_unsafe(UnshareFlags::NEWNS)?,
+            }
+            mount_change(
+                c"/",
+                MountPropagationFlags::PRIVATE | MountPropagationFlags::REC,
+            )?;
+            for dir in &mounts.hides {
+                mount(
+                    c"doccheck-hidden",
+                    dir.as_c_str(),
+                    c"tmpfs",
+                    MountFlags::RDONLY | MountFlags::NOSUID | MountFlags::NODEV,
+                    Some(c"mode=0755,size=4k"),
+                )?;
+            }
+            for (source, target) in &mounts.binds {
+                mount_bind(source.as_c_str(), target.as_c_str())?;
+            }
+            if mounts.user.is_none() {
+                rustix::thread::remove_capability_from_bounding_set(CapabilitySet::SYS_ADMIN)?;
+            }
+            Ok(())
         });
     }
 }

@@ -50,6 +50,9 @@ pub struct State {
     pub engine_gone: Option<String>,
     /// Appended as records arrive, so a run killed outright can be swept.
     pub records_file: Option<PathBuf>,
+    /// Whether any request that could change the engine went through: if
+    /// none did, there is nothing of the run's to look for at cleanup.
+    pub changed: bool,
     /// Requests that create something and whose answer is still coming.
     pub in_flight: usize,
     /// The engine's socket by each of its paths, and other paths that lead
@@ -324,6 +327,9 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
             }
         }
         let _in_flight = creates.then(|| InFlight::enter(state));
+        if method != "GET" && method != "HEAD" {
+            lock(state).changed = true;
+        }
         let (from_engine, to_engine) = engine.as_mut().expect("connected above");
         let Forward {
             request,

@@ -1,16 +1,20 @@
 //! The session's own view of a few paths: bash starts in a private mount
-//! namespace (util-linux's `unshare`), where an integration's paths lead
-//! elsewhere (the Docker engine's socket to the run's gateway) or to nothing
-//! (an empty read-only tmpfs). As root, the session then loses CAP_SYS_ADMIN
-//! (`setpriv`), so it can neither unmount what hides the paths nor enter
-//! another mount namespace; as another user, a user namespace makes the
-//! mounts possible and the session has no capability left once bash starts.
-//! No PID namespace: it would give every session `$$` = 1, which scripts use
-//! for names of their own, so another process's root (`/proc/1/root`) still
-//! leads to the machine's view, and the docs say so.
+//! namespace, where an integration's paths lead elsewhere (the Docker
+//! engine's socket to the run's gateway) or to nothing (an empty read-only
+//! tmpfs). The namespace is made in the forked child before bash is exec'd
+//! ([`crate::sys::enter_private_mounts`]: no helper process, about a
+//! millisecond). As root, the session then loses CAP_SYS_ADMIN from its
+//! bounding set, so it can neither unmount what hides the paths nor enter
+//! another mount namespace; as another user, a user namespace (the user's
+//! own uid and gid, mapped to themselves) makes the mounts possible, and the
+//! session has no capability left once bash starts. No PID namespace: it
+//! would give every session `$$` = 1, which scripts use for names of their
+//! own, so another process's root (`/proc/1/root`) still leads to the
+//! machine's view, and the docs say so.
 
-use std::ffi::OsString;
-use std::path::PathBuf;
+use std::ffi::CString;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// A path the session sees otherwise than the machine does.
@@ -22,92 +26,67 @@ pub enum SessionMount {
     Hide(PathBuf),
 }
 
-fn quote(path: &std::path::Path) -> String {
-    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+/// Everything the child needs, made before the fork: it may not allocate.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// (source, target), after the hidden directories.
+    pub binds: Vec<(CString, CString)>,
+    pub hides: Vec<CString>,
+    /// For another user than root: the `uid_map` and `gid_map` lines of a
+    /// user namespace mapping the user to itself.
+    pub user: Option<(Vec<u8>, Vec<u8>)>,
 }
 
-/// `unshare` and its flags, without the command.
-fn unshare(root: bool) -> Vec<OsString> {
-    let mut argv: Vec<OsString> = vec!["unshare".into()];
-    if !root {
-        argv.extend(["--user".into(), "--map-current-user".into()]);
-    }
-    for flag in ["--mount", "--propagation", "private", "--"] {
-        argv.push(flag.into());
-    }
-    argv
+fn c_path(path: &Path) -> Result<CString, String> {
+    CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| format!("{} has a NUL in its name", path.display()))
 }
 
-/// Whether this machine lets doccheck make the namespaces; why not, if not.
+impl Prepared {
+    fn new(mounts: &[SessionMount]) -> Result<Prepared, String> {
+        let mut prepared = Prepared::default();
+        let euid = rustix::process::geteuid();
+        if !euid.is_root() {
+            let gid = rustix::process::getegid().as_raw();
+            prepared.user = Some((
+                format!("{0} {0} 1\n", euid.as_raw()).into_bytes(),
+                format!("{gid} {gid} 1\n").into_bytes(),
+            ));
+        }
+        for mount in mounts {
+            match mount {
+                SessionMount::Hide(dir) => prepared.hides.push(c_path(dir)?),
+                SessionMount::Bind { source, target } => {
+                    prepared.binds.push((c_path(source)?, c_path(target)?))
+                }
+            }
+        }
+        Ok(prepared)
+    }
+}
+
+/// Whether this machine lets doccheck make the namespace (once per
+/// process); why not, if not.
 fn available() -> Result<(), String> {
     static PROBE: OnceLock<Result<(), String>> = OnceLock::new();
     PROBE
         .get_or_init(|| {
-            let root = rustix::process::geteuid().is_root();
-            let mut argv = unshare(root);
-            argv.extend([
-                "sh".into(),
-                "-c".into(),
-                "exec setpriv --bounding-set -sys_admin true".into(),
-            ]);
-            if !root {
-                argv.truncate(argv.len() - 1);
-                argv.push("true".into());
-            }
-            let out = std::process::Command::new(&argv[0])
-                .args(&argv[1..])
-                .stdin(std::process::Stdio::null())
-                .output();
-            match out {
-                Ok(out) if out.status.success() => Ok(()),
-                Ok(out) => Err(String::from_utf8_lossy(&out.stderr)
-                    .lines()
-                    .next()
-                    .unwrap_or("unshare failed")
-                    .trim()
-                    .to_string()),
-                Err(e) => Err(format!("unshare cannot run ({e})")),
+            let mut probe = std::process::Command::new("true");
+            crate::sys::enter_private_mounts(&mut probe, Prepared::new(&[])?);
+            match probe.status() {
+                Ok(status) if status.success() => Ok(()),
+                Ok(status) => Err(format!("the probe exited with {status}")),
+                Err(e) => Err(format!("a private mount namespace cannot be made ({e})")),
             }
         })
         .clone()
 }
 
-/// The program and arguments that start `command` (bash and its arguments)
-/// with `mounts` in place; why it cannot, when this machine allows no
-/// namespace (no util-linux, user namespaces turned off).
-pub fn launcher(mounts: &[SessionMount], command: &[&str]) -> Result<Vec<OsString>, String> {
+/// What the child does to see `mounts`; why it cannot, when this machine
+/// allows no namespace (user namespaces turned off, a seccomp profile).
+pub fn prepare(mounts: &[SessionMount]) -> Result<Prepared, String> {
     available()?;
-    let root = rustix::process::geteuid().is_root();
-    let mut script = String::from("set -e\n");
-    for mount in mounts {
-        match mount {
-            SessionMount::Bind { source, target } => script.push_str(&format!(
-                "mount --bind {} {}\n",
-                quote(source),
-                quote(target)
-            )),
-            SessionMount::Hide(dir) => script.push_str(&format!(
-                "mount -t tmpfs -o ro,mode=0755,size=4k doccheck-hidden {}\n",
-                quote(dir)
-            )),
-        }
-    }
-    // As root the session keeps every capability but the one that would
-    // undo the mounts (or make new namespaces to get around them).
-    script.push_str(if root {
-        "exec setpriv --bounding-set -sys_admin -- \"$@\"\n"
-    } else {
-        "exec \"$@\"\n"
-    });
-    let mut argv = unshare(root);
-    argv.extend([
-        "sh".into(),
-        "-c".into(),
-        script.into(),
-        "doccheck-session".into(),
-    ]);
-    argv.extend(command.iter().map(OsString::from));
-    Ok(argv)
+    Prepared::new(mounts)
 }
 
 #[cfg(test)]
@@ -115,27 +94,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_launcher_binds_then_hides_then_starts_the_command() {
-        let Ok(argv) = launcher(
-            &[
-                SessionMount::Bind {
-                    source: "/ws/ctl/docker.sock".into(),
-                    target: "/run/docker.sock".into(),
-                },
-                SessionMount::Hide("/run/it's".into()),
-            ],
-            &["bash", "--noprofile"],
-        ) else {
-            return; // no namespaces on this machine: `available` says why elsewhere
+    fn a_bound_file_and_a_hidden_directory_are_what_the_child_sees() {
+        let dir = tempfile::tempdir().unwrap();
+        let (shown, target, hidden) = (
+            dir.path().join("shown"),
+            dir.path().join("target"),
+            dir.path().join("hidden"),
+        );
+        std::fs::write(&shown, "gateway").unwrap();
+        std::fs::write(&target, "engine").unwrap();
+        std::fs::create_dir(&hidden).unwrap();
+        std::fs::write(hidden.join("secret"), "x").unwrap();
+        let prepared = match prepare(&[
+            SessionMount::Hide(hidden.clone()),
+            SessionMount::Bind {
+                source: shown,
+                target: target.clone(),
+            },
+        ]) {
+            Ok(prepared) => prepared,
+            Err(why) => panic!("no namespace on this machine: {why}"),
         };
-        let text: Vec<String> = argv
-            .iter()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(text[0], "unshare");
-        let script = &text[text.iter().position(|a| a == "-c").unwrap() + 1];
-        assert!(script.contains("mount --bind '/ws/ctl/docker.sock' '/run/docker.sock'\n"));
-        assert!(script.contains("doccheck-hidden '/run/it'\\''s'\n"));
-        assert_eq!(&text[text.len() - 2..], ["bash", "--noprofile"]);
+        let mut child = std::process::Command::new("sh");
+        child.args([
+            "-c",
+            "cat \"$1\"; ls -A \"$2\" | wc -l; umount \"$1\" 2>/dev/null && echo unmounted",
+            "sh",
+        ]);
+        child.arg(&target).arg(&hidden);
+        crate::sys::enter_private_mounts(&mut child, prepared);
+        let out = child.output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "gateway0\n");
+        // The machine's view is untouched.
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "engine");
+        assert!(hidden.join("secret").exists());
     }
 }

@@ -94,17 +94,14 @@ fn marker() -> String {
 }
 
 impl Shell {
-    /// The command that starts bash, as [`Shell::start`] wants it (after a launcher).
-    pub const BASH: [&'static str; 4] = ["bash", "--noprofile", "--norc", "/dev/fd/3"];
-
     /// Starts bash in `workspace`; `control` is a private directory for the
-    /// command file; `argv`, when not empty, is what starts bash (a
-    /// namespace launcher ending with [`Shell::BASH`]).
+    /// command file; `mounts`, when given, is the view of the machine bash
+    /// gets (a mount namespace of its own).
     pub fn start(
         workspace: &Path,
         control: &Path,
         env: &[(String, String)],
-        argv: &[std::ffi::OsString],
+        mounts: Option<&super::namespace::Prepared>,
     ) -> Result<Shell, Error> {
         let pipe = || {
             os_pipe::pipe().map_err(|e| Error::environment(format!("cannot create a pipe: {e}")))
@@ -112,11 +109,8 @@ impl Shell {
         let (script_read, script) = pipe()?;
         let (output_read, output_write) = pipe()?;
         let script_fd = sys::raw(&script_read);
-        let argv: Vec<std::ffi::OsString> = match argv {
-            [] => Self::BASH.iter().map(Into::into).collect(),
-            argv => argv.to_vec(),
-        };
-        let mut expression = duct::cmd(&argv[0], &argv[1..])
+        let mounts = mounts.cloned();
+        let mut expression = duct::cmd!("bash", "--noprofile", "--norc", "/dev/fd/3")
             .dir(workspace)
             .stdin_null()
             // duct applies the outer (later) redirection first: stderr joins
@@ -132,6 +126,9 @@ impl Shell {
                 command.process_group(0);
                 sys::die_with_parent(command);
                 sys::inherit_as_fd3(command, script_fd);
+                if let Some(mounts) = &mounts {
+                    sys::enter_private_mounts(command, mounts.clone());
+                }
                 Ok(())
             });
         for (key, value) in env {
@@ -427,7 +424,7 @@ mod tests {
     fn output_in_many_reads_and_what_follows_a_marker_are_kept_apart() {
         let dir = tempfile::tempdir().unwrap();
         let control = tempfile::tempdir().unwrap();
-        let mut shell = Shell::start(dir.path(), control.path(), &[], &[]).unwrap();
+        let mut shell = Shell::start(dir.path(), control.path(), &[], None).unwrap();
         let interrupt = Interrupt::new();
         let timeout = Duration::from_secs(60);
         // Several pipe reads, with a partial marker written just before the real one.
