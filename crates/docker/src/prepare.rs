@@ -5,10 +5,11 @@
 //! scenario configures it, or a command names `docker`) is prepared in full:
 //! preflight, the sweep of dead runs, the live marker, base images and
 //! registries; of those, one that needs Docker (its commands start with
-//! `docker`) stops when no engine answers, the others run without one. Any other guide gets the gateway alone, at the cost of one
-//! ping; its builds always carry the run's label, since it has no marker
-//! for other runs to see, and the dead runs it finds are left to the next
-//! run that shows Docker work.
+//! `docker`) stops when no engine answers, the others run without one. Any
+//! other guide gets the gateway alone, at the cost of one ping; its builds
+//! always carry the run's label, since it has no marker for other runs to
+//! see, and the dead runs it finds are left to the next run that shows
+//! Docker work.
 
 use doccheck_guide::Error;
 use doccheck_runner::integration::Context;
