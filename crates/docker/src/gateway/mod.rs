@@ -253,6 +253,7 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
                 engine_sockets,
                 engine_paths,
                 socket,
+                images,
                 ..
             } = &mut *state;
             let run = Run {
@@ -260,6 +261,7 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
                 labels,
                 registries,
                 label_builds,
+                own_images: images,
                 engine_sockets,
                 engine_paths,
                 gateway_socket: socket,

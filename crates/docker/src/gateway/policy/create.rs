@@ -12,6 +12,9 @@ use crate::names::{Namespace, Plain};
 use crate::reference::registry_host;
 use crate::resources::RUN_LABEL;
 
+/// In a build's `cachefrom`: no image has this name.
+const OWN_LAYERS_ONLY: &str = "doccheck-own-layers-only";
+
 /// A name the request creates: the run's own, unless it is at one of the run's registries.
 pub(super) fn created_name(reference: &str, run: &Run, names: &mut Namespace) -> String {
     match registry_host(reference) {
@@ -72,6 +75,17 @@ pub(super) fn build(mut request: Request, run: &Run, names: &mut Namespace) -> D
         }
         request.set_param("labels", &labels.to_string());
     }
+    // The build's cache is the run's own layers: never a user's, never another
+    // run's (which that run may remove while this build stands on it). With
+    // no source the engine would use any local layer; a name that is no image
+    // keeps the list from being empty.
+    let mut sources: Vec<Value> = request
+        .param("cachefrom")
+        .and_then(|c| serde_json::from_str(c).ok())
+        .unwrap_or_default();
+    sources.push(Value::String(OWN_LAYERS_ONLY.to_string()));
+    sources.extend(run.own_images.iter().map(|id| Value::String(id.clone())));
+    request.set_param("cachefrom", &Value::Array(sources).to_string());
     // A failed RUN must not leave its container behind.
     request.set_param("forcerm", "1");
     Decision::Forward(Box::new(Forward {

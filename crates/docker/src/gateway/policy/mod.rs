@@ -27,6 +27,8 @@ pub struct Run<'a> {
     /// Whether builds carry the run's label: only while another run shares
     /// the engine (see [`super::neighbours`]).
     pub label_builds: bool,
+    /// The images the run's builds made so far: the only cache its builds use.
+    pub own_images: &'a [String],
     /// The engine's socket, by every path it has (`/var/run/docker.sock`,
     /// `/run/docker.sock`): a container that binds it gets the gateway's.
     pub engine_sockets: &'a [PathBuf],

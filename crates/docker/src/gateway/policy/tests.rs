@@ -7,6 +7,7 @@ struct Fixture {
     registries: Registries,
     sockets: Vec<PathBuf>,
     private: Vec<PathBuf>,
+    own_images: Vec<String>,
 }
 
 impl Fixture {
@@ -21,6 +22,7 @@ impl Fixture {
             private: vec![PathBuf::from(
                 "/nonexistent-engine/containerd/containerd.sock",
             )],
+            own_images: vec!["0123456789ab".to_string()],
         }
     }
 
@@ -30,6 +32,7 @@ impl Fixture {
             labels: &self.labels,
             registries: &self.registries,
             label_builds: true,
+            own_images: &self.own_images,
             engine_sockets: &self.sockets,
             engine_paths: &self.private,
             gateway_socket: Path::new("/ws/ctl/docker.sock"),
@@ -153,6 +156,11 @@ fn what_is_created_is_labelled_and_named_for_the_run() {
         Some("{\"doccheck.run\":\"r1\"}")
     );
     assert_eq!(build.request.param("forcerm"), Some("1"));
+    // Its cache: the run's own layers only.
+    assert_eq!(
+        build.request.param("cachefrom"),
+        Some("[\"doccheck-own-layers-only\",\"0123456789ab\"]")
+    );
     assert_eq!(
         build.tags,
         [format!("stockdata{sfx}"), format!("myorg/app{sfx}:2")]
