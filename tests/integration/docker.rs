@@ -403,9 +403,9 @@ docs/docker.md: ok. [..]
 
 #[test]
 fn the_english_and_french_guides_at_once_on_one_daemon() {
-    // Each copy ends by asking which run built the `stockdata` it sees: each
-    // must see its own.
-    let ending = "\n```console\n$ docker image inspect --format '{{index .Config.Labels \"doccheck.run\"}}' stockdata\n[..]\n$ docker images --format '{{.Repository}}:{{.Tag}}' | grep stockdata | sed 's/[0-9]*\\//PORT\\//' | sort\n127.0.0.1:PORT/myorg/stockdata:latest\n127.0.0.1:PORT/myorg/stockdata:latest\nstockdata:latest\n```\n";
+    // Each copy ends by asking which image its `stockdata` is: each must see
+    // its own build.
+    let ending = "\n```console\n$ docker image inspect --format '{{.Id}}' stockdata\nsha256:[..]\n$ docker images --format '{{.Repository}}:{{.Tag}}' | grep stockdata | sed 's/[0-9]*\\//PORT\\//' | sort\n127.0.0.1:PORT/myorg/stockdata:latest\n127.0.0.1:PORT/myorg/stockdata:latest\nstockdata:latest\n```\n";
     let english = guide();
     let french = std::fs::read_to_string(repo().join("docs/fr-fr/docker.md")).unwrap();
     let test = Test::new().private_tmpdir();

@@ -3,13 +3,10 @@
 //! commands look like (a `docker` inside a script, after `cd app &&`, under
 //! `sudo` is still a Docker call). A guide that shows Docker work (its
 //! scenario configures it, or a command names `docker`) is prepared in full:
-//! preflight, the sweep of dead runs, the live marker, base images and
-//! registries; of those, one that needs Docker (its commands start with
+//! preflight, the sweep of dead runs, base images and registries; of those, one that needs Docker (its commands start with
 //! `docker`) stops when no engine answers, the others run without one. Any
-//! other guide gets the gateway alone, at the cost of one ping; its builds
-//! always carry the run's label, since it has no marker for other runs to
-//! see, and the dead runs it finds are left to the next run that shows
-//! Docker work.
+//! other guide gets the gateway alone, at the cost of one ping; the dead
+//! runs it finds are left to the next run that shows Docker work.
 
 use doccheck_guide::Error;
 use doccheck_runner::integration::Context;
@@ -67,15 +64,7 @@ impl Docker {
         let client = &client;
         std::thread::scope(|scope| {
             let sweep = scope.spawn(|| crate::sweep::sweep_dead_runs(client));
-            // Before the first step: the run's builds and other runs' decide by it.
-            let (suffix, labels) = (self.names.suffix().to_string(), self.labels.clone());
-            let marked = scope.spawn(move || resources::mark_live(client, &suffix, &labels));
             let prepared = self.prepare_images_and_registries(client, context);
-            if let Ok(Err(e)) = marked.join() {
-                return Err(Error::environment(format!(
-                    "cannot mark the run on the Docker engine: {e}"
-                )));
-            }
             match sweep.join() {
                 Ok(Ok(0)) | Err(_) => {}
                 Ok(Ok(swept)) => self.notes.push(format!(
@@ -128,7 +117,6 @@ impl Docker {
             labels,
             names: Namespace::new(context.run_id),
             records_file: Some(self.records_file.clone()),
-            always_label: !self.full,
             engine_sockets: self.reach.sockets.clone(),
             engine_paths: self.reach.private.clone(),
             ..gateway::State::default()

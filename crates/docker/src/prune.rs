@@ -2,8 +2,7 @@
 //! images it built here, by the ids it recorded, including ones a rebuild
 //! superseded) and what dead runs left (their labelled and recorded
 //! containers, images, networks and volumes; their workspaces; lock files no
-//! run holds; live markers of this state directory's runs whose lock is
-//! gone). Nothing a live run holds, and nothing doccheck did not make, is
+//! run holds). Nothing a live run holds, and nothing doccheck did not make, is
 //! touched: an image built `FROM` a stand-in carries its labels, and stays.
 
 use std::path::Path;
@@ -13,7 +12,6 @@ use doccheck_runner::session::state;
 use doccheck_runner::sys;
 
 use crate::client::{Client, DockerError};
-use crate::resources;
 use crate::standin::{self, STANDIN_LABEL};
 
 /// The labels stand-ins carry (doccheck's, and build.sh-style builds').
@@ -61,8 +59,7 @@ pub fn prune() -> Result<Pruned, Error> {
 }
 
 fn docker(client: &Client, pruned: &mut Pruned) -> Result<(), DockerError> {
-    pruned.leftovers =
-        crate::sweep::sweep_dead_runs(client)? + resources::remove_orphan_markers(client)?;
+    pruned.leftovers = crate::sweep::sweep_dead_runs(client)?;
     // Only the stand-ins doccheck built here, by id: an image built on one
     // carries its labels too, and is the user's.
     let mut left = Vec::new();

@@ -14,8 +14,6 @@ use crate::client::{Client, DockerError};
 
 pub const RUN_LABEL: &str = "doccheck.run";
 pub const LOCK_LABEL: &str = "doccheck.lock";
-/// On the volume that says a run is live on the engine (see the gateway's `neighbours`).
-pub const MARKER_LABEL: &str = "doccheck.marker";
 /// In the run's state directory: `container ID`, `image ID`, `tag NAME`
 /// lines, written as the gateway records them, so a run killed outright (or
 /// one whose cleanup could not finish) can be swept.
@@ -53,39 +51,6 @@ pub fn labels(run_id: &str, lock: &Path) -> Vec<String> {
         format!("{RUN_LABEL}={run_id}"),
         format!("{LOCK_LABEL}={}", lock.display()),
     ]
-}
-
-/// Marks the run live on the engine: a volume with the run's labels, which
-/// goes with the run's other volumes at cleanup (or in a sweep).
-pub fn mark_live(client: &Client, suffix: &str, labels: &[String]) -> Result<(), DockerError> {
-    let name = format!("doccheck-live{suffix}");
-    let marker = format!("{MARKER_LABEL}=live");
-    let mut args = vec!["volume", "create", "--label", &marker];
-    for label in labels {
-        args.extend(["--label", label]);
-    }
-    args.push(&name);
-    client.run(&args).map(|_| ())
-}
-
-/// Removes the live markers of this state directory's runs whose lock file
-/// is gone (the run could not clean up and its records went): for `--prune`
-/// only. A marker whose lock is elsewhere (another user's run, another
-/// machine's on a shared engine) is not this prune's to judge. Returns how many.
-pub fn remove_orphan_markers(client: &Client) -> Result<usize, DockerError> {
-    let filter = format!("label={MARKER_LABEL}");
-    let markers = client.lines(&["volume", "ls", "-q", "--filter", &filter])?;
-    let ours = doccheck_runner::session::state::root();
-    let mut removed = 0;
-    for name in markers {
-        let format = format!("{{{{index .Labels \"{LOCK_LABEL}\"}}}}");
-        let lock = client.run(&["volume", "inspect", "--format", &format, &name])?;
-        let lock = Path::new(lock.trim());
-        if lock.starts_with(&ours) && !lock.exists() {
-            removed += client.run(&["volume", "rm", "-f", &name]).is_ok() as usize;
-        }
-    }
-    Ok(removed)
 }
 
 /// What cleanup could not remove.

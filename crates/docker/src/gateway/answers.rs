@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::built::Built;
 use crate::names::{Namespace, Plain};
-use crate::resources::{MARKER_LABEL, RUN_LABEL};
+use crate::resources::RUN_LABEL;
 
 /// Feeds a build's JSON stream (complete lines) to `built`: its `stream`
 /// texts and the final `aux.ID`.
@@ -84,15 +84,14 @@ pub fn image_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8
     serde_json::to_vec(&images).ok()
 }
 
-/// `GET /volumes` without other runs' volumes and without the runs'
-/// markers, the run's names as documented.
+/// `GET /volumes` without other runs' volumes, the run's names as documented.
 pub fn volume_list(body: &[u8], names: &Namespace, run_id: &str) -> Option<Vec<u8>> {
     let mut answer: Value = serde_json::from_slice(body).ok()?;
     if let Some(volumes) = answer.get_mut("Volumes").and_then(Value::as_array_mut) {
         volumes.retain_mut(|volume| {
             let labels = volume.get("Labels");
             let label = |key: &str| labels.and_then(|l| l.get(key)).and_then(Value::as_str);
-            if label(MARKER_LABEL).is_some() || label(RUN_LABEL).is_some_and(|r| r != run_id) {
+            if label(RUN_LABEL).is_some_and(|r| r != run_id) {
                 return false;
             }
             show_name(volume, Plain::Volume, names)
@@ -230,7 +229,6 @@ mod tests {
         assert_eq!(shown[0]["Image"], "app");
         let volumes = serde_json::json!({"Volumes": [
             {"Name": "data", "Labels": {"doccheck.run": "mine"}},
-            {"Name": "doccheck-live-dc1", "Labels": {"doccheck.run": "mine", "doccheck.marker": "live"}},
             {"Name": "theirs", "Labels": {"doccheck.run": "theirs"}},
             {"Name": "unrelated", "Labels": null}
         ], "Warnings": null});

@@ -9,7 +9,6 @@
 
 pub mod answers;
 pub mod http;
-mod neighbours;
 mod owned;
 pub mod policy;
 mod stream;
@@ -61,9 +60,6 @@ pub struct State {
     pub engine_paths: Vec<PathBuf>,
     /// The gateway's own socket.
     pub socket: PathBuf,
-    /// Label every build, whether or not another run is live: a run with no
-    /// marker of its own (see [`neighbours`]) cannot count on the others'.
-    pub always_label: bool,
 }
 
 impl State {
@@ -236,13 +232,6 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
                 || ["/create", "/tag", "/push"]
                     .iter()
                     .any(|end| request.path.ends_with(end)));
-        let label_builds = method == "POST" && request.path == "/build" && {
-            let (always, run_id) = {
-                let state = lock(state);
-                (state.always_label, state.run_id.clone())
-            };
-            always || neighbours::others_live(upstream, &run_id)
-        };
         let decision = {
             let mut state = lock(state);
             let State {
@@ -260,7 +249,6 @@ fn serve(client: UnixStream, upstream: &Upstream, state: &Arc<Mutex<State>>) -> 
                 run_id,
                 labels,
                 registries,
-                label_builds,
                 own_images: images,
                 engine_sockets,
                 engine_paths,

@@ -24,9 +24,6 @@ pub struct Run<'a> {
     pub run_id: &'a str,
     pub labels: &'a [(String, String)],
     pub registries: &'a Registries,
-    /// Whether builds carry the run's label: only while another run shares
-    /// the engine (see [`super::neighbours`]).
-    pub label_builds: bool,
     /// The images the run's builds made so far: the only cache its builds use.
     pub own_images: &'a [String],
     /// The engine's socket, by every path it has (`/var/run/docker.sock`,

@@ -31,7 +31,6 @@ impl Fixture {
             run_id: "r1",
             labels: &self.labels,
             registries: &self.registries,
-            label_builds: true,
             own_images: &self.own_images,
             engine_sockets: &self.sockets,
             engine_paths: &self.private,
@@ -151,10 +150,8 @@ fn what_is_created_is_labelled_and_named_for_the_run() {
         &mut names,
     ));
     assert_eq!(build.answer, Answer::Build);
-    assert_eq!(
-        build.request.param("labels"),
-        Some("{\"doccheck.run\":\"r1\"}")
-    );
+    // A build is the guide's: no label of doccheck's.
+    assert_eq!(build.request.param("labels"), None);
     assert_eq!(build.request.param("forcerm"), Some("1"));
     // Its cache: the run's own layers only.
     assert_eq!(
@@ -165,15 +162,10 @@ fn what_is_created_is_labelled_and_named_for_the_run() {
         build.tags,
         [format!("stockdata{sfx}"), format!("myorg/app{sfx}:2")]
     );
-    // Alone on the engine, a build is the guide's: its own labels only.
-    let alone = Run {
-        label_builds: false,
-        ..fixture.run()
-    };
     let build = forwarded(decide(
         request("POST /v1.41/build?t=app&labels=%7B%22a%22%3A%22b%22%7D HTTP/1.1"),
         None,
-        &alone,
+        &run,
         &mut names,
     ));
     assert_eq!(build.request.param("labels"), Some("{\"a\":\"b\"}"));
