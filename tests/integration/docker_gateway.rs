@@ -435,20 +435,7 @@ fn the_daemon_going_away_mid_step_is_reported_as_such() {
         .private_tmpdir();
     let tmp = test.tmpdir_path().unwrap();
     let before = Before::now();
-    let child = test
-        .command()
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while !flag.exists() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the first step never ran"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let child = crate::test::spawn_until(&test, &flag);
     proxy.stop();
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

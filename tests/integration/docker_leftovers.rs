@@ -2,8 +2,7 @@
 //! its way to the engine (the engine makes the container after the run has
 //! stopped asking) leaves no container, because cleanup waits for it.
 
-use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::docker::{assert_nothing_left_in, docker, Before};
 use crate::docker_gateway::{Proxy, IMAGE};
@@ -26,20 +25,7 @@ fn a_signal_while_a_create_is_under_way_leaves_no_container() {
     let tmp = test.tmpdir_path().unwrap();
     let before = Before::now();
     proxy.hold_creates();
-    let child = test
-        .command()
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while !flag.exists() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the step never ran"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let child = crate::test::spawn_until(&test, &flag);
     // The create is held on its way: the run is stopped meanwhile.
     std::thread::sleep(Duration::from_millis(500));
     signal(child.id(), libc::SIGINT);

@@ -84,6 +84,27 @@ pub fn processes_with(needle: &str) -> Vec<String> {
         .collect()
 }
 
+/// Starts the run of `test` (stdout piped, stderr dropped) and waits until
+/// `flag` exists: the guide touches it when it is where the test wants it.
+pub fn spawn_until(test: &Test, flag: &Path) -> std::process::Child {
+    let child = test
+        .command()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !flag.exists() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the guide never got to {}",
+            flag.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
+}
+
 pub fn doccheck_binary() -> &'static str {
     env!("CARGO_BIN_EXE_doccheck")
 }
