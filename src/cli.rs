@@ -9,7 +9,7 @@ use clap::{Parser, ValueEnum};
 use doccheck_guide::config::{self, Config};
 use doccheck_guide::tree::{self, Partition};
 use doccheck_guide::{Error, ErrorKind};
-use doccheck_report::terminal::{self, Terminal};
+use doccheck_report::terminal::{self, Diagnostics, Terminal};
 use doccheck_report::{github, json::Json, junit::Junit, Reporter, Reporters};
 
 #[derive(Parser, Debug)]
@@ -119,15 +119,15 @@ impl Args {
     }
 
     fn reporters(&self, tree: bool) -> Reporters {
-        let mut reporters: Vec<Box<dyn Reporter>> = match self.format {
-            Format::Human => vec![Box::new(Terminal::new(tree))],
-            Format::Json => vec![Box::new(Json::default())],
-        };
+        let mut reporters: Vec<Box<dyn Reporter>> = vec![Box::new(Diagnostics)];
+        // Before the terminal's: a guide's annotations come ahead of its summary line.
         if github::enabled() {
-            reporters.push(Box::new(github::Github {
-                to_stderr: self.format == Format::Json,
-            }));
+            reporters.push(Box::new(github::Github::new(self.format == Format::Json)));
         }
+        reporters.push(match self.format {
+            Format::Human => Box::new(Terminal::new(tree)),
+            Format::Json => Box::new(Json::default()),
+        });
         if let Some(path) = &self.junit {
             reporters.push(Box::new(Junit::new(path.clone())));
         }

@@ -3,7 +3,6 @@
 mod cli;
 mod run;
 mod translate;
-mod update;
 
 fn main() {
     std::process::exit(cli::main());

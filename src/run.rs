@@ -1,8 +1,8 @@
 //! Wiring of a run over the guides: each guide planned and run on a thread of
-//! the pool, with the integrations its plan wants, and everything it reports
-//! brought back to this thread, where the reporters are.
+//! the pool, with the integrations its plan wants, and every event it emits
+//! brought back to this thread, where the reporters are. The run's outcome is
+//! counted from the same events, once, and gives the exit code.
 
-use std::collections::HashMap;
 use std::sync::mpsc;
 use std::sync::Arc;
 
@@ -10,43 +10,13 @@ use doccheck_guide::config::{Config, Defaults};
 use doccheck_guide::load::{self, Loaded};
 use doccheck_guide::plan::Plan;
 use doccheck_guide::tree::GuidePath;
-use doccheck_guide::{Error, ErrorKind};
+use doccheck_guide::Error;
 use doccheck_report::terminal::error::render;
-use doccheck_report::{Reporter, Reporters};
-use doccheck_runner::events::Verdict;
-use doccheck_runner::{pool, Event, Events, Integration, Interrupt};
+use doccheck_report::{Event, GuideId, Outcome, Reporter, Reporters};
+use doccheck_runner::update::Mode as UpdateMode;
+use doccheck_runner::{pool, Events, Integration, Interrupt};
 
 use crate::cli::{Args, Mode};
-
-const EXIT_FAILED: i32 = 1;
-
-/// What the guides of a run came to, for the exit code.
-#[derive(Default)]
-struct Outcome {
-    failed: bool,
-    error: bool,
-    interrupted: Option<i32>,
-}
-
-impl Outcome {
-    fn code(&self) -> i32 {
-        match (self.interrupted, self.error, self.failed) {
-            (Some(signal), _, _) => 128 + signal,
-            (None, true, _) => ErrorKind::Usage.exit_code(),
-            (None, false, true) => EXIT_FAILED,
-            _ => 0,
-        }
-    }
-
-    fn error(&mut self, guide: &str, error: &Error, reporters: &mut Reporters) {
-        match error.kind {
-            ErrorKind::Interrupted(signal) => self.interrupted = Some(signal),
-            _ => self.error = true,
-        }
-        reporters.error(guide, error);
-        doccheck_report::err(&render(error));
-    }
-}
 
 fn defaults(args: &Args, config: &Config) -> Result<Defaults, Error> {
     let mut defaults = config.defaults.clone();
@@ -63,6 +33,26 @@ fn defaults(args: &Args, config: &Config) -> Result<Defaults, Error> {
             .map_err(|m| Error::usage(format!("--var {var}: {m}")))?;
     }
     Ok(defaults)
+}
+
+/// Where every event meets the reporters and the outcome.
+struct Reporting<'a> {
+    reporters: &'a mut Reporters,
+    outcome: Outcome,
+}
+
+impl Reporting<'_> {
+    fn handle(&mut self, event: Event) {
+        self.outcome.observe(&event);
+        self.reporters.report(&event);
+    }
+
+    /// The last event; returns the exit code.
+    fn done(self) -> i32 {
+        let code = self.outcome.exit_code();
+        self.reporters.report(&Event::Done(self.outcome));
+        code
+    }
 }
 
 pub fn all(
@@ -83,36 +73,47 @@ pub fn all(
             return e.exit_code();
         }
     };
-    let mut outcome = Outcome::default();
+    let mut reporting = Reporting {
+        reporters,
+        outcome: Outcome::default(),
+    };
+    let name = |guide: &GuidePath| guide.path.display().to_string();
+    let error = |guide, path: &GuidePath, error| Event::Error {
+        guide,
+        name: name(path),
+        error,
+    };
     match args.mode() {
         Mode::List => {
-            for guide in guides {
-                let shown = guide.path.display().to_string();
-                match load::load(guide, args.scenario.as_deref(), &defaults) {
+            for (i, guide) in guides.iter().enumerate() {
+                let event = match load::load(guide, args.scenario.as_deref(), &defaults) {
                     Ok(Loaded::Plan(plan)) => match check_selection(args, &plan) {
-                        Ok(()) => reporters.listed(&plan),
-                        Err(e) => outcome.error(&shown, &e, reporters),
+                        Ok(()) => Event::Listed {
+                            guide: i,
+                            plan: Arc::from(plan),
+                        },
+                        Err(e) => error(i, guide, e),
                     },
-                    Ok(Loaded::NoBlocks) => reporters.empty(&shown),
-                    Err(e) => outcome.error(&shown, &e, reporters),
-                }
+                    Ok(Loaded::NoBlocks) => Event::Empty {
+                        guide: i,
+                        name: name(guide),
+                    },
+                    Err(e) => error(i, guide, e),
+                };
+                reporting.handle(event);
             }
         }
         Mode::Translation => {
-            for guide in guides {
-                let shown = guide.path.display().to_string();
-                match translate(guide, args) {
-                    Ok(checked) => {
-                        outcome.failed |= checked.errors() > 0;
-                        reporters.translation(&checked);
-                    }
-                    Err(e) => outcome.error(&shown, &e, reporters),
-                }
+            for (i, guide) in guides.iter().enumerate() {
+                reporting.handle(match translate(guide, args) {
+                    Ok(checked) => Event::Translation { guide: i, checked },
+                    Err(e) => error(i, guide, e),
+                });
             }
         }
-        Mode::Run => run(args, guides, &defaults, reporters, interrupt, &mut outcome),
+        Mode::Run => run(args, guides, &defaults, &mut reporting, interrupt),
     }
-    outcome.code()
+    reporting.done()
 }
 
 fn translate(guide: &GuidePath, args: &Args) -> Result<doccheck_report::Translation, Error> {
@@ -148,125 +149,70 @@ fn integrations(plan: &Plan) -> Vec<Box<dyn Integration>> {
     vec![Box::new(doccheck_docker::Docker::new(plan))]
 }
 
-/// Whether every failure of the run is a transcript whose update was worked out.
-fn only_stale_transcripts(results: &[doccheck_runner::StepResult]) -> bool {
-    results.iter().all(|r| {
-        r.failure.is_none()
-            && r.commands
-                .iter()
-                .all(|c| c.failure.is_none() || c.update.is_some())
-    })
-}
-
-/// What a guide's thread tells the reporting thread.
-enum Message {
-    Started(usize, Arc<Plan>),
-    Event(usize, Event),
-    Empty(usize),
-    Error(usize, Error),
-    /// What `--update` changed (`guide:line: …`).
-    Updated(String),
-    Verdict(Verdict),
-}
-
-/// A run's events, sent to the reporting side.
+/// A guide's run events, tagged with the guide and sent to the reporting side.
 struct Forward<'a> {
-    index: usize,
-    send: &'a mut dyn FnMut(Message),
+    guide: GuideId,
+    send: &'a mut dyn FnMut(Event),
 }
 
 impl Events for Forward<'_> {
-    fn emit(&mut self, event: Event) {
-        (self.send)(Message::Event(self.index, event));
+    fn emit(&mut self, event: doccheck_runner::Event) {
+        (self.send)(Event::Run {
+            guide: self.guide,
+            event,
+        });
     }
 }
 
 fn run_one(
-    index: usize,
+    index: GuideId,
     guide: &GuidePath,
     args: &Args,
     defaults: &Defaults,
     interrupt: &Interrupt,
-    send: &mut dyn FnMut(Message),
+    send: &mut dyn FnMut(Event),
 ) {
-    if let Some(signal) = interrupt.signal() {
-        return send(Message::Verdict(Verdict::Interrupted(signal)));
+    let fail = |error| Event::Error {
+        guide: index,
+        name: guide.path.display().to_string(),
+        error,
+    };
+    // Interrupted: the guides not yet started are not started (the run says so once).
+    if interrupt.is_set() {
+        return;
     }
     let plan = match load::load(guide, args.scenario.as_deref(), defaults) {
         Ok(Loaded::Plan(plan)) => plan,
-        Ok(Loaded::NoBlocks) => return send(Message::Empty(index)),
-        Err(e) => return send(Message::Error(index, e)),
+        Ok(Loaded::NoBlocks) => {
+            return send(Event::Empty {
+                guide: index,
+                name: guide.path.display().to_string(),
+            })
+        }
+        Err(e) => return send(fail(e)),
     };
     if let Err(e) = check_selection(args, &plan) {
-        return send(Message::Error(index, e));
+        return send(fail(e));
     }
     let plan: Arc<Plan> = Arc::from(plan);
-    send(Message::Started(index, Arc::clone(&plan)));
     let options = doccheck_runner::Options {
         keep: args.keep,
         only: args.step,
         from: args.from,
         keep_going: args.keep_going || args.update,
         allow_empty: defaults.allow_empty,
-        update: args.update,
+        update: match (args.update, args.dry_run) {
+            (false, _) => None,
+            (true, false) => Some(UpdateMode::Write),
+            (true, true) => Some(UpdateMode::DryRun),
+        },
         pass_env: Vec::new(),
         interrupt: interrupt.clone(),
     };
     let mut integrations = integrations(&plan);
-    let mut events = Forward { index, send };
-    let result = doccheck_runner::run(&plan, &mut integrations, &options, &mut events);
-    match result {
-        Ok(report) => {
-            let mut verdict = report.verdict();
-            if args.update {
-                match crate::update::rewrite(&plan, &report.results, args.dry_run) {
-                    Ok(changes) => {
-                        let rewritten = changes.iter().any(|c| c.starts_with("updated "));
-                        changes.into_iter().for_each(|c| send(Message::Updated(c)));
-                        // Every failure was a transcript now rewritten: the guide passes as it stands.
-                        if rewritten && !args.dry_run && only_stale_transcripts(&report.results) {
-                            verdict = Verdict::Passed;
-                        }
-                    }
-                    Err(e) => send(Message::Error(index, e)),
-                }
-            }
-            send(Message::Verdict(verdict))
-        }
-        Err(e) => send(Message::Error(index, e)),
-    }
-}
-
-/// Where the guides' messages meet the reporters.
-struct Reporting<'a> {
-    guides: &'a [GuidePath],
-    reporters: &'a mut Reporters,
-    outcome: &'a mut Outcome,
-    plans: HashMap<usize, Arc<Plan>>,
-}
-
-impl Reporting<'_> {
-    fn handle(&mut self, message: Message) {
-        let name = |i: usize| self.guides[i].path.display().to_string();
-        match message {
-            Message::Started(i, plan) => {
-                self.reporters.started(&plan);
-                self.plans.insert(i, plan);
-            }
-            Message::Event(i, event) => {
-                if let Some(plan) = self.plans.get(&i) {
-                    self.reporters.event(plan, &event);
-                }
-            }
-            Message::Empty(i) => self.reporters.empty(&name(i)),
-            Message::Error(i, e) => self.outcome.error(&name(i), &e, self.reporters),
-            Message::Updated(change) => doccheck_report::err(&format!("{change}\n")),
-            Message::Verdict(Verdict::Passed) => {}
-            Message::Verdict(Verdict::Interrupted(signal)) => {
-                self.outcome.interrupted = Some(signal)
-            }
-            Message::Verdict(_) => self.outcome.failed = true,
-        }
+    let mut events = Forward { guide: index, send };
+    if let Err(e) = doccheck_runner::run(&plan, &mut integrations, &options, &mut events) {
+        (events.send)(fail(e));
     }
 }
 
@@ -274,40 +220,45 @@ fn run(
     args: &Args,
     guides: &[GuidePath],
     defaults: &Defaults,
-    reporters: &mut Reporters,
+    reporting: &mut Reporting,
     interrupt: Interrupt,
-    outcome: &mut Outcome,
+) {
+    run_guides(args, guides, defaults, reporting, &interrupt);
+    if let Some(signal) = interrupt.signal() {
+        reporting.handle(Event::Interrupted(signal));
+    }
+}
+
+fn run_guides(
+    args: &Args,
+    guides: &[GuidePath],
+    defaults: &Defaults,
+    reporting: &mut Reporting,
+    interrupt: &Interrupt,
 ) {
     let jobs = args.jobs.unwrap_or_else(pool::cpus).max(1);
-    let mut reporting = Reporting {
-        guides,
-        reporters,
-        outcome,
-        plans: HashMap::new(),
-    };
     // One guide, or one at a time: on this thread, with no hop per event.
     if guides.len() == 1 || jobs == 1 {
         for (index, guide) in guides.iter().enumerate() {
-            run_one(index, guide, args, defaults, &interrupt, &mut |m| {
-                reporting.handle(m)
+            run_one(index, guide, args, defaults, interrupt, &mut |e| {
+                reporting.handle(e)
             });
         }
         return;
     }
     let (sender, receiver) = mpsc::channel();
     std::thread::scope(|scope| {
-        let interrupt = &interrupt;
         scope.spawn(move || {
             pool::each(guides, jobs, |index, guide| {
-                let mut send = |m: Message| {
-                    let _ = sender.send(m);
+                let mut send = |e: Event| {
+                    let _ = sender.send(e);
                 };
                 run_one(index, guide, args, defaults, interrupt, &mut send)
             });
             drop(sender);
         });
-        for message in receiver {
-            reporting.handle(message);
+        for event in receiver {
+            reporting.handle(event);
         }
     });
 }

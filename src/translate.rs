@@ -57,9 +57,9 @@ pub fn check(
         )));
     }
     let findings = doccheck_l10n::check(text, source_text.as_deref(), &config(scenario)?);
-    Ok(Translation {
-        guide: guide.display().to_string(),
+    Ok(Translation::new(
+        guide.display().to_string(),
         source,
         findings,
-    })
+    ))
 }

@@ -52,7 +52,7 @@ pub fn load(
         }
         _ => Default::default(),
     };
-    let plan = plan::build(&shown, &blocks, scenario, defaults, &document)?;
+    let plan = plan::build(&shown, &text, &blocks, scenario, defaults, &document)?;
     if !guide.named && !plan.has_runnable_blocks() {
         return Ok(Loaded::NoBlocks);
     }

@@ -23,6 +23,9 @@ use crate::transcript::{self, Command};
 pub struct Plan {
     /// The guide's path as the user gave it.
     pub guide: String,
+    /// The guide's markdown as it was read to plan it: what `--update` edits
+    /// and what a report renders, never read from disk again.
+    pub text: String,
     /// The scenario that applies, as shown in reports.
     pub scenario: Option<PathBuf>,
     pub steps: Vec<Step>,
@@ -152,6 +155,7 @@ impl Plan {
 /// `document` is the guide's scrut front matter, for its scrut blocks.
 pub fn build(
     guide: &str,
+    text: &str,
     blocks: &[Block],
     scenario: Option<Scenario>,
     defaults: &Defaults,
@@ -301,6 +305,7 @@ pub fn build(
     setup.env.extend(placeholders.variables.iter().cloned());
     Ok(Plan {
         guide: guide.to_string(),
+        text: text.to_string(),
         scenario: scenario_path,
         steps,
         setup,

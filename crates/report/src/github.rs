@@ -1,14 +1,17 @@
 //! GitHub Actions workflow commands: `::error file=..,line=..::message`, which
-//! GitHub shows on the guide's line in the pull request. Printed as each step
-//! fails. On stdout with the human format; on stderr with `--format json`, so
-//! stdout stays pure JSON (the Actions runner reads commands on both streams).
+//! GitHub shows on the guide's line in the pull request. Printed when a
+//! guide's run ends, for the steps that failed, unless `--update` rewrote
+//! them all (the guide passes then). On stdout with the human format; on
+//! stderr with `--format json`, so stdout stays pure JSON (the Actions runner
+//! reads commands on both streams).
 
-use doccheck_guide::plan::Plan;
-use doccheck_runner::events::Status;
-use doccheck_runner::Event;
+use std::collections::HashMap;
+
+use doccheck_runner::events::{Status, Verdict};
+use doccheck_runner::Event as RunEvent;
 
 use crate::case::{finding_cases, step_case, step_of, Case, CaseOutcome};
-use crate::{Reporter, Translation};
+use crate::{Event, GuideId, Plans, Reporter};
 
 /// Whether annotations should be printed: GitHub sets GITHUB_ACTIONS=true.
 pub fn enabled() -> bool {
@@ -17,10 +20,21 @@ pub fn enabled() -> bool {
 
 pub struct Github {
     /// Annotations go to stderr instead of stdout.
-    pub to_stderr: bool,
+    to_stderr: bool,
+    plans: Plans,
+    /// The failing steps of runs under way.
+    failed: HashMap<GuideId, Vec<Case>>,
 }
 
 impl Github {
+    pub fn new(to_stderr: bool) -> Github {
+        Github {
+            to_stderr,
+            plans: Plans::default(),
+            failed: HashMap::new(),
+        }
+    }
+
     fn print(&self, text: &str) {
         if self.to_stderr {
             crate::err(text)
@@ -31,37 +45,55 @@ impl Github {
 }
 
 impl Reporter for Github {
-    fn event(&mut self, plan: &Plan, event: &Event) {
-        if let Event::StepFinished(result) = event {
-            if result.status == Status::Failed {
-                if let Some(step) = step_of(plan, result) {
-                    self.print(&annotations(&[step_case(plan, step, result)]));
+    fn report(&mut self, event: &Event) {
+        match event {
+            Event::Run { guide, event } => {
+                let Some(plan) = self.plans.observe(*guide, event) else {
+                    return;
+                };
+                match event {
+                    RunEvent::StepFinished(result) if result.status == Status::Failed => {
+                        if let Some(step) = step_of(&plan, result) {
+                            let case = step_case(&plan, step, result);
+                            self.failed.entry(*guide).or_default().push(case);
+                        }
+                    }
+                    RunEvent::Finished(summary) => {
+                        self.plans.end(*guide);
+                        let failed = self.failed.remove(guide).unwrap_or_default();
+                        if summary.verdict != Verdict::Updated {
+                            self.print(&annotations(&failed));
+                        }
+                    }
+                    _ => {}
                 }
             }
+            Event::Error { guide, name, error } => {
+                self.plans.end(*guide);
+                self.failed.remove(guide);
+                let place = match &error.location {
+                    Some(l) => format!(
+                        "file={},line={},col={},",
+                        escape_property(&l.file),
+                        l.line,
+                        l.column
+                    ),
+                    None => format!("file={},", escape_property(name)),
+                };
+                self.print(&format!(
+                    "::error {place}title=doccheck%3A error::{}\n",
+                    escape_data(&error.message)
+                ));
+            }
+            Event::Translation { checked, .. } => {
+                self.print(&annotations(&finding_cases(
+                    &checked.guide,
+                    &checked.findings,
+                )));
+            }
+            Event::Listed { .. } | Event::Empty { .. } | Event::Interrupted(_) | Event::Done(_) => {
+            }
         }
-    }
-
-    fn error(&mut self, guide: &str, error: &doccheck_guide::Error) {
-        let place = match &error.location {
-            Some(l) => format!(
-                "file={},line={},col={},",
-                escape_property(&l.file),
-                l.line,
-                l.column
-            ),
-            None => format!("file={},", escape_property(guide)),
-        };
-        self.print(&format!(
-            "::error {place}title=doccheck%3A error::{}\n",
-            escape_data(&error.message)
-        ));
-    }
-
-    fn translation(&mut self, checked: &Translation) {
-        self.print(&annotations(&finding_cases(
-            &checked.guide,
-            &checked.findings,
-        )));
     }
 }
 

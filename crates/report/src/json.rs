@@ -6,12 +6,14 @@ use std::collections::BTreeMap;
 
 use doccheck_guide::plan::{Action, Plan, Step};
 use doccheck_guide::Error;
-use doccheck_runner::events::{self, Counts, Status, StepResult, Verdict};
-use doccheck_runner::{Event, Failure};
+use std::collections::HashMap;
+
+use doccheck_runner::events::{Counts, RunSummary, Status, StepResult, Updates};
+use doccheck_runner::{Event as RunEvent, Failure};
 use serde::Serialize;
 
 use crate::case::step_of;
-use crate::{Reporter, Translation};
+use crate::{Event, GuideId, Plans, Reporter, Translation};
 
 /// Bumped when a field changes meaning or goes away (adding fields does not).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -138,6 +140,17 @@ struct RunDocument<'a> {
     steps: Vec<StepDocument<'a>>,
     notes: &'a [String],
     workspace: Option<String>,
+    /// With `--update`: what was rewritten (or, with `--dry-run`, would be).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updates: Option<Vec<RewriteDocument<'a>>>,
+}
+
+#[derive(Serialize)]
+struct RewriteDocument<'a> {
+    file: &'a str,
+    line: usize,
+    command: &'a str,
+    what: &'a str,
 }
 
 #[derive(Serialize)]
@@ -247,15 +260,6 @@ fn step_document<'a>(plan: &'a Plan, step: &'a Step, result: &'a StepResult) -> 
     }
 }
 
-pub fn verdict_name(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Passed => "passed",
-        Verdict::Failed => "failed",
-        Verdict::NothingRan => "nothing-ran",
-        Verdict::Interrupted(_) => "interrupted",
-    }
-}
-
 fn line<T: Serialize>(document: &T) -> String {
     let mut text = serde_json::to_string(document).unwrap_or_else(|e| {
         format!("{{\"schema_version\":{SCHEMA_VERSION},\"kind\":\"error\",\"error\":{{\"message\":\"cannot render JSON: {e}\"}}}}")
@@ -267,50 +271,91 @@ fn line<T: Serialize>(document: &T) -> String {
 /// Collects each guide's results and prints its document when its run ends.
 #[derive(Default)]
 pub struct Json {
-    running: Vec<(String, Vec<StepResult>)>,
+    plans: Plans,
+    running: HashMap<GuideId, (Vec<StepResult>, Option<Updates>)>,
 }
 
-impl Reporter for Json {
-    fn event(&mut self, plan: &Plan, event: &Event) {
+impl Json {
+    fn run(&mut self, guide: GuideId, event: &RunEvent) {
+        let Some(plan) = self.plans.observe(guide, event) else {
+            return;
+        };
+        let running = self.running.entry(guide).or_default();
         match event {
-            Event::StepFinished(result) => {
-                match self.running.iter_mut().find(|(g, _)| *g == plan.guide) {
-                    Some((_, results)) => results.push(result.clone()),
-                    None => self
-                        .running
-                        .push((plan.guide.clone(), vec![result.clone()])),
-                }
-            }
-            Event::Finished(summary) => {
-                let at = self.running.iter().position(|(g, _)| *g == plan.guide);
-                let results = at.map(|i| self.running.remove(i).1).unwrap_or_default();
-                let verdict = events::verdict(&results, summary);
-                let document = RunDocument {
-                    schema_version: SCHEMA_VERSION,
-                    kind: "run",
-                    guide: &plan.guide,
-                    scenario: plan.scenario.as_ref().map(|s| s.display().to_string()),
-                    verdict: verdict_name(verdict),
-                    passed: verdict == Verdict::Passed,
-                    interrupted: summary.interrupted.map(doccheck_runner::signals::name),
-                    duration_ms: summary.duration.as_millis() as u64,
-                    summary: Counts::of(&results).into(),
-                    steps: results
-                        .iter()
-                        .filter_map(|r| step_of(plan, r).map(|s| step_document(plan, s, r)))
-                        .collect(),
-                    notes: &summary.notes,
-                    workspace: summary
-                        .kept_workspace
-                        .as_ref()
-                        .map(|p| p.display().to_string()),
-                };
-                crate::out(&line(&document));
+            RunEvent::StepFinished(result) => running.0.push(result.clone()),
+            RunEvent::Updated(updates) => running.1 = Some(updates.clone()),
+            RunEvent::Finished(summary) => {
+                let (results, updates) = self.running.remove(&guide).unwrap_or_default();
+                self.plans.end(guide);
+                crate::out(&line(&run_document(
+                    &plan,
+                    &results,
+                    updates.as_ref(),
+                    summary,
+                )));
             }
             _ => {}
         }
     }
+}
 
+fn run_document<'a>(
+    plan: &'a Plan,
+    results: &'a [StepResult],
+    updates: Option<&'a Updates>,
+    summary: &'a RunSummary,
+) -> RunDocument<'a> {
+    RunDocument {
+        schema_version: SCHEMA_VERSION,
+        kind: "run",
+        guide: &plan.guide,
+        scenario: plan.scenario.as_ref().map(|s| s.display().to_string()),
+        verdict: summary.verdict.name(),
+        passed: summary.verdict.passed(),
+        interrupted: summary.interrupted.map(doccheck_runner::signals::name),
+        duration_ms: summary.duration.as_millis() as u64,
+        summary: Counts::of(results).into(),
+        steps: results
+            .iter()
+            .filter_map(|r| step_of(plan, r).map(|s| step_document(plan, s, r)))
+            .collect(),
+        notes: &summary.notes,
+        workspace: summary
+            .kept_workspace
+            .as_ref()
+            .map(|p| p.display().to_string()),
+        updates: updates.map(|u| {
+            u.rewrites
+                .iter()
+                .map(|r| RewriteDocument {
+                    file: &r.file,
+                    line: r.line,
+                    command: &r.command,
+                    what: &r.what,
+                })
+                .collect()
+        }),
+    }
+}
+
+impl Reporter for Json {
+    fn report(&mut self, event: &Event) {
+        match event {
+            Event::Run { guide, event } => self.run(*guide, event),
+            Event::Listed { plan, .. } => self.listed(plan),
+            Event::Translation { checked, .. } => self.translation(checked),
+            Event::Empty { name, .. } => self.empty(name),
+            Event::Error { guide, name, error } => {
+                self.running.remove(guide);
+                self.plans.end(*guide);
+                self.error(name, error)
+            }
+            Event::Interrupted(_) | Event::Done(_) => {}
+        }
+    }
+}
+
+impl Json {
     fn listed(&mut self, plan: &Plan) {
         crate::out(&line(&ListDocument {
             schema_version: SCHEMA_VERSION,
@@ -329,13 +374,13 @@ impl Reporter for Json {
     }
 
     fn translation(&mut self, checked: &Translation) {
-        let errors = checked.errors();
+        let errors = checked.errors;
         crate::out(&line(&TranslationDocument {
             schema_version: SCHEMA_VERSION,
             kind: "translation",
             guide: &checked.guide,
             source: checked.source.as_ref().map(|s| s.display().to_string()),
-            passed: errors == 0,
+            passed: checked.passed(),
             summary: BTreeMap::from([
                 ("errors", errors),
                 ("warnings", checked.findings.len() - errors),

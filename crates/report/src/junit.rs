@@ -6,16 +6,17 @@
 //! is written here with quick-xml). The file is written once, at the end,
 //! through a temporary file and a rename.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use doccheck_guide::plan::Plan;
-use doccheck_runner::Event;
+use doccheck_runner::events::Verdict;
+use doccheck_runner::Event as RunEvent;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
 use quick_xml::Writer;
 
 use crate::case::{finding_cases, step_case, step_of, Case, CaseOutcome};
-use crate::{Reporter, Translation};
+use crate::{Event, GuideId, Plans, Reporter, Translation};
 
 pub struct Suite {
     pub name: String,
@@ -27,8 +28,9 @@ pub struct Suite {
 pub struct Junit {
     path: PathBuf,
     suites: Vec<Suite>,
+    plans: Plans,
     /// Cases of runs in progress, by guide.
-    running: Vec<(String, Vec<Case>)>,
+    running: HashMap<GuideId, Vec<Case>>,
 }
 
 impl Junit {
@@ -36,27 +38,35 @@ impl Junit {
         Junit {
             path,
             suites: Vec::new(),
-            running: Vec::new(),
+            plans: Plans::default(),
+            running: HashMap::new(),
         }
     }
-}
 
-impl Reporter for Junit {
-    fn event(&mut self, plan: &Plan, event: &Event) {
+    fn run(&mut self, guide: GuideId, event: &RunEvent) {
+        let Some(plan) = self.plans.observe(guide, event) else {
+            return;
+        };
         match event {
-            Event::StepFinished(result) => {
-                let Some(step) = step_of(plan, result) else {
-                    return;
-                };
-                let case = step_case(plan, step, result);
-                match self.running.iter_mut().find(|(g, _)| *g == plan.guide) {
-                    Some((_, cases)) => cases.push(case),
-                    None => self.running.push((plan.guide.clone(), vec![case])),
+            RunEvent::StepFinished(result) => {
+                if let Some(step) = step_of(&plan, result) {
+                    let case = step_case(&plan, step, result);
+                    self.running.entry(guide).or_default().push(case);
                 }
             }
-            Event::Finished(summary) => {
-                let at = self.running.iter().position(|(g, _)| *g == plan.guide);
-                let cases = at.map(|i| self.running.remove(i).1).unwrap_or_default();
+            RunEvent::Finished(summary) => {
+                let mut cases = self.running.remove(&guide).unwrap_or_default();
+                self.plans.end(guide);
+                // Rewritten by --update, the guide passes as it stands: so do its steps.
+                if summary.verdict == Verdict::Updated {
+                    for case in cases
+                        .iter_mut()
+                        .filter(|c| c.outcome == CaseOutcome::Failed)
+                    {
+                        case.outcome = CaseOutcome::Passed;
+                        case.message = None;
+                    }
+                }
                 self.suites.push(Suite {
                     name: plan.guide.clone(),
                     file: plan.guide.clone(),
@@ -102,6 +112,22 @@ impl Reporter for Junit {
             cases: finding_cases(&checked.guide, &checked.findings),
             time: Duration::ZERO,
         });
+    }
+}
+
+impl Reporter for Junit {
+    fn report(&mut self, event: &Event) {
+        match event {
+            Event::Run { guide, event } => self.run(*guide, event),
+            Event::Translation { checked, .. } => self.translation(checked),
+            Event::Error { guide, name, error } => {
+                self.running.remove(guide);
+                self.plans.end(*guide);
+                self.error(name, error)
+            }
+            Event::Listed { .. } | Event::Empty { .. } | Event::Interrupted(_) | Event::Done(_) => {
+            }
+        }
     }
 
     fn finish(&mut self) -> Result<(), String> {

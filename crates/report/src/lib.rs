@@ -1,53 +1,24 @@
-//! Reporters, fed by the runner's events (cargo-nextest's split): the
+//! Reporters, fed by events alone (cargo-nextest's split): the run's
+//! [`event`]s, from each guide's plan to the run's [`Outcome`], reach the
 //! [`terminal`], [`json`], [`junit`] and [`github`] annotations. Steps and
 //! translation findings both become [`case::Case`]s for the formats that
 //! list outcomes, so every format shows them the same way; [`printable`]
 //! is how text from a run is shown in all but JSON.
 
 pub mod case;
+pub mod event;
 pub mod github;
 pub mod json;
 pub mod junit;
 pub mod printable;
 pub mod terminal;
 
-use std::path::PathBuf;
+pub use event::{Event, GuideId, Outcome, Plans, Translation};
 
-use doccheck_guide::plan::Plan;
-use doccheck_guide::Error;
-use doccheck_runner::Event;
-
-/// A translation check's outcome, as reporters receive it.
-pub struct Translation {
-    pub guide: String,
-    pub source: Option<PathBuf>,
-    pub findings: Vec<doccheck_l10n::Finding>,
-}
-
-impl Translation {
-    pub fn errors(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == doccheck_l10n::Severity::Error)
-            .count()
-    }
-}
-
-/// One output format. Every method has a default that ignores the call.
+/// One output format, fed the run's events in order; `finish` writes what
+/// it keeps for the end (a file) and says what could not be written.
 pub trait Reporter {
-    /// A guide's run is about to start.
-    fn started(&mut self, _plan: &Plan) {}
-    /// Something happened in a guide's run.
-    fn event(&mut self, _plan: &Plan, _event: &Event) {}
-    /// `--list`: the plan, run nothing.
-    fn listed(&mut self, _plan: &Plan) {}
-    /// `--translation`: a guide checked against its source.
-    fn translation(&mut self, _checked: &Translation) {}
-    /// A guide could not be run (usage, scenario or environment error).
-    fn error(&mut self, _guide: &str, _error: &Error) {}
-    /// A markdown file of a directory or glob run that has no code block.
-    fn empty(&mut self, _guide: &str) {}
-    /// Everything is over: write files. Returns what could not be written.
+    fn report(&mut self, event: &Event);
     fn finish(&mut self) -> Result<(), String> {
         Ok(())
     }
@@ -57,23 +28,8 @@ pub trait Reporter {
 pub struct Reporters(pub Vec<Box<dyn Reporter>>);
 
 impl Reporter for Reporters {
-    fn started(&mut self, plan: &Plan) {
-        self.0.iter_mut().for_each(|r| r.started(plan));
-    }
-    fn event(&mut self, plan: &Plan, event: &Event) {
-        self.0.iter_mut().for_each(|r| r.event(plan, event));
-    }
-    fn listed(&mut self, plan: &Plan) {
-        self.0.iter_mut().for_each(|r| r.listed(plan));
-    }
-    fn translation(&mut self, checked: &Translation) {
-        self.0.iter_mut().for_each(|r| r.translation(checked));
-    }
-    fn error(&mut self, guide: &str, error: &Error) {
-        self.0.iter_mut().for_each(|r| r.error(guide, error));
-    }
-    fn empty(&mut self, guide: &str) {
-        self.0.iter_mut().for_each(|r| r.empty(guide));
+    fn report(&mut self, event: &Event) {
+        self.0.iter_mut().for_each(|r| r.report(event));
     }
     fn finish(&mut self) -> Result<(), String> {
         let mut result = Ok(());

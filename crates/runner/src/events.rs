@@ -2,8 +2,10 @@
 //! and at the end ([`RunReport`]). Reporters are fed these and nothing else.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
+use doccheck_guide::plan::Plan;
 use doccheck_guide::transcript::Status as Expected;
 
 use crate::failure::Failure;
@@ -110,6 +112,8 @@ pub struct RunSummary {
     pub ran: usize,
     /// Set when nothing ran and that is allowed.
     pub allow_empty: bool,
+    /// The guide's verdict, worked out once, after `--update` if it ran.
+    pub verdict: Verdict,
 }
 
 #[derive(Debug, Clone)]
@@ -142,46 +146,104 @@ impl Counts {
 }
 
 /// The verdict of a run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
+    #[default]
     Passed,
+    /// Every failure was a transcript gone stale, and `--update` rewrote it:
+    /// the guide passes as it now stands (as trycmd and scrut end after a rewrite).
+    Updated,
     Failed,
     /// No step ran (all skipped or not selected): not a pass.
     NothingRan,
     Interrupted(i32),
 }
 
-impl RunReport {
-    pub fn verdict(&self) -> Verdict {
-        verdict(&self.results, &self.summary)
+impl Verdict {
+    /// Whether the guide counts as passing (for the exit code and every report).
+    pub fn passed(self) -> bool {
+        matches!(self, Verdict::Passed | Verdict::Updated)
     }
 
-    pub fn passed(&self) -> bool {
-        self.verdict() == Verdict::Passed
+    /// The name every report uses (`passed`, `updated`, `failed`, `nothing-ran`, `interrupted`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Passed => "passed",
+            Verdict::Updated => "updated",
+            Verdict::Failed => "failed",
+            Verdict::NothingRan => "nothing-ran",
+            Verdict::Interrupted(_) => "interrupted",
+        }
     }
 }
 
-pub fn verdict(results: &[StepResult], summary: &RunSummary) -> Verdict {
-    if let Some(signal) = summary.interrupted {
+impl RunReport {
+    pub fn verdict(&self) -> Verdict {
+        self.summary.verdict
+    }
+
+    pub fn passed(&self) -> bool {
+        self.verdict().passed()
+    }
+}
+
+/// The verdict of the steps as they ran, before any `--update`.
+pub(crate) fn verdict(
+    results: &[StepResult],
+    interrupted: Option<i32>,
+    ran: usize,
+    allow_empty: bool,
+) -> Verdict {
+    if let Some(signal) = interrupted {
         Verdict::Interrupted(signal)
     } else if results.iter().any(|r| r.status == Status::Failed) {
         Verdict::Failed
-    } else if summary.ran == 0 && !summary.allow_empty {
+    } else if ran == 0 && !allow_empty {
         Verdict::NothingRan
     } else {
         Verdict::Passed
     }
 }
 
+/// One edit `--update` made (or, with `--dry-run`, would make) to a guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewritten {
+    pub file: String,
+    /// The command's line.
+    pub line: usize,
+    /// The command's first line.
+    pub command: String,
+    /// `expected output`, `exit code (2)`, or both.
+    pub what: String,
+}
+
+/// What the `--update` phase of a run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Updates {
+    pub rewrites: Vec<Rewritten>,
+    /// Whether the guide was rewritten (not with `--dry-run`, not when refused).
+    pub written: bool,
+    /// With `--dry-run`: the change as a unified diff.
+    pub diff: Option<String>,
+    /// Why the guide was left as it is although it is stale (a translation,
+    /// a guide edited while it ran).
+    pub refused: Option<String>,
+}
+
 /// Live notifications of one guide's run.
 #[derive(Debug, Clone)]
 pub enum Event {
+    /// The run of this plan begins: the first event of every guide's run.
+    Started(Arc<Plan>),
     /// Something slow before the first step (a stand-in image build).
     Preparing(String),
     StepStarted {
         number: usize,
     },
     StepFinished(StepResult),
+    /// `--update`'s phase, after the steps: what it rewrote.
+    Updated(Updates),
+    /// The last event: how the run ended, and its verdict.
     Finished(RunSummary),
 }
 

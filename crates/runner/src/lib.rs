@@ -20,6 +20,7 @@ pub mod session;
 pub mod signals;
 mod step;
 pub mod sys;
+pub mod update;
 
 pub use events::{Event, Events, RunReport, StepResult};
 pub use failure::Failure;

@@ -2,12 +2,13 @@
 //! each step in order, then everything stopped and cleaned up, on every path.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use doccheck_guide::plan::{Action, Plan};
 use doccheck_guide::{Error, ErrorKind};
 
-use crate::events::{Event, Events, RunReport, RunSummary, Status, StepResult};
+use crate::events::{self, Event, Events, RunReport, RunSummary, Status, StepResult};
 use crate::failure::Failure;
 use crate::integration::{Context, Integration};
 use crate::services::Services;
@@ -18,6 +19,7 @@ use crate::session::state::{self, RunState};
 use crate::session::workspace::Workspace;
 use crate::signals::Interrupt;
 use crate::step::StepRunner;
+use crate::update;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -30,8 +32,9 @@ pub struct Options {
     pub keep_going: bool,
     /// A run in which no step ran passes.
     pub allow_empty: bool,
-    /// Work out, for each transcript command that no longer matches, what it should say.
-    pub update: bool,
+    /// Work out, for each transcript command that no longer matches, what it
+    /// should say, and after the steps rewrite the guide (or show the diff).
+    pub update: Option<update::Mode>,
     /// Names of variables the session takes from doccheck's environment instead
     /// of doccheck's isolated value (`HOME`, `TMPDIR`).
     pub pass_env: Vec<String>,
@@ -44,13 +47,16 @@ impl Options {
     }
 }
 
+/// Runs the plan; every fact of the run goes to `events`, from `Started` to
+/// `Finished` (an `Err` ends it instead when the run could not start).
 pub fn run(
-    plan: &Plan,
+    plan: &Arc<Plan>,
     integrations: &mut [Box<dyn Integration>],
     options: &Options,
     events: &mut dyn Events,
 ) -> Result<RunReport, Error> {
     let started = Instant::now();
+    events.emit(Event::Started(Arc::clone(plan)));
     let id = crate::run_id::new_run_id();
     let state = RunState::create(&id)?;
     let mut workspace = match Workspace::create(plan.setup.fixture.as_deref()) {
@@ -209,7 +215,7 @@ pub fn run(
             services: &mut services,
             deadline,
             substitutions: &plan.setup.substitutions,
-            update: options.update,
+            update: options.update.is_some(),
             context: Context {
                 workspace: &workspace.work,
                 control: &workspace.control,
@@ -267,13 +273,22 @@ pub fn run(
     // The workspace first: until the state directory goes, a sweep would find it.
     drop(workspace);
     state.end(complete);
+    let interrupted = options.interrupt.signal();
+    let allow_empty = options.allow_empty || plan.setup.allow_empty;
+    let mut verdict = events::verdict(&results, interrupted, ran, allow_empty);
+    if let (Some(mode), None) = (options.update, interrupted) {
+        let updates = update::rewrite(plan, &results, mode)?;
+        verdict = update::verdict(verdict, &results, &updates);
+        events.emit(Event::Updated(updates));
+    }
     let summary = RunSummary {
         duration: started.elapsed(),
         kept_workspace,
-        interrupted: options.interrupt.signal(),
+        interrupted,
         notes,
         ran,
-        allow_empty: options.allow_empty || plan.setup.allow_empty,
+        allow_empty,
+        verdict,
     };
     events.emit(Event::Finished(summary.clone()));
     Ok(RunReport { results, summary })

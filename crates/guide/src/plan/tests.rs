@@ -7,6 +7,7 @@ fn plan(guide: &str, scenario: Option<&str>) -> Result<Plan, Error> {
         .map(|s| crate::scenario::parse("s.yaml", std::path::Path::new("s.yaml"), s).unwrap());
     build(
         "g.md",
+        guide,
         &blocks,
         scenario,
         &Defaults::default(),
@@ -150,7 +151,7 @@ fn configured_default_language_and_extra_command_languages() {
         command_langs: vec!["zsh".into()],
         ..Defaults::default()
     };
-    let p = build("g.md", &blocks, None, &defaults, &Document::default()).unwrap();
+    let p = build("g.md", "", &blocks, None, &defaults, &Document::default()).unwrap();
     assert_eq!(
         p.steps
             .iter()
@@ -160,6 +161,7 @@ fn configured_default_language_and_extra_command_languages() {
     );
     let p = build(
         "g.md",
+        "",
         &blocks,
         None,
         &Defaults::default(),

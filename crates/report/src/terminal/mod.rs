@@ -8,15 +8,17 @@ pub mod error;
 mod live;
 mod many;
 
+use std::collections::HashMap;
+
 use doccheck_guide::plan::{Action, Plan, Step};
-use doccheck_runner::events::{self, Counts, RunSummary, Status, StepResult, Verdict};
-use doccheck_runner::Event;
+use doccheck_runner::events::{Counts, RunSummary, Status, StepResult, Updates, Verdict};
+use doccheck_runner::Event as RunEvent;
 
 use console::style;
 
 use crate::case::{step_of, tail, OUTPUT_TAIL};
 use crate::printable;
-use crate::{Reporter, Translation};
+use crate::{Event, GuideId, Plans, Reporter, Translation};
 use live::Live;
 
 /// Colours are off under NO_COLOR or when stdout is not a terminal.
@@ -68,7 +70,8 @@ pub fn list(plan: &Plan) -> String {
 /// the failing guides' details and a summary at the end.
 pub struct Terminal {
     live: Live,
-    results: Vec<(String, Vec<StepResult>)>,
+    plans: Plans,
+    results: HashMap<GuideId, Vec<StepResult>>,
     many: Option<many::Many>,
 }
 
@@ -78,29 +81,27 @@ impl Terminal {
     pub fn new(tree: bool) -> Terminal {
         Terminal {
             live: Live::new(),
-            results: Vec::new(),
+            plans: Plans::default(),
+            results: HashMap::new(),
             many: tree.then(many::Many::new),
         }
     }
-}
 
-impl Reporter for Terminal {
-    fn started(&mut self, plan: &Plan) {
-        if let Some(many) = &mut self.many {
-            many.started(plan, &self.live);
+    fn run(&mut self, guide: GuideId, event: &RunEvent) {
+        let Some(plan) = self.plans.observe(guide, event) else {
             return;
+        };
+        if let RunEvent::Finished(_) = event {
+            self.plans.end(guide);
         }
-        crate::out(&header(plan));
-    }
-
-    fn event(&mut self, plan: &Plan, event: &Event) {
         if let Some(many) = &mut self.many {
-            many.event(plan, event, &self.live);
+            many.event(guide, &plan, event, &self.live);
             return;
         }
         match event {
-            Event::Preparing(what) => self.live.preparing(what),
-            Event::StepStarted { number } => {
+            RunEvent::Started(plan) => crate::out(&header(plan)),
+            RunEvent::Preparing(what) => self.live.preparing(what),
+            RunEvent::StepStarted { number } => {
                 if let Some(step) = plan.steps.iter().find(|s| s.number == *number) {
                     self.live.running(
                         &plan.guide,
@@ -114,32 +115,33 @@ impl Reporter for Terminal {
                     );
                 }
             }
-            Event::StepFinished(result) => {
+            RunEvent::StepFinished(result) => {
                 self.live.idle(&plan.guide);
-                if let Some(step) = step_of(plan, result) {
+                if let Some(step) = step_of(&plan, result) {
                     crate::out(&step_line(&plan.guide, step, result));
                 }
-                match self.results.iter_mut().find(|(g, _)| *g == plan.guide) {
-                    Some((_, r)) => r.push(outcome(result)),
-                    None => self
-                        .results
-                        .push((plan.guide.clone(), vec![outcome(result)])),
+                self.results.entry(guide).or_default().push(outcome(result));
+            }
+            RunEvent::Updated(updates) => {
+                if let Some(diff) = &updates.diff {
+                    crate::out(diff);
                 }
             }
-            Event::Finished(summary_of_run) => {
+            RunEvent::Finished(summary_of_run) => {
                 self.live.idle(&plan.guide);
-                let at = self.results.iter().position(|(g, _)| *g == plan.guide);
-                let results = at.map(|i| self.results.remove(i).1).unwrap_or_default();
-                crate::out(&summary(plan, &results, summary_of_run));
+                let results = self.results.remove(&guide).unwrap_or_default();
+                crate::out(&summary(&plan, &results, summary_of_run));
             }
         }
     }
+}
 
-    fn listed(&mut self, plan: &Plan) {
-        match &mut self.many {
-            Some(many) => {
-                many.listed();
-                crate::out(&format!(
+impl Reporter for Terminal {
+    fn report(&mut self, event: &Event) {
+        match event {
+            Event::Run { guide, event } => self.run(*guide, event),
+            Event::Listed { plan, .. } => match &mut self.many {
+                Some(_) => crate::out(&format!(
                     "{}  {} steps{}\n",
                     plan.guide,
                     plan.steps.len(),
@@ -147,39 +149,74 @@ impl Reporter for Terminal {
                         .as_ref()
                         .map(|s| format!("  [{}]", s.display()))
                         .unwrap_or_default()
-                ))
+                )),
+                None => crate::out(&list(plan)),
+            },
+            Event::Translation { checked, .. } => crate::out(&findings(checked)),
+            Event::Error { guide, name, error } => {
+                self.plans.end(*guide);
+                self.results.remove(guide);
+                if let Some(many) = &mut self.many {
+                    many.error(*guide, name, error, &self.live);
+                }
             }
-            None => crate::out(&list(plan)),
-        }
-    }
-
-    fn translation(&mut self, checked: &Translation) {
-        crate::out(&findings(
-            &checked.guide,
-            checked.source.as_deref(),
-            &checked.findings,
-        ));
-    }
-
-    fn error(&mut self, guide: &str, error: &doccheck_guide::Error) {
-        if let Some(many) = &mut self.many {
-            many.error(guide, error, &self.live);
-        }
-    }
-
-    fn empty(&mut self, guide: &str) {
-        if let Some(many) = &mut self.many {
-            many.empty(guide);
+            Event::Empty { name, .. } => {
+                if self.many.is_some() {
+                    many::empty(name);
+                }
+            }
+            Event::Interrupted(_) => {}
+            Event::Done(outcome) => {
+                self.live.stop();
+                if let Some(many) = &mut self.many {
+                    crate::out(&many.finish(outcome));
+                }
+            }
         }
     }
 
     fn finish(&mut self) -> Result<(), String> {
         self.live.stop();
-        if let Some(many) = &mut self.many {
-            crate::out(&many.finish());
-        }
         Ok(())
     }
+}
+
+/// What goes to stderr whatever the format: why a guide could not run,
+/// rendered with its source line, and what `--update` rewrote.
+#[derive(Default)]
+pub struct Diagnostics;
+
+impl Reporter for Diagnostics {
+    fn report(&mut self, event: &Event) {
+        match event {
+            Event::Error { error, .. } => crate::err(&error::render(error)),
+            Event::Run {
+                event: RunEvent::Updated(updates),
+                ..
+            } => crate::err(&rewrites(updates)),
+            _ => {}
+        }
+    }
+}
+
+/// `updated docs/a.md:6: expected output of `…``, a line per rewrite.
+pub fn rewrites(updates: &Updates) -> String {
+    let mut out = String::new();
+    for r in &updates.rewrites {
+        let verb = match (updates.written, &updates.refused) {
+            (true, _) => "updated",
+            (false, None) => "would update",
+            (false, Some(_)) => continue,
+        };
+        out.push_str(&format!(
+            "{verb} {}:{}: {} of `{}`\n",
+            r.file, r.line, r.what, r.command
+        ));
+    }
+    if let (Some(why), Some(first)) = (&updates.refused, updates.rewrites.first()) {
+        out.push_str(&format!("{}: not rewritten: {why}\n", first.file));
+    }
+    out
 }
 
 /// A result as the summary counts it, without the commands and their
@@ -356,9 +393,10 @@ pub fn verdict_text(
     out: &mut String,
 ) -> String {
     let c = Counts::of(results);
-    let verdict = match events::verdict(results, run) {
+    let verdict = match run.verdict {
         Verdict::Interrupted(_) => style("INTERRUPTED").yellow().bold(),
         Verdict::Passed => style("ok").green().bold(),
+        Verdict::Updated => style("updated").green().bold(),
         Verdict::Failed => style("FAILED").red().bold(),
         Verdict::NothingRan => {
             out.push_str(&format!(
@@ -368,8 +406,13 @@ pub fn verdict_text(
             style("FAILED").red().bold()
         }
     };
+    // Updated, every failed step was a stale transcript now rewritten.
+    let failed = match run.verdict {
+        Verdict::Updated => "rewritten",
+        _ => "failed",
+    };
     format!(
-        "{verdict}. {} steps: {} passed, {} failed, {} skipped, {} not run; {:.1}s",
+        "{verdict}. {} steps: {} passed, {} {failed}, {} skipped, {} not run; {:.1}s",
         plan.steps.len(),
         c.passed,
         c.failed,
@@ -380,12 +423,9 @@ pub fn verdict_text(
 }
 
 /// The translation check's findings, one line each, then a count.
-pub fn findings(
-    guide: &str,
-    source: Option<&std::path::Path>,
-    findings: &[doccheck_l10n::Finding],
-) -> String {
-    let mut out = match source {
+pub fn findings(checked: &Translation) -> String {
+    let (guide, findings) = (&checked.guide, &checked.findings);
+    let mut out = match &checked.source {
         Some(s) => format!("doccheck --translation {guide} (source {})\n", s.display()),
         None => format!("doccheck --translation {guide} (source: the side-by-side segments)\n"),
     };
@@ -419,15 +459,12 @@ pub fn findings(
             }
         }
     }
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == doccheck_l10n::Severity::Error)
-        .count();
+    let errors = checked.errors;
     let warnings = findings.len() - errors;
-    let verdict = if errors > 0 {
-        style("FAILED").red().bold()
-    } else {
+    let verdict = if checked.passed() {
         style("ok").green().bold()
+    } else {
+        style("FAILED").red().bold()
     };
     out.push_str(&format!(
         "{guide}: translation {verdict}. {} findings: {errors} errors, {warnings} warnings\n",
