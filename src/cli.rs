@@ -10,7 +10,7 @@ use doccheck_guide::config::{self, Config};
 use doccheck_guide::tree::{self, Partition};
 use doccheck_guide::{Error, ErrorKind};
 use doccheck_report::terminal::{self, Diagnostics, Terminal};
-use doccheck_report::{github, json::Json, junit::Junit, Reporter, Reporters};
+use doccheck_report::{github, json::Json, junit::Junit, summary, Reporter, Reporters};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -54,6 +54,11 @@ pub struct Args {
     /// variable of the session (`--var RESOURCE_GROUP=rg1`); repeatable.
     #[arg(long = "var", value_name = "KEY=VALUE")]
     pub vars: Vec<String>,
+    /// A variable of doccheck's environment whose value the session gets
+    /// and no report shows (masked as `***`); repeatable. Variables whose
+    /// names say token, secret, password or key are masked without it.
+    #[arg(long = "secret", value_name = "NAME")]
+    pub secrets: Vec<String>,
     /// Rewrite each transcript's expected output (and status line) that no
     /// longer matches with what the command printed, in place; runs keep-going.
     #[arg(long, conflicts_with_all = ["translation", "list"])]
@@ -128,6 +133,9 @@ impl Args {
             Format::Human => Box::new(Terminal::new(tree)),
             Format::Json => Box::new(Json::default()),
         });
+        if let Some(path) = summary::github_path() {
+            reporters.push(Box::new(summary::Summary::new(path)));
+        }
         if let Some(path) = &self.junit {
             reporters.push(Box::new(Junit::new(path.clone())));
         }

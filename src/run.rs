@@ -32,6 +32,14 @@ fn defaults(args: &Args, config: &Config) -> Result<Defaults, Error> {
             .add(key, value)
             .map_err(|m| Error::usage(format!("--var {var}: {m}")))?;
     }
+    for name in &args.secrets {
+        if std::env::var_os(name).is_none() {
+            return Err(Error::usage(format!(
+                "--secret {name}: {name} is not set in doccheck's environment, so there is no value to pass on and mask"
+            )));
+        }
+        defaults.secrets.push(name.clone());
+    }
     Ok(defaults)
 }
 

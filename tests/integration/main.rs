@@ -20,6 +20,7 @@ mod reports;
 mod result_blocks;
 mod scenarios;
 mod scrut;
+mod secrets;
 mod shell;
 mod signals;
 mod test;

@@ -42,6 +42,10 @@ pub struct ConfigFile {
     /// A guide in which no step ran passes.
     #[serde(default)]
     pub allow_empty: bool,
+    /// Variables whose values no report shows (masked as `***`), beside
+    /// those whose names say token, secret, password or key.
+    #[serde(default)]
+    pub secrets: Vec<String>,
     /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
     #[serde(default)]
     pub substitutions: std::collections::BTreeMap<String, String>,
@@ -70,6 +74,8 @@ pub struct Defaults {
     pub default_lang: Option<String>,
     pub command_langs: Vec<String>,
     pub pass_env: Vec<String>,
+    /// `secrets:` and `--secret`.
+    pub secrets: Vec<String>,
     pub timeout: Option<Duration>,
     pub run_timeout: Option<Duration>,
     pub allow_empty: bool,
@@ -187,6 +193,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             timeout: duration(&file.timeout, "timeout")?,
             run_timeout: duration(&file.run_timeout, "run-timeout")?,
             allow_empty: file.allow_empty,
+            secrets: file.secrets,
             substitutions: crate::scenario::check_substitutions(&file.substitutions)
                 .map_err(|m| Error::scenario(key_location(shown, text, "substitutions"), m))?,
             placeholders: crate::scenario::placeholders_of(&file.placeholders)

@@ -277,6 +277,7 @@ pub fn build(
     let mut setup = Setup {
         pass_env: defaults.pass_env.clone(),
         allow_empty: defaults.allow_empty,
+        secrets: defaults.secrets.clone(),
         substitutions: defaults.substitutions.clone(),
         ..Setup::default()
     };
@@ -296,6 +297,7 @@ pub fn build(
         setup.docker = s.docker;
         setup.pass_env.extend(s.pass_env);
         setup.allow_empty |= s.allow_empty;
+        setup.secrets.extend(s.secrets);
         setup.substitutions.extend(s.substitutions);
         if let Some(t) = s.run_timeout {
             setup.run_timeout = t;

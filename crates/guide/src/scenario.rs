@@ -41,6 +41,9 @@ struct ScenarioFile {
     /// A run in which no step ran passes.
     #[serde(default)]
     allow_empty: bool,
+    /// Variables whose values no report shows (masked as `***`).
+    #[serde(default)]
+    secrets: Vec<String>,
     /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
     #[serde(default)]
     substitutions: BTreeMap<String, String>,
@@ -150,6 +153,7 @@ pub struct Scenario {
     pub env: Vec<(String, String)>,
     pub pass_env: Vec<String>,
     pub allow_empty: bool,
+    pub secrets: Vec<String>,
     pub substitutions: Vec<(String, String)>,
     pub placeholders: crate::placeholders::Placeholders,
     pub default_lang: Option<String>,
@@ -428,6 +432,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         env: file.env.into_iter().collect(),
         pass_env: file.pass_env,
         allow_empty: file.allow_empty,
+        secrets: file.secrets,
         substitutions: check_substitutions(&file.substitutions)
             .map_err(|m| Error::scenario(positions.top("substitutions"), m))?,
         placeholders: placeholders_of(&file.placeholders)

@@ -23,6 +23,9 @@ pub struct Setup {
     pub pass_env: Vec<String>,
     /// A run in which no step ran passes.
     pub allow_empty: bool,
+    /// Names of variables whose values every report masks (`secrets:`,
+    /// `--secret`); names that look like a token's or a password's are masked too.
+    pub secrets: Vec<String>,
     /// Named substitutions of expected output (`[VERSION]` → a regex), checked.
     pub substitutions: Vec<(String, String)>,
 }
@@ -36,6 +39,7 @@ impl Default for Setup {
             docker: None,
             pass_env: Vec::new(),
             allow_empty: false,
+            secrets: Vec::new(),
             substitutions: Vec::new(),
         }
     }

@@ -11,6 +11,7 @@ pub mod github;
 pub mod json;
 pub mod junit;
 pub mod printable;
+pub mod summary;
 pub mod terminal;
 
 pub use event::{Event, GuideId, Outcome, Plans, Translation};
