@@ -5,28 +5,49 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 use doccheck_guide::config::{self, Config};
 use doccheck_guide::tree::{self, Partition};
 use doccheck_guide::{Error, ErrorKind};
 use doccheck_report::terminal::{self, Diagnostics, Terminal};
 use doccheck_report::{github, json::Json, junit::Junit, Reporter, Reporters};
 
+const LONG_ABOUT: &str = "\
+Run markdown guides' code blocks for real, as tests.
+
+doccheck takes each fenced block of a guide in order (commands with the output
+they should print, files to write) and runs it in a throw-away workspace with
+bash, so every documented step is proven to work, or fails with a report that
+points at the guide's line.";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "doccheck",
     version,
-    about = "Run markdown guides' code blocks for real, as tests."
+    about = "Run markdown guides' code blocks for real, as tests.",
+    long_about = LONG_ABOUT,
+    after_long_help = crate::help::after_long_help(),
+    // `doccheck help` would take a guide's name away for nothing: --help is there.
+    disable_help_subcommand = true,
+    // `doccheck --list man` runs the guide `man`: a subcommand is only ever
+    // the first word, and takes none of the run's flags.
+    args_conflicts_with_subcommands = true
 )]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// Guides to run: markdown files, directories (every *.md below them,
     /// honouring .gitignore) or globs. None: the `include:` globs of .doccheck.yaml.
+    ///
+    /// A first path named like a subcommand (`man`, `completions`) is the
+    /// subcommand: write `./man`, or put it after `--`, another path or a flag.
+    #[arg(value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     /// Scenario YAML to use instead of the one found in scenarios/.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub scenario: Option<PathBuf>,
     /// The configuration to use instead of the nearest .doccheck.yaml.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub config: Option<PathBuf>,
     /// Print the plan (every block and what will be done with it) and run
     /// nothing; with several guides, one line per guide.
@@ -68,7 +89,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Also write a JUnit XML report to FILE (one test suite per guide).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub junit: Option<PathBuf>,
     /// Check the guides as translations of their sources instead of running
     /// them: code blocks, code spans, links, technical tokens, punctuation.
@@ -76,7 +97,7 @@ pub struct Args {
     pub translation: bool,
     /// The source to check a translation against (default: the side-by-side segments,
     /// and docs/X.md for docs/<locale>/X.md).
-    #[arg(long, value_name = "FILE", requires = "translation")]
+    #[arg(long, value_name = "FILE", requires = "translation", value_hint = ValueHint::FilePath)]
     pub source: Option<PathBuf>,
     /// Print the JSON Schema of `.doccheck.yaml` (config) or of scenario files, for editors.
     #[arg(long, value_enum, value_name = "FILE_KIND", exclusive = true)]
@@ -85,6 +106,24 @@ pub struct Args {
     /// dead runs left behind (Docker objects, workspaces, lock files); run nothing.
     #[arg(long, exclusive = true)]
     pub prune: bool,
+}
+
+/// What doccheck does besides running guides: each prints to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    /// Print the completion script for SHELL
+    ///
+    /// To stdout, e.g. `doccheck completions bash >
+    /// ~/.local/share/bash-completion/completions/doccheck`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print doccheck's man page
+    ///
+    /// To stdout, in roff: `doccheck man | man -l -`, or `doccheck man >
+    /// ~/.local/share/man/man1/doccheck.1`.
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -162,6 +201,9 @@ pub fn main() -> i32 {
         }
     };
     terminal::configure_colors();
+    if let Some(command) = args.command {
+        return crate::help::main(command);
+    }
     if let Some(kind) = args.schema {
         let schema = match kind {
             Schema::Config => config::schema(),
