@@ -1,5 +1,6 @@
 //! The CLI that explains itself: `--help`, `doccheck completions SHELL`,
-//! `doccheck man`, and guides named like those commands.
+//! `doccheck man`, guides named like those commands, and report paths
+//! checked before anything runs.
 
 use std::process::Command;
 
@@ -219,4 +220,73 @@ fn a_guide_named_like_a_command_runs_as_a_path() {
         .status(2)
         .stderr("error: unexpected argument '--list' found\n...\n")
         .run();
+}
+
+#[test]
+fn a_report_that_cannot_be_written_is_a_usage_error_before_anything_runs() {
+    let cases = [
+        (
+            "missing/report.xml",
+            "error: --junit missing/report.xml: the directory missing does not exist\n",
+        ),
+        (
+            "reports",
+            "error: --junit reports: is a directory; give a file path\n",
+        ),
+        (
+            "g.md/report.xml",
+            "error: --junit g.md/report.xml: g.md is not a directory\n",
+        ),
+        // Not writable even as root.
+        (
+            "/proc/doccheck-report.xml",
+            "error: --junit /proc/doccheck-report.xml: cannot write in the directory /proc: [..]\n",
+        ),
+    ];
+    for (path, message) in cases {
+        let test = Test::new().write("reports/.keep", "");
+        let ran = test.path("ran");
+        test.guide(&format!("```sh\ntouch {}\n```\n", ran.display()))
+            .args(&["g.md", "--junit", path])
+            .status(2)
+            .stderr(message)
+            .run();
+        assert!(!ran.exists(), "{path}: the guide ran");
+    }
+    // Where permissions bind (not as root): a read-only directory and file.
+    if unsafe { libc::geteuid() } != 0 {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path, m: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+        };
+        for (path, message) in [
+            (
+                "ro/new.xml",
+                "error: --junit ro/new.xml: cannot write in the directory ro: permission denied\n",
+            ),
+            (
+                "ro/old.xml",
+                "error: --junit ro/old.xml: cannot write it: permission denied\n",
+            ),
+        ] {
+            let test = Test::new().guide(GUIDE).write("ro/old.xml", "");
+            mode(&test.path("ro/old.xml"), 0o444);
+            mode(&test.path("ro"), 0o555);
+            let out = test
+                .args(&["g.md", "--junit", path])
+                .status(2)
+                .stderr(message)
+                .run();
+            // So that the test's directory can be removed.
+            mode(&out.path("ro"), 0o755);
+        }
+    }
+    // A writable place is fine, and the report is written there.
+    let out = Test::new()
+        .guide(GUIDE)
+        .write("reports/.keep", "")
+        .args(&["g.md", "--junit", "reports/r.xml"])
+        .stdout("...\n")
+        .run();
+    assert!(out.path("reports/r.xml").exists());
 }
