@@ -1,10 +1,10 @@
 //! The CLI that explains itself: `--help`, `doccheck completions SHELL`,
-//! `doccheck man`, guides named like those commands, and report paths
-//! checked before anything runs.
+//! `doccheck man`, guides named like those commands, report paths checked
+//! before anything runs, and README's example guide.
 
 use std::process::Command;
 
-use crate::test::Test;
+use crate::test::{repo, Test};
 
 const GUIDE: &str = "```console\n$ echo hi\nhi\n```\n";
 
@@ -289,4 +289,30 @@ fn a_report_that_cannot_be_written_is_a_usage_error_before_anything_runs() {
         .stdout("...\n")
         .run();
     assert!(out.path("reports/r.xml").exists());
+}
+
+#[test]
+fn readmes_example_guide_is_the_one_its_scenario_runs() {
+    let real = std::fs::read_to_string(repo().join("examples/hello.md")).unwrap();
+    let fixture =
+        std::fs::read_to_string(repo().join("scenarios/readme/fixture/examples/hello.md")).unwrap();
+    assert_eq!(
+        real, fixture,
+        "README.md runs examples/hello.md in scenarios/readme/fixture: copy it there"
+    );
+    Test::new()
+        .current_dir(repo())
+        .args(&["examples/hello.md"])
+        .stdout("doccheck examples/hello.md: 4 steps\n...\nexamples/hello.md: ok. 4 steps: 4 passed, [..]\n")
+        .run();
+}
+
+#[test]
+fn readmes_examples_run_as_shown() {
+    Test::new()
+        .current_dir(repo())
+        .private_tmpdir()
+        .args(&["README.md"])
+        .stdout("doccheck README.md with scenarios/readme.yaml: [..]\n...\nREADME.md: ok. [..]\n")
+        .run();
 }
