@@ -16,6 +16,7 @@ mod docker_revisions;
 mod docker_standins;
 mod formats;
 mod guides;
+mod json_schema;
 mod large;
 mod reports;
 mod result_blocks;
