@@ -1,6 +1,7 @@
 //! The doccheck binary: flags to a mode, and the crates wired together.
 
 mod cli;
+mod help;
 mod run;
 mod translate;
 

@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod bench;
+mod cli;
 mod docker;
 mod docker_broken;
 mod docker_bypass;
@@ -15,6 +16,7 @@ mod docker_revisions;
 mod docker_standins;
 mod formats;
 mod guides;
+mod json_schema;
 mod large;
 mod reports;
 mod result_blocks;

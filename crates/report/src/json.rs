@@ -186,6 +186,22 @@ struct ErrorBody<'a> {
     file: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
+    /// The other errors found with this one (every malformed annotation of
+    /// a guide), each in this shape with an empty `related`.
+    related: Vec<ErrorBody<'a>>,
+}
+
+impl<'a> From<&'a Error> for ErrorBody<'a> {
+    fn from(error: &'a Error) -> Self {
+        ErrorBody {
+            kind: error.kind,
+            message: &error.message,
+            file: error.location.as_ref().map(|l| l.file.as_str()),
+            line: error.location.as_ref().map(|l| l.line),
+            column: error.location.as_ref().map(|l| l.column),
+            related: error.related.iter().map(ErrorBody::from).collect(),
+        }
+    }
 }
 
 fn plan_step<'a>(plan: &'a Plan, s: &'a Step) -> PlanStep<'a> {
@@ -402,13 +418,7 @@ impl Json {
             schema_version: SCHEMA_VERSION,
             kind: "error",
             guide,
-            error: ErrorBody {
-                kind: error.kind,
-                message: &error.message,
-                file: error.location.as_ref().map(|l| l.file.as_str()),
-                line: error.location.as_ref().map(|l| l.line),
-                column: error.location.as_ref().map(|l| l.column),
-            },
+            error: ErrorBody::from(error),
         }));
     }
 }
