@@ -229,8 +229,12 @@ pub fn main() -> i32 {
         error.exit_code()
     };
     // A run that takes minutes must not lose its report at the end.
-    if let Some(path) = &args.junit {
-        if let Err(e) = check_output("--junit", path) {
+    let outputs = [
+        ("--junit", args.junit.clone()),
+        ("GITHUB_STEP_SUMMARY", summary::github_path()),
+    ];
+    for (flag, path) in outputs {
+        if let Some(Err(e)) = path.map(|p| check_output(flag, &p)) {
             return fail(e);
         }
     }

@@ -149,7 +149,8 @@ impl Summary {
                 break;
             }
             out.push('\n');
-            out.push_str(detail);
+            out.push_str(detail.trim_end());
+            out.push('\n');
         }
         out
     }
