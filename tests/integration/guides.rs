@@ -82,7 +82,7 @@ g.md: FAILED. 3 steps: 1 passed, 1 failed, 0 skipped, 1 not run; [..]s
 #[test]
 fn keep_going_runs_the_remaining_steps_and_reports_each() {
     Test::new()
-        .guide("```sh\nfalse\n```\n\n```sh\nexit 4\n```\n\n```console\n$ echo still here\nstill here\n```\n")
+        .guide("```sh\nfalse\n```\n\n```console\n$ exit 4\n```\n\n```console\n$ echo still here\nstill here\n```\n")
         .args(&["g.md", "--keep-going"])
         .status(1)
         .stdout(

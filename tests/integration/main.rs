@@ -5,6 +5,7 @@
 mod bad_input;
 mod bench;
 mod cli;
+mod conventions;
 mod docker;
 mod docker_broken;
 mod docker_bypass;

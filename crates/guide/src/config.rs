@@ -52,6 +52,11 @@ pub struct ConfigFile {
     /// Values for placeholders in commands (`"<myorg>": acme`) and variables of the session (`RESOURCE_GROUP: rg1`).
     #[serde(default)]
     pub placeholders: std::collections::BTreeMap<String, String>,
+    /// The prompts a command line of a transcript starts with (default: `$ `,
+    /// `% `, `❯ `, `PS> `, and `> ` in a block with no other); `"# "` among them
+    /// makes `#` root's prompt instead of a comment.
+    #[serde(default)]
+    pub prompts: Vec<String>,
 }
 
 /// The configuration, checked.
@@ -82,6 +87,8 @@ pub struct Defaults {
     pub substitutions: Vec<(String, String)>,
     /// The configuration's, then `--var`'s (which win).
     pub placeholders: crate::placeholders::Placeholders,
+    /// `prompts:`, when given.
+    pub prompts: Option<Vec<String>>,
 }
 
 /// The nearest `.doccheck.yaml` from `start` up to the repository's root (the
@@ -198,6 +205,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
                 .map_err(|m| Error::scenario(key_location(shown, text, "substitutions"), m))?,
             placeholders: crate::scenario::placeholders_of(&file.placeholders)
                 .map_err(|m| Error::scenario(key_location(shown, text, "placeholders"), m))?,
+            prompts: (!file.prompts.is_empty()).then_some(file.prompts),
         },
         jobs: file.jobs,
     })

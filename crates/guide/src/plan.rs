@@ -12,8 +12,8 @@ use crate::error::{Error, Location};
 use crate::languages;
 use crate::markdown::Block;
 use crate::placeholders::Placeholders;
-use crate::result_block::{self, ResultBlock};
-use crate::scenario::{Binding, Scenario};
+use crate::result_block::ResultBlock;
+use crate::scenario::Scenario;
 use crate::scrut::case::{self as scrut_case, Case, Document};
 use crate::service::Service;
 use crate::setup::{Setup, DEFAULT_TIMEOUT};
@@ -167,7 +167,7 @@ pub fn build(
     defaults: &Defaults,
     document: &Document,
 ) -> Result<Plan, Error> {
-    let bound = bind(guide, blocks, scenario.as_ref())?;
+    let bound = bind::bind(guide, blocks, scenario.as_ref())?;
     // The scenario's values, then the configuration's and `--var`'s, which win.
     let mut placeholders = scenario
         .as_ref()
@@ -193,6 +193,7 @@ pub fn build(
         .or(defaults.timeout)
         .unwrap_or(DEFAULT_TIMEOUT);
     let inline = inline::read(guide, blocks, defaults)?;
+    let mut reader = read::Reader::new(blocks, scenario.as_ref(), defaults);
     let mut steps = Vec::with_capacity(blocks.len());
     for ((block, binding), own) in blocks.iter().zip(bound.iter().copied()).zip(inline) {
         let at = Location::new(guide, block.line, block.column);
@@ -210,9 +211,18 @@ pub fn build(
             service = b.service.clone();
             bound_by = Some(b.location.to_string());
         }
-        let mut action = action(guide, block, &directives, service, &at, defaults)?;
+        let mut action = action(
+            guide,
+            block,
+            &directives,
+            service,
+            &at,
+            defaults,
+            &mut reader,
+            &mut notes,
+        )?;
         if let Some(marker) = &block.result_marker {
-            attach_result(guide, block, marker, &mut steps, &mut action, &mut notes)?;
+            expected::attach_result(guide, block, marker, &mut steps, &mut action, &mut notes)?;
         }
         let scrut = match (&action, is_scrut) {
             (Action::Run { .. }, true) => {
@@ -303,144 +313,6 @@ pub fn build(
     })
 }
 
-/// For each block, the scenario binding that matches it. A binding must match
-/// exactly one block: otherwise the scenario no longer fits the guide. Among
-/// several, `occurrence: N` picks the Nth, and a `fragment-of` binding leaves
-/// out the blocks that are written to the file it is a fragment of (the
-/// reader's edit of uncommenting the fragment in that file).
-fn bind<'s>(
-    guide: &str,
-    blocks: &[Block],
-    scenario: Option<&'s Scenario>,
-) -> Result<Vec<Option<&'s Binding>>, Error> {
-    let mut bound = vec![None; blocks.len()];
-    let bindings = scenario.map(|s| &s.bindings[..]).unwrap_or_default();
-    let hits_of = |binding: &Binding| -> Vec<&Block> {
-        blocks
-            .iter()
-            .filter(|b| binding.matcher.matches(b))
-            .collect()
-    };
-    for binding in bindings {
-        let mut hits = hits_of(binding);
-        if let Some(n) = binding.directives.occurrence {
-            hits = match hits.get(n - 1) {
-                Some(block) => vec![*block],
-                None => {
-                    return Err(Error::scenario(
-                        binding.location.clone(),
-                        format!(
-                            "occurrence: {n}, but this binding matches {} code block{} of {guide}",
-                            hits.len(),
-                            if hits.len() == 1 { "" } else { "s" }
-                        ),
-                    ))
-                }
-            };
-        }
-        if let (Some(of), true) = (&binding.directives.fragment_of, hits.len() > 1) {
-            let targets: Vec<usize> = bindings
-                .iter()
-                .filter(|other| {
-                    let d = &other.directives;
-                    d.file.as_ref() == Some(of) || d.also.contains(of)
-                })
-                .flat_map(|other| hits_of(other).into_iter().map(|b| b.index))
-                .collect();
-            hits.retain(|b| !targets.contains(&b.index));
-        }
-        match hits[..] {
-            [block] => {
-                if bound[block.index].is_some() {
-                    return Err(Error::scenario(
-                        binding.location.clone(),
-                        format!(
-                            "this binding and an earlier one both match the block at {guide}:{}",
-                            block.line
-                        ),
-                    ));
-                }
-                bound[block.index] = Some(binding);
-            }
-            [] => {
-                return Err(Error::scenario(
-                    binding.location.clone(),
-                    format!("this binding matches no code block of {guide}"),
-                ))
-            }
-            _ => {
-                let lines: Vec<String> = hits.iter().map(|b| b.line.to_string()).collect();
-                return Err(Error::scenario(
-                    binding.location.clone(),
-                    format!(
-                        "this binding matches {} code blocks of {guide} (lines {}); give a line only one of them has, `lines:` that only one has all of, or `occurrence: N`",
-                        hits.len(),
-                        lines.join(", ")
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(bound)
-}
-
-/// An `expected_similarity` comment before `block`: the block becomes the
-/// expected output of the last command block before it, and is not run itself.
-fn attach_result(
-    guide: &str,
-    block: &Block,
-    marker: &crate::markdown::Annotation,
-    steps: &mut [Step],
-    action: &mut Action,
-    notes: &mut Vec<String>,
-) -> Result<(), Error> {
-    let at = Location::new(guide, marker.line, marker.column);
-    let Some(expect) = result_block::expectation(&marker.text, &at)? else {
-        return Ok(());
-    };
-    if matches!(action, Action::Run { .. }) {
-        notes.push(format!(
-            "line {}: `{}` comes before a block that runs: ignored (a result block holds the output of the command block before it)",
-            marker.line, marker.text
-        ));
-        return Ok(());
-    }
-    let Some(owner) = steps
-        .iter_mut()
-        .rev()
-        .find(|s| matches!(s.action, Action::Run { .. }))
-    else {
-        notes.push(format!(
-            "line {}: `{}` follows no command block: ignored",
-            marker.line, marker.text
-        ));
-        return Ok(());
-    };
-    if owner.result.is_some() {
-        return Err(Error::guide(
-            at,
-            format!(
-                "the block at line {} already has a result block; a command block has one expected output",
-                owner.line
-            ),
-        ));
-    }
-    owner.result = Some(ResultBlock {
-        line: block.line,
-        lang: block.lang(),
-        content: block.content.clone(),
-        expect,
-    });
-    *action = Action::Skip {
-        reason: format!(
-            "the expected output of step {} (line {}), checked there (`{}`)",
-            owner.number, owner.line, marker.text
-        ),
-        kind: SkipKind::ResultBlock,
-    };
-    Ok(())
-}
-
 /// Fills in each command's placeholders, and notes the ones bash would read as a redirection.
 fn bind_placeholders(
     commands: &mut [Command],
@@ -468,6 +340,7 @@ fn lang_of(block: &Block, defaults: &Defaults) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn action(
     guide: &str,
     block: &Block,
@@ -475,6 +348,8 @@ fn action(
     service: Option<Service>,
     at: &Location,
     defaults: &Defaults,
+    reader: &mut read::Reader,
+    notes: &mut Vec<String>,
 ) -> Result<Action, Error> {
     if let Some(reason) = &d.skip {
         if reason.trim().is_empty() {
@@ -501,7 +376,7 @@ fn action(
         let commands = if lang == languages::SCRUT {
             transcript::parse_scrut(guide, &block.content, block.content_line)?
         } else {
-            transcript::parse(guide, &block.content, block.content_line)?
+            reader.commands(guide, block, notes)?
         };
         return Ok(Action::Run {
             commands,
@@ -531,7 +406,10 @@ fn action(
     }
 }
 
+mod bind;
+mod expected;
 mod inline;
+mod read;
 mod variants;
 
 use inline::{check_path, SKIP_NEEDS_A_REASON};

@@ -52,6 +52,9 @@ struct ScenarioFile {
     placeholders: BTreeMap<String, String>,
     /// The language of the guide's fences that have none (`console`); off unless set.
     default_lang: Option<String>,
+    /// The prompts a command line of a transcript starts with (see `.doccheck.yaml`'s `prompts`).
+    #[serde(default)]
+    prompts: Vec<String>,
     /// Bindings of the guide's blocks, by content: each needs `line:` or `pattern:`.
     #[serde(default)]
     blocks: Vec<Directives>,
@@ -157,6 +160,8 @@ pub struct Scenario {
     pub substitutions: Vec<(String, String)>,
     pub placeholders: crate::placeholders::Placeholders,
     pub default_lang: Option<String>,
+    /// `prompts:`, when given.
+    pub prompts: Option<Vec<String>>,
     pub bindings: Vec<Binding>,
     pub docker: Option<DockerSetup>,
     pub translation: Translation,
@@ -438,6 +443,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         placeholders: placeholders_of(&file.placeholders)
             .map_err(|m| Error::scenario(positions.top("placeholders"), m))?,
         default_lang: file.default_lang.map(|l| l.to_ascii_lowercase()),
+        prompts: (!file.prompts.is_empty()).then_some(file.prompts),
         bindings,
         docker,
         translation: file.translation,

@@ -223,6 +223,7 @@ impl StepRunner<'_> {
             let how = Invocation {
                 stream: case.stream,
                 env: &env,
+                script: false,
             };
             let executed = case::executed(text);
             if executed.is_some() {
@@ -239,12 +240,17 @@ impl StepRunner<'_> {
             let how = Invocation {
                 stream: Stream::Stdout,
                 env: &[],
+                script: command.script,
             };
             self.shell
                 .run_as(text, how, timeout, self.context.interrupt)
         } else {
-            let (ending, output) = self.shell.run(text, timeout, self.context.interrupt);
-            (ending, output, None)
+            let how = Invocation {
+                script: command.script,
+                ..Invocation::default()
+            };
+            self.shell
+                .run_as(text, how, timeout, self.context.interrupt)
         };
         if detached {
             notes.push(format!(
@@ -376,7 +382,7 @@ impl Expectations<'_> {
             None => Compared::Doccheck(
                 expected
                     .iter()
-                    .map(|l| self.substitutions.apply(&l.text))
+                    .map(|l| self.substitutions.apply(&l.text).optional(l.optional))
                     .collect(),
                 matching::Normalized::new(output),
             ),

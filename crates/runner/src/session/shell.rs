@@ -50,6 +50,9 @@ pub struct Shell {
 pub struct Invocation<'a> {
     pub stream: Stream,
     pub env: &'a [(String, String)],
+    /// A script: `exit N` returns from it with N instead of ending the
+    /// session (`exit` is an alias of `return` while it is read).
+    pub script: bool,
 }
 
 /// How a command ended.
@@ -245,14 +248,18 @@ impl Shell {
             );
         }
         let mut call = String::new();
+        if how.script {
+            call.push_str("alias exit=return; ");
+        }
         for (name, value) in how.env {
             call.push_str(&format!("{name}='{}' ", value.replace('\'', "'\\''")));
         }
         call.push_str(match how.stream {
-            Stream::Combined => "__dc\n",
-            Stream::Stdout => "__dc_out\n",
-            Stream::Stderr => "__dc_err\n",
+            Stream::Combined => "__dc",
+            Stream::Stdout => "__dc_out",
+            Stream::Stderr => "__dc_err",
         });
+        call.push_str(if how.script { "; unalias exit\n" } else { "\n" });
         if self.script.write_all(call.as_bytes()).is_err() {
             self.alive = false;
             let code = self.reap();
