@@ -172,3 +172,88 @@ g.md: FAILED. 2 steps: 1 passed, 1 failed, 0 skipped, 0 not run; [..]s
         )
         .run();
 }
+
+#[test]
+fn a_lesson_whose_output_is_a_block_of_its_own() {
+    with(Test::new(), "carpentries-files.md", "files.md")
+        .args(&["files.md"])
+        .stdout(
+            "doccheck files.md: 12 steps
+✓   1  files.md:22  mkdir thesis  [..]s
+✓   2  files.md:30  ls -F  [..]s
+-   3  files.md:34  skipped: the expected output of step 2 (line 30), checked there
+✓   4  files.md:48  cd thesis (+2 more)  [..]s
+-   5  files.md:54  skipped: the expected output of step 4 (line 48), checked there
+✓   6  files.md:60  cd .. (+2 more)  [..]s
+-   7  files.md:66  skipped: the expected output of step 6 (line 60), checked there
+✓   8  files.md:75  rm thesis  [..]s
+-   9  files.md:79  skipped: the expected output of step 8 (line 75), checked there
+✓  10  files.md:86  rm -r thesis (+1 more)  [..]s
+✓  11  files.md:97  mkdir -p backup (+3 more)  [..]s
+-  12  files.md:110  skipped: the expected output of step 11 (line 97), checked there
+...
+files.md: ok. 12 steps: 7 passed, 0 failed, 5 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    // The older lessons' kramdown attribute lists say what a block is.
+    with(Test::new(), "carpentries-kramdown.md", "pipes.md")
+        .args(&["pipes.md"])
+        .stdout(
+            "doccheck pipes.md: 6 steps
+✓   1  pipes.md:13  printf 'cubane\\nethane\\nmethane\\n' > molecules.txt (+1 more)  [..]s
+-   2  pipes.md:19  skipped: the expected output of step 1 (line 13), checked there
+✓   3  pipes.md:26  wc -l nothing.txt  [..]s
+-   4  pipes.md:31  skipped: the expected output of step 3 (line 26), checked there
+✓   5  pipes.md:38  printf '10\\n2\\n19\\n' | sort -n  [..]s
+-   6  pipes.md:43  skipped: the expected output of step 5 (line 38), checked there
+...
+pipes.md: ok. 6 steps: 3 passed, 0 failed, 3 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+}
+
+#[test]
+fn an_output_block_that_no_longer_holds_fails_and_update_rewrites_it_there() {
+    let guide = "# Up\n\n> ```bash\n> $ printf 'one\\ntwo\\n'\n> $ echo three\n> ```\n>\n> ```output\n> one\n> old\n> ```\n\n```sh\necho a\n```\n\n```output\n```\n\n```console\n$ false\n```\n\n```error\n```\n";
+    let out = Test::new()
+        .guide(guide)
+        .args(&["g.md", "--update"])
+        .stdout("...\ng.md: updated. 6 steps: 1 passed, 2 rewritten, 3 skipped, 0 not run; [..]s\n")
+        .stderr("updated g.md:5: expected output of `echo three`\nupdated g.md:14: expected output of `echo a`\n")
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(out.path("g.md")).unwrap(),
+        "# Up\n\n> ```bash\n> $ printf 'one\\ntwo\\n'\n> $ echo three\n> ```\n>\n> ```output\n> one\n> two\n> three\n> ```\n\n```sh\necho a\n```\n\n```output\na\n```\n\n```console\n$ false\n```\n\n```error\n```\n"
+    );
+    // A command that fails where the guide shows plain output fails too.
+    Test::new()
+        .guide("```sh\nls /nonexistent\n```\n\n```output\n```\n")
+        .status(1)
+        .stdout(
+            "...\n        exit code 2 (expected 0) and the output differs from the guide's\n...\n",
+        )
+        .run();
+}
+
+#[test]
+fn output_languages_are_configurable() {
+    // A README's `text` block after the command, once `text` is an output language.
+    let readme = "# tool\n\n```sh\necho 'tool 1.2.3'\n```\n\nPrints:\n\n```text\ntool 1.2.3\n```\n";
+    Test::new()
+        .write(".doccheck.yaml", "output-langs: [output, text]\n")
+        .guide(readme)
+        .stdout("doccheck g.md: 2 steps\n✓   1  g.md:3  echo 'tool 1.2.3'  [..]s\n-   2  g.md:9  skipped: the expected output of step 1 (line 3), checked there\n...\n")
+        .run();
+    Test::new()
+        .guide(readme)
+        .stdout("doccheck g.md: 2 steps\n✓   1  g.md:3  echo 'tool 1.2.3'  [..]s\n-   2  g.md:9  skipped: a `text` block is neither commands nor a file with a path: bind it to use it\n...\n")
+        .run();
+    // An output block after a block that shows its own output, or after no command block.
+    Test::new()
+        .guide("```console\n$ echo a\na\n```\n\n```output\nb\n```\n\n```text\nprose\n```\n\n```output\nc\n```\n")
+        .args(&["g.md", "--list"])
+        .stdout("  1  g.md:1  echo a\n  2  g.md:6  skip: an `output` block after a command block (line 1) that already says what it prints: not compared\n  3  g.md:10  skip: a `text` block is neither commands nor a file with a path: bind it to use it\n  4  g.md:14  skip: an `output` block holds the output of the command block right before it, and the block before (line 10) is not run as commands\n4 steps\n")
+        .run();
+}

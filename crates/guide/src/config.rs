@@ -57,6 +57,12 @@ pub struct ConfigFile {
     /// makes `#` root's prompt instead of a comment.
     #[serde(default)]
     pub prompts: Vec<String>,
+    /// Fence languages whose block, right after a command block, is that
+    /// block's expected output (default: `output`); `text` is a common addition.
+    pub output_langs: Option<Vec<String>>,
+    /// Like `output-langs`, for output that comes with a failure: the command
+    /// block's last command must exit with another code than 0 (default: `error`).
+    pub error_langs: Option<Vec<String>>,
 }
 
 /// The configuration, checked.
@@ -89,6 +95,9 @@ pub struct Defaults {
     pub placeholders: crate::placeholders::Placeholders,
     /// `prompts:`, when given.
     pub prompts: Option<Vec<String>>,
+    /// `output-langs:` and `error-langs:`, when given.
+    pub output_langs: Option<Vec<String>>,
+    pub error_langs: Option<Vec<String>>,
 }
 
 /// The nearest `.doccheck.yaml` from `start` up to the repository's root (the
@@ -206,6 +215,8 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             placeholders: crate::scenario::placeholders_of(&file.placeholders)
                 .map_err(|m| Error::scenario(key_location(shown, text, "placeholders"), m))?,
             prompts: (!file.prompts.is_empty()).then_some(file.prompts),
+            output_langs: file.output_langs.map(|l| lowercase(&l)),
+            error_langs: file.error_langs.map(|l| lowercase(&l)),
         },
         jobs: file.jobs,
     })
@@ -228,6 +239,10 @@ impl Config {
             .is_some_and(|set| set.is_match(relative));
         included && !excluded
     }
+}
+
+fn lowercase(langs: &[String]) -> Vec<String> {
+    langs.iter().map(|l| l.to_ascii_lowercase()).collect()
 }
 
 /// The JSON Schema of `.doccheck.yaml`, for editors.

@@ -30,6 +30,10 @@ pub struct Block {
     /// Innovation Engine's `<!-- expected_similarity=... -->` since the block
     /// before: this block is the expected output of the command block before it.
     pub result_marker: Option<Annotation>,
+    /// The class of a kramdown attribute list right after the fence
+    /// (`{: .output}`, `{: .language-bash}`), as Jekyll sites write a
+    /// block's kind: its language when the fence gives none.
+    pub ial: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,13 +45,19 @@ pub struct Annotation {
 }
 
 impl Block {
-    /// The info string's first word, lower-cased: the block's language.
+    /// The info string's first word, lower-cased: the block's language (or
+    /// its kramdown class's, when the fence has none).
     pub fn lang(&self) -> String {
-        self.info
+        let lang = self
+            .info
             .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
             .next()
             .unwrap_or("")
-            .to_ascii_lowercase()
+            .to_ascii_lowercase();
+        match (&self.ial, lang.is_empty()) {
+            (Some(class), true) => class.clone(),
+            _ => lang,
+        }
     }
 
     /// The info string after the language: inline attributes.
@@ -151,12 +161,40 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
 pub fn scan(file: &str, text: &str) -> (Vec<Block>, Vec<Error>) {
     let index = LineIndex::new(text);
     let mut errors = Vec::new();
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     let mut pending: Option<Annotation> = None;
     let mut result_marker: Option<Annotation> = None;
     let mut open: Option<(Range<usize>, String, String)> = None;
+    // A paragraph right after a block, which may be its kramdown attribute list.
+    let mut after_block: Option<String> = None;
 
     for (event, range) in Parser::new(text).into_offset_iter() {
+        if let Some(paragraph) = after_block.as_mut() {
+            match &event {
+                Event::Start(Tag::Paragraph) if paragraph.is_empty() => {
+                    paragraph.push('\0');
+                    continue;
+                }
+                Event::Text(t) if paragraph.starts_with('\0') => {
+                    paragraph.push_str(t);
+                    continue;
+                }
+                Event::SoftBreak if paragraph.starts_with('\0') => {
+                    paragraph.push('\n');
+                    continue;
+                }
+                Event::End(TagEnd::Paragraph) if paragraph.starts_with('\0') => {
+                    if let (Some(class), Some(block)) =
+                        (ial_class(&paragraph[1..]), blocks.last_mut())
+                    {
+                        block.ial = Some(class);
+                    }
+                    after_block = None;
+                    continue;
+                }
+                _ => after_block = None,
+            }
+        }
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 open = Some((range, info.to_string(), String::new()));
@@ -187,7 +225,9 @@ pub fn scan(file: &str, text: &str) -> (Vec<Block>, Vec<Error>) {
                     content_line: line + 1,
                     annotation: pending.take(),
                     result_marker: result_marker.take(),
+                    ial: None,
                 });
+                after_block = Some(String::new());
             }
             Event::Html(html) if open.is_none() => {
                 if let Some(text) = result_comment(&html) {
@@ -214,6 +254,19 @@ pub fn scan(file: &str, text: &str) -> (Vec<Block>, Vec<Error>) {
     }
     errors.extend(detached(file, pending.take()));
     (blocks, errors)
+}
+
+/// `{: .output}` → `output`, `{: .language-bash}` → `bash`: the first class
+/// of a kramdown attribute list (a paragraph of its own after a fence).
+fn ial_class(paragraph: &str) -> Option<String> {
+    // The first line: a lazy `{: .challenge}` of the blockquote may follow.
+    let first = paragraph.lines().next()?;
+    let inner = first.trim().strip_prefix("{:")?.strip_suffix('}')?;
+    let class = inner
+        .split_whitespace()
+        .find_map(|word| word.strip_prefix('.'))?;
+    let class = class.strip_prefix("language-").unwrap_or(class);
+    (!class.is_empty()).then(|| class.to_ascii_lowercase())
 }
 
 /// An annotation that reaches no code block would silently do nothing (a
@@ -346,6 +399,14 @@ mod tests {
         assert_eq!(b.attributes(), "file=x.sh timeout=3s");
         let b = &blocks("```\nbin/\n```\n")[0];
         assert_eq!((b.lang().as_str(), b.attributes()), ("", ""));
+    }
+
+    #[test]
+    fn kramdown_attribute_lists_give_a_language() {
+        let text = "~~~\n$ ls\n~~~\n{: .language-bash}\n\n~~~\nx\n~~~\n{: .output}\n\n> ~~~\n> y\n> ~~~\n> {: .error}\n{: .challenge}\n\n```sh\nz\n```\n{: .output}\n\n~~~\nw\n~~~\n\n{: not an attribute list\n";
+        let b = blocks(text);
+        let langs: Vec<String> = b.iter().map(Block::lang).collect();
+        assert_eq!(langs, ["bash", "output", "error", "sh", ""]);
     }
 
     #[test]

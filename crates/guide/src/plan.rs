@@ -194,6 +194,7 @@ pub fn build(
         .unwrap_or(DEFAULT_TIMEOUT);
     let inline = inline::read(guide, blocks, defaults)?;
     let mut reader = read::Reader::new(blocks, scenario.as_ref(), defaults);
+    let output_langs = expected::OutputLangs::of(scenario.as_ref(), defaults);
     let mut steps = Vec::with_capacity(blocks.len());
     for ((block, binding), own) in blocks.iter().zip(bound.iter().copied()).zip(inline) {
         let at = Location::new(guide, block.line, block.column);
@@ -223,6 +224,9 @@ pub fn build(
         )?;
         if let Some(marker) = &block.result_marker {
             expected::attach_result(guide, block, marker, &mut steps, &mut action, &mut notes)?;
+        } else {
+            let lang = lang_of(block, defaults);
+            expected::attach_output(block, &lang, &output_langs, &mut steps, &mut action);
         }
         let scrut = match (&action, is_scrut) {
             (Action::Run { .. }, true) => {

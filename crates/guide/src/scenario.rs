@@ -55,6 +55,10 @@ struct ScenarioFile {
     /// The prompts a command line of a transcript starts with (see `.doccheck.yaml`'s `prompts`).
     #[serde(default)]
     prompts: Vec<String>,
+    /// Fence languages whose block, right after a command block, is its expected output (see `.doccheck.yaml`).
+    output_langs: Option<Vec<String>>,
+    /// Output languages that come with a failure (see `.doccheck.yaml`).
+    error_langs: Option<Vec<String>>,
     /// Bindings of the guide's blocks, by content: each needs `line:` or `pattern:`.
     #[serde(default)]
     blocks: Vec<Directives>,
@@ -162,6 +166,9 @@ pub struct Scenario {
     pub default_lang: Option<String>,
     /// `prompts:`, when given.
     pub prompts: Option<Vec<String>>,
+    /// `output-langs:` and `error-langs:`, when given.
+    pub output_langs: Option<Vec<String>>,
+    pub error_langs: Option<Vec<String>>,
     pub bindings: Vec<Binding>,
     pub docker: Option<DockerSetup>,
     pub translation: Translation,
@@ -444,6 +451,12 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
             .map_err(|m| Error::scenario(positions.top("placeholders"), m))?,
         default_lang: file.default_lang.map(|l| l.to_ascii_lowercase()),
         prompts: (!file.prompts.is_empty()).then_some(file.prompts),
+        output_langs: file
+            .output_langs
+            .map(|l| l.iter().map(|s| s.to_ascii_lowercase()).collect()),
+        error_langs: file
+            .error_langs
+            .map(|l| l.iter().map(|s| s.to_ascii_lowercase()).collect()),
         bindings,
         docker,
         translation: file.translation,

@@ -99,16 +99,26 @@ impl StepRunner<'_> {
                     let note = case::wait(wait, &self.workspace.tmp, self.context.interrupt);
                     result.notes.push(note);
                 }
+                // What the block printed since the last command that had
+                // expectations of its own: an output block's expected output.
+                let mut since = String::new();
                 for (i, command) in commands.iter().enumerate() {
                     let last = i + 1 == commands.len();
                     let run = self.command(
                         step,
                         command,
-                        *exit,
-                        service.as_ref(),
-                        last,
+                        Around {
+                            exit: *exit,
+                            service: service.as_ref(),
+                            last,
+                            before: &since,
+                        },
                         &mut result.notes,
                     );
+                    match command.expected {
+                        None => since.push_str(&run.output),
+                        Some(_) => since.clear(),
+                    }
                     if let (Some(case), Some(code)) = (&step.scrut, run.exit) {
                         if code == case.skip_document_code {
                             result.status = Status::Skipped(format!(
@@ -162,11 +172,15 @@ impl StepRunner<'_> {
         &mut self,
         step: &Step,
         command: &Command,
-        exit: Option<i32>,
-        service: Option<&doccheck_guide::service::Service>,
-        last: bool,
+        with: Around,
         notes: &mut Vec<String>,
     ) -> CommandRun {
+        let Around {
+            exit,
+            service,
+            last,
+            before,
+        } = with;
         let expected = command
             .exit
             .or(exit.map(Expected::Code))
@@ -258,6 +272,11 @@ impl StepRunner<'_> {
                 command.line
             ));
         }
+        // An output block's lines are what the whole block printed.
+        let output = match command.output_block {
+            Some(_) if !before.is_empty() => format!("{before}{output}"),
+            _ => output,
+        };
         let mut run = CommandRun {
             documented: command.text.clone(),
             run: as_run,
@@ -344,6 +363,18 @@ impl StepRunner<'_> {
         run.duration = began.elapsed();
         run
     }
+}
+
+/// What one command of a block runs with, besides the command.
+struct Around<'a> {
+    /// The block's `exit=`.
+    exit: Option<i32>,
+    service: Option<&'a doccheck_guide::service::Service>,
+    /// The block's last command.
+    last: bool,
+    /// What the block printed before it, since a command that had
+    /// expectations of its own.
+    before: &'a str,
 }
 
 /// The stream a failing command's expectations left out, for the report.
