@@ -257,3 +257,62 @@ fn output_languages_are_configurable() {
         .stdout("  1  g.md:1  echo a\n  2  g.md:6  skip: an `output` block after a command block (line 1) that already says what it prints: not compared\n  3  g.md:10  skip: a `text` block is neither commands nor a file with a path: bind it to use it\n  4  g.md:14  skip: an `output` block holds the output of the command block right before it, and the block before (line 10) is not run as commands\n4 steps\n")
         .run();
 }
+
+#[test]
+fn a_guide_that_mostly_did_not_run_says_so_and_min_run_fails_it() {
+    // The tutorial's `makefile` blocks are neither commands nor files, so its
+    // one transcript fails, and the summary says what was skipped.
+    with(Test::new(), "make-tutorial.md", "make.md")
+        .args(&["make.md"])
+        .status(1)
+        .stdout(
+            "doccheck make.md: 10 steps
+-   1  make.md:16  skipped: a `makefile` block is neither commands nor a file with a path: bind it to use it
+✗   2  make.md:23  make  [..]s
+        $ make  (line 24)
+        exit code 2 (expected 0) and the output differs from the guide's
+        output:
+        │ make: *** No targets specified and no makefile found.  Stop.
+...
+·  10  make.md:122  not run: step 2 failed
+coverage: 1 of 10 blocks ran (1 checked their output); 1 skipped: 1 `makefile`
+make.md: FAILED. 10 steps: 0 passed, 1 failed, 1 skipped, 8 not run; [..]s
+",
+        )
+        .run();
+    // A README of configuration blocks and one command passes, with a warning.
+    let readme = "# tool\n\n```sh\necho configured\n```\n\n```yaml\nport: 80\n```\n\n```json\n{}\n```\n\n```toml\n[x]\n```\n";
+    Test::new()
+        .guide(readme)
+        .stdout(
+            "doccheck g.md: 4 steps
+✓   1  g.md:3  echo configured  [..]s
+-   2  g.md:7  skipped: a `yaml` block is neither commands nor a file with a path: bind it to use it
+-   3  g.md:11  skipped: a `json` block is neither commands nor a file with a path: bind it to use it
+-   4  g.md:15  skipped: a `toml` block is neither commands nor a file with a path: bind it to use it
+coverage: 1 of 4 blocks ran (0 checked their output); 3 skipped: 1 `yaml`, 1 `json`, 1 `toml`
+warning: most of this guide did not run: 1 of its 4 blocks (25%); bind the skipped ones (a file, or commands by language: docs/guides.md#files-and-commands-by-language), or give --min-run (min-run: in .doccheck.yaml) to fail such a guide
+g.md: ok. 4 steps: 1 passed, 0 failed, 3 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    Test::new()
+        .guide(readme)
+        .args(&["g.md", "--min-run", "50"])
+        .status(1)
+        .stdout("...\ncoverage: 1 of 4 blocks ran (0 checked their output); 3 skipped: 1 `yaml`, 1 `json`, 1 `toml`\n25% of the blocks ran, below --min-run 50%: not a pass\ng.md: FAILED. 4 steps: 1 passed, 0 failed, 3 skipped, 0 not run; [..]s\n")
+        .run();
+    let out = Test::new()
+        .write(".doccheck.yaml", "min-run: 25\n")
+        .guide(readme)
+        .args(&["g.md", "--format", "json"])
+        .stdout("[..]\"verdict\":\"passed\"[..]\"coverage\":{\"blocks\":4,\"ran\":1,\"checked\":0,\"expected_output\":0,\"skipped\":{\"lang:json\":1,\"lang:toml\":1,\"lang:yaml\":1},\"not_run\":0,\"percent\":25,\"min_run\":25}[..]\n")
+        .run();
+    assert!(!out.stdout.contains("most of this guide"), "{}", out.stdout);
+    Test::new()
+        .write(".doccheck.yaml", "min-run: 101\n")
+        .guide(readme)
+        .status(2)
+        .stderr("error: .doccheck.yaml:1:1: min-run: 101 is not a percentage (0 to 100)\n...\n")
+        .run();
+}

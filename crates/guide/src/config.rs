@@ -63,6 +63,9 @@ pub struct ConfigFile {
     /// Like `output-langs`, for output that comes with a failure: the command
     /// block's last command must exit with another code than 0 (default: `error`).
     pub error_langs: Option<Vec<String>>,
+    /// The share of a guide's blocks (percent, 0-100) that must run, or the
+    /// guide fails; below 50% a passing guide only warns.
+    pub min_run: Option<u32>,
 }
 
 /// The configuration, checked.
@@ -98,6 +101,8 @@ pub struct Defaults {
     /// `output-langs:` and `error-langs:`, when given.
     pub output_langs: Option<Vec<String>>,
     pub error_langs: Option<Vec<String>>,
+    /// `min-run:` (or `--min-run`), checked.
+    pub min_run: Option<u32>,
 }
 
 /// The nearest `.doccheck.yaml` from `start` up to the repository's root (the
@@ -217,6 +222,8 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             prompts: (!file.prompts.is_empty()).then_some(file.prompts),
             output_langs: file.output_langs.map(|l| lowercase(&l)),
             error_langs: file.error_langs.map(|l| lowercase(&l)),
+            min_run: percent(file.min_run)
+                .map_err(|m| Error::scenario(key_location(shown, text, "min-run"), m))?,
         },
         jobs: file.jobs,
     })
@@ -238,6 +245,14 @@ impl Config {
             .as_ref()
             .is_some_and(|set| set.is_match(relative));
         included && !excluded
+    }
+}
+
+/// `min-run:`, checked: a percentage.
+pub fn percent(value: Option<u32>) -> Result<Option<u32>, String> {
+    match value {
+        Some(n) if n > 100 => Err(format!("min-run: {n} is not a percentage (0 to 100)")),
+        other => Ok(other),
     }
 }
 

@@ -30,6 +30,9 @@ pub struct Plan {
     pub scenario: Option<PathBuf>,
     pub steps: Vec<Step>,
     pub setup: Setup,
+    /// What is wrong with the guide as written but does not stop it (a
+    /// fence never closed), each with its guide:line: every report says it.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -88,8 +91,12 @@ pub enum SkipKind {
     Asked,
     /// A block that is neither commands nor a file with a path (`text`, `json`).
     NotRunnable,
-    /// The expected output of an earlier step (Innovation Engine's result block).
+    /// The expected output of an earlier step (an output block, Innovation
+    /// Engine's result block).
     ResultBlock,
+    /// A block the guide broke (a fence left open swallowed prose): it
+    /// cannot run as the reader means it, and fails, saying why.
+    Broken,
 }
 
 impl Step {
@@ -110,6 +117,10 @@ impl Step {
             Action::Write { path, also, .. } if also.is_empty() => format!("write {path}"),
             Action::Write { path, also, .. } => format!("write {path} (and {})", also.join(", ")),
             Action::CheckFragment { of, .. } => format!("check fragment of {of}"),
+            Action::Skip {
+                reason,
+                kind: SkipKind::Broken,
+            } => format!("broken: {reason}"),
             Action::Skip { reason, .. } => format!("skip: {reason}"),
         }
     }
@@ -195,6 +206,7 @@ pub fn build(
     let inline = inline::read(guide, blocks, defaults)?;
     let mut reader = read::Reader::new(blocks, scenario.as_ref(), defaults);
     let output_langs = expected::OutputLangs::of(scenario.as_ref(), defaults);
+    let mut warnings = Vec::new();
     let mut steps = Vec::with_capacity(blocks.len());
     for ((block, binding), own) in blocks.iter().zip(bound.iter().copied()).zip(inline) {
         let at = Location::new(guide, block.line, block.column);
@@ -222,6 +234,7 @@ pub fn build(
             &mut reader,
             &mut notes,
         )?;
+        unclosed::fence(guide, block, &mut action, &mut notes, &mut warnings);
         if let Some(marker) = &block.result_marker {
             expected::attach_result(guide, block, marker, &mut steps, &mut action, &mut notes)?;
         } else {
@@ -282,6 +295,7 @@ pub fn build(
         allow_empty: defaults.allow_empty,
         secrets: defaults.secrets.clone(),
         substitutions: defaults.substitutions.clone(),
+        min_run: defaults.min_run,
         ..Setup::default()
     };
     if let Some(t) = defaults.run_timeout {
@@ -302,6 +316,7 @@ pub fn build(
         setup.allow_empty |= s.allow_empty;
         setup.secrets.extend(s.secrets);
         setup.substitutions.extend(s.substitutions);
+        setup.min_run = s.min_run.or(setup.min_run);
         if let Some(t) = s.run_timeout {
             setup.run_timeout = t;
         }
@@ -314,6 +329,7 @@ pub fn build(
         scenario: scenario_path,
         steps,
         setup,
+        warnings,
     })
 }
 
@@ -414,6 +430,7 @@ mod bind;
 mod expected;
 mod inline;
 mod read;
+mod unclosed;
 mod variants;
 
 use inline::{check_path, SKIP_NEEDS_A_REASON};

@@ -59,6 +59,8 @@ struct ScenarioFile {
     output_langs: Option<Vec<String>>,
     /// Output languages that come with a failure (see `.doccheck.yaml`).
     error_langs: Option<Vec<String>>,
+    /// The share of the guide's blocks (percent) that must run, or it fails.
+    min_run: Option<u32>,
     /// Bindings of the guide's blocks, by content: each needs `line:` or `pattern:`.
     #[serde(default)]
     blocks: Vec<Directives>,
@@ -169,6 +171,7 @@ pub struct Scenario {
     /// `output-langs:` and `error-langs:`, when given.
     pub output_langs: Option<Vec<String>>,
     pub error_langs: Option<Vec<String>>,
+    pub min_run: Option<u32>,
     pub bindings: Vec<Binding>,
     pub docker: Option<DockerSetup>,
     pub translation: Translation,
@@ -457,6 +460,8 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         error_langs: file
             .error_langs
             .map(|l| l.iter().map(|s| s.to_ascii_lowercase()).collect()),
+        min_run: crate::config::percent(file.min_run)
+            .map_err(|m| Error::scenario(positions.top("min-run"), m))?,
         bindings,
         docker,
         translation: file.translation,

@@ -28,6 +28,8 @@ pub struct Setup {
     pub secrets: Vec<String>,
     /// Named substitutions of expected output (`[VERSION]` → a regex), checked.
     pub substitutions: Vec<(String, String)>,
+    /// The share of the guide's blocks (percent) that must run, or it fails.
+    pub min_run: Option<u32>,
 }
 
 impl Default for Setup {
@@ -41,6 +43,7 @@ impl Default for Setup {
             allow_empty: false,
             secrets: Vec::new(),
             substitutions: Vec::new(),
+            min_run: None,
         }
     }
 }

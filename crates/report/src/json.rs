@@ -139,10 +139,41 @@ struct RunDocument<'a> {
     summary: CountsDocument,
     steps: Vec<StepDocument<'a>>,
     notes: &'a [String],
+    /// What is wrong with the guide but did not stop it.
+    warnings: &'a [String],
+    /// How much of the guide ran, and why the rest did not.
+    coverage: CoverageDocument,
     workspace: Option<String>,
     /// With `--update`: what was rewritten (or, with `--dry-run`, would be).
     #[serde(skip_serializing_if = "Option::is_none")]
     updates: Option<Vec<RewriteDocument<'a>>>,
+}
+
+#[derive(Serialize)]
+struct CoverageDocument {
+    blocks: usize,
+    ran: usize,
+    checked: usize,
+    expected_output: usize,
+    skipped: BTreeMap<String, usize>,
+    not_run: usize,
+    percent: u32,
+    min_run: Option<u32>,
+}
+
+impl From<&doccheck_runner::coverage::Coverage> for CoverageDocument {
+    fn from(c: &doccheck_runner::coverage::Coverage) -> Self {
+        CoverageDocument {
+            blocks: c.blocks,
+            ran: c.ran,
+            checked: c.checked,
+            expected_output: c.expected_output,
+            skipped: c.skipped.iter().map(|(why, n)| (why.key(), *n)).collect(),
+            not_run: c.not_run,
+            percent: c.percent,
+            min_run: c.min_run,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -336,6 +367,8 @@ fn run_document<'a>(
             .filter_map(|r| step_of(plan, r).map(|s| step_document(plan, s, r)))
             .collect(),
         notes: &summary.notes,
+        warnings: &summary.warnings,
+        coverage: CoverageDocument::from(&summary.coverage),
         workspace: summary
             .kept_workspace
             .as_ref()

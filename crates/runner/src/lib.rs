@@ -6,6 +6,7 @@
 //! [`failure`]s. Signals are the caller's to install ([`signals`]).
 
 mod case;
+pub mod coverage;
 pub mod events;
 pub mod failure;
 pub mod integration;

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use doccheck_guide::plan::{Action, Plan};
 use doccheck_guide::{Error, ErrorKind};
 
-use crate::events::{self, Event, Events, RunReport, RunSummary, Status, StepResult};
+use crate::coverage::Coverage;
+use crate::events::{self, Event, Events, RunReport, RunSummary, Status, StepResult, Verdict};
 use crate::failure::Failure;
 use crate::integration::{Context, Integration};
 use crate::secrets::Secrets;
@@ -33,6 +34,9 @@ pub struct Options {
     pub keep_going: bool,
     /// A run in which no step ran passes.
     pub allow_empty: bool,
+    /// The share of blocks (percent) that must run, or the guide fails
+    /// (`--min-run`; wins over the plan's `min-run:`).
+    pub min_run: Option<u32>,
     /// Work out, for each transcript command that no longer matches, what it
     /// should say, and after the steps rewrite the guide (or show the diff).
     pub update: Option<update::Mode>,
@@ -292,6 +296,15 @@ pub fn run(
         events.emit(Event::Updated(updates));
     }
     notes.iter_mut().for_each(|n| secrets.mask(n));
+    let min_run = options.min_run.or(plan.setup.min_run);
+    let coverage = Coverage::of(plan, &results, min_run);
+    let mut warnings = plan.warnings.clone();
+    if verdict.passed() {
+        warnings.extend(coverage.warning());
+        if coverage.below_min_run() {
+            verdict = Verdict::Failed;
+        }
+    }
     let summary = RunSummary {
         duration: started.elapsed(),
         kept_workspace,
@@ -300,6 +313,8 @@ pub fn run(
         ran,
         allow_empty,
         verdict,
+        coverage,
+        warnings,
     };
     events.emit(Event::Finished(summary.clone()));
     Ok(RunReport { results, summary })

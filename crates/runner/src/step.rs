@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use doccheck_guide::plan::{Action, Step};
+use doccheck_guide::plan::{Action, SkipKind, Step};
 use doccheck_guide::transcript::{Command, Status as Expected};
 
 use crate::case;
@@ -36,6 +36,12 @@ impl StepRunner<'_> {
     pub fn run(&mut self, step: &Step) -> StepResult {
         let mut result = StepResult::new(step.number, Status::Passed);
         match &step.action {
+            Action::Skip {
+                reason,
+                kind: SkipKind::Broken,
+            } => result.fail(Failure::BrokenBlock {
+                reason: reason.clone(),
+            }),
             Action::Skip { reason, .. } => result.status = Status::Skipped(reason.clone()),
             Action::Write {
                 path,
