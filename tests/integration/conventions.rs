@@ -316,3 +316,99 @@ g.md: ok. 4 steps: 1 passed, 0 failed, 3 skipped, 0 not run; [..]s
         .stderr("error: .doccheck.yaml:1:1: min-run: 101 is not a percentage (0 to 100)\n...\n")
         .run();
 }
+
+#[test]
+fn a_git_lesson_runs_in_a_terminal_and_its_editor_fails_at_once_unless_fed() {
+    // As the lesson's readers run it: a terminal (`ls -a` in columns, `git
+    // log` decorated), the commit message typed in the editor, on one day.
+    let test = with(Test::new(), "git-lesson.md", "git-lesson.md");
+    with(test, "git/scenarios", "scenarios")
+        .args(&["git-lesson.md"])
+        .stdout(
+            "doccheck git-lesson.md with scenarios/git.yaml: 9 steps
+...
+git-lesson.md: ok. 9 steps: 5 passed, 0 failed, 4 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    // Without it, no step waits for a terminal: the editor fails at once,
+    // saying so, `git log` pages into the report, `ls -a` prints a line each.
+    let started = std::time::Instant::now();
+    with(Test::new(), "git-lesson.md", "git-lesson.md")
+        .args(&["git-lesson.md", "--keep-going"])
+        .status(1)
+        .stdout(
+            "doccheck git-lesson.md: 9 steps
+✓   1  git-lesson.md:16  git config --global user.name \"Vlad Dracula\" (+2 more)  [..]s
+✗   2  git-lesson.md:24  mkdir planets (+3 more)  [..]s
+        $ ls -a  (line 28)
+        the output differs from the guide's
+...
+          -.  ..  .git
+          +.
+          +..
+          +.git
+...
+        $ git commit  (line 59)
+        exit code 1 (expected 0) and the output differs from the guide's
+        output:
+        │ doccheck: an editor was started ($EDITOR [..]/.git/COMMIT_EDITMSG), and no one is there to type: set EDITOR (in the scenario's env:, e.g. EDITOR='sed -i s/old/new/') or feed it keys with stdin:
+...
+git-lesson.md: FAILED. 9 steps: 1 passed, 4 failed, 4 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}
+
+#[test]
+fn a_command_that_reads_an_empty_stdin_says_so_and_stdin_feeds_it() {
+    // learnbyexample's books type the input under the command that reads it.
+    let guide = "```bash\n# press Ctrl+d after the line containing 'histogram'\n$ grep 'is' > op.txt\nhi there\nthis is a sample line\nhistogram\n\n$ cat op.txt\nthis is a sample line\nhistogram\n```\n";
+    let started = std::time::Instant::now();
+    Test::new()
+        .guide(guide)
+        .status(1)
+        .stdout(
+            "doccheck g.md: 1 steps
+✗   1  g.md:1  grep 'is' > op.txt (+1 more)  [..]s
+        $ grep 'is' > op.txt  (line 3)
+        exit code 1 (expected 0) and the output differs from the guide's
+        diff (- expected, + actual):
+          -hi there
+          -this is a sample line
+          -histogram
+        note: line 2: `#` lines are comments for the reader in this guide, not commands; its prompt is `$` (`prompts: [\"# \"]` in the scenario or .doccheck.yaml makes `#` root's prompt)
+        note: line 3: it read from stdin, which is empty (doccheck types nothing into a command, and gave it the end of input): give the input in the command (a pipe, `<`, a heredoc), or feed it with `stdin:` in a scenario binding (`tty: true` too, for a program that wants a terminal)
+g.md: FAILED. 1 steps: 0 passed, 1 failed, 0 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    // Fed, in a terminal that does not echo: the typed lines are input, not output.
+    Test::new()
+        .write(
+            "scenarios/g.yaml",
+            "guides: [g.md]\nblocks:\n  - line: \"$ grep 'is' > op.txt\"\n    stdin: \"hi there\\nthis is a sample line\\nhistogram\\n\"\n",
+        )
+        .guide(&guide.replace("hi there\nthis is a sample line\nhistogram\n\n$ cat", "\n$ cat"))
+        .stdout("...\ng.md: ok. 1 steps: 1 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
+        .run();
+}
+
+#[test]
+fn an_editor_in_a_terminal_reads_the_keys_it_is_fed() {
+    Test::new()
+        .write(
+            "scenarios/g.yaml",
+            "guides: [g.md]\nblocks:\n  - line: $ vim notes.txt\n    tty: true\n    stdin: \"ihello from vim\\e:wq\\n\"\n",
+        )
+        .guide("```console\n$ vim notes.txt\n$ cat notes.txt\nhello from vim\n```\n")
+        .stdout("...\ng.md: ok. 1 steps: 1 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
+        .run();
+    // Inline, for a guide one owns: `tty=true` on the fence.
+    Test::new()
+        .guide("```console tty=true\n$ printf 'a\\nb\\n' > f; ls -C f f\nf  f\n$ stty size\n24 80\n$ [ -t 0 ] && echo \"$TERM\"\nxterm\n```\n")
+        .stdout("...\ng.md: ok. 1 steps: 1 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
+        .run();
+}

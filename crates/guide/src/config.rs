@@ -66,6 +66,10 @@ pub struct ConfigFile {
     /// The share of a guide's blocks (percent, 0-100) that must run, or the
     /// guide fails; below 50% a passing guide only warns.
     pub min_run: Option<u32>,
+    /// Run every guide's commands in a terminal of their own (80x24,
+    /// TERM=xterm); `tty=false` on a block or in a binding turns it off there.
+    #[serde(default)]
+    pub tty: bool,
 }
 
 /// The configuration, checked.
@@ -103,6 +107,8 @@ pub struct Defaults {
     pub error_langs: Option<Vec<String>>,
     /// `min-run:` (or `--min-run`), checked.
     pub min_run: Option<u32>,
+    /// `tty:`: every command in a terminal of its own.
+    pub tty: bool,
 }
 
 /// The nearest `.doccheck.yaml` from `start` up to the repository's root (the
@@ -224,6 +230,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             error_langs: file.error_langs.map(|l| lowercase(&l)),
             min_run: percent(file.min_run)
                 .map_err(|m| Error::scenario(key_location(shown, text, "min-run"), m))?,
+            tty: file.tty,
         },
         jobs: file.jobs,
     })

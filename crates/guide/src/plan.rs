@@ -56,6 +56,29 @@ pub struct Step {
     /// Set for a step that is the scenario's, not a block of the guide (a
     /// variant's): where in the scenario. `--update` leaves it alone.
     pub from_scenario: Option<Location>,
+    /// Its commands run in a terminal of their own.
+    pub tty: Option<Tty>,
+    /// What its commands read on stdin (empty when `None`).
+    pub stdin: Option<String>,
+}
+
+/// The terminal a `tty` step's commands run in: always this size and kind,
+/// so that output that depends on it is the same on every machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tty {
+    pub columns: u16,
+    pub rows: u16,
+    pub term: &'static str,
+}
+
+impl Default for Tty {
+    fn default() -> Self {
+        Tty {
+            columns: 80,
+            rows: 24,
+            term: "xterm",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -207,6 +230,10 @@ pub fn build(
     let mut reader = read::Reader::new(blocks, scenario.as_ref(), defaults);
     let output_langs = expected::OutputLangs::of(scenario.as_ref(), defaults);
     let mut warnings = Vec::new();
+    let guide_tty = scenario
+        .as_ref()
+        .and_then(|s| s.tty)
+        .unwrap_or(defaults.tty);
     let mut steps = Vec::with_capacity(blocks.len());
     for ((block, binding), own) in blocks.iter().zip(bound.iter().copied()).zip(inline) {
         let at = Location::new(guide, block.line, block.column);
@@ -286,6 +313,8 @@ pub fn build(
             scrut,
             result: None,
             from_scenario: None,
+            tty: directives.tty.unwrap_or(guide_tty).then(Tty::default),
+            stdin: directives.stdin.clone(),
         });
     }
     let variants = variants::steps(guide, &mut steps, &bound, default_timeout)?;

@@ -61,6 +61,8 @@ struct ScenarioFile {
     error_langs: Option<Vec<String>>,
     /// The share of the guide's blocks (percent) that must run, or it fails.
     min_run: Option<u32>,
+    /// Run the guide's commands in a terminal of their own (80x24, TERM=xterm).
+    tty: Option<bool>,
     /// Bindings of the guide's blocks, by content: each needs `line:` or `pattern:`.
     #[serde(default)]
     blocks: Vec<Directives>,
@@ -172,6 +174,8 @@ pub struct Scenario {
     pub output_langs: Option<Vec<String>>,
     pub error_langs: Option<Vec<String>>,
     pub min_run: Option<u32>,
+    /// `tty:`, when given.
+    pub tty: Option<bool>,
     pub bindings: Vec<Binding>,
     pub docker: Option<DockerSetup>,
     pub translation: Translation,
@@ -462,6 +466,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
             .map(|l| l.iter().map(|s| s.to_ascii_lowercase()).collect()),
         min_run: crate::config::percent(file.min_run)
             .map_err(|m| Error::scenario(positions.top("min-run"), m))?,
+        tty: file.tty,
         bindings,
         docker,
         translation: file.translation,

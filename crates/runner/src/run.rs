@@ -106,6 +106,19 @@ pub fn run(
     state::sweep_dead_runs();
 
     let mut env = plan.setup.env.clone();
+    // No pager waits for a key and no editor for a typist; the guide's own
+    // `env:` and `pass-env:` win (the first value of a name is the one set).
+    env.extend(
+        crate::session::editor::defaults(&workspace.control)
+            .into_iter()
+            .filter(|(name, _)| {
+                !options
+                    .pass_env
+                    .iter()
+                    .chain(&plan.setup.pass_env)
+                    .any(|p| p == name)
+            }),
+    );
     for (name, dir) in [("HOME", &workspace.home), ("TMPDIR", &workspace.tmp)] {
         let passed = options.pass_env.iter().chain(&plan.setup.pass_env);
         if !passed.into_iter().any(|p| p == name) {

@@ -14,7 +14,7 @@ use crate::integration::{Context, Integration, Ran};
 use crate::matching;
 use crate::result_block;
 use crate::services::Services;
-use crate::session::shell::{Ending, Invocation, Shell, Stream};
+use crate::session::shell::{Ending, Invocation, Outcome, Shell, Stdin, Stream};
 use crate::session::workspace::Workspace;
 
 pub(crate) struct StepRunner<'a> {
@@ -233,17 +233,35 @@ impl StepRunner<'_> {
         // A detached scrut case runs the same way, unchecked.
         let detached = scrut.is_some_and(|c| c.detached) && claimed.is_none();
         let background = (service.is_some() && claimed.is_none() && last) || detached;
-        let (ending, output, other) = if background {
+        // What the command reads on stdin, and whether it has a terminal.
+        let plain = Invocation {
+            stream: Stream::Combined,
+            env: &[],
+            script: command.script,
+            stdin: match step.stdin.as_deref() {
+                Some(text) => Stdin::Fed(text),
+                None => Stdin::Watched,
+            },
+            tty: step.tty,
+        };
+        let done = if background {
             let (ending, output) = self
                 .services
                 .start(self.shell, text, self.context.interrupt);
-            (ending, output, None)
+            Outcome {
+                ending,
+                output,
+                other: None,
+                read_stdin: false,
+                notes: Vec::new(),
+            }
         } else if let Some(case) = scrut {
             let env = case::variables(case, self.guide, command.line);
             let how = Invocation {
                 stream: case.stream,
                 env: &env,
                 script: false,
+                ..plain
             };
             let executed = case::executed(text);
             if executed.is_some() {
@@ -259,19 +277,22 @@ impl StepRunner<'_> {
             // A result block holds the block's stdout (Innovation Engine's comparison).
             let how = Invocation {
                 stream: Stream::Stdout,
-                env: &[],
-                script: command.script,
+                ..plain
             };
             self.shell
                 .run_as(text, how, timeout, self.context.interrupt)
         } else {
-            let how = Invocation {
-                script: command.script,
-                ..Invocation::default()
-            };
             self.shell
-                .run_as(text, how, timeout, self.context.interrupt)
+                .run_as(text, plain, timeout, self.context.interrupt)
         };
+        notes.extend(done.notes);
+        let Outcome {
+            ending,
+            output,
+            other,
+            read_stdin,
+            ..
+        } = done;
         if detached {
             notes.push(format!(
                 "line {}: detached (scrut's `detached: true`): runs in the background until the run ends; its output and exit code are not checked",
@@ -364,6 +385,13 @@ impl StepRunner<'_> {
         }
         if failure.is_some() {
             notes.extend(left_out_note(step, &run));
+            if read_stdin {
+                notes.push(format!(
+                    "line {}: it read from stdin, which is empty (doccheck types nothing into a command, and gave it the end of input): give the input in the command (a pipe, `<`, a heredoc), or feed it with `stdin:` in a scenario binding{}",
+                    command.line,
+                    if step.tty.is_some() { "" } else { " (`tty: true` too, for a program that wants a terminal)" }
+                ));
+            }
         }
         run.failure = failure;
         run.duration = began.elapsed();
@@ -399,127 +427,6 @@ fn left_out_note(step: &Step, run: &CommandRun) -> Option<String> {
     ))
 }
 
-/// How a command's expected lines are read: doccheck's conventions with
-/// the run's substitutions, or a scrut case's rules.
-struct Expectations<'a> {
-    substitutions: &'a matching::Substitutions,
-    scrut: Option<&'a doccheck_guide::scrut::case::Case>,
-}
-
-/// Expected lines, and the output's lines (read in place), as the dialect compares them.
-enum Compared<'o> {
-    Doccheck(Vec<matching::Substituted>, matching::Normalized<'o>),
-    Scrut(Vec<matching::scrut::ScrutLine>, matching::scrut::Output<'o>),
-}
-
-impl Expectations<'_> {
-    fn compare<'o>(&self, command: &Command, output: &'o str) -> Option<Compared<'o>> {
-        let expected = command.expected.as_ref()?;
-        Some(match self.scrut {
-            None => Compared::Doccheck(
-                expected
-                    .iter()
-                    .map(|l| self.substitutions.apply(&l.text).optional(l.optional))
-                    .collect(),
-                matching::Normalized::new(output),
-            ),
-            Some(case) => {
-                let actual = matching::scrut::lines(output, case);
-                let patterns = expected
-                    .iter()
-                    .map(|l| {
-                        let rule = l
-                            .rule
-                            .clone()
-                            .unwrap_or_else(|| doccheck_guide::scrut::expectation(&l.text));
-                        matching::scrut::ScrutLine::new(&l.text, &rule)
-                    })
-                    .collect();
-                Compared::Scrut(patterns, actual)
-            }
-        })
-    }
-}
-
-/// Exit code and output against what the guide expects (scrut: exit code first).
-fn judge(
-    command: &Command,
-    code: i32,
-    expected: Expected,
-    output: &str,
-    expectations: &Expectations,
-) -> Option<Failure> {
-    let exit_failure = (!expected.accepts(code)).then_some(Failure::ExitCode { code, expected });
-    if expectations.scrut.is_some() && exit_failure.is_some() {
-        return exit_failure;
-    }
-    let compared = expectations.compare(command, output);
-    let verdict = match &compared {
-        Some(Compared::Doccheck(lines, actual)) => matching::compare(lines, actual),
-        Some(Compared::Scrut(lines, actual)) => matching::compare(lines, actual),
-        None => Ok(true),
-    };
-    let diff = match (verdict, compared) {
-        (Err(why), _) => {
-            let line = command
-                .expected
-                .as_ref()
-                .and_then(|lines| lines.get(why.line))
-                .map_or(command.line, |l| l.line);
-            return Some(Failure::Ambiguous {
-                code,
-                expected,
-                line,
-                budget: why.budget,
-            });
-        }
-        (Ok(true), _) | (_, None) => None,
-        (Ok(false), Some(Compared::Doccheck(lines, actual))) => {
-            Some(matching::diff(&lines, &actual))
-        }
-        (Ok(false), Some(Compared::Scrut(lines, actual))) => {
-            let mut diff = matching::diff(&lines, &actual);
-            for line in &mut diff {
-                line.text = matching::scrut::printed(&line.text).0.to_string();
-            }
-            Some(diff)
-        }
-    };
-    match diff {
-        Some(diff) => Some(Failure::Output {
-            code,
-            expected,
-            diff,
-        }),
-        None => exit_failure,
-    }
-}
-
-/// What a transcript command that failed its expectations should say now.
-fn update(
-    command: &Command,
-    code: i32,
-    expected: Expected,
-    output: &str,
-    expectations: &Expectations,
-) -> Option<crate::events::Update> {
-    let written = command.expected_text()?;
-    let lines = match expectations.compare(command, output)? {
-        Compared::Doccheck(patterns, actual) => (matching::compare(&patterns, &actual)
-            == Ok(false))
-        .then(|| matching::updated(&written, &patterns, &actual, |l| l.to_string())),
-        Compared::Scrut(patterns, actual) => (matching::compare(&patterns, &actual) == Ok(false))
-            .then(|| {
-                matching::updated(&written, &patterns, &actual, |l| {
-                    let (line, no_eol) = matching::scrut::printed(l);
-                    doccheck_guide::scrut::expectation_for(line, no_eol)
-                })
-            }),
-    };
-    let exit = (!expected.accepts(code)).then_some(code);
-    (lines.is_some() || exit.is_some()).then_some(crate::events::Update { lines, exit })
-}
-
 /// Lines of `fragment` found in `file` neither as they are nor commented out with `#`.
 fn missing_fragment_lines(fragment: &str, file: &str) -> Vec<String> {
     let have: Vec<&str> = file.lines().map(str::trim).collect();
@@ -547,3 +454,7 @@ mod tests {
         assert_eq!(missing_fragment_lines("FROM other\n", file), ["FROM other"]);
     }
 }
+
+mod judge;
+
+use judge::{judge, update, Expectations};

@@ -74,6 +74,8 @@ pub(super) fn steps(
                 scrut: None,
                 result: None,
                 from_scenario: Some(v.location.clone()),
+                tty: None,
+                stdin: None,
             }
             };
             if let Some(file) = &v.file {
