@@ -412,3 +412,89 @@ fn an_editor_in_a_terminal_reads_the_keys_it_is_fed() {
         .stdout("...\ng.md: ok. 1 steps: 1 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
         .run();
 }
+
+#[test]
+fn a_makefile_tutorial_runs_each_block_as_the_prose_says_once() {
+    // "Put this in a file called Makefile, then run make": one rule, and a
+    // skip for the syntax template.
+    let test = with(Test::new(), "make-tutorial.md", "make-tutorial.md");
+    with(test, "make/scenarios", "scenarios")
+        .args(&["make-tutorial.md"])
+        .stdout(
+            "doccheck make-tutorial.md with scenarios/make.yaml: 10 steps
+✓   1  make-tutorial.md:16  write Makefile, then make  [..]s
+✓   2  make-tutorial.md:23  make  [..]s
+-   3  make-tutorial.md:33  skipped: a syntax template, not an example
+✓   4  make-tutorial.md:46  write Makefile, then make  [..]s
+✓   5  make-tutorial.md:54  write Makefile, then make  [..]s
+✓   6  make-tutorial.md:62  write Makefile, then make  [..]s
+✓   7  make-tutorial.md:76  write Makefile, then make  [..]s
+✓   8  make-tutorial.md:93  write Makefile, then make  [..]s
+✓   9  make-tutorial.md:112  write Makefile, then make  [..]s
+✓  10  make-tutorial.md:122  write Makefile, then make  [..]s
+coverage: 9 of 10 blocks ran (1 checked their output); 1 skipped: 1 asked (skip=)
+make-tutorial.md: ok. 10 steps: 9 passed, 0 failed, 1 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    // Numbered files, and a command that names them; the rule in .doccheck.yaml.
+    let out = Test::new()
+        .write(
+            ".doccheck.yaml",
+            "languages:\n  python: {file: \"examples/ex{n}.py\", run: \"python3 {file} > {dir}/out{n}.txt\"}\n",
+        )
+        .guide("```python\nprint('one')\n```\n\n```python\nprint('two')\n```\n\n```console\n$ cat examples/out1.txt examples/out2.txt\none\ntwo\n```\n")
+        .args(&["g.md", "--keep"])
+        .stdout("...\n✓   2  g.md:5  write examples/ex2.py, then python3 \"$DOCCHECK_WORKSPACE/examples/ex2.py\" > \"$DOCCHECK_WORKSPACE/examples\"/out2.txt  [..]s\n...\ng.md: ok. 3 steps: 3 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
+        .run();
+    let kept = out
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("workspace kept at "))
+        .unwrap();
+    assert!(Path::new(kept).join("work/examples/ex1.py").is_file());
+    let _ = std::fs::remove_dir_all(kept);
+    Test::new()
+        .write(".doccheck.yaml", "languages:\n  makefile: {file: ../Makefile}\n")
+        .guide("```makefile\nall:\n```\n")
+        .status(2)
+        .stderr("error: .doccheck.yaml:1:1: languages: makefile: file `../Makefile` must be relative to the workspace and stay inside it\n...\n")
+        .run();
+}
+
+#[test]
+fn absolute_paths_in_the_prose_are_mapped_into_the_workspace() {
+    let test = with(Test::new(), "tmp-til.md", "tmp-til.md");
+    with(test, "til/scenarios", "scenarios")
+        .args(&["tmp-til.md"])
+        .stdout(
+            "doccheck tmp-til.md with scenarios/til.yaml: 2 steps
+✓   1  tmp-til.md:9  write demo/cleanup.sh  [..]s
+✓   2  tmp-til.md:19  bash /tmp/demo/cleanup.sh (+2 more)  [..]s
+        $ bash /tmp/demo/cleanup.sh  (line 20)
+        ran as: bash [..]/work/demo/cleanup.sh
+        $ ls /tmp/demo  (line 23)
+        ran as: ls [..]/work/demo
+        $ cd /tmp/demo && pwd  (line 25)
+        ran as: cd [..]/work/demo && pwd
+tmp-til.md: ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    // Nothing was written where the guide says: the script is the workspace's.
+    assert!(!Path::new("/tmp/demo/cleanup.sh").exists());
+    // Without the mapping, the binding's absolute path is an error at its line.
+    with(Test::new(), "tmp-til.md", "tmp-til.md")
+        .write(
+            "scenarios/til.yaml",
+            "guides: [tmp-til.md]\nblocks:\n  - line: \"#!/usr/bin/env bash\"\n    file: /tmp/demo/cleanup.sh\n",
+        )
+        .args(&["tmp-til.md"])
+        .status(2)
+        .stderr(
+            "error: scenarios/til.yaml:4:5: file: `/tmp/demo/cleanup.sh` is absolute; a binding's paths are in the workspace: give a relative one, or map its directory with `paths:` (`paths: {\"/tmp/demo\": demo}`)
+...
+",
+        )
+        .run();
+}

@@ -70,6 +70,58 @@ pub struct ConfigFile {
     /// TERM=xterm); `tty=false` on a block or in a binding turns it off there.
     #[serde(default)]
     pub tty: bool,
+    /// Blocks of a language that the prose says to put in a file and run
+    /// (`makefile: {file: Makefile, run: make}`): each is written to `file`,
+    /// then `run` runs.
+    #[serde(default)]
+    pub languages: std::collections::BTreeMap<String, LangRule>,
+}
+
+/// What the blocks of one language are: a file, and a command run after each.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LangRule {
+    /// The file each block is written to, relative to the workspace; each
+    /// replaces the last, unless `{n}` numbers them (`example-{n}/Makefile`).
+    pub file: String,
+    /// A command run in the session after each block is written; `{file}`
+    /// and `{dir}` are the file's and its directory's absolute paths, `{n}`
+    /// the block's number among its language's.
+    pub run: Option<String>,
+}
+
+impl LangRule {
+    /// Checks the file's path (relative, staying in the workspace) and the command.
+    pub fn check(&self, lang: &str) -> Result<(), String> {
+        let path = self.file.replace("{n}", "1");
+        let p = Path::new(&path);
+        if path.trim().is_empty()
+            || p.is_absolute()
+            || p.components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+        {
+            return Err(format!(
+                "languages: {lang}: file `{}` must be relative to the workspace and stay inside it",
+                self.file
+            ));
+        }
+        if self.run.as_ref().is_some_and(|r| r.trim().is_empty()) {
+            return Err(format!("languages: {lang}: run is empty"));
+        }
+        Ok(())
+    }
+}
+
+/// `languages:` checked, their names in lower case.
+pub fn lang_rules(
+    map: &std::collections::BTreeMap<String, LangRule>,
+) -> Result<Vec<(String, LangRule)>, String> {
+    map.iter()
+        .map(|(lang, rule)| {
+            rule.check(lang)?;
+            Ok((lang.to_ascii_lowercase(), rule.clone()))
+        })
+        .collect()
 }
 
 /// The configuration, checked.
@@ -109,6 +161,8 @@ pub struct Defaults {
     pub min_run: Option<u32>,
     /// `tty:`: every command in a terminal of its own.
     pub tty: bool,
+    /// `languages:`, checked.
+    pub languages: Vec<(String, LangRule)>,
 }
 
 /// The nearest `.doccheck.yaml` from `start` up to the repository's root (the
@@ -231,6 +285,8 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             min_run: percent(file.min_run)
                 .map_err(|m| Error::scenario(key_location(shown, text, "min-run"), m))?,
             tty: file.tty,
+            languages: lang_rules(&file.languages)
+                .map_err(|m| Error::scenario(key_location(shown, text, "languages"), m))?,
         },
         jobs: file.jobs,
     })

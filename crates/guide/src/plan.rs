@@ -60,6 +60,9 @@ pub struct Step {
     pub tty: Option<Tty>,
     /// What its commands read on stdin (empty when `None`).
     pub stdin: Option<String>,
+    /// Files written before its commands run, (path, content): a block of a
+    /// language that `languages:` makes a file and a command.
+    pub writes: Vec<(String, String)>,
 }
 
 /// The terminal a `tty` step's commands run in: always this size and kind,
@@ -131,10 +134,14 @@ impl Step {
                     .first()
                     .map(|c| c.text.lines().next().unwrap_or(""))
                     .unwrap_or("");
-                match commands.len() {
+                let run = match commands.len() {
                     0 => "no commands".to_string(),
                     1 => first.to_string(),
                     n => format!("{first} (+{} more)", n - 1),
+                };
+                match self.writes.first() {
+                    Some((path, _)) => format!("write {path}, then {run}"),
+                    None => run,
                 }
             }
             Action::Write { path, also, .. } if also.is_empty() => format!("write {path}"),
@@ -234,6 +241,7 @@ pub fn build(
         .as_ref()
         .and_then(|s| s.tty)
         .unwrap_or(defaults.tty);
+    let mut by_lang = by_lang::Rules::of(scenario.as_ref(), defaults);
     let mut steps = Vec::with_capacity(blocks.len());
     for ((block, binding), own) in blocks.iter().zip(bound.iter().copied()).zip(inline) {
         let at = Location::new(guide, block.line, block.column);
@@ -261,6 +269,16 @@ pub fn build(
             &mut reader,
             &mut notes,
         )?;
+        let mut writes = Vec::new();
+        let lang = lang_of(block, defaults);
+        by_lang.apply(
+            block,
+            &lang,
+            &directives,
+            &mut action,
+            &mut writes,
+            &mut notes,
+        );
         unclosed::fence(guide, block, &mut action, &mut notes, &mut warnings);
         if let Some(marker) = &block.result_marker {
             expected::attach_result(guide, block, marker, &mut steps, &mut action, &mut notes)?;
@@ -315,6 +333,7 @@ pub fn build(
             from_scenario: None,
             tty: directives.tty.unwrap_or(guide_tty).then(Tty::default),
             stdin: directives.stdin.clone(),
+            writes,
         });
     }
     let variants = variants::steps(guide, &mut steps, &bound, default_timeout)?;
@@ -346,6 +365,7 @@ pub fn build(
         setup.secrets.extend(s.secrets);
         setup.substitutions.extend(s.substitutions);
         setup.min_run = s.min_run.or(setup.min_run);
+        setup.paths = s.paths;
         if let Some(t) = s.run_timeout {
             setup.run_timeout = t;
         }
@@ -456,6 +476,7 @@ fn action(
 }
 
 mod bind;
+mod by_lang;
 mod expected;
 mod inline;
 mod read;

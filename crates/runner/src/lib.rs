@@ -11,6 +11,7 @@ pub mod events;
 pub mod failure;
 pub mod integration;
 pub mod matching;
+mod paths;
 pub mod pool;
 pub mod readiness;
 mod result_block;

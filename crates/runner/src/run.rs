@@ -183,6 +183,7 @@ pub fn run(
         }
     };
     let mut services = Services::new(&workspace.control);
+    let paths = crate::paths::Paths::new(&plan.setup.paths, &workspace.work);
     let deadline = started + plan.setup.run_timeout;
     let mut results = Vec::with_capacity(plan.steps.len());
     let mut stop: Option<String> = None;
@@ -241,6 +242,7 @@ pub fn run(
             services: &mut services,
             deadline,
             substitutions: &plan.setup.substitutions,
+            paths: &paths,
             update: options.update.is_some(),
             context: Context {
                 workspace: &workspace.work,

@@ -27,6 +27,8 @@ pub(crate) struct StepRunner<'a> {
     pub deadline: Instant,
     /// Named substitutions (`[VERSION]` → a regex) of the guide.
     pub substitutions: &'a [(String, String)],
+    /// The guide's absolute paths and where they are in the workspace.
+    pub paths: &'a crate::paths::Paths,
     /// Whether to work out what failing transcripts should say.
     pub update: bool,
     pub context: Context<'a>,
@@ -101,6 +103,17 @@ impl StepRunner<'_> {
                 exit,
                 service,
             } => {
+                // A block `languages:` makes a file: written, then its command runs.
+                for (path, content) in &step.writes {
+                    if let Err(reason) = self.workspace.write(path, content) {
+                        result.fail(Failure::FileNotWritten {
+                            path: path.clone(),
+                            reason,
+                        });
+                        return result;
+                    }
+                    result.notes.push(format!("wrote {path}"));
+                }
                 if let Some(wait) = step.scrut.as_ref().and_then(|c| c.wait.as_ref()) {
                     let note = case::wait(wait, &self.workspace.tmp, self.context.interrupt);
                     result.notes.push(note);
@@ -212,8 +225,13 @@ impl StepRunner<'_> {
         let remaining = self.deadline.saturating_duration_since(Instant::now());
         let timeout = step.timeout.min(remaining);
         let began = Instant::now();
-        // Placeholders filled in first: integrations see the command as it runs.
-        let base = command.bound.as_deref().unwrap_or(&command.text);
+        // Placeholders filled in and the guide's absolute paths put in the
+        // workspace (`paths:`), first: integrations see the command as it runs.
+        let bound = self
+            .paths
+            .in_workspace(command.bound.as_deref().unwrap_or(&command.text));
+        let bound = bound.or_else(|| command.bound.clone());
+        let base = bound.as_deref().unwrap_or(&command.text);
         let claimed = self
             .integrations
             .iter_mut()
@@ -222,7 +240,7 @@ impl StepRunner<'_> {
         let as_run = claimed
             .as_ref()
             .and_then(|(_, r)| r.run.clone())
-            .or_else(|| command.bound.clone());
+            .or_else(|| bound.clone());
         if let Some((_, rewrite)) = &claimed {
             notes.extend(rewrite.notes.iter().cloned());
         }
@@ -299,6 +317,8 @@ impl StepRunner<'_> {
                 command.line
             ));
         }
+        // The workspace's paths as the guide writes them (`paths:`).
+        let output = self.paths.as_written(output);
         // An output block's lines are what the whole block printed.
         let output = match command.output_block {
             Some(_) if !before.is_empty() => format!("{before}{output}"),

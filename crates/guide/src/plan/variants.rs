@@ -76,6 +76,7 @@ pub(super) fn steps(
                 from_scenario: Some(v.location.clone()),
                 tty: None,
                 stdin: None,
+                writes: Vec::new(),
             }
             };
             if let Some(file) = &v.file {
