@@ -498,3 +498,45 @@ tmp-til.md: ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s
         )
         .run();
 }
+
+#[test]
+fn a_runme_notebook_runs_as_runme_runs_all_its_cells() {
+    // Runme's notebooks: cells are scripts whose `$ ` Runme strips, a cell
+    // marked `excludeFromRunAll` is not run with the others, and `shellscript`
+    // is VS Code's name for shell.
+    Test::new()
+        .guide("---\nrunme:\n  id: 01HF7BT3HD84GWTQB8ZY0GBA06\n  version: v3\n---\n\n# Notebook\n\n```sh {\"id\":\"01HF7B0KJPF469EG9ZWDNKKACQ\",\"name\":\"setup\"}\n$ mkdir -p out\n$ echo ready > out/state\n```\n\n```sh {\"name\":\"wipe\",\"excludeFromRunAll\":true}\nrm -rf out\n```\n\n```shellscript {\"name\":\"check\"}\ncat out/state\n```\n")
+        .stdout(
+            "doccheck g.md: 3 steps
+✓   1  g.md:9  mkdir -p out (+1 more)  [..]s
+-   2  g.md:14  skipped: Runme's `excludeFromRunAll: true`: not run when the notebook runs whole
+✓   3  g.md:18  cat out/state  [..]s
+coverage: 2 of 3 blocks ran (0 checked their output); 1 skipped: 1 asked (skip=)
+g.md: ok. 3 steps: 2 passed, 0 failed, 1 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+}
+
+#[test]
+fn an_innovation_engine_document_runs_its_azure_cli_and_terraform_blocks() {
+    let doc = "---\ntitle: 'Quickstart'\nms.custom: innovation-engine\n---\n\n```bash\nexport RG=\"rg-demo\"\n```\n\n```terraform\necho \"terraform plan for $RG\"\n```\n\n```azurecli-interactive\necho \"{\\\"name\\\": \\\"$RG\\\"}\"\n```\n\n<!-- expected_similarity=1 -->\n```json\n{\"name\": \"rg-demo\"}\n```\n";
+    Test::new()
+        .guide(doc)
+        .stdout(
+            "doccheck g.md: 4 steps
+✓   1  g.md:6  export RG=\"rg-demo\"  [..]s
+✓   2  g.md:10  echo \"terraform plan for $RG\"  [..]s
+✓   3  g.md:14  echo \"{\\\"name\\\": \\\"$RG\\\"}\"  [..]s
+-   4  g.md:19  skipped: the expected output of step 3 (line 14), checked there (`expected_similarity=1`)
+coverage: 3 of 3 blocks ran (1 checked their output); 1 hold the expected output of others
+g.md: ok. 4 steps: 3 passed, 0 failed, 1 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    // Elsewhere a `terraform` block is configuration.
+    Test::new()
+        .guide("```terraform\nresource \"null_resource\" \"x\" {}\n```\n\n```sh\ntrue\n```\n")
+        .stdout("doccheck g.md: 2 steps\n-   1  g.md:1  skipped: a `terraform` block is neither commands nor a file with a path: bind it to use it\n...\n")
+        .run();
+}

@@ -270,3 +270,50 @@ fn what_doccheck_does_not_do_is_said() {
         )
         .run();
 }
+
+#[test]
+fn scrut_conventions_as_its_own_tests_show_them() {
+    // One test case per block, whatever its later lines start with; `%` lines
+    // configure it (Moon Cram's syntax); `environment` stays for later cases;
+    // `interpolated: true` reads `$NAME` in expectations; unknown escapes in
+    // a regex are the character alone.
+    let doc = r#"# Conventions
+
+```scrut
+$ printf '$ make docs\nbuilt\n'
+$ make docs
+built
+```
+
+```scrut {environment: {"GREETING": "hello there"}}
+$ echo "$GREETING"
+hello there
+```
+
+```scrut
+$ echo "still $GREETING"
+still hello there
+```
+
+```scrut {interpolated: true}
+$ export WHO=world; echo "hello world"
+hello $WHO
+```
+
+```mooncram
+% keep_crlf: true
+% timeout: 10s
+$ printf 'crlf\r\n'
+crlf\r (escaped)
+```
+
+```scrut
+$ echo 'see <a> "b" c_d'
+see \<a\> \"b\" c\_d (regex)
+```
+"#;
+    Test::new()
+        .guide(doc)
+        .stdout("doccheck g.md: 6 steps\n...\ng.md: ok. 6 steps: 6 passed, 0 failed, 0 skipped, 0 not run; [..]s\n")
+        .run();
+}

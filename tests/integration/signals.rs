@@ -135,6 +135,8 @@ while [ ! -s {d}/daemon.pid ]; do sleep 0.05; done\npwd > {d}/ws.txt\nwhile [ ! 
     ))
     .stdout("...\ng.md: ok. [..]\n")
     .run();
-    assert!(watcher.join().unwrap() >= 3, "the guide's jobs ran");
+    // The job and the daemon (the loop's `sleep 0.05` may be between two
+    // of its runs when the test looks).
+    assert!(watcher.join().unwrap() >= 2, "the guide's jobs ran");
     assert_all_stopped(&dir);
 }

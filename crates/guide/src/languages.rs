@@ -10,11 +10,32 @@ pub const COMMAND_LANGS: &[&str] = &[
     "bash",
     "shell-session",
     "shellsession",
+    // VS Code's name for shell, which Runme's notebooks write.
+    "shellscript",
+    // The Azure CLI's, in bash: Microsoft's docs and Innovation Engine.
+    "azurecli",
+    "azurecli-interactive",
     SCRUT,
+    MOONCRAM,
+    TESTCASE,
 ];
 
 /// scrut's test cases: transcripts of scrut's dialect.
 pub const SCRUT: &str = "scrut";
+/// scrut's test cases in Moon Cram's name, with `% key: value` lines.
+pub const MOONCRAM: &str = "mooncram";
+
+/// scrut's test cases in the name its earlier versions read as well.
+pub const TESTCASE: &str = "testcase";
+
+/// Whether blocks of `lang` are scrut's test cases.
+pub fn is_scrut(lang: &str) -> bool {
+    lang == SCRUT || lang == MOONCRAM || lang == TESTCASE
+}
+
+/// Languages Innovation Engine runs as commands besides the shell ones:
+/// commands in its documents only (elsewhere a `terraform` block is HCL).
+pub const INNOVATION_ENGINE_LANGS: &[&str] = &["terraform"];
 
 /// Languages whose blocks are files with a conventional name, and that name.
 pub const FILE_LANGS: &[(&str, &str)] = &[("dockerfile", "Dockerfile")];

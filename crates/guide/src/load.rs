@@ -54,7 +54,7 @@ pub fn load(
         return Ok(Loaded::NoBlocks);
     }
     let document = match markdown::front_matter(&text) {
-        Some((yaml, line)) if blocks.iter().any(|b| b.lang() == languages::SCRUT) => {
+        Some((yaml, line)) if blocks.iter().any(|b| languages::is_scrut(&b.lang())) => {
             scrut::case::document(yaml, &shown, line)?
         }
         _ => Default::default(),

@@ -215,26 +215,28 @@ pub fn build(
         .map(|s| s.placeholders.clone())
         .unwrap_or_default();
     placeholders.extend(&defaults.placeholders);
-    // A scenario's default language wins over the configuration's, for its guides.
-    let scenario_lang = scenario.as_ref().and_then(|s| s.default_lang.clone());
-    let scoped;
-    let defaults = match scenario_lang {
-        Some(lang) => {
-            scoped = Defaults {
-                default_lang: Some(lang),
-                ..defaults.clone()
-            };
-            &scoped
-        }
-        None => defaults,
-    };
+    // A scenario's default language wins over the configuration's, for its
+    // guides; an Innovation Engine document runs `terraform` blocks.
+    let dialects = dialects::Dialects::of(text, blocks);
+    let mut scoped = defaults.clone();
+    if let Some(lang) = scenario.as_ref().and_then(|s| s.default_lang.clone()) {
+        scoped.default_lang = Some(lang);
+    }
+    if dialects.innovation_engine {
+        scoped.command_langs.extend(
+            languages::INNOVATION_ENGINE_LANGS
+                .iter()
+                .map(|l| l.to_string()),
+        );
+    }
+    let defaults = &scoped;
     let default_timeout = scenario
         .as_ref()
         .and_then(|s| s.timeout)
         .or(defaults.timeout)
         .unwrap_or(DEFAULT_TIMEOUT);
     let inline = inline::read(guide, blocks, defaults)?;
-    let mut reader = read::Reader::new(blocks, scenario.as_ref(), defaults);
+    let mut reader = read::Reader::new(blocks, scenario.as_ref(), defaults, dialects.runme);
     let output_langs = expected::OutputLangs::of(scenario.as_ref(), defaults);
     let mut warnings = Vec::new();
     let guide_tty = scenario
@@ -250,7 +252,7 @@ pub fn build(
             mut bound_by,
             mut notes,
         } = own;
-        let is_scrut = lang_of(block, defaults) == languages::SCRUT;
+        let is_scrut = languages::is_scrut(&lang_of(block, defaults));
         let mut service = None;
         let mut service_at = None;
         if let Some(b) = binding {
@@ -269,6 +271,7 @@ pub fn build(
             &mut reader,
             &mut notes,
         )?;
+        dialects::exclude_from_run_all(block, &mut action);
         let mut writes = Vec::new();
         let lang = lang_of(block, defaults);
         by_lang.apply(
@@ -288,7 +291,8 @@ pub fn build(
         }
         let scrut = match (&action, is_scrut) {
             (Action::Run { .. }, true) => {
-                let (case, more) = scrut_case::case(block.attributes(), document, &at)?;
+                let lines = transcript::scrut_config(&block.content);
+                let (case, more) = scrut_case::case(block.attributes(), &lines, document, &at)?;
                 if steps.iter().all(|s: &Step| s.scrut.is_none()) {
                     notes.extend(document.notes.iter().cloned());
                 }
@@ -351,6 +355,7 @@ pub fn build(
     }
     if steps.iter().any(|s| s.scrut.is_some()) {
         setup.env = scrut_case::environment(guide);
+        setup.tmp_subdir = Some("__tmp".to_string());
         if let Some(t) = document.total_timeout {
             setup.run_timeout = t;
         }
@@ -442,7 +447,7 @@ fn action(
     let is_command = languages::is_command(&lang) || defaults.command_langs.contains(&lang);
     let as_commands = d.treat_as == Some(Treatment::Commands) || (!as_file && is_command);
     if as_commands {
-        let commands = if lang == languages::SCRUT {
+        let commands = if languages::is_scrut(&lang) {
             transcript::parse_scrut(guide, &block.content, block.content_line)?
         } else {
             reader.commands(guide, block, notes)?
@@ -477,6 +482,7 @@ fn action(
 
 mod bind;
 mod by_lang;
+mod dialects;
 mod expected;
 mod inline;
 mod read;

@@ -97,59 +97,195 @@ fn suffix(line: &str) -> Option<(&str, Kind, Quantifier)> {
     Some((text, kind, quantifier))
 }
 
-/// A regex expectation as the regex scrut makes of it: written between `^`
-/// and `$` (as is: in `a|b` each side is anchored at one end only, as in
-/// scrut), and braces that are not a repetition (`{"key": 1}`) literal.
+/// A regex expectation as the regex scrut makes of it: escapes the regex
+/// syntax does not know dropped (`\_` is `_`, `\<` is `<`), braces that are
+/// no repetition (`{"key": 1}`, `{2,}`) literal, square brackets inside a
+/// class literal (`[[]]`), then written between `^` and `$` (as is: in
+/// `a|b` each side is anchored at one end only, as in scrut).
 pub fn regex_source(text: &str) -> String {
+    let text = known_escapes_only(text);
+    let text = literal_braces(&text);
+    let text = literal_brackets_in_classes(&text);
+    format!("^{text}$")
+}
+
+/// `\X` kept where X is regex syntax or a letter (`\d`, `\.`), else X alone.
+fn known_escapes_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(next) => {
+                if "[]{}()|?*+-.^$\\".contains(next) || next.is_ascii_alphabetic() {
+                    out.push('\\');
+                }
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Braces escaped unless they are a repetition `{N}` or `{N,M}`.
+fn literal_braces(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let mut out = String::from("^");
-    let (mut i, mut in_class) = (0, false);
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        match c {
+        match chars[i] {
             '\\' => {
-                out.push(c);
+                out.push('\\');
                 if let Some(&next) = chars.get(i + 1) {
                     out.push(next);
                 }
                 i += 2;
                 continue;
             }
-            '[' if !in_class => in_class = true,
-            ']' if in_class => in_class = false,
-            '{' if !in_class => {
-                let rest: String = chars[i + 1..].iter().collect();
-                let count = rest.find('}').map(|end| &rest[..end]).filter(|body| {
-                    let (min, max) = body.split_once(',').unwrap_or((body, "0"));
+            '{' => {
+                let end = chars[i + 1..].iter().position(|&c| c == '}');
+                let body: Option<String> = end.map(|e| chars[i + 1..i + 1 + e].iter().collect());
+                let repetition = body.as_deref().is_some_and(|b| {
+                    let (min, max) = b.split_once(',').unwrap_or((b, "0"));
                     !min.is_empty()
+                        && !max.is_empty()
                         && min.chars().all(|c| c.is_ascii_digit())
                         && max.chars().all(|c| c.is_ascii_digit())
                 });
-                match count {
-                    Some(body) => {
+                match (repetition, body) {
+                    (true, Some(body)) => {
                         out.push('{');
-                        out.push_str(body);
+                        out.push_str(&body);
                         out.push('}');
                         i += body.chars().count() + 2;
+                        continue;
                     }
-                    None => {
-                        out.push_str("\\{");
-                        i += 1;
-                    }
+                    _ => out.push_str("\\{"),
                 }
-                continue;
             }
-            '}' if !in_class => {
-                out.push_str("\\}");
-                i += 1;
-                continue;
-            }
-            _ => {}
+            '}' => out.push_str("\\}"),
+            c => out.push(c),
         }
-        out.push(c);
         i += 1;
     }
-    out.push('$');
+    out
+}
+
+/// `[` inside a character class, and a `]` that another one follows
+/// before the class could end, escaped: `[[]]` is the class of `[` and `]`.
+fn literal_brackets_in_classes(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    // Whether the `]` at `at` is the last `]` before the next unescaped `[`.
+    let closes = |at: usize| {
+        let mut j = at + 1;
+        while j < chars.len() {
+            if chars[j - 1] != '\\' {
+                match chars[j] {
+                    ']' => return false,
+                    '[' => return true,
+                    _ => {}
+                }
+            }
+            j += 1;
+        }
+        true
+    };
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut in_class) = (0, false);
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => {
+                out.push('\\');
+                if let Some(&next) = chars.get(i + 1) {
+                    out.push(next);
+                }
+                i += 2;
+                continue;
+            }
+            '[' if in_class => out.push_str("\\["),
+            '[' => {
+                in_class = true;
+                out.push('[');
+            }
+            ']' if in_class && closes(i) => {
+                in_class = false;
+                out.push(']');
+            }
+            ']' => out.push_str("\\]"),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The names an interpolated expectation refers to: `$NAME`, `${NAME}`.
+pub fn interpolated_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    interpolate_with(text, &mut |name| {
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+        None
+    });
+    names
+}
+
+/// `text` with `$NAME` and `${NAME}` replaced by their values, as scrut's
+/// `interpolated: true` does: `$$` is `$`, and a name without a value stays.
+pub fn interpolate(text: &str, values: &[(String, String)]) -> String {
+    interpolate_with(text, &mut |name| {
+        values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    })
+}
+
+fn interpolate_with(text: &str, value: &mut dyn FnMut(&str) -> Option<String>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '$' {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let rest = &chars[i + 1..];
+        if rest.first() == Some(&'$') {
+            out.push('$');
+            i += 2;
+            continue;
+        }
+        // `${NAME}`: letters and digits; `$NAME`: and underscores.
+        let (name, used) = if rest.first() == Some(&'{') {
+            let n = rest[1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            match rest.get(1 + n) {
+                Some('}') if n > 0 => (rest[1..1 + n].iter().collect::<String>(), n + 2),
+                _ => (String::new(), 0),
+            }
+        } else {
+            let n = rest
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == '_')
+                .count();
+            (rest[..n].iter().collect(), n)
+        };
+        match (used, value(&name)) {
+            (0, _) => out.push('$'),
+            (_, Some(v)) => out.push_str(&v),
+            (_, None) => out.extend(&chars[i..i + 1 + used]),
+        }
+        i += 1 + used;
+    }
     out
 }
 
@@ -307,13 +443,42 @@ mod tests {
             |re: &str, line: &str| regex::Regex::new(&regex_source(re)).unwrap().is_match(line);
         assert!(matches(r#"{"i am": "json"}"#, r#"{"i am": "json"}"#));
         assert!(matches("a{5}", "aaaaa"));
-        assert!(matches("a{2,}b{1,2}", "aaabb"));
+        assert!(matches("a{2,3}b{1,2}", "aaabb"));
+        // As scrut reads it: `{2,}` is no repetition of its, so literal.
+        assert!(matches("a{2,}", "a{2,}"));
+        // Escapes regex syntax does not know are the character alone.
+        assert!(matches(r#"a \"thing\""#, r#"a "thing""#));
+        assert!(matches(r"foo\_bar \<b\>", "foo_bar <b>"));
+        assert!(matches(r"f\[x\] \d+", "f[x] 42"));
+        // Square brackets inside a class.
+        assert!(matches("f[[]]o", "f[o") && matches("f[[]]o", "f]o"));
+        assert!(matches("f[x[]o", "f[o"));
         assert!(matches(r"x\{y\}", "x{y}"));
         assert!(matches("[{}]+", "{}"));
         assert!(matches("f{oo", "f{oo"));
         assert!(!matches("foo", "foo bar"));
         // Anchored as scrut anchors it: `^` and `$` around the text as written.
         assert!(matches("(a|)|(b)", "anything"));
+    }
+
+    #[test]
+    fn interpolation_as_scrut_does_it() {
+        let env = [
+            ("FOO".to_string(), "bar".to_string()),
+            ("A_B".to_string(), "x".to_string()),
+        ];
+        assert_eq!(
+            interpolate("Hello $FOO and ${FOO}", &env),
+            "Hello bar and bar"
+        );
+        assert_eq!(
+            interpolate("$A_B ${A_B} $$FOO $MISSING $", &env),
+            "x ${A_B} $FOO $MISSING $"
+        );
+        assert_eq!(
+            interpolated_names("$FOO ${BAR} $$X $1"),
+            ["FOO", "BAR", "1"]
+        );
     }
 
     #[test]

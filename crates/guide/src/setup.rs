@@ -34,6 +34,9 @@ pub struct Setup {
     /// stand for (`/tmp/demo` → `demo`): replaced in commands, and back in
     /// their output.
     pub paths: Vec<(String, String)>,
+    /// A directory of that name inside the run's temporary directory is the
+    /// session's TMPDIR (scrut's documents see `…/__tmp`, as scrut names it).
+    pub tmp_subdir: Option<String>,
 }
 
 impl Default for Setup {
@@ -49,6 +52,7 @@ impl Default for Setup {
             substitutions: Vec::new(),
             min_run: None,
             paths: Vec::new(),
+            tmp_subdir: None,
         }
     }
 }

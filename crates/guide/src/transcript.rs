@@ -184,7 +184,10 @@ pub fn parse_with(
 }
 
 /// Parses a scrut block: always a transcript (a block without a `$ ` line
-/// holds no test case, and says so).
+/// holds no test case, and says so) of one test case: everything after
+/// its command is its expected output, a `$ ` line too (as scrut reads a
+/// generated document). `% key: value` lines before it configure the case
+/// ([`scrut_config`]).
 pub fn parse_scrut(file: &str, content: &str, first_line: usize) -> Result<Vec<Command>, Error> {
     let lines: Vec<&str> = content.split('\n').collect();
     // `content` ends with the newline before the fence: not an expected line.
@@ -203,6 +206,17 @@ pub fn parse_scrut(file: &str, content: &str, first_line: usize) -> Result<Vec<C
         dialect: Dialect::Scrut,
     };
     parse_transcript(file, &lines, first_line, &shape).map(|(commands, _)| commands)
+}
+
+/// A scrut block's `% key: value` lines (Moon Cram's per-case
+/// configuration), before its command: the YAML of each.
+pub fn scrut_config(content: &str) -> Vec<String> {
+    content
+        .lines()
+        .take_while(|l| !(l.starts_with("$ ") || *l == "$"))
+        .filter_map(|l| l.strip_prefix("% ").or_else(|| l.strip_prefix('%')))
+        .map(str::to_string)
+        .collect()
 }
 
 /// A bare block: its whole commands, or, when it calls `exit` outside a
@@ -273,7 +287,9 @@ fn parse_transcript(
     while i < lines.len() {
         // scrut compares whole lines: trailing spaces are part of them.
         let line = if scrut { lines[i] } else { lines[i].trim_end() };
-        if let Some((prompt, text)) = shape.prompt(line) {
+        // A scrut block is one test case: a later `$ ` line is output.
+        let prompt_here = shape.prompt(line).filter(|_| !scrut || commands.is_empty());
+        if let Some((prompt, text)) = prompt_here {
             let start = i;
             let mut typed = vec![text];
             i += 1;
@@ -365,8 +381,9 @@ fn parse_transcript(
             }
         }
         let Some(command) = commands.last_mut() else {
-            // scrut: `# ` lines before the command are comments.
-            if line.trim().is_empty() || (scrut && line.starts_with('#')) {
+            // scrut: `# ` lines before the command are comments, `% ` lines its configuration.
+            if line.trim().is_empty() || (scrut && (line.starts_with('#') || line.starts_with('%')))
+            {
                 i += 1;
                 continue;
             }

@@ -10,11 +10,43 @@ use doccheck_guide::scrut::case::{Case, Wait};
 
 use crate::signals::Interrupt;
 
-/// `SCRUT_TEST` (guide:line) and the case's `environment`, for this command only.
-pub fn variables(case: &Case, guide: &str, line: usize) -> Vec<(String, String)> {
-    let mut vars = vec![("SCRUT_TEST".to_string(), format!("{guide}:{line}"))];
-    vars.extend(case.environment.iter().cloned());
-    vars
+/// `SCRUT_TEST` (guide:line), for this command only.
+pub fn variables(_case: &Case, guide: &str, line: usize) -> Vec<(String, String)> {
+    vec![("SCRUT_TEST".to_string(), format!("{guide}:{line}"))]
+}
+
+/// The case's `environment`, exported in the session: it stays for the
+/// cases after it, as in scrut.
+pub fn exports(case: &Case) -> Option<String> {
+    let pairs: Vec<String> = case
+        .environment
+        .iter()
+        .map(|(name, value)| format!("{name}='{}'", value.replace('\'', "'\\''")))
+        .collect();
+    (!pairs.is_empty()).then(|| format!("export {}", pairs.join(" ")))
+}
+
+/// The command that prints, NUL-separated, `NAME=value` for each of `names`
+/// that is set in the session: what an interpolated case's `$NAME` stands for.
+pub fn values_query(names: &[String]) -> String {
+    let names: Vec<&str> = names
+        .iter()
+        .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .map(String::as_str)
+        .collect();
+    format!(
+        "for __dc_v in {}; do if [ -n \"${{!__dc_v+x}}\" ]; then printf '%s=%s\\0' \"$__dc_v\" \"${{!__dc_v}}\"; fi; done; unset __dc_v",
+        names.join(" ")
+    )
+}
+
+/// What [`values_query`] printed, as pairs.
+pub fn values(printed: &str) -> Vec<(String, String)> {
+    printed
+        .split('\0')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect()
 }
 
 /// Whether the command has an `exit` of its own, which would end the session.

@@ -120,7 +120,17 @@ pub fn run(
                     .any(|p| p == name)
             }),
     );
-    for (name, dir) in [("HOME", &workspace.home), ("TMPDIR", &workspace.tmp)] {
+    // The session's TMPDIR: the run's own, or a directory of the name the
+    // plan asks for inside it (scrut's `__tmp`).
+    let tmpdir = match &plan.setup.tmp_subdir {
+        Some(name) => {
+            let dir = workspace.tmp.join(name);
+            let _ = std::fs::create_dir_all(&dir);
+            dir
+        }
+        None => workspace.tmp.clone(),
+    };
+    for (name, dir) in [("HOME", &workspace.home), ("TMPDIR", &tmpdir)] {
         let passed = options.pass_env.iter().chain(&plan.setup.pass_env);
         if !passed.into_iter().any(|p| p == name) {
             env.push((name.to_string(), dir.display().to_string()));
@@ -244,6 +254,7 @@ pub fn run(
             deadline,
             substitutions: &plan.setup.substitutions,
             paths: &paths,
+            tmpdir: &tmpdir,
             update: options.update.is_some(),
             context: Context {
                 workspace: &workspace.work,

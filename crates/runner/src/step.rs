@@ -29,6 +29,8 @@ pub(crate) struct StepRunner<'a> {
     pub substitutions: &'a [(String, String)],
     /// The guide's absolute paths and where they are in the workspace.
     pub paths: &'a crate::paths::Paths,
+    /// The session's TMPDIR.
+    pub tmpdir: &'a std::path::Path,
     /// Whether to work out what failing transcripts should say.
     pub update: bool,
     pub context: Context<'a>,
@@ -115,7 +117,7 @@ impl StepRunner<'_> {
                     result.notes.push(format!("wrote {path}"));
                 }
                 if let Some(wait) = step.scrut.as_ref().and_then(|c| c.wait.as_ref()) {
-                    let note = case::wait(wait, &self.workspace.tmp, self.context.interrupt);
+                    let note = case::wait(wait, self.tmpdir, self.context.interrupt);
                     result.notes.push(note);
                 }
                 // What the block printed since the last command that had
@@ -274,6 +276,13 @@ impl StepRunner<'_> {
                 notes: Vec::new(),
             }
         } else if let Some(case) = scrut {
+            // The case's `environment` stays in the session, as scrut leaves it.
+            if let Some(exports) = case::exports(case) {
+                let (ending, output) = self.shell.run(&exports, timeout, self.context.interrupt);
+                if ending != Ending::Exited(0) {
+                    notes.push(format!("scrut's `environment` could not be set: {output}"));
+                }
+            }
             let env = case::variables(case, self.guide, command.line);
             let how = Invocation {
                 stream: case.stream,
@@ -304,6 +313,13 @@ impl StepRunner<'_> {
                 .run_as(text, plain, timeout, self.context.interrupt)
         };
         notes.extend(done.notes);
+        // scrut's `interpolated: true`: `$NAME` in the expectations is its
+        // value in the session, once the command ran.
+        let interpolated = scrut
+            .filter(|c| c.interpolated)
+            .map(|_| self.interpolated(command, timeout));
+        let as_written = command;
+        let command = interpolated.as_ref().unwrap_or(command);
         let Outcome {
             ending,
             output,
@@ -360,7 +376,14 @@ impl StepRunner<'_> {
                 };
                 let failure = judge(command, code, expected, &run.output, &expectations);
                 if self.update && failure.is_some() {
-                    run.update = update(command, code, expected, &run.output, &expectations);
+                    run.update = update(
+                        as_written,
+                        command,
+                        code,
+                        expected,
+                        &run.output,
+                        &expectations,
+                    );
                 }
                 failure
             }
@@ -416,6 +439,38 @@ impl StepRunner<'_> {
         run.failure = failure;
         run.duration = began.elapsed();
         run
+    }
+}
+
+impl StepRunner<'_> {
+    /// `command` with `$NAME` in its expectations replaced by the session's values.
+    fn interpolated(&mut self, command: &Command, timeout: Duration) -> Command {
+        let Some(expected) = &command.expected else {
+            return command.clone();
+        };
+        let mut names = Vec::new();
+        for line in expected {
+            for name in doccheck_guide::scrut::interpolated_names(&line.text) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        if names.is_empty() {
+            return command.clone();
+        }
+        let (_, printed) =
+            self.shell
+                .run(&case::values_query(&names), timeout, self.context.interrupt);
+        let values = case::values(&printed);
+        let mut command = command.clone();
+        for line in command.expected.iter_mut().flatten() {
+            line.text = doccheck_guide::scrut::interpolate(&line.text, &values);
+            if let Some(rule) = line.rule.as_mut() {
+                rule.text = doccheck_guide::scrut::interpolate(&rule.text, &values);
+            }
+        }
+        command
     }
 }
 

@@ -53,7 +53,7 @@ fn one(guide: &str, block: &Block, defaults: &Defaults) -> Result<Inline, Error>
         inline.bound_by = Some(format!("annotation at line {}", a.line));
     }
     // A scrut block's info string is scrut's own configuration.
-    if lang_of(block, defaults) != languages::SCRUT {
+    if !languages::is_scrut(&lang_of(block, defaults)) {
         let (info, found) = read_info(block.attributes(), &at);
         errors.extend(found);
         check_values(&info.directives, &at, &mut errors);

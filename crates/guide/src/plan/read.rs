@@ -11,6 +11,10 @@ use crate::transcript::{self, Command, Hash, Reading};
 
 pub(super) struct Reader {
     pub reading: Reading,
+    /// A Runme notebook: a cell is a script, `$ ` a prompt it strips, and
+    /// nothing is expected of its output.
+    runme: bool,
+    runme_said: bool,
     /// What the guide's `#` lines were decided to be, said at the first
     /// step that has one.
     root_note: Option<String>,
@@ -20,19 +24,26 @@ pub(super) struct Reader {
 impl Reader {
     /// The reading of a guide whose blocks are `blocks`: the scenario's
     /// prompts, or the configuration's, or the defaults, and what `#` is.
-    pub fn new(blocks: &[Block], scenario: Option<&Scenario>, defaults: &Defaults) -> Reader {
+    pub fn new(
+        blocks: &[Block],
+        scenario: Option<&Scenario>,
+        defaults: &Defaults,
+        runme: bool,
+    ) -> Reader {
         let configured = scenario
             .and_then(|s| s.prompts.as_deref())
             .or(defaults.prompts.as_deref());
         let mut reading = Reading::configured(configured);
         let commands = blocks.iter().filter(|b| {
             let lang = lang_of(b, defaults);
-            lang != languages::SCRUT
+            !languages::is_scrut(&lang)
                 && (languages::is_command(&lang) || defaults.command_langs.contains(&lang))
         });
         let root_note = reading.decide(commands.map(|b| b.content.as_str()));
         Reader {
             reading,
+            runme,
+            runme_said: false,
             root_note,
             comments_said: false,
         }
@@ -45,6 +56,25 @@ impl Reader {
         block: &Block,
         notes: &mut Vec<String>,
     ) -> Result<Vec<Command>, Error> {
+        if self.runme {
+            // Runme runs a cell's lines as one script, `$ ` stripped.
+            let stripped: String = block
+                .content
+                .lines()
+                .map(|l| l.strip_prefix("$ ").unwrap_or(l))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let bare = Reading {
+                prompts: Vec::new(),
+                ..self.reading.clone()
+            };
+            let parsed = transcript::parse_with(guide, &stripped, block.content_line, &bare)?;
+            if !self.runme_said && stripped != block.content {
+                self.runme_said = true;
+                notes.push("a Runme notebook: a cell's lines are its script, `$ ` is a prompt Runme strips, and nothing is expected of their output".to_string());
+            }
+            return Ok(parsed.commands);
+        }
         let parsed =
             transcript::parse_with(guide, &block.content, block.content_line, &self.reading)?;
         let prompt = parsed.prompt.as_deref().unwrap_or("");

@@ -39,9 +39,11 @@ pub struct Case {
     pub wait: Option<Wait>,
     /// Run in the background; neither output nor exit code is checked.
     pub detached: bool,
-    /// Set for this test case only.
+    /// Exported for this test case and the ones after it, as scrut leaves them.
     pub environment: Vec<(String, String)>,
     pub timeout: Option<Duration>,
+    /// `$NAME` in its expectations stands for the variable's value.
+    pub interpolated: bool,
 }
 
 impl Default for Case {
@@ -55,6 +57,7 @@ impl Default for Case {
             detached: false,
             environment: Vec::new(),
             timeout: None,
+            interpolated: false,
         }
     }
 }
@@ -108,13 +111,29 @@ pub fn document(text: &str, file: &str, line: usize) -> Result<Document, Error> 
     Ok(doc)
 }
 
-/// The case of a block whose info string after `scrut` is `attributes`.
+/// The case of a block whose info string after `scrut` is `attributes`
+/// and whose `% key: value` lines are `lines` (their YAML).
 pub fn case(
     attributes: &str,
+    lines: &[String],
     document: &Document,
     at: &Location,
 ) -> Result<(Case, Vec<String>), Error> {
     let mut keys = document.defaults.clone();
+    if !lines.is_empty() {
+        match serde_yaml::from_str::<Value>(&lines.join("\n")) {
+            Ok(Value::Mapping(own)) => keys.extend(own),
+            _ => {
+                return Err(Error::guide(
+                    at.clone(),
+                    format!(
+                        "cannot read the test case's `%` configuration `{}`: write `% key: value` lines",
+                        lines.join(" | ")
+                    ),
+                ))
+            }
+        }
+    }
     let attributes = attributes.trim();
     if !attributes.is_empty() {
         match serde_yaml::from_str::<Value>(attributes) {
@@ -152,6 +171,7 @@ pub fn case(
             "keep_crlf" => case.keep_crlf = boolean(value, name, at)?,
             "strip_ansi_escaping" => case.strip_ansi = boolean(value, name, at)?,
             "detached" => case.detached = boolean(value, name, at)?,
+            "interpolated" => case.interpolated = boolean(value, name, at)?,
             "skip_document_code" => {
                 case.skip_document_code = value
                     .as_i64()
@@ -295,13 +315,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(doc.total_timeout, Some(Duration::from_secs(30)));
-        let (case, notes) = case("", &doc, &at()).unwrap();
+        let (case, notes) = case("", &[], &doc, &at()).unwrap();
         assert_eq!(case.timeout, Some(Duration::from_secs(5)));
         assert_eq!(case.environment, [("FOO".to_string(), "bar".to_string())]);
         assert_eq!(case.stream, Stream::Stdout);
         assert!(notes.is_empty());
         let (case, _) = super::case(
             "{timeout: 10s, output_stream: combined, wait: {timeout: \"2s\", path: sock}}",
+            &[],
             &doc,
             &at(),
         )
@@ -316,7 +337,7 @@ mod tests {
             })
         );
         let (case, _) =
-            super::case("{skip_document_code: 42, detached: true}", &doc, &at()).unwrap();
+            super::case("{skip_document_code: 42, detached: true}", &[], &doc, &at()).unwrap();
         assert_eq!((case.skip_document_code, case.detached), (42, true));
     }
 
@@ -325,7 +346,7 @@ mod tests {
         let doc = document("shell: /bin/zsh\nappend: [teardown.md]\n", "t.md", 2).unwrap();
         assert!(doc.notes[0].contains("doccheck runs every command in bash"));
         assert!(doc.notes[1].contains("`append:`"));
-        let (_, notes) = case("{colour: blue}", &Document::default(), &at()).unwrap();
+        let (_, notes) = case("{colour: blue}", &[], &Document::default(), &at()).unwrap();
         assert!(notes[0].contains("`colour`"), "{notes:?}");
     }
 
@@ -340,7 +361,7 @@ mod tests {
             ("{timeout: 3s", "YAML mapping"),
             ("{environment: {\"1X\": y}}", "variable names"),
         ] {
-            let e = case(attributes, &doc, &at()).unwrap_err();
+            let e = case(attributes, &[], &doc, &at()).unwrap_err();
             assert!(e.message.contains(says), "{attributes}: {}", e.message);
             assert_eq!(e.location, Some(at()));
         }

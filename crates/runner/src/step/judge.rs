@@ -104,14 +104,17 @@ pub(super) fn judge(
 }
 
 /// What a transcript command that failed its expectations should say now.
+/// `as_written` is the command as the guide has it (an interpolated case's
+/// `$NAME` kept), `command` as its expectations are compared.
 pub(super) fn update(
+    as_written: &Command,
     command: &Command,
     code: i32,
     expected: Expected,
     output: &str,
     expectations: &Expectations,
 ) -> Option<crate::events::Update> {
-    let written = command.expected_text()?;
+    let written = as_written.expected_text()?;
     let lines = match expectations.compare(command, output)? {
         Compared::Doccheck(patterns, actual) => (matching::compare(&patterns, &actual)
             == Ok(false))
