@@ -103,6 +103,14 @@ pub fn extend(lines: &[&str], start: usize, limit: usize) -> Option<(usize, bool
     None
 }
 
+/// Whether `command` has an `exit` of its own anywhere (as a word): what a
+/// scrut case's subshell is for.
+pub fn calls_exit(command: &str) -> bool {
+    command
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .any(|word| word == "exit")
+}
+
 /// Whether `text` calls `exit` where it would end the shell that runs it:
 /// outside a function's body, a subshell and a pipeline (whose commands
 /// run in subshells). Such a block is a script, and the `exit` its status.
@@ -196,6 +204,14 @@ mod tests {
             commands("cat <<-EOF\n\tx\n\tEOF\necho after\n"),
             ["cat <<-EOF\n\tx\n\tEOF", "echo after"]
         );
+    }
+
+    #[test]
+    fn exit_as_a_word() {
+        assert!(calls_exit("[[ \"$(uname)\" == Darwin ]] || exit 80"));
+        assert!(calls_exit("false; exit"));
+        assert!(!calls_exit("echo exited"));
+        assert!(!calls_exit("./exit-code-test"));
     }
 
     #[test]

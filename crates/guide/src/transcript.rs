@@ -51,6 +51,10 @@ pub struct Command {
     /// A script (a bare block that calls `exit`): the block's lines run as
     /// one unit, and an `exit` ends it with that status, not the session.
     pub script: bool,
+    /// Runs in a subshell of the session, so that an `exit` ends it only (a
+    /// scrut case that calls `exit`: scrut gives each case a bash of its own);
+    /// what it changes in the session is lost.
+    pub subshell: bool,
     /// Where its expected output is written when not under it: the output
     /// block after its command block, compared with the whole block's output.
     pub output_block: Option<OutputBlock>,
@@ -233,6 +237,7 @@ fn parse_bare(lines: &[&str], first_line: usize) -> Vec<Command> {
         dialect: Dialect::Doccheck,
         prompt: String::new(),
         script,
+        subshell: false,
         output_block: None,
     };
     let spans = shell::split(lines);
@@ -326,6 +331,7 @@ fn parse_transcript(
                 continue;
             }
             commands.push(Command {
+                subshell: scrut && shell::calls_exit(&text),
                 text,
                 line: first_line + start,
                 expected: Some(Vec::new()),

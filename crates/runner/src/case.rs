@@ -1,7 +1,6 @@
 //! What running a scrut test case adds to running a command: the variables
-//! scrut sets for each case, a subshell for a case that calls `exit` (scrut
-//! gives every case a bash of its own, doccheck's session is one bash), and
-//! the case's `wait`.
+//! scrut sets for each case, its `environment` (which stays), the values an
+//! interpolated case's expectations read, and the case's `wait`.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -49,19 +48,6 @@ pub fn values(printed: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Whether the command has an `exit` of its own, which would end the session.
-pub fn calls_exit(command: &str) -> bool {
-    command
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-        .any(|word| word == "exit")
-}
-
-/// The command as it runs: in a subshell when it calls `exit`, so that the
-/// exit ends the case only, as it does in scrut.
-pub fn executed(command: &str) -> Option<String> {
-    calls_exit(command).then(|| format!("(\n{command}\n)"))
-}
-
 /// Waits as the case says: its whole timeout, or until `path` (under the
 /// session's TMPDIR) exists; what happened, for the report.
 pub fn wait(wait: &Wait, tmp: &Path, interrupt: &Interrupt) -> String {
@@ -86,20 +72,5 @@ pub fn wait(wait: &Wait, tmp: &Path, interrupt: &Interrupt) -> String {
             humantime::format_duration(wait.timeout)
         ),
         (None, _) => format!("waited {waited} before the command (scrut's `wait`)"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exit_as_a_word() {
-        assert!(calls_exit("[[ \"$(uname)\" == Darwin ]] || exit 80"));
-        assert!(calls_exit("false; exit"));
-        assert!(!calls_exit("echo exited"));
-        assert!(!calls_exit("./exit-code-test"));
-        assert_eq!(executed("exit 3").as_deref(), Some("(\nexit 3\n)"));
-        assert_eq!(executed("ls"), None);
     }
 }

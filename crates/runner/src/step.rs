@@ -290,7 +290,7 @@ impl StepRunner<'_> {
                 script: false,
                 ..plain
             };
-            let executed = case::executed(text);
+            let executed = command.subshell.then(|| format!("(\n{text}\n)"));
             if executed.is_some() {
                 notes.push(format!(
                     "line {}: runs in a subshell, as the command calls `exit` (scrut runs each test case in a bash of its own)",

@@ -103,6 +103,7 @@ impl Rules {
                 dialect: Dialect::Doccheck,
                 prompt: String::new(),
                 script: false,
+                subshell: false,
                 output_block: None,
             }],
             exit: directives.exit,
