@@ -3,14 +3,14 @@
 //! 1 a step failed (or none ran), 2 a usage, scenario or environment error,
 //! 128 + N interrupted by signal N (130, 143).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, ValueEnum};
 use doccheck_guide::config::{self, Config};
 use doccheck_guide::tree::{self, Partition};
 use doccheck_guide::{Error, ErrorKind};
 use doccheck_report::terminal::{self, Diagnostics, Terminal};
-use doccheck_report::{github, json::Json, junit::Junit, Reporter, Reporters};
+use doccheck_report::{github, html::Html, json::Json, junit::Junit, Reporter, Reporters};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -70,6 +70,10 @@ pub struct Args {
     /// Also write a JUnit XML report to FILE (one test suite per guide).
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
+    /// Also write an HTML page to FILE: each guide as it reads, every block
+    /// annotated with its step's outcome, output and diff; an index for several.
+    #[arg(long, value_name = "FILE", conflicts_with = "list")]
+    pub html: Option<PathBuf>,
     /// Check the guides as translations of their sources instead of running
     /// them: code blocks, code spans, links, technical tokens, punctuation.
     #[arg(long, conflicts_with_all = ["list", "step", "from", "keep", "keep_going"])]
@@ -131,8 +135,41 @@ impl Args {
         if let Some(path) = &self.junit {
             reporters.push(Box::new(Junit::new(path.clone())));
         }
+        if let Some(path) = &self.html {
+            reporters.push(Box::new(Html::new(path.clone())));
+        }
         Reporters(reporters)
     }
+}
+
+/// Whether `--html` can write `path`, asked before anything runs: a path
+/// that is not a directory, in a directory that exists and takes new files
+/// (the page is written beside it, then renamed).
+fn check_html(path: &Path) -> Result<(), Error> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(Error::usage(format!(
+            "--html {shown}: is a directory; give the path of the page to write"
+        )));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::usage(format!(
+            "--html {shown}: there is no directory {}",
+            dir.display()
+        )));
+    }
+    tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        Error::usage(format!(
+            "--html {shown}: cannot write in {}: {}",
+            dir.display(),
+            doccheck_guide::error::io_reason(&e)
+        ))
+    })?;
+    Ok(())
 }
 
 fn config(args: &Args) -> Result<Config, Error> {
@@ -185,6 +222,11 @@ pub fn main() -> i32 {
             }
             Err(e) => fail(e),
         };
+    }
+    if let Some(path) = &args.html {
+        if let Err(e) = check_html(path) {
+            return fail(e);
+        }
     }
     let interrupt = match doccheck_runner::signals::install() {
         Ok(interrupt) => interrupt,

@@ -126,6 +126,7 @@ fn translate(guide: &GuidePath, args: &Args) -> Result<doccheck_report::Translat
         &text,
         args.source.as_deref(),
         scenario.as_ref(),
+        args.html.is_some(),
     )
 }
 

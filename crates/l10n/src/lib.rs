@@ -325,6 +325,42 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
     out
 }
 
+/// A segment of a translation and the source it is checked against, as
+/// [`check`] pairs them: what a report shows side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// The side-by-side segment id (`data-ttu-id`), when the translation has them.
+    pub id: Option<String>,
+    /// The translated text's byte range in the localized file.
+    pub text: std::ops::Range<usize>,
+    /// The whole segment's byte range, its side-by-side markup included.
+    pub outer: std::ops::Range<usize>,
+    /// The source's text (container markers of continuation lines removed).
+    pub source: Option<String>,
+}
+
+/// The segments of `localized` with their sources, in file order: its
+/// side-by-side segments, or without them its block-level elements paired
+/// with `source`'s as [`check`] pairs them.
+pub fn pairs(localized: &str, source: Option<&str>) -> Vec<Pair> {
+    let ldoc = doc::parse(localized);
+    let lines = LineIndex::new(localized);
+    let (mut segs, _) = doc::segments(&lines, &ldoc);
+    if segs.is_empty() {
+        if let Some(src) = source {
+            segs = aligned(&lines, &ldoc, &LineIndex::new(src), &doc::parse(src));
+        }
+    }
+    segs.into_iter()
+        .map(|s| Pair {
+            id: s.id,
+            text: s.text.range(),
+            outer: s.outer,
+            source: s.source,
+        })
+        .collect()
+}
+
 /// Segments for a translation without side-by-side spans: its block-level
 /// elements paired in order with the source's, by kind.
 fn aligned(localized: &LineIndex, ldoc: &Doc, source: &LineIndex, sdoc: &Doc) -> Vec<Segment> {

@@ -43,12 +43,17 @@ pub enum Event {
 }
 
 /// A translation check's outcome.
+#[derive(Clone)]
 pub struct Translation {
     pub guide: String,
     pub source: Option<PathBuf>,
     pub findings: Vec<doccheck_l10n::Finding>,
     /// Errors fail a translation; warnings alone do not.
     pub errors: usize,
+    /// The translation's text and its segments paired with their sources,
+    /// for the reports that show them side by side (empty if not given).
+    pub text: String,
+    pub pairs: Vec<doccheck_l10n::Pair>,
 }
 
 impl Translation {
@@ -66,7 +71,16 @@ impl Translation {
             source,
             findings,
             errors,
+            text: String::new(),
+            pairs: Vec::new(),
         }
+    }
+
+    /// With the translation's text and its segments, to show side by side.
+    pub fn with_pairs(mut self, text: String, pairs: Vec<doccheck_l10n::Pair>) -> Translation {
+        self.text = text;
+        self.pairs = pairs;
+        self
     }
 
     pub fn passed(&self) -> bool {

@@ -1,0 +1,159 @@
+//! `--html FILE`: one self-contained page (styles and script inline, nothing
+//! loaded from anywhere) that shows each guide as its readers see it, with
+//! every fenced block annotated in place with what the run made of it; an
+//! index of the guides when there are several; translations side by side.
+//! Written once, at the end, through a temporary file and a rename.
+//!
+//! Every block carries `data-step` and `data-status`, every guide's section
+//! `data-guide` and `data-verdict`, for tests and users' scripts.
+
+mod escape;
+mod markdown;
+mod page;
+mod step;
+mod translation;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use doccheck_guide::plan::Plan;
+use doccheck_runner::events::{RunSummary, Updates};
+use doccheck_runner::Event as RunEvent;
+
+use crate::{Event, GuideId, Outcome, Plans, Reporter, Translation};
+use step::Done;
+
+/// What the page shows of one guide.
+enum Section {
+    Run(Run),
+    Translation(Translation),
+    Error {
+        name: String,
+        error: doccheck_guide::Error,
+    },
+    Empty {
+        name: String,
+    },
+}
+
+/// A guide's run: its plan, its steps as they finished, and how it ended.
+struct Run {
+    plan: Arc<Plan>,
+    steps: BTreeMap<usize, Done>,
+    updates: Option<Updates>,
+    /// `None` if the run never said it finished.
+    summary: Option<RunSummary>,
+}
+
+pub struct Html {
+    path: PathBuf,
+    plans: Plans,
+    sections: BTreeMap<GuideId, Section>,
+    running: HashMap<GuideId, Run>,
+    outcome: Option<Outcome>,
+    interrupted: Option<i32>,
+}
+
+impl Html {
+    pub fn new(path: PathBuf) -> Html {
+        Html {
+            path,
+            plans: Plans::default(),
+            sections: BTreeMap::new(),
+            running: HashMap::new(),
+            outcome: None,
+            interrupted: None,
+        }
+    }
+
+    fn run(&mut self, guide: GuideId, event: &RunEvent) {
+        let Some(plan) = self.plans.observe(guide, event) else {
+            return;
+        };
+        let run = self.running.entry(guide).or_insert_with(|| Run {
+            plan: Arc::clone(&plan),
+            steps: BTreeMap::new(),
+            updates: None,
+            summary: None,
+        });
+        match event {
+            RunEvent::StepFinished(result) => {
+                run.steps.insert(result.number, Done::of(result));
+            }
+            RunEvent::Updated(updates) => run.updates = Some(updates.clone()),
+            RunEvent::Finished(summary) => {
+                self.plans.end(guide);
+                if let Some(mut run) = self.running.remove(&guide) {
+                    run.summary = Some(summary.clone());
+                    self.sections.insert(guide, Section::Run(run));
+                }
+            }
+            RunEvent::Started(_) | RunEvent::Preparing(_) | RunEvent::StepStarted { .. } => {}
+        }
+    }
+
+    /// The whole page, as `finish` writes it.
+    pub fn render(&mut self) -> String {
+        // A run that never finished (the binary stopped it) is shown as far as it went.
+        for (guide, run) in self.running.drain() {
+            self.sections.entry(guide).or_insert(Section::Run(run));
+        }
+        page::render(&self.sections, self.outcome.as_ref(), self.interrupted)
+    }
+}
+
+impl Reporter for Html {
+    fn report(&mut self, event: &Event) {
+        match event {
+            Event::Run { guide, event } => self.run(*guide, event),
+            Event::Translation { guide, checked } => {
+                self.sections
+                    .insert(*guide, Section::Translation(checked.clone()));
+            }
+            Event::Error { guide, name, error } => {
+                self.running.remove(guide);
+                self.plans.end(*guide);
+                self.sections.insert(
+                    *guide,
+                    Section::Error {
+                        name: name.clone(),
+                        error: error.clone(),
+                    },
+                );
+            }
+            Event::Empty { guide, name } => {
+                self.sections
+                    .insert(*guide, Section::Empty { name: name.clone() });
+            }
+            Event::Interrupted(signal) => self.interrupted = Some(*signal),
+            Event::Done(outcome) => self.outcome = Some(outcome.clone()),
+            // --list runs nothing: `--html` is refused with it.
+            Event::Listed { .. } => {}
+        }
+    }
+
+    fn finish(&mut self) -> Result<(), String> {
+        let html = self.render();
+        let shown = self.path.display();
+        let dir = self
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let mut builder = tempfile::Builder::new();
+        // A page to open and pass around: readable as any new file is (the
+        // umask applies), not private as a temporary file is.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let mut file = builder
+            .tempfile_in(&dir)
+            .map_err(|e| format!("cannot write {shown}: {e}"))?;
+        std::io::Write::write_all(&mut file, html.as_bytes())
+            .map_err(|e| format!("cannot write {shown}: {e}"))?;
+        file.persist(&self.path)
+            .map_err(|e| format!("cannot write {shown}: {}", e.error))?;
+        Ok(())
+    }
+}
