@@ -207,9 +207,16 @@ impl Sanitizer {
         self.open.push(kept);
     }
 
+    /// Inside a script or style: the text the parser finds there is not shown.
+    pub fn hiding(&self) -> bool {
+        self.hidden.is_some()
+    }
+
     /// Closes the formatting tags left open: at the end of a paragraph,
-    /// heading, list item or cell, so that they do not run on.
+    /// heading, list item or cell, so that they do not run on (nor does an
+    /// inline script left open hide the rest).
     pub fn close_inline(&mut self, out: &mut String) {
+        self.hidden = None;
         while let Some(t) = self.open.last().copied().filter(|t| INLINE.contains(t)) {
             self.open.pop();
             out.push_str(&format!("</{t}>"));

@@ -53,6 +53,8 @@ pub fn render(text: &str, block: &mut dyn FnMut(&Fenced) -> String) -> String {
                 }));
                 events.push(html(out));
             }
+            // Between an inline <script> and its end: the script's text.
+            Event::Text(_) | Event::Code(_) if raw.hiding() => {}
             Event::Html(h) | Event::InlineHtml(h) => {
                 let mut out = String::new();
                 raw.push(&mut out, &h);
@@ -213,6 +215,8 @@ mod tests {
     fn formatting_left_open_stops_at_its_paragraph() {
         let (html, _) = lines_of("a <b>bold\n\nnext\n");
         assert_eq!(html, "<p>a <b>bold</b></p>\n<p>next</p>\n");
+        let (html, _) = lines_of("a <script>x()</script> b <style>p{}\n\nc\n");
+        assert_eq!(html, "<p>a  b </p>\n<p>c</p>\n");
         let (html, _) = lines_of("# T <i>x\n\n#### U\n");
         assert_eq!(html, "<h3>T <i>x</i></h3>\n<h6>U</h6>\n");
     }

@@ -8,9 +8,12 @@
 //! `data-guide` and `data-verdict`, for tests and users' scripts.
 
 mod escape;
+mod guide;
 mod markdown;
 mod page;
 mod step;
+#[cfg(test)]
+mod tests;
 mod translation;
 
 use std::collections::{BTreeMap, HashMap};
