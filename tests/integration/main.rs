@@ -15,6 +15,7 @@ mod docker_revisions;
 mod docker_standins;
 mod formats;
 mod guides;
+mod html;
 mod large;
 mod reports;
 mod result_blocks;
