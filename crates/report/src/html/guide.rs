@@ -192,9 +192,16 @@ fn notes(out: &mut String, g: GuideId, run: &Run, id: &str) -> bool {
             step::id(g, s.number),
             s.number
         );
-        items.extend(s.notes.iter().map(|n| note(Some(&link), n)));
-        if let Some(done) = run.steps.get(&s.number) {
-            items.extend(done.notes.iter().map(|n| note(Some(&link), n)));
+        let done = run.steps.get(&s.number).map_or(&[][..], |d| &d.notes[..]);
+        let all: Vec<&String> = s.notes.iter().chain(done).collect();
+        // A step's notes under one link to it.
+        match all[..] {
+            [] => {}
+            [one] => items.push(note(Some(&link), one)),
+            _ => items.push(format!(
+                "<li>{link}<ul>{}</ul></li>",
+                all.iter().map(|n| note(None, n)).collect::<String>()
+            )),
         }
     }
     if items.is_empty() {
