@@ -160,7 +160,12 @@ pub fn run_section(out: &mut String, g: GuideId, run: &Run, failures: &[String])
         .filter(|s| !shown.contains(&s.number))
         .collect();
     if !after.is_empty() {
-        out.push_str("<div class=\"extra-steps\"><h3>Steps of the scenario</h3><p class=\"quiet\">Steps the scenario adds; the guide has no block for them.</p>\n");
+        // A block the page could not place (it should not happen) is listed too.
+        let title = match after.iter().all(|s| s.from_scenario.is_some()) {
+            true => "Steps of the scenario</h3><p class=\"quiet\">Steps the scenario adds; the guide has no block for them.</p>",
+            false => "Steps not shown above</h3><p class=\"quiet\">The scenario's steps, and blocks the page could not place in the guide.</p>",
+        };
+        out.push_str(&format!("<div class=\"extra-steps\"><h3>{title}\n"));
         for s in after {
             let place = match &s.from_scenario {
                 Some(at) => format!("{}:{}:{}", at.file, at.line, at.column),

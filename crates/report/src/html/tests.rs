@@ -240,3 +240,19 @@ fn an_unfinished_run_is_shown_as_far_as_it_went() {
     assert!(html.contains("data-verdict=\"unfinished\""), "{html}");
     assert_eq!(steps(&html)[1], ("2".into(), "not-run".into()));
 }
+
+#[test]
+fn a_block_the_page_cannot_place_is_listed_after_the_guide() {
+    // Front matter the page leaves out, with a block in it that doccheck runs.
+    let plan = plan("---\ntitle: x\n```sh\ntrue\n```\n---\n\n```sh\necho\n```\n");
+    let results = vec![
+        StepResult::new(1, Status::Passed),
+        StepResult::new(2, Status::Passed),
+    ];
+    let html = page(&run_events(0, &plan, results, Verdict::Passed));
+    assert_eq!(
+        steps(&html),
+        [("2".into(), "passed".into()), ("1".into(), "passed".into())]
+    );
+    assert!(html.contains("Steps not shown above"), "{html}");
+}
