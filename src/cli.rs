@@ -94,6 +94,19 @@ pub struct Args {
     /// Report format on stdout (json: one document per guide, JSON Lines).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Keep passing verdicts in DIR, and report a guide whose key (its code
+    /// blocks, scenario, configuration, fixture, base images, declared tool
+    /// versions, variables passed through, doccheck's build) matches one as
+    /// `cached` instead of running it. Prose edits change no key.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub cache: Option<PathBuf>,
+    /// Run every guide, whatever `--cache` or the configuration's `cache:` says.
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
+    /// Run only the guides whose content (code blocks, scenario, configuration,
+    /// fixture) differs from what it was at git revision REF (a pull request's base).
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
     /// Also write a JUnit XML report to FILE (one test suite per guide).
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub junit: Option<PathBuf>,
@@ -262,6 +275,22 @@ pub fn main() -> i32 {
     let guides = match tree::collect(&args.paths, &config) {
         Ok(guides) => guides,
         Err(e) => return fail(e),
+    };
+    let guides = match &args.changed_since {
+        Some(rev) => {
+            let defaults = |c: &Config| crate::run::defaults(&args, c);
+            match crate::cache::changed_since(
+                rev,
+                guides,
+                args.scenario.as_deref(),
+                &config,
+                defaults,
+            ) {
+                Ok(changed) => changed,
+                Err(e) => return fail(e),
+            }
+        }
+        None => guides,
     };
     let guides = match args.partition {
         Some(partition) => partition.select(guides),

@@ -5,6 +5,7 @@
 //! the run needs. Errors carry a kind and a file:line:column ([`error`]).
 
 pub mod config;
+pub mod digest;
 pub mod directives;
 pub mod discovery;
 pub mod duration;

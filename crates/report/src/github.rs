@@ -94,8 +94,11 @@ impl Reporter for Github {
                     &checked.findings,
                 )));
             }
-            Event::Listed { .. } | Event::Empty { .. } | Event::Interrupted(_) | Event::Done(_) => {
-            }
+            Event::Listed { .. }
+            | Event::Empty { .. }
+            | Event::Cached { .. }
+            | Event::Interrupted(_)
+            | Event::Done(_) => {}
         }
     }
 }

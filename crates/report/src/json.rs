@@ -143,6 +143,17 @@ struct RunDocument<'a> {
     /// With `--update`: what was rewritten (or, with `--dry-run`, would be).
     #[serde(skip_serializing_if = "Option::is_none")]
     updates: Option<Vec<RewriteDocument<'a>>>,
+    /// For a `cached` verdict: the earlier passing run it stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache: Option<CacheDocument<'a>>,
+}
+
+#[derive(Serialize)]
+struct CacheDocument<'a> {
+    key: &'a str,
+    /// When the passing run ended, in seconds since the epoch.
+    recorded: u64,
+    duration_ms: u64,
 }
 
 #[derive(Serialize)]
@@ -340,6 +351,7 @@ fn run_document<'a>(
             .kept_workspace
             .as_ref()
             .map(|p| p.display().to_string()),
+        cache: None,
         updates: updates.map(|u| {
             u.rewrites
                 .iter()
@@ -354,6 +366,36 @@ fn run_document<'a>(
     }
 }
 
+/// A guide the cache vouches for: a run document with no step run.
+fn cached_document<'a>(plan: &'a Plan, entry: &'a doccheck_cache::Entry) -> RunDocument<'a> {
+    let count = |status: &str| entry.steps.iter().filter(|s| s.status == status).count();
+    RunDocument {
+        schema_version: SCHEMA_VERSION,
+        kind: "run",
+        guide: &plan.guide,
+        scenario: plan.scenario.as_ref().map(|s| s.display().to_string()),
+        verdict: "cached",
+        passed: true,
+        interrupted: None,
+        duration_ms: 0,
+        summary: CountsDocument {
+            passed: count("passed"),
+            failed: 0,
+            skipped: count("skipped"),
+            not_run: count("not-run"),
+        },
+        steps: Vec::new(),
+        notes: &[],
+        workspace: None,
+        updates: None,
+        cache: Some(CacheDocument {
+            key: &entry.key,
+            recorded: entry.recorded,
+            duration_ms: entry.duration_ms,
+        }),
+    }
+}
+
 impl Reporter for Json {
     fn report(&mut self, event: &Event) {
         match event {
@@ -361,6 +403,7 @@ impl Reporter for Json {
             Event::Listed { plan, .. } => self.listed(plan),
             Event::Translation { checked, .. } => self.translation(checked),
             Event::Empty { name, .. } => self.empty(name),
+            Event::Cached { plan, entry, .. } => crate::out(&line(&cached_document(plan, entry))),
             Event::Error { guide, name, error } => {
                 self.running.remove(guide);
                 self.plans.end(*guide);
