@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 use doccheck_guide::config::{self, Config};
 use doccheck_guide::error::io_reason;
-use doccheck_guide::tree::{self, Partition};
+use doccheck_guide::shards::{self, Timings};
+use doccheck_guide::tree::{self, GuidePath, Partition};
 use doccheck_guide::{Error, ErrorKind};
 use doccheck_report::terminal::{self, Diagnostics, Terminal};
 use doccheck_report::{github, json::Json, junit::Junit, summary, Reporter, Reporters};
@@ -63,9 +64,14 @@ pub struct Args {
     /// Guides run at once (default: the configuration's `jobs`, else the number of CPUs).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Run one shard of the guides: count:K/N (round-robin) or hash:K/N (by path).
+    /// Run one shard of the guides: count:K/N (round-robin), hash:K/N (by
+    /// path) or duration:K/N (longest first by the times in --timings).
     #[arg(long, value_name = "KIND:K/N")]
     pub partition: Option<Partition>,
+    /// An earlier run's report whose times deal a duration partition:
+    /// `--format json` output or a JUnit file; repeatable (one per shard).
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub timings: Vec<PathBuf>,
     /// Go on after a failing step and report every step (default: stop, as guides are stateful).
     #[arg(long)]
     pub keep_going: bool,
@@ -293,7 +299,10 @@ pub fn main() -> i32 {
         None => guides,
     };
     let guides = match args.partition {
-        Some(partition) => partition.select(guides),
+        Some(partition) => match shard(&args, partition, guides) {
+            Ok(guides) => guides,
+            Err(e) => return fail(e),
+        },
         None => guides,
     };
     if (args.step.is_some() || args.from.is_some()) && guides.len() != 1 {
@@ -378,6 +387,40 @@ pub fn check_output(flag: &str, path: &Path) -> Result<(), Error> {
             ))
         }
     }
+}
+
+/// One shard's guides; for a duration partition, says on stderr what each
+/// shard is expected to take (with `--list`: every shard's time).
+fn shard(
+    args: &Args,
+    partition: Partition,
+    guides: Vec<GuidePath>,
+) -> Result<Vec<GuidePath>, Error> {
+    let Partition::Duration { shard, total } = partition else {
+        return Ok(partition.select(guides, &Timings::default()));
+    };
+    if args.timings.is_empty() {
+        return Err(Error::usage(
+            "--partition duration:K/N deals guides by an earlier run's times: give --timings FILE (a --format json report or a JUnit file)",
+        ));
+    }
+    let timings = Timings::read(&args.timings)?;
+    let dealt = shards::deal(&guides, &timings, total);
+    if args.list {
+        let mut text = String::new();
+        for (i, s) in dealt.iter().enumerate() {
+            text += &format!(
+                "{} shard {}/{total}: {} guides, {:.1}s recorded, {} without a record\n",
+                if i as u64 + 1 == shard { "▶" } else { " " },
+                i + 1,
+                s.guides.len(),
+                s.expected.as_secs_f64(),
+                s.unknown
+            );
+        }
+        doccheck_report::err(&text);
+    }
+    Ok(partition.select(guides, &timings))
 }
 
 fn prune_report(pruned: &doccheck_docker::prune::Pruned) -> String {

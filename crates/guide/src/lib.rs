@@ -20,6 +20,7 @@ pub mod scenario;
 pub mod scrut;
 pub mod service;
 pub mod setup;
+pub mod shards;
 pub mod shell;
 pub mod transcript;
 pub mod tree;
