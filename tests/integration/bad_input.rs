@@ -116,6 +116,69 @@ fn a_detached_annotation_is_an_error_at_the_comment() {
         .run();
 }
 
+/// Three blocks with four problems: an unknown key, a value that is not a
+/// number and one that is not a duration, and an annotation that reaches no block.
+const FOUR_PROBLEMS: &str = "<!-- doccheck fiel=x -->\n```sh\nls\n```\n\n```sh timeout=soon doccheck:exit=two\nls\n```\n\n<!-- doccheck skip=\"later\" -->\n\ntext\n\n```sh\nls\n```\n";
+
+#[test]
+fn every_malformed_annotation_of_a_guide_is_reported_at_once() {
+    Test::new()
+        .guide(FOUR_PROBLEMS)
+        .status(2)
+        .stderr(
+            "error: g.md:1:1: in doccheck attributes: unknown field `fiel`, expected one of [..]
+  |
+1 | <!-- doccheck fiel=x -->
+  | ^
+error: g.md:6:1: exit=`two` is not a number
+  |
+6 | ```sh timeout=soon doccheck:exit=two
+  | ^
+error: g.md:6:1: `soon` is not a duration ([..]); write e.g. 30s, 2m or 1h
+  |
+6 | ```sh timeout=soon doccheck:exit=two
+  | ^
+error: g.md:10:1: this doccheck annotation is not followed by a code block; put it right before the fence it is for
+   |
+10 | <!-- doccheck skip=\"later\" -->
+   | ^
+error: 4 errors in g.md
+",
+        )
+        .run();
+    // JSON: one error document, the others in its `related`.
+    let out = Test::new()
+        .guide(FOUR_PROBLEMS)
+        .args(&["g.md", "--format", "json"])
+        .status(2)
+        .stdout("{\"schema_version\":1,\"kind\":\"error\",\"guide\":\"g.md\",[..]}\n")
+        .stderr("...\n")
+        .run();
+    let doc: serde_json::Value = serde_json::from_str(out.stdout.trim()).unwrap();
+    let places: Vec<(u64, String)> = std::iter::once(&doc["error"])
+        .chain(doc["error"]["related"].as_array().unwrap())
+        .map(|e| {
+            assert_eq!((&e["kind"], &e["file"]), (&"guide".into(), &"g.md".into()));
+            (
+                e["line"].as_u64().unwrap(),
+                e["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let lines: Vec<u64> = places.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [1, 6, 6, 10], "{places:?}");
+    // In a tree run the guide's line counts them; under GitHub Actions each
+    // is an annotation of its own.
+    Test::new()
+        .write("docs/g.md", FOUR_PROBLEMS)
+        .args(&["docs"])
+        .env("GITHUB_ACTIONS", "true")
+        .status(2)
+        .stdout("::error file=docs/g.md,line=1,col=1,[..]\n::error file=docs/g.md,line=6,col=1,[..]\n::error file=docs/g.md,line=6,col=1,[..]\n::error file=docs/g.md,line=10,col=1,[..]\n✗ docs/g.md  error: docs/g.md:1:1: in doccheck attributes: unknown field `fiel`[..] (and 3 more errors)\n...\n")
+        .stderr("...\nerror: 4 errors in docs/g.md\n")
+        .run();
+}
+
 #[test]
 fn a_ten_megabyte_guide() {
     let mut text = String::with_capacity(11 << 20);

@@ -363,7 +363,7 @@ fn a_place_the_page_cannot_be_written_stops_before_the_run() {
         .guide("```sh\ntouch ran\n```\n")
         .args(&["g.md", "--html", "no/such/dir/report.html"])
         .status(2)
-        .stderr("error: --html no/such/dir/report.html: there is no directory no/such/dir\n")
+        .stderr("error: --html no/such/dir/report.html: the directory no/such/dir does not exist\n")
         .run();
     // Nothing ran: stdout is empty.
     Test::new()
@@ -371,7 +371,7 @@ fn a_place_the_page_cannot_be_written_stops_before_the_run() {
         .write("reports/keep", "")
         .args(&["g.md", "--html", "reports"])
         .status(2)
-        .stderr("error: --html reports: is a directory; give the path of the page to write\n")
+        .stderr("error: --html reports: is a directory; give a file path\n")
         .run();
     Test::new()
         .guide("```sh\ntrue\n```\n")

@@ -4,6 +4,8 @@
 
 mod bad_input;
 mod bench;
+mod cache;
+mod cli;
 mod docker;
 mod docker_broken;
 mod docker_bypass;
@@ -16,11 +18,13 @@ mod docker_standins;
 mod formats;
 mod guides;
 mod html;
+mod json_schema;
 mod large;
 mod reports;
 mod result_blocks;
 mod scenarios;
 mod scrut;
+mod secrets;
 mod shell;
 mod signals;
 mod test;

@@ -166,3 +166,72 @@ fn the_committed_json_schemas_are_the_ones_doccheck_prints() {
         assert!(schema["properties"].is_object(), "{schema}");
     }
 }
+
+/// Under GitHub Actions the job's page gets a summary: a table of the
+/// guides, then each failing step with its place, command and diff, and the
+/// guides that could not run; appended after what other steps wrote.
+#[test]
+fn the_github_job_summary_has_a_table_and_each_failure() {
+    let out = Test::new()
+        .write("docs/a.md", "```sh\ntrue\n```\n")
+        .write(
+            "docs/b.md",
+            "# B\n\n```console\n$ echo new | tr a-z A-Z\nOLD\n```\n",
+        )
+        .write(
+            "docs/c.md",
+            "<!-- doccheck timeout=never -->\n```sh\ntrue\n```\n",
+        )
+        .write("summary.md", "earlier step's summary\n")
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", "summary.md")
+        .args(&["docs", "-j", "1"])
+        .status(2)
+        .stdout("...\n")
+        .stderr("...\n")
+        .run();
+    let summary = std::fs::read_to_string(out.path("summary.md")).unwrap();
+    crate::test::assert_matches(
+        "the job summary",
+        "earlier step's summary
+## doccheck: ❌ FAILED
+
+3 guides: 1 passed, 1 failed, 1 with errors, 0 with nothing to run; steps: 1 passed, 1 failed, 0 skipped, 0 not run
+
+| guide | status | steps | time |
+| --- | --- | --- | ---: |
+| docs/a.md | ✅ passed | 1 passed, 0 failed, 0 skipped, 0 not run | [..]s |
+| docs/b.md | ❌ failed | 0 passed, 1 failed, 0 skipped, 0 not run | [..]s |
+| docs/c.md | ❌ error |  |  |
+
+### ❌ `docs/b.md:4` step 1: echo new \\| tr a-z A-Z
+
+the output differs from the guide's
+
+```diff
+$ echo new | tr a-z A-Z
+-OLD
++NEW
+```
+
+### ❌ `docs/c.md:1:1`: could not run
+
+```text
+`never` is not a duration[..]
+```
+",
+        &summary,
+        &summary,
+    );
+}
+
+/// Outside GitHub Actions nothing is written, whatever GITHUB_STEP_SUMMARY says.
+#[test]
+fn no_job_summary_outside_github_actions() {
+    let out = Test::new()
+        .guide("```sh\ntrue\n```\n")
+        .env("GITHUB_STEP_SUMMARY", "summary.md")
+        .stdout("...\n")
+        .run();
+    assert!(!out.path("summary.md").exists());
+}

@@ -42,6 +42,16 @@ pub struct ConfigFile {
     /// A guide in which no step ran passes.
     #[serde(default)]
     pub allow_empty: bool,
+    /// Variables whose values no report shows (masked as `***`), beside
+    /// those whose names say token, secret, password or key.
+    #[serde(default)]
+    pub secrets: Vec<String>,
+    /// Commands whose output names a tool's version (`git --version`), part
+    /// of every guide's cache key.
+    #[serde(default)]
+    pub tool_versions: Vec<String>,
+    /// The verdict cache's directory (as `--cache DIR`), relative to this file.
+    pub cache: Option<String>,
     /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
     #[serde(default)]
     pub substitutions: std::collections::BTreeMap<String, String>,
@@ -62,6 +72,8 @@ pub struct Config {
     pub include_globs: Vec<String>,
     pub defaults: Defaults,
     pub jobs: Option<usize>,
+    /// `cache:`, resolved against the file's directory.
+    pub cache: Option<PathBuf>,
 }
 
 /// What every guide's plan starts from.
@@ -70,6 +82,9 @@ pub struct Defaults {
     pub default_lang: Option<String>,
     pub command_langs: Vec<String>,
     pub pass_env: Vec<String>,
+    /// `secrets:` and `--secret`.
+    pub secrets: Vec<String>,
+    pub tool_versions: Vec<String>,
     pub timeout: Option<Duration>,
     pub run_timeout: Option<Duration>,
     pub allow_empty: bool,
@@ -167,12 +182,14 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             "jobs: must be at least 1",
         ));
     }
+    let root = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
     Ok(Config {
         path: Some(path.to_path_buf()),
-        root: match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        },
+        cache: file.cache.as_ref().map(|c| root.join(c)),
+        root,
         include: globs(shown, text, "include", &file.include)?,
         exclude: globs(shown, text, "exclude", &file.exclude)?,
         include_globs: file.include.clone(),
@@ -187,6 +204,8 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             timeout: duration(&file.timeout, "timeout")?,
             run_timeout: duration(&file.run_timeout, "run-timeout")?,
             allow_empty: file.allow_empty,
+            secrets: file.secrets,
+            tool_versions: file.tool_versions,
             substitutions: crate::scenario::check_substitutions(&file.substitutions)
                 .map_err(|m| Error::scenario(key_location(shown, text, "substitutions"), m))?,
             placeholders: crate::scenario::placeholders_of(&file.placeholders)

@@ -108,27 +108,38 @@ impl Directives {
     }
 }
 
-/// Attributes of an inline annotation, `key=value key="a value"`: all doccheck's.
+/// Attributes of an inline annotation, `key=value key="a value"`: all
+/// doccheck's. Every malformed attribute is an error (one [`Error`], the
+/// others in its `related`).
 pub fn parse_annotation(text: &str, at: &Location) -> Result<Directives, Error> {
+    let (directives, errors) = read_annotation(text, at);
+    Error::several(errors).map_or(Ok(directives), Err)
+}
+
+/// An annotation's directives, from the attributes that are well formed, and
+/// an error for each one that is not.
+pub fn read_annotation(text: &str, at: &Location) -> (Directives, Vec<Error>) {
     let text = text.trim().trim_start_matches('{').trim_end_matches('}');
-    let words = shell_words::split(text).map_err(|e| {
-        Error::guide(
-            at.clone(),
-            format!("cannot read doccheck attributes `{text}`: {e}"),
-        )
-    })?;
+    let words = match shell_words::split(text) {
+        Ok(words) => words,
+        Err(e) => {
+            let why = format!("cannot read doccheck attributes `{text}`: {e}");
+            return (Directives::default(), vec![Error::guide(at.clone(), why)]);
+        }
+    };
     let mut pairs = Vec::new();
+    let mut errors = Vec::new();
     for word in words {
         let word = word.strip_prefix("doccheck:").unwrap_or(&word);
-        let (key, value) = word.split_once('=').ok_or_else(|| {
-            Error::guide(
+        match word.split_once('=') {
+            Some((key, value)) => pairs.push((key.to_string(), value.to_string())),
+            None => errors.push(Error::guide(
                 at.clone(),
                 format!("doccheck attribute `{word}` has no value; write key=value"),
-            )
-        })?;
-        pairs.push((key.to_string(), value.to_string()));
+            )),
+        }
     }
-    directives_from(pairs, at)
+    directives_from(pairs, at, errors)
 }
 
 /// What an info string holds after its language: doccheck's directives, and
@@ -140,34 +151,45 @@ pub struct InfoAttributes {
 }
 
 pub fn parse_info(attributes: &str, at: &Location) -> Result<InfoAttributes, Error> {
+    let (info, errors) = read_info(attributes, at);
+    Error::several(errors).map_or(Ok(info), Err)
+}
+
+/// An info string's attributes, from the doccheck attributes that are well
+/// formed, and an error for each one that is not.
+pub fn read_info(attributes: &str, at: &Location) -> (InfoAttributes, Vec<Error>) {
     let attributes = attributes.trim();
     if attributes.is_empty() {
-        return Ok(InfoAttributes::default());
+        return (InfoAttributes::default(), Vec::new());
     }
     // Unbalanced quotes are another tool's syntax unless doccheck's prefix is in it.
     let Ok(words) = shell_words::split(attributes) else {
         if attributes.contains("doccheck:") {
-            return Err(Error::guide(
-                at.clone(),
-                format!("cannot read doccheck attributes in `{attributes}`: unbalanced quotes"),
-            ));
+            let why =
+                format!("cannot read doccheck attributes in `{attributes}`: unbalanced quotes");
+            return (
+                InfoAttributes::default(),
+                vec![Error::guide(at.clone(), why)],
+            );
         }
-        return Ok(InfoAttributes {
+        let info = InfoAttributes {
             directives: Directives::default(),
             foreign: vec![attributes.to_string()],
-        });
+        };
+        return (info, Vec::new());
     };
     let mut pairs = Vec::new();
+    let mut errors = Vec::new();
     let mut foreign = Vec::new();
     for word in words {
         if let Some(explicit) = word.strip_prefix("doccheck:") {
-            let (key, value) = explicit.split_once('=').ok_or_else(|| {
-                Error::guide(
+            match explicit.split_once('=') {
+                Some((key, value)) => pairs.push((key.to_string(), value.to_string())),
+                None => errors.push(Error::guide(
                     at.clone(),
                     format!("doccheck attribute `{word}` has no value; write doccheck:key=value"),
-                )
-            })?;
-            pairs.push((key.to_string(), value.to_string()));
+                )),
+            }
             continue;
         }
         // `{as=commands}`: braces around doccheck's own pairs, as some renderers want them.
@@ -179,35 +201,68 @@ pub fn parse_info(attributes: &str, at: &Location) -> Result<InfoAttributes, Err
             _ => foreign.push(word),
         }
     }
-    Ok(InfoAttributes {
-        directives: directives_from(pairs, at)?,
-        foreign,
-    })
+    let (directives, errors) = directives_from(pairs, at, errors);
+    (
+        InfoAttributes {
+            directives,
+            foreign,
+        },
+        errors,
+    )
 }
 
-fn directives_from(pairs: Vec<(String, String)>, at: &Location) -> Result<Directives, Error> {
+/// The directives of the well-formed `pairs`, and an error for each other
+/// one after `errors` (found before): each key is read alone first, so that
+/// each bad one is reported.
+fn directives_from(
+    pairs: Vec<(String, String)>,
+    at: &Location,
+    mut errors: Vec<Error>,
+) -> (Directives, Vec<Error>) {
     let mut map = serde_yaml::Mapping::new();
     for (key, value) in pairs {
         if SCENARIO_ONLY.contains(&key.as_str()) {
-            return Err(Error::guide(
+            errors.push(Error::guide(
                 at.clone(),
                 format!("`{key}` is only valid in a scenario file"),
             ));
+            continue;
         }
         let value = match key.as_str() {
             "also" => {
                 serde_yaml::Value::Sequence(value.split(',').map(|s| s.trim().into()).collect())
             }
-            "exit" => value
-                .parse::<i64>()
-                .map(Into::into)
-                .map_err(|_| Error::guide(at.clone(), format!("exit=`{value}` is not a number")))?,
+            "exit" => match value.parse::<i64>() {
+                Ok(code) => code.into(),
+                Err(_) => {
+                    errors.push(Error::guide(
+                        at.clone(),
+                        format!("exit=`{value}` is not a number"),
+                    ));
+                    continue;
+                }
+            },
             _ => value.into(),
         };
-        map.insert(key.into(), value);
+        let alone = serde_yaml::Mapping::from_iter([(key.clone().into(), value.clone())]);
+        match serde_yaml::from_value::<Directives>(serde_yaml::Value::Mapping(alone)) {
+            Ok(_) => {
+                map.insert(key.into(), value);
+            }
+            Err(e) => errors.push(in_attributes(at, e)),
+        }
     }
-    serde_yaml::from_value(serde_yaml::Value::Mapping(map))
-        .map_err(|e| Error::guide(at.clone(), format!("in doccheck attributes: {e}")))
+    match serde_yaml::from_value(serde_yaml::Value::Mapping(map)) {
+        Ok(directives) => (directives, errors),
+        Err(e) => {
+            errors.push(in_attributes(at, e));
+            (Directives::default(), errors)
+        }
+    }
+}
+
+fn in_attributes(at: &Location, e: serde_yaml::Error) -> Error {
+    Error::guide(at.clone(), format!("in doccheck attributes: {e}"))
 }
 
 #[cfg(test)]
@@ -250,6 +305,21 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("only valid in a scenario"));
+    }
+
+    #[test]
+    fn every_bad_attribute_of_an_annotation_is_an_error() {
+        let e =
+            parse_annotation("fiel=x skip exit=two line=y file=ok tiemout=3s", &at()).unwrap_err();
+        let each: Vec<String> = e.each().map(|e| e.to_string()).collect();
+        assert_eq!(each.len(), 5, "{each:#?}");
+        assert!(each[0].starts_with("g.md:3:1: doccheck attribute `skip` has no value"));
+        assert!(each[1].starts_with("g.md:3:1: in doccheck attributes: unknown field `fiel`"));
+        assert!(each[2].ends_with("exit=`two` is not a number"));
+        assert!(each[3].ends_with("`line` is only valid in a scenario file"));
+        assert!(each[4].contains("unknown field `tiemout`"), "{}", each[4]);
+        let e = parse_info("doccheck:skip doccheck:fiel=x title=y", &at()).unwrap_err();
+        assert_eq!(e.each().count(), 2);
     }
 
     #[test]

@@ -35,7 +35,14 @@ pub fn load(
 ) -> Result<Loaded, Error> {
     let shown = guide.path.display().to_string();
     let text = markdown::read_guide(&guide.path)?;
-    let blocks = markdown::parse(&shown, &text)?;
+    let (blocks, errors) = markdown::scan(&shown, &text);
+    if !errors.is_empty() {
+        // The blocks that were read may hold more errors: all are reported.
+        let more = plan::annotation_errors(&shown, &blocks, defaults);
+        if let Some(error) = Error::several(errors.into_iter().chain(more)) {
+            return Err(error);
+        }
+    }
     let scenario = scenario_for(&guide.path, scenario)?;
     if blocks.is_empty() {
         if guide.named {

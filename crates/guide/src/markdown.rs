@@ -120,7 +120,6 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Every fenced code block of `text`, in document order. `file` names the guide in errors.
 /// The YAML front matter between `---` lines at the very top of a guide: its
 /// text and the guide line it starts on.
 pub fn front_matter(text: &str) -> Option<(&str, usize)> {
@@ -137,8 +136,21 @@ pub fn front_matter(text: &str) -> Option<(&str, usize)> {
     None
 }
 
+/// Every fenced code block of `text`, in document order. `file` names the guide in errors.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
+    let (blocks, errors) = scan(file, text);
+    match Error::several(errors) {
+        Some(error) => Err(error),
+        None => Ok(blocks),
+    }
+}
+
+/// The blocks of `text` and every error found on the way (annotations that
+/// reach no block, fences never closed): the blocks that were read are kept,
+/// so that the caller can look for more errors in them and report all at once.
+pub fn scan(file: &str, text: &str) -> (Vec<Block>, Vec<Error>) {
     let index = LineIndex::new(text);
+    let mut errors = Vec::new();
     let mut blocks = Vec::new();
     let mut pending: Option<Annotation> = None;
     let mut result_marker: Option<Annotation> = None;
@@ -160,10 +172,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
                 };
                 let (line, column) = index.position(range.start);
                 if !is_closed(&text[range.clone()]) {
-                    return Err(Error::guide(
+                    errors.push(Error::guide(
                         Location::new(file, line, column),
                         "this code fence is never closed; add a closing fence with the same characters",
                     ));
+                    continue;
                 }
                 blocks.push(Block {
                     index: blocks.len(),
@@ -181,11 +194,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
                     let (line, column) = index.position(range.start);
                     result_marker = Some(Annotation { text, line, column });
                 } else if let Some(text) = doccheck_comment(&html) {
-                    detached(file, pending.take())?;
+                    errors.extend(detached(file, pending.take()));
                     let (line, column) = index.position(range.start);
                     pending = Some(Annotation { text, line, column });
                 } else if !is_comment(&html) && !html.trim().is_empty() {
-                    detached(file, pending.take())?;
+                    errors.extend(detached(file, pending.take()));
                 }
             }
             // Any other block between the comment and the fence detaches the comment.
@@ -195,24 +208,23 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
                 | Tag::Table(_)
                 | Tag::CodeBlock(CodeBlockKind::Indented)
                 | Tag::Item,
-            ) => detached(file, pending.take())?,
+            ) => errors.extend(detached(file, pending.take())),
             _ => {}
         }
     }
-    detached(file, pending.take())?;
-    Ok(blocks)
+    errors.extend(detached(file, pending.take()));
+    (blocks, errors)
 }
 
 /// An annotation that reaches no code block would silently do nothing (a
 /// `skip=` block would then run): that is an error at the comment.
-fn detached(file: &str, annotation: Option<Annotation>) -> Result<(), Error> {
-    match annotation {
-        None => Ok(()),
-        Some(a) => Err(Error::guide(
+fn detached(file: &str, annotation: Option<Annotation>) -> Option<Error> {
+    annotation.map(|a| {
+        Error::guide(
             Location::new(file, a.line, a.column),
             "this doccheck annotation is not followed by a code block; put it right before the fence it is for",
-        )),
-    }
+        )
+    })
 }
 
 /// Other HTML comments (a linter's, Innovation Engine's) do not detach an annotation.
@@ -303,6 +315,20 @@ mod tests {
             let e = parse("g.md", text).unwrap_err();
             assert_eq!(e.to_string(), "g.md:3:1: this doccheck annotation is not followed by a code block; put it right before the fence it is for");
         }
+    }
+
+    #[test]
+    fn every_detached_annotation_and_unclosed_fence_is_found() {
+        let text = "<!-- doccheck file=a -->\n\ntext\n\n```sh\nls\n```\n\n<!-- doccheck skip=x -->\n\n- a\n\n  ```sh\n  x\n- b\n";
+        let (blocks, errors) = scan("g.md", text);
+        assert_eq!(blocks.len(), 1);
+        let places: Vec<String> = errors
+            .iter()
+            .map(|e| e.location.as_ref().unwrap().to_string())
+            .collect();
+        assert_eq!(places, ["g.md:1:1", "g.md:9:1", "g.md:13:3"]);
+        let e = parse("g.md", text).unwrap_err();
+        assert_eq!(e.each().count(), 3);
     }
 
     #[test]

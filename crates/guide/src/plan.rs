@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::config::Defaults;
-use crate::directives::{parse_annotation, parse_info, Directives, Treatment};
+use crate::directives::{Directives, Treatment};
 use crate::error::{Error, Location};
 use crate::languages;
 use crate::markdown::Block;
@@ -26,6 +26,8 @@ pub struct Plan {
     /// The guide's markdown as it was read to plan it: what `--update` edits
     /// and what a report renders, never read from disk again.
     pub text: String,
+    /// The digest of its blocks' executable content ([`crate::digest`]).
+    pub executable: String,
     /// The scenario that applies, as shown in reports.
     pub scenario: Option<PathBuf>,
     pub steps: Vec<Step>,
@@ -152,6 +154,12 @@ impl Plan {
     }
 }
 
+/// Every error in the blocks' annotations and info strings, for a guide that
+/// cannot be planned (a detached annotation): reported with the others.
+pub fn annotation_errors(guide: &str, blocks: &[Block], defaults: &Defaults) -> Option<Error> {
+    inline::read(guide, blocks, defaults).err()
+}
+
 /// `document` is the guide's scrut front matter, for its scrut blocks.
 pub fn build(
     guide: &str,
@@ -186,33 +194,16 @@ pub fn build(
         .and_then(|s| s.timeout)
         .or(defaults.timeout)
         .unwrap_or(DEFAULT_TIMEOUT);
+    let inline = inline::read(guide, blocks, defaults)?;
     let mut steps = Vec::with_capacity(blocks.len());
-    for (block, binding) in blocks.iter().zip(bound.iter().copied()) {
+    for ((block, binding), own) in blocks.iter().zip(bound.iter().copied()).zip(inline) {
         let at = Location::new(guide, block.line, block.column);
-        let mut directives = Directives::default();
-        let mut bound_by = None;
-        let mut notes = Vec::new();
-        if let Some(a) = &block.annotation {
-            directives = parse_annotation(&a.text, &Location::new(guide, a.line, a.column))?;
-            bound_by = Some(format!("annotation at line {}", a.line));
-        }
-        // A scrut block's info string is scrut's own configuration.
+        let inline::Inline {
+            mut directives,
+            mut bound_by,
+            mut notes,
+        } = own;
         let is_scrut = lang_of(block, defaults) == languages::SCRUT;
-        let info = if is_scrut {
-            Default::default()
-        } else {
-            parse_info(block.attributes(), &at)?
-        };
-        if info.directives != Directives::default() {
-            directives = directives.merged_with(&info.directives);
-            bound_by.get_or_insert_with(|| "info string".to_string());
-        }
-        if !info.foreign.is_empty() {
-            notes.push(format!(
-                "info-string metadata `{}` is not doccheck's: ignored",
-                info.foreign.join(" ")
-            ));
-        }
         let mut service = None;
         let mut service_at = None;
         if let Some(b) = binding {
@@ -277,6 +268,8 @@ pub fn build(
     let mut setup = Setup {
         pass_env: defaults.pass_env.clone(),
         allow_empty: defaults.allow_empty,
+        secrets: defaults.secrets.clone(),
+        tool_versions: defaults.tool_versions.clone(),
         substitutions: defaults.substitutions.clone(),
         ..Setup::default()
     };
@@ -296,6 +289,8 @@ pub fn build(
         setup.docker = s.docker;
         setup.pass_env.extend(s.pass_env);
         setup.allow_empty |= s.allow_empty;
+        setup.secrets.extend(s.secrets);
+        setup.tool_versions.extend(s.tool_versions);
         setup.substitutions.extend(s.substitutions);
         if let Some(t) = s.run_timeout {
             setup.run_timeout = t;
@@ -306,6 +301,7 @@ pub fn build(
     Ok(Plan {
         guide: guide.to_string(),
         text: text.to_string(),
+        executable: crate::digest::executable(blocks),
         scenario: scenario_path,
         steps,
         setup,
@@ -487,10 +483,7 @@ fn action(
 ) -> Result<Action, Error> {
     if let Some(reason) = &d.skip {
         if reason.trim().is_empty() {
-            return Err(Error::guide(
-                at.clone(),
-                "skip needs a reason, e.g. skip=\"needs a cloud account\"",
-            ));
+            return Err(Error::guide(at.clone(), SKIP_NEEDS_A_REASON));
         }
         return Ok(Action::Skip {
             reason: reason.trim().to_string(),
@@ -543,22 +536,10 @@ fn action(
     }
 }
 
-/// Workspace paths stay inside the workspace.
-fn check_path(path: &str, at: &Location) -> Result<(), Error> {
-    let p = std::path::Path::new(path);
-    let escapes = p.is_absolute()
-        || p.components()
-            .any(|c| matches!(c, std::path::Component::ParentDir));
-    if path.trim().is_empty() || escapes {
-        return Err(Error::guide(
-            at.clone(),
-            format!("file path `{path}` must be relative to the workspace and stay inside it"),
-        ));
-    }
-    Ok(())
-}
-
+mod inline;
 mod variants;
+
+use inline::{check_path, SKIP_NEEDS_A_REASON};
 
 #[cfg(test)]
 mod tests;

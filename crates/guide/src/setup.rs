@@ -23,6 +23,11 @@ pub struct Setup {
     pub pass_env: Vec<String>,
     /// A run in which no step ran passes.
     pub allow_empty: bool,
+    /// Names of variables whose values every report masks (`secrets:`,
+    /// `--secret`); names that look like a token's or a password's are masked too.
+    pub secrets: Vec<String>,
+    /// Commands whose output is part of the verdict cache's key (`git --version`).
+    pub tool_versions: Vec<String>,
     /// Named substitutions of expected output (`[VERSION]` → a regex), checked.
     pub substitutions: Vec<(String, String)>,
 }
@@ -36,6 +41,8 @@ impl Default for Setup {
             docker: None,
             pass_env: Vec::new(),
             allow_empty: false,
+            secrets: Vec::new(),
+            tool_versions: Vec::new(),
             substitutions: Vec::new(),
         }
     }

@@ -36,6 +36,12 @@ pub enum Event {
     },
     /// A markdown file of a directory or glob run that has no code block.
     Empty { guide: GuideId, name: String },
+    /// A guide not run: an earlier run with the same key passed (`--cache`).
+    Cached {
+        guide: GuideId,
+        plan: Arc<Plan>,
+        entry: doccheck_cache::Entry,
+    },
     /// A signal stopped the run: the guides not started yet will not be.
     Interrupted(i32),
     /// The last event: what the whole run came to.
@@ -95,6 +101,8 @@ pub struct Outcome {
     pub passed: usize,
     /// Passed after `--update` rewrote them.
     pub updated: usize,
+    /// Not run: they passed before with the same key.
+    pub cached: usize,
     pub failed: usize,
     /// Could not be run (usage, scenario or environment error).
     pub errors: usize,
@@ -147,6 +155,7 @@ impl Outcome {
                 _ => self.errors += 1,
             },
             Event::Empty { .. } => self.empty += 1,
+            Event::Cached { .. } => self.cached += 1,
             Event::Interrupted(signal) => self.interrupted = Some(*signal),
             Event::Done(_) => {}
         }

@@ -71,19 +71,22 @@ impl Reporter for Github {
             Event::Error { guide, name, error } => {
                 self.plans.end(*guide);
                 self.failed.remove(guide);
-                let place = match &error.location {
-                    Some(l) => format!(
-                        "file={},line={},col={},",
-                        escape_property(&l.file),
-                        l.line,
-                        l.column
-                    ),
-                    None => format!("file={},", escape_property(name)),
-                };
-                self.print(&format!(
-                    "::error {place}title=doccheck%3A error::{}\n",
-                    escape_data(&error.message)
-                ));
+                // An annotation for each error found at once, each at its own line.
+                for error in error.each() {
+                    let place = match &error.location {
+                        Some(l) => format!(
+                            "file={},line={},col={},",
+                            escape_property(&l.file),
+                            l.line,
+                            l.column
+                        ),
+                        None => format!("file={},", escape_property(name)),
+                    };
+                    self.print(&format!(
+                        "::error {place}title=doccheck%3A error::{}\n",
+                        escape_data(&error.message)
+                    ));
+                }
             }
             Event::Translation { checked, .. } => {
                 self.print(&annotations(&finding_cases(
@@ -91,8 +94,11 @@ impl Reporter for Github {
                     &checked.findings,
                 )));
             }
-            Event::Listed { .. } | Event::Empty { .. } | Event::Interrupted(_) | Event::Done(_) => {
-            }
+            Event::Listed { .. }
+            | Event::Empty { .. }
+            | Event::Cached { .. }
+            | Event::Interrupted(_)
+            | Event::Done(_) => {}
         }
     }
 }

@@ -143,6 +143,17 @@ struct RunDocument<'a> {
     /// With `--update`: what was rewritten (or, with `--dry-run`, would be).
     #[serde(skip_serializing_if = "Option::is_none")]
     updates: Option<Vec<RewriteDocument<'a>>>,
+    /// For a `cached` verdict: the earlier passing run it stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache: Option<CacheDocument<'a>>,
+}
+
+#[derive(Serialize)]
+struct CacheDocument<'a> {
+    key: &'a str,
+    /// When the passing run ended, in seconds since the epoch.
+    recorded: u64,
+    duration_ms: u64,
 }
 
 #[derive(Serialize)]
@@ -186,6 +197,22 @@ struct ErrorBody<'a> {
     file: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
+    /// The other errors found with this one (every malformed annotation of
+    /// a guide), each in this shape with an empty `related`.
+    related: Vec<ErrorBody<'a>>,
+}
+
+impl<'a> From<&'a Error> for ErrorBody<'a> {
+    fn from(error: &'a Error) -> Self {
+        ErrorBody {
+            kind: error.kind,
+            message: &error.message,
+            file: error.location.as_ref().map(|l| l.file.as_str()),
+            line: error.location.as_ref().map(|l| l.line),
+            column: error.location.as_ref().map(|l| l.column),
+            related: error.related.iter().map(ErrorBody::from).collect(),
+        }
+    }
 }
 
 fn plan_step<'a>(plan: &'a Plan, s: &'a Step) -> PlanStep<'a> {
@@ -324,6 +351,7 @@ fn run_document<'a>(
             .kept_workspace
             .as_ref()
             .map(|p| p.display().to_string()),
+        cache: None,
         updates: updates.map(|u| {
             u.rewrites
                 .iter()
@@ -338,6 +366,36 @@ fn run_document<'a>(
     }
 }
 
+/// A guide the cache vouches for: a run document with no step run.
+fn cached_document<'a>(plan: &'a Plan, entry: &'a doccheck_cache::Entry) -> RunDocument<'a> {
+    let count = |status: &str| entry.steps.iter().filter(|s| s.status == status).count();
+    RunDocument {
+        schema_version: SCHEMA_VERSION,
+        kind: "run",
+        guide: &plan.guide,
+        scenario: plan.scenario.as_ref().map(|s| s.display().to_string()),
+        verdict: "cached",
+        passed: true,
+        interrupted: None,
+        duration_ms: 0,
+        summary: CountsDocument {
+            passed: count("passed"),
+            failed: 0,
+            skipped: count("skipped"),
+            not_run: count("not-run"),
+        },
+        steps: Vec::new(),
+        notes: &[],
+        workspace: None,
+        updates: None,
+        cache: Some(CacheDocument {
+            key: &entry.key,
+            recorded: entry.recorded,
+            duration_ms: entry.duration_ms,
+        }),
+    }
+}
+
 impl Reporter for Json {
     fn report(&mut self, event: &Event) {
         match event {
@@ -345,6 +403,7 @@ impl Reporter for Json {
             Event::Listed { plan, .. } => self.listed(plan),
             Event::Translation { checked, .. } => self.translation(checked),
             Event::Empty { name, .. } => self.empty(name),
+            Event::Cached { plan, entry, .. } => crate::out(&line(&cached_document(plan, entry))),
             Event::Error { guide, name, error } => {
                 self.running.remove(guide);
                 self.plans.end(*guide);
@@ -402,13 +461,7 @@ impl Json {
             schema_version: SCHEMA_VERSION,
             kind: "error",
             guide,
-            error: ErrorBody {
-                kind: error.kind,
-                message: &error.message,
-                file: error.location.as_ref().map(|l| l.file.as_str()),
-                line: error.location.as_ref().map(|l| l.line),
-                column: error.location.as_ref().map(|l| l.column),
-            },
+            error: ErrorBody::from(error),
         }));
     }
 }

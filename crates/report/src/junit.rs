@@ -23,6 +23,8 @@ pub struct Suite {
     pub file: String,
     pub cases: Vec<Case>,
     pub time: Duration,
+    /// `<property>`s: `doccheck.cached` for a guide the cache vouched for.
+    pub properties: Vec<(String, String)>,
 }
 
 pub struct Junit {
@@ -72,6 +74,7 @@ impl Junit {
                     file: plan.guide.clone(),
                     cases,
                     time: summary.duration,
+                    properties: Vec::new(),
                 });
             }
             _ => {}
@@ -102,6 +105,7 @@ impl Junit {
                 detail: String::new(),
             }],
             time: Duration::ZERO,
+            properties: Vec::new(),
         });
     }
 
@@ -111,6 +115,7 @@ impl Junit {
             file: checked.guide.clone(),
             cases: finding_cases(&checked.guide, &checked.findings),
             time: Duration::ZERO,
+            properties: Vec::new(),
         });
     }
 }
@@ -125,6 +130,7 @@ impl Reporter for Junit {
                 self.plans.end(*guide);
                 self.error(name, error)
             }
+            Event::Cached { plan, entry, .. } => self.suites.push(cached_suite(plan, entry)),
             Event::Listed { .. } | Event::Empty { .. } | Event::Interrupted(_) | Event::Done(_) => {
             }
         }
@@ -146,6 +152,41 @@ impl Reporter for Junit {
         file.persist(&self.path)
             .map_err(|e| format!("cannot write {shown}: {}", e.error))?;
         Ok(())
+    }
+}
+
+/// A cached guide: its steps as the passing run left them, passed (or
+/// skipped), taking no time now, and a property saying why.
+fn cached_suite(plan: &doccheck_guide::plan::Plan, entry: &doccheck_cache::Entry) -> Suite {
+    let cases = entry
+        .steps
+        .iter()
+        .map(|s| Case {
+            name: format!("step {}: {}", s.number, s.summary),
+            file: plan.guide.clone(),
+            line: s.line,
+            column: 1,
+            failure_line: s.line,
+            failure_column: 1,
+            outcome: match s.status.as_str() {
+                "passed" => CaseOutcome::Passed,
+                "skipped" => CaseOutcome::Skipped,
+                _ => CaseOutcome::NotRun,
+            },
+            duration: Duration::ZERO,
+            message: (s.status != "passed").then(|| format!("{} in the cached run", s.status)),
+            detail: String::new(),
+        })
+        .collect();
+    Suite {
+        name: plan.guide.clone(),
+        file: plan.guide.clone(),
+        cases,
+        time: Duration::ZERO,
+        properties: vec![
+            ("doccheck.cached".to_string(), "true".to_string()),
+            ("doccheck.cache-key".to_string(), entry.key.clone()),
+        ],
     }
 }
 
@@ -184,6 +225,15 @@ pub fn render(suites: &[Suite]) -> String {
             ("file", suite.file.as_str()),
         ]);
         let _ = w.write_event(Xml::Start(tag));
+        if !suite.properties.is_empty() {
+            let _ = w.write_event(Xml::Start(BytesStart::new("properties")));
+            for (name, value) in &suite.properties {
+                let mut property = BytesStart::new("property");
+                property.extend_attributes([("name", name.as_str()), ("value", value.as_str())]);
+                let _ = w.write_event(Xml::Empty(property));
+            }
+            let _ = w.write_event(Xml::End(BytesEnd::new("properties")));
+        }
         for case in &suite.cases {
             write_case(&mut w, case);
         }

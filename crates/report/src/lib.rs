@@ -13,6 +13,7 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod printable;
+pub mod summary;
 pub mod terminal;
 
 pub use event::{Event, GuideId, Outcome, Plans, Translation};

@@ -15,6 +15,7 @@ pub mod readiness;
 mod result_block;
 mod run;
 mod run_id;
+pub mod secrets;
 mod services;
 pub mod session;
 pub mod signals;

@@ -11,6 +11,7 @@ use doccheck_guide::{Error, ErrorKind};
 use crate::events::{self, Event, Events, RunReport, RunSummary, Status, StepResult};
 use crate::failure::Failure;
 use crate::integration::{Context, Integration};
+use crate::secrets::Secrets;
 use crate::services::Services;
 use crate::session::janitor::Janitor;
 use crate::session::namespace;
@@ -114,6 +115,14 @@ pub fn run(
     for integration in integrations.iter() {
         env.extend(integration.session_env());
     }
+    let inherited: Vec<(String, String)> = std::env::vars().collect();
+    let secrets = Secrets::of(
+        inherited
+            .iter()
+            .chain(&env)
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+        &plan.setup.secrets,
+    );
     let setup: Vec<String> = integrations
         .iter()
         .filter_map(|i| i.session_setup())
@@ -227,6 +236,7 @@ pub fn run(
         }
         .run(step);
         result.duration = step_started.elapsed();
+        secrets.mask_result(&mut result);
         // A case that skips the document ran: the guide decided, nothing was left out.
         if (!matches!(result.status, Status::Skipped(_)) || result.skips_rest) && !needed_file {
             ran += 1;
@@ -281,6 +291,7 @@ pub fn run(
         verdict = update::verdict(verdict, &results, &updates);
         events.emit(Event::Updated(updates));
     }
+    notes.iter_mut().for_each(|n| secrets.mask(n));
     let summary = RunSummary {
         duration: started.elapsed(),
         kept_workspace,

@@ -36,7 +36,7 @@ fn annotations_and_info_attributes() {
     ));
     let e = plan("<!-- doccheck skip=\"\" -->\n```sh\nls\n```\n", None).unwrap_err();
     assert!(
-        e.to_string().starts_with("g.md:2:1: skip needs a reason"),
+        e.to_string().starts_with("g.md:1:1: skip needs a reason"),
         "{e}"
     );
     let e = plan("```text file=../x\nhi\n```\n", None).unwrap_err();
@@ -235,4 +235,26 @@ fn a_fragments_variants_run_after_the_guide_from_the_scenario() {
             .starts_with("s.yaml:5:5: variants: the fragment's line `ENV URLS=https://+:443`"),
         "{e}"
     );
+}
+
+#[test]
+fn every_annotation_and_attribute_error_of_a_guide_at_once() {
+    let guide = "<!-- doccheck fiel=x -->\n```sh\nls\n```\n\n```sh timeout=soon doccheck:skip\nls\n```\n\n```sh\nls\n```\n\n<!-- doccheck skip=\"\" file=../x -->\n```text\nx\n```\n";
+    let e = plan(guide, None).unwrap_err();
+    let each: Vec<String> = e.each().map(|e| e.to_string()).collect();
+    assert_eq!(each.len(), 5, "{each:#?}");
+    assert!(each[0].starts_with("g.md:1:1: in doccheck attributes: unknown field `fiel`"));
+    assert!(each[1].starts_with("g.md:6:1: doccheck attribute `doccheck:skip` has no value"));
+    assert!(each[2].starts_with("g.md:6:1: `soon` is not a duration"));
+    assert_eq!(
+        each[3..],
+        [
+            "g.md:14:1: skip needs a reason, e.g. skip=\"needs a cloud account\"",
+            "g.md:14:1: file path `../x` must be relative to the workspace and stay inside it"
+        ]
+    );
+    // A guide that cannot be planned still has its blocks' errors found.
+    let blocks = parse("g.md", "```sh exit=x\nls\n```\n").unwrap();
+    let e = annotation_errors("g.md", &blocks, &Defaults::default()).unwrap();
+    assert_eq!(e.to_string(), "g.md:1:1: exit=`x` is not a number");
 }

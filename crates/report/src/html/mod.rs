@@ -19,9 +19,10 @@ mod translation;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use doccheck_guide::plan::Plan;
-use doccheck_runner::events::{RunSummary, Updates};
+use doccheck_runner::events::{RunSummary, Status, Updates};
 use doccheck_runner::Event as RunEvent;
 
 use crate::{Event, GuideId, Outcome, Plans, Reporter, Translation};
@@ -47,6 +48,8 @@ struct Run {
     updates: Option<Updates>,
     /// `None` if the run never said it finished.
     summary: Option<RunSummary>,
+    /// Not run: the key of the earlier passing run it stands for (`--cache`).
+    cached: Option<String>,
 }
 
 pub struct Html {
@@ -79,6 +82,7 @@ impl Html {
             steps: BTreeMap::new(),
             updates: None,
             summary: None,
+            cached: None,
         });
         match event {
             RunEvent::StepFinished(result) => {
@@ -106,6 +110,37 @@ impl Html {
     }
 }
 
+/// A guide `--cache` did not run, shown as its earlier passing run left it:
+/// each block's status then, no output.
+fn cached(plan: &Arc<Plan>, entry: &doccheck_cache::Entry) -> Run {
+    let steps = entry
+        .steps
+        .iter()
+        .map(|s| {
+            let status = match s.status.as_str() {
+                "passed" => Status::Passed,
+                "skipped" => Status::Skipped("in the cached run".into()),
+                _ => Status::NotRun("in the cached run".into()),
+            };
+            (s.number, Done::cached(status))
+        })
+        .collect();
+    Run {
+        plan: Arc::clone(plan),
+        steps,
+        updates: None,
+        summary: Some(RunSummary {
+            duration: Duration::from_millis(entry.duration_ms),
+            notes: vec![format!(
+                "not run: an earlier run with the same key ({}) passed; the statuses are that run's",
+                &entry.key[..entry.key.len().min(12)]
+            )],
+            ..RunSummary::default()
+        }),
+        cached: Some(entry.key.clone()),
+    }
+}
+
 impl Reporter for Html {
     fn report(&mut self, event: &Event) {
         match event {
@@ -128,6 +163,10 @@ impl Reporter for Html {
             Event::Empty { guide, name } => {
                 self.sections
                     .insert(*guide, Section::Empty { name: name.clone() });
+            }
+            Event::Cached { guide, plan, entry } => {
+                self.sections
+                    .insert(*guide, Section::Run(cached(plan, entry)));
             }
             Event::Interrupted(signal) => self.interrupted = Some(*signal),
             Event::Done(outcome) => self.outcome = Some(outcome.clone()),

@@ -35,6 +35,7 @@ pub(super) fn verdict_label(verdict: &str) -> &'static str {
     match verdict {
         "passed" => "✓ passed",
         "updated" => "✓ updated",
+        "cached" => "✓ cached",
         "failed" => "✗ failed",
         "nothing-ran" => "✗ nothing ran",
         "interrupted" => "✗ interrupted",
@@ -46,14 +47,16 @@ pub(super) fn verdict_label(verdict: &str) -> &'static str {
 
 /// The runner's verdict, once worked out; `unfinished` if it never came.
 pub(super) fn run_verdict(run: &Run) -> &'static str {
-    run.summary
-        .as_ref()
-        .map_or("unfinished", |s| s.verdict.name())
+    match (&run.cached, &run.summary) {
+        (Some(_), _) => "cached",
+        (None, Some(s)) => s.verdict.name(),
+        (None, None) => "unfinished",
+    }
 }
 
 /// Verdicts the failure filter keeps out of sight.
 pub(super) fn passing(verdict: &str) -> bool {
-    matches!(verdict, "passed" | "updated" | "empty")
+    matches!(verdict, "passed" | "updated" | "cached" | "empty")
 }
 
 fn name(section: &Section) -> &str {
@@ -195,8 +198,12 @@ fn header(
         "<header class=\"top\">\n<h1>doccheck <span class=\"badge {class}\">{verdict_word}</span></h1>\n"
     ));
     if let Some(o) = outcome {
-        let passed = o.passed + o.updated;
+        let passed = o.passed + o.updated + o.cached;
         let guides = passed + o.failed + o.errors + o.empty;
+        let cached = match o.cached {
+            0 => String::new(),
+            n => format!(" ({n} cached)"),
+        };
         let s = &o.steps;
         // A translation check runs no step: no steps to count.
         let steps = match s.passed + s.failed + s.skipped + s.not_run {
@@ -207,7 +214,7 @@ fn header(
             ),
         };
         out.push_str(&format!(
-            "<p class=\"summary\">{}: {passed} passed, {} failed, {} with errors, {} with nothing to run{steps}</p>\n",
+            "<p class=\"summary\">{}: {passed} passed{cached}, {} failed, {} with errors, {} with nothing to run{steps}</p>\n",
             plural(guides, "guide"),
             o.failed,
             o.errors,

@@ -45,7 +45,7 @@
       document.querySelectorAll("main [data-verdict]"),
       function (e) {
         var v = e.getAttribute("data-verdict");
-        e.hidden = on && (v === "passed" || v === "updated" || v === "empty");
+        e.hidden = on && (v === "passed" || v === "updated" || v === "cached" || v === "empty");
       }
     );
   }

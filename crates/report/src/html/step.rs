@@ -47,6 +47,19 @@ impl Done {
     }
 }
 
+impl Done {
+    /// A step of a run `--cache` stands for: its status, nothing else.
+    pub fn cached(status: Status) -> Done {
+        Done {
+            status,
+            duration: Duration::ZERO,
+            why: None,
+            body: String::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
 /// The `data-status` of a step: `passed`, `failed`, `skipped` or `not-run`.
 pub fn status_name(status: &Status) -> &'static str {
     match status {
@@ -247,10 +260,11 @@ impl Figure<'_> {
                 line(&self.step.summary())
             ));
         }
-        if let Some(done) = self
-            .done
-            .filter(|d| matches!(d.status, Status::Passed | Status::Failed))
-        {
+        // A step `--cache` stands for has no time of its own.
+        if let Some(done) = self.done.filter(|d| {
+            matches!(d.status, Status::Passed | Status::Failed)
+                && (d.duration > Duration::ZERO || !d.body.is_empty())
+        }) {
             out.push_str(&format!(
                 " <span class=\"time\">{}</span>",
                 seconds(done.duration)

@@ -256,3 +256,42 @@ fn a_block_the_page_cannot_place_is_listed_after_the_guide() {
     );
     assert!(html.contains("Steps not shown above"), "{html}");
 }
+
+#[test]
+fn a_cached_guide_shows_its_earlier_runs_statuses() {
+    let plan = plan(GUIDE);
+    let step = |number, line, status: &str| doccheck_cache::store::CachedStep {
+        number,
+        line,
+        summary: String::new(),
+        status: status.into(),
+    };
+    let entry = doccheck_cache::Entry::new(
+        "g.md",
+        "0123456789abcdef",
+        1500,
+        vec![
+            step(1, 3, "passed"),
+            step(2, 10, "passed"),
+            step(3, 15, "skipped"),
+        ],
+    );
+    let html = page(&[Event::Cached {
+        guide: 0,
+        plan: Arc::clone(&plan),
+        entry,
+    }]);
+    assert_eq!(
+        steps(&html),
+        [("1", "passed"), ("2", "passed"), ("3", "skipped")].map(|(a, b)| (a.into(), b.into()))
+    );
+    assert!(
+        html.contains("data-guide=\"g.md\" data-verdict=\"cached\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("an earlier run with the same key (0123456789ab) passed"),
+        "{html}"
+    );
+    assert!(!html.contains(" data-failure"), "{html}");
+}

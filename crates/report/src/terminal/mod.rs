@@ -160,6 +160,16 @@ impl Reporter for Terminal {
                     many.error(*guide, name, error, &self.live);
                 }
             }
+            Event::Cached { plan, entry, .. } => {
+                let line = cached(plan, entry);
+                match &mut self.many {
+                    Some(_) => {
+                        self.live
+                            .print(&format!("{} {}  {line}\n", style("✓").green(), plan.guide))
+                    }
+                    None => crate::out(&format!("{}: {line}\n", plan.guide)),
+                }
+            }
             Event::Empty { name, .. } => {
                 if self.many.is_some() {
                     many::empty(name);
@@ -179,6 +189,17 @@ impl Reporter for Terminal {
         self.live.stop();
         Ok(())
     }
+}
+
+/// `cached. 8 steps passed in an earlier run with the same key (…); 12.3s saved`
+fn cached(plan: &Plan, entry: &doccheck_cache::Entry) -> String {
+    format!(
+        "{}. {} steps passed in an earlier run with the same key ({}); {:.1}s saved",
+        style("cached").green().bold(),
+        plan.steps.len(),
+        &entry.key[..entry.key.len().min(12)],
+        entry.duration_ms as f64 / 1000.0
+    )
 }
 
 /// What goes to stderr whatever the format: why a guide could not run,
