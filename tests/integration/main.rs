@@ -21,6 +21,7 @@ mod json_schema;
 mod large;
 mod reports;
 mod result_blocks;
+mod retries;
 mod scenarios;
 mod scrut;
 mod secrets;
