@@ -100,6 +100,13 @@ pub struct Args {
     /// Report format on stdout (json: one document per guide, JSON Lines).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Try a step again, up to N times, when it failed for the machine's sake
+    /// (an engine that went away, a host port taken meanwhile, a service no
+    /// probe reached); never for an exit code or output that differs. A step
+    /// that passed on a retry is reported flaky. Default: `retries:` of the
+    /// configuration, else 0.
+    #[arg(long, value_name = "N")]
+    pub retries: Option<u32>,
     /// Keep passing verdicts in DIR, and report a guide whose key (its code
     /// blocks, scenario, configuration, fixture, base images, declared tool
     /// versions, variables passed through, doccheck's build) matches one as

@@ -123,9 +123,9 @@ pub fn all(
             }
         }
         Mode::Run => {
-            let caching = Caching::new(args, config);
+            let shared = Shared::new(args, config);
             run(
-                (args, &defaults, &caching),
+                (args, &defaults, &shared),
                 guides,
                 &mut reporting,
                 interrupt,
@@ -184,23 +184,27 @@ impl Events for Forward<'_> {
     }
 }
 
-/// The verdict cache of a run: where it is, and the configuration file that is part of every key.
-pub struct Caching {
+/// What every guide of a run shares: the verdict cache, the configuration
+/// file that is part of every key, and how often a step may be tried again.
+pub struct Shared {
     cache: Option<Cache>,
     config: Option<PathBuf>,
+    /// `--retries`, else the configuration's.
+    retries: u32,
 }
 
-impl Caching {
-    pub fn new(args: &Args, config: &Config) -> Caching {
+impl Shared {
+    pub fn new(args: &Args, config: &Config) -> Shared {
         let dir = match args.no_cache {
             true => None,
             false => args.cache.clone().or_else(|| config.cache.clone()),
         };
-        Caching {
+        Shared {
             // A partial run or a rewrite says nothing about the guide as a whole.
             cache: crate::cache::open(dir.as_deref())
                 .filter(|_| args.step.is_none() && args.from.is_none() && !args.update),
             config: config.path.clone(),
+            retries: args.retries.or(config.retries).unwrap_or(0),
         }
     }
 }
@@ -208,7 +212,7 @@ impl Caching {
 fn run_one(
     index: GuideId,
     guide: &GuidePath,
-    (args, defaults, caching): Settings,
+    (args, defaults, shared): Settings,
     interrupt: &Interrupt,
     send: &mut dyn FnMut(Event),
 ) {
@@ -235,8 +239,8 @@ fn run_one(
         return send(fail(e));
     }
     let plan: Arc<Plan> = Arc::from(plan);
-    let key = caching.cache.as_ref().and_then(|cache| {
-        let key = crate::cache::key(&plan, caching.config.as_deref()).ok()?;
+    let key = shared.cache.as_ref().and_then(|cache| {
+        let key = crate::cache::key(&plan, shared.config.as_deref()).ok()?;
         Some((cache, key))
     });
     if let Some(entry) = key.as_ref().and_then(|(cache, key)| cache.lookup(key)) {
@@ -257,6 +261,7 @@ fn run_one(
             (true, false) => Some(UpdateMode::Write),
             (true, true) => Some(UpdateMode::DryRun),
         },
+        retries: shared.retries,
         pass_env: Vec::new(),
         interrupt: interrupt.clone(),
     };
@@ -275,7 +280,7 @@ fn run_one(
 }
 
 /// What every guide's run reads: the flags, the defaults, the cache.
-type Settings<'a> = (&'a Args, &'a Defaults, &'a Caching);
+type Settings<'a> = (&'a Args, &'a Defaults, &'a Shared);
 
 fn run(settings: Settings, guides: &[GuidePath], reporting: &mut Reporting, interrupt: Interrupt) {
     run_guides(settings, guides, reporting, &interrupt);

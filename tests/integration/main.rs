@@ -22,6 +22,7 @@ mod json_schema;
 mod large;
 mod reports;
 mod result_blocks;
+mod retries;
 mod scenarios;
 mod scrut;
 mod secrets;

@@ -52,6 +52,9 @@ pub struct ConfigFile {
     pub tool_versions: Vec<String>,
     /// The verdict cache's directory (as `--cache DIR`), relative to this file.
     pub cache: Option<String>,
+    /// Tries a step again up to this many times when the machine is at
+    /// fault (as `--retries N`); never for an exit code or output that differs.
+    pub retries: Option<u32>,
     /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
     #[serde(default)]
     pub substitutions: std::collections::BTreeMap<String, String>,
@@ -74,6 +77,7 @@ pub struct Config {
     pub jobs: Option<usize>,
     /// `cache:`, resolved against the file's directory.
     pub cache: Option<PathBuf>,
+    pub retries: Option<u32>,
 }
 
 /// What every guide's plan starts from.
@@ -212,6 +216,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
                 .map_err(|m| Error::scenario(key_location(shown, text, "placeholders"), m))?,
         },
         jobs: file.jobs,
+        retries: file.retries,
     })
 }
 

@@ -110,6 +110,8 @@ pub struct Outcome {
     pub empty: usize,
     pub listed: usize,
     pub steps: Counts,
+    /// Steps that passed on a retry.
+    pub flaky: usize,
     /// The signal that stopped the run.
     pub interrupted: Option<i32>,
 }
@@ -127,6 +129,7 @@ impl Outcome {
                 ..
             } => {
                 let c = Counts::of(std::slice::from_ref(result));
+                self.flaky += result.flaky() as usize;
                 self.steps.passed += c.passed;
                 self.steps.failed += c.failed;
                 self.steps.skipped += c.skipped;

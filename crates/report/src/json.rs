@@ -105,6 +105,18 @@ struct StepDocument<'a> {
     /// What doccheck did that the guide does not say.
     run_notes: &'a [String],
     duration_ms: u64,
+    /// Earlier attempts that failed for the machine's sake (`--retries`):
+    /// a passing step with attempts is flaky.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attempts: Vec<AttemptDocument>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    flaky: bool,
+}
+
+#[derive(Serialize)]
+struct AttemptDocument {
+    failure: FailureDocument,
+    duration_ms: u64,
 }
 
 #[derive(Serialize)]
@@ -284,6 +296,15 @@ fn step_document<'a>(plan: &'a Plan, step: &'a Step, result: &'a StepResult) -> 
             .collect(),
         run_notes: &result.notes,
         duration_ms: result.duration.as_millis() as u64,
+        attempts: result
+            .attempts
+            .iter()
+            .map(|a| AttemptDocument {
+                failure: FailureDocument::from(&a.failure),
+                duration_ms: a.duration.as_millis() as u64,
+            })
+            .collect(),
+        flaky: result.flaky(),
     }
 }
 

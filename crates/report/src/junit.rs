@@ -103,6 +103,7 @@ impl Junit {
                 duration: Duration::ZERO,
                 message: Some(error.to_string()),
                 detail: String::new(),
+                flaky: Vec::new(),
             }],
             time: Duration::ZERO,
             properties: Vec::new(),
@@ -176,6 +177,7 @@ fn cached_suite(plan: &doccheck_guide::plan::Plan, entry: &doccheck_cache::Entry
             duration: Duration::ZERO,
             message: (s.status != "passed").then(|| format!("{} in the cached run", s.status)),
             detail: String::new(),
+            flaky: Vec::new(),
         })
         .collect();
     Suite {
@@ -253,8 +255,19 @@ fn write_case(w: &mut Writer<Vec<u8>>, case: &Case) {
         ("time", seconds(case.duration).as_str()),
     ]);
     let (element, kind) = match case.outcome {
-        CaseOutcome::Passed => {
+        CaseOutcome::Passed if case.flaky.is_empty() => {
             let _ = w.write_event(Xml::Empty(tag));
+            return;
+        }
+        // Passed on a retry: each earlier attempt as surefire's flakyFailure.
+        CaseOutcome::Passed => {
+            let _ = w.write_event(Xml::Start(tag));
+            for why in &case.flaky {
+                let mut flaky = BytesStart::new("flakyFailure");
+                flaky.extend_attributes([("type", "infrastructure"), ("message", why.as_str())]);
+                let _ = w.write_event(Xml::Empty(flaky));
+            }
+            let _ = w.write_event(Xml::End(BytesEnd::new("testcase")));
             return;
         }
         CaseOutcome::Failed => ("failure", Some("error")),

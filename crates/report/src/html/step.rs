@@ -30,6 +30,8 @@ pub struct Done {
     /// The commands, outputs, failure and diff.
     pub body: String,
     pub notes: Vec<String>,
+    /// Passed after attempts the machine failed (`--retries`).
+    pub flaky: bool,
 }
 
 impl Done {
@@ -43,6 +45,7 @@ impl Done {
             },
             body: body(result),
             notes: result.notes.clone(),
+            flaky: result.flaky(),
         }
     }
 }
@@ -56,6 +59,7 @@ impl Done {
             why: None,
             body: String::new(),
             notes: Vec::new(),
+            flaky: false,
         }
     }
 }
@@ -91,6 +95,23 @@ fn line(text: &str) -> String {
 
 fn body(result: &StepResult) -> String {
     let mut out = String::new();
+    // Attempts the machine failed, before the one shown (`--retries`).
+    if !result.attempts.is_empty() {
+        let tries = result.attempts.len() + 1;
+        out.push_str(&match result.flaky() {
+            true => format!("<div class=\"attempts\"><p class=\"label\">flaky: passed on attempt {tries} of {tries}, after the machine failed it:</p><ul>"),
+            false => format!("<div class=\"attempts\"><p class=\"label\">tried {tries} times; the machine failed the earlier attempts:</p><ul>"),
+        });
+        for (n, attempt) in result.attempts.iter().enumerate() {
+            out.push_str(&format!(
+                "<li>attempt {}: {} ({})</li>",
+                n + 1,
+                line(&attempt.failure.to_string()),
+                seconds(attempt.duration)
+            ));
+        }
+        out.push_str("</ul></div>");
+    }
     for run in &result.commands {
         let exit = match run.exit {
             Some(code) if run.failure.is_some() && run.expected.code() != Some(code) => {
@@ -242,10 +263,12 @@ impl Figure<'_> {
         let id = id(self.guide, self.step.number);
         let status = self.done.map_or("not-run", |d| status_name(&d.status));
         let failed = status == "failed";
+        let flaky = self.done.is_some_and(|d| d.flaky);
         let mut out = format!(
-            "<figure class=\"step {status}\" id=\"{id}\" data-step=\"{}\" data-status=\"{status}\"{} tabindex=\"-1\" aria-labelledby=\"{id}-c\">",
+            "<figure class=\"step {status}\" id=\"{id}\" data-step=\"{}\" data-status=\"{status}\"{}{} tabindex=\"-1\" aria-labelledby=\"{id}-c\">",
             self.step.number,
-            if failed { " data-failure" } else { "" }
+            if failed { " data-failure" } else { "" },
+            if flaky { " data-flaky" } else { "" }
         );
         out.push_str(&format!(
             "<figcaption id=\"{id}-c\"><span class=\"badge {status}\">{}</span> <a class=\"step-link\" href=\"#{id}\">step {}</a> <span class=\"where\">{}</span>",
@@ -253,6 +276,9 @@ impl Figure<'_> {
             self.step.number,
             escape(&self.place),
         ));
+        if flaky {
+            out.push_str(" <span class=\"badge flaky\">flaky</span>");
+        }
         // A skip's summary is its reason, shown under the block.
         if !matches!(self.step.action, Action::Skip { .. }) {
             out.push_str(&format!(

@@ -74,6 +74,13 @@ fn results() -> Vec<StepResult> {
             ],
         }),
     )];
+    passed.attempts = vec![doccheck_runner::events::Attempt {
+        failure: Failure::Integration {
+            integration: "docker",
+            message: "the engine went away".into(),
+        },
+        duration: Duration::from_millis(5),
+    }];
     let skipped = StepResult::new(3, Status::Skipped("a `text` block".into()));
     vec![passed, failed, skipped]
 }
@@ -151,6 +158,9 @@ fn each_block_shows_its_steps_outcome_in_place() {
         html.contains("<p class=\"reason\">skipped: a `text` block</p>"),
         "{html}"
     );
+    // Passed on a retry: flaky, with the attempt the machine failed.
+    assert!(html.contains("data-status=\"passed\" data-flaky"), "{html}");
+    assert!(html.contains("flaky: passed on attempt 2 of 2"), "{html}");
     // One place for the notes, each step's linked to its block.
     assert!(
         html.contains("<li>stand-in &lt;img src=x&gt;</li>"),

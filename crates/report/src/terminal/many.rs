@@ -136,11 +136,15 @@ impl Many {
         };
         let steps = &outcome.steps;
         out.push_str(&format!(
-            "\ndoccheck: {verdict}. {guides} guides: {passed} passed{updated}, {} failed, {} with errors, {} with nothing to run; steps: {} passed, {} failed, {} skipped, {} not run; {:.1}s\n",
+            "\ndoccheck: {verdict}. {guides} guides: {passed} passed{updated}, {} failed, {} with errors, {} with nothing to run; steps: {} passed{}, {} failed, {} skipped, {} not run; {:.1}s\n",
             outcome.failed,
             outcome.errors,
             outcome.empty,
             steps.passed,
+            match outcome.flaky {
+                0 => String::new(),
+                n => format!(" ({n} flaky)"),
+            },
             steps.failed,
             steps.skipped,
             steps.not_run,

@@ -292,6 +292,22 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
             step.number
         ),
     };
+    if result.flaky() {
+        out.push_str(&format!(
+            "        {} passed on attempt {} of {}, after the machine failed it:\n",
+            style("flaky:").yellow().bold(),
+            result.attempts.len() + 1,
+            result.attempts.len() + 1
+        ));
+        for (n, attempt) in result.attempts.iter().enumerate() {
+            out.push_str(&format!(
+                "        {} attempt {}: {}\n",
+                style("│").dim(),
+                n + 1,
+                shown(&attempt.failure.to_string())
+            ));
+        }
+    }
     let show_notes =
         result.status == Status::Failed || result.commands.iter().any(|c| c.run.is_some());
     for run in &result.commands {
