@@ -48,21 +48,7 @@ docs/serve.md: ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s
         "{xml}"
     );
     assert!(!xml.contains("<failure"), "{xml}");
-    let schema = crate::test::repo().join("tests/data/junit-10.xsd");
-    let check = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])",
-        ])
-        .arg(&schema)
-        .arg(out.path("out.xml"))
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}\n{xml}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    crate::test::assert_valid_junit(&out.path("out.xml"));
     assert!(crate::test::processes_with(&format!("http.server {port}")).is_empty());
 
     // In JSON: the attempt's failure, and the step flaky.

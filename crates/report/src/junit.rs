@@ -138,21 +138,7 @@ impl Reporter for Junit {
     }
 
     fn finish(&mut self) -> Result<(), String> {
-        let xml = render(&self.suites);
-        let shown = self.path.display();
-        let dir = self
-            .path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("."));
-        let mut file = tempfile::NamedTempFile::new_in(&dir)
-            .map_err(|e| format!("cannot write {shown}: {e}"))?;
-        std::io::Write::write_all(&mut file, xml.as_bytes())
-            .map_err(|e| format!("cannot write {shown}: {e}"))?;
-        file.persist(&self.path)
-            .map_err(|e| format!("cannot write {shown}: {}", e.error))?;
-        Ok(())
+        crate::write_file(&self.path, &render(&self.suites))
     }
 }
 

@@ -45,6 +45,25 @@ impl Reporter for Reporters {
     }
 }
 
+/// A report file written whole: a temporary file beside it, renamed over it
+/// (a reader never sees half of one), readable as any new file is (the umask
+/// applies), not private as a temporary file is.
+pub fn write_file(path: &std::path::Path, text: &str) -> Result<(), String> {
+    let shown = path.display();
+    let fail = |e: std::io::Error| format!("cannot write {shown}: {e}");
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir).map_err(fail)?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(fail)?;
+    file.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
 /// Writes to stdout; a closed pipe (`doccheck ... | head`) is not worth a panic.
 pub fn out(text: &str) {
     use std::io::Write;

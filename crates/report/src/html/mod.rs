@@ -177,25 +177,6 @@ impl Reporter for Html {
 
     fn finish(&mut self) -> Result<(), String> {
         let html = self.render();
-        let shown = self.path.display();
-        let dir = self
-            .path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("."));
-        let mut builder = tempfile::Builder::new();
-        // A page to open and pass around: readable as any new file is (the
-        // umask applies), not private as a temporary file is.
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-        let mut file = builder
-            .tempfile_in(&dir)
-            .map_err(|e| format!("cannot write {shown}: {e}"))?;
-        std::io::Write::write_all(&mut file, html.as_bytes())
-            .map_err(|e| format!("cannot write {shown}: {e}"))?;
-        file.persist(&self.path)
-            .map_err(|e| format!("cannot write {shown}: {}", e.error))?;
-        Ok(())
+        crate::write_file(&self.path, &html)
     }
 }
