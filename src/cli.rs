@@ -78,6 +78,10 @@ pub struct Args {
     /// Let a guide in which no step ran pass (by default that fails).
     #[arg(long)]
     pub allow_empty: bool,
+    /// Fail a guide in which fewer than PERCENT of its blocks ran (by
+    /// default a guide that ran less than half passes with a warning).
+    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub min_run: Option<u32>,
     /// A value for a placeholder in commands (`--var '<myorg>=acme'`) or a
     /// variable of the session (`--var RESOURCE_GROUP=rg1`); repeatable.
     #[arg(long = "var", value_name = "KEY=VALUE")]

@@ -256,6 +256,7 @@ fn run_one(
         from: args.from,
         keep_going: args.keep_going || args.update,
         allow_empty: defaults.allow_empty,
+        min_run: args.min_run,
         update: match (args.update, args.dry_run) {
             (false, _) => None,
             (true, false) => Some(UpdateMode::Write),

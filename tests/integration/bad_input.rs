@@ -44,15 +44,36 @@ fn empty_guides_and_guides_without_blocks() {
 }
 
 #[test]
-fn unterminated_fence_shows_its_line() {
+fn an_unclosed_fence_is_read_as_commonmark_reads_it_and_warned_about_at_its_line() {
     Test::new()
         .guide("# T\n\n```sh\necho hi\n")
-        .status(2)
-        .stderr(
-            "error: g.md:3:1: this code fence is never closed; add a closing fence with the same characters
-  |
-3 | ```sh
-  | ^
+        .stdout(
+            "doccheck g.md: 1 steps
+✓   1  g.md:3  echo hi  [..]s
+warning: g.md:3: the fence opened here is never closed: the block runs to the end of the file; close it
+g.md: ok. 1 steps: 1 passed, 0 failed, 0 skipped, 0 not run; [..]s
+",
+        )
+        .run();
+    // In a blockquote, the quote's end closes the fence (valid CommonMark):
+    // a tree's `--list` goes on.
+    Test::new()
+        .write("docs/a.md", "> ```sh\n> echo quoted\n\nProse.\n")
+        .write("docs/b.md", "```sh\necho b\n```\n")
+        .args(&["docs", "--list"])
+        .stdout("docs/a.md  1 steps\ndocs/b.md  1 steps\n2 guides, 0 with nothing to run\n")
+        .run();
+    // A fence left open swallows the prose up to the next block's fence:
+    // that block fails, saying where the fence opened, and nothing of it runs.
+    Test::new()
+        .guide("```bash\necho one\n\nThen run the tests:\n\n```bash\ntouch ran\n```\n")
+        .status(1)
+        .stdout(
+            "doccheck g.md: 1 steps
+✗   1  g.md:1  broken: the fence opened at line 1 is not closed before line 6 opens another, so the prose between is part of this block; close it  [..]s
+        the fence opened at line 1 is not closed before line 6 opens another, so the prose between is part of this block; close it
+warning: g.md:1: the fence opened at line 1 is not closed before line 6 opens another, so the prose between is part of this block; close it
+g.md: FAILED. 1 steps: 0 passed, 1 failed, 0 skipped, 0 not run; [..]s
 ",
         )
         .run();

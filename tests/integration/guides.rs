@@ -82,7 +82,7 @@ g.md: FAILED. 3 steps: 1 passed, 1 failed, 0 skipped, 1 not run; [..]s
 #[test]
 fn keep_going_runs_the_remaining_steps_and_reports_each() {
     Test::new()
-        .guide("```sh\nfalse\n```\n\n```sh\nexit 4\n```\n\n```console\n$ echo still here\nstill here\n```\n")
+        .guide("```sh\nfalse\n```\n\n```console\n$ exit 4\n```\n\n```console\n$ echo still here\nstill here\n```\n")
         .args(&["g.md", "--keep-going"])
         .status(1)
         .stdout(
@@ -162,6 +162,7 @@ fn a_guide_in_which_nothing_ran_fails_unless_allowed() {
             "doccheck g.md: 2 steps
 -   1  g.md:2  skipped: needs a cloud account
 -   2  g.md:6  skipped: a `text` block is neither commands nor a file with a path: bind it to use it
+coverage: 0 of 2 blocks ran (0 checked their output); 2 skipped: 1 asked (skip=), 1 `text`
 no step ran: a guide in which nothing ran is not a pass (set allow-empty in its scenario, or --allow-empty, to accept it)
 g.md: FAILED. 2 steps: 0 passed, 0 failed, 2 skipped, 0 not run; [..]s
 ",

@@ -229,7 +229,7 @@ fn a_tree_gives_an_index_whose_links_lead_to_each_guides_section() {
         .write("docs/a.md", "```console\n$ echo a\na\n```\n")
         .write("docs/b.md", "```console\n$ echo b\nnot b\n```\n\n```sh\ntrue\n```\n")
         .write("docs/c.md", "# nothing to run\n\n```text\nprose\n```\n")
-        .write("docs/d.md", "```sh\necho never closed\n")
+        .write("docs/d.md", "<!-- doccheck timeout=never -->\n```sh\necho bad annotation\n```\n")
         .args(&["docs", "--html", "report.html", "-j", "2"])
         .status(2)
         .stdout("...\ndoccheck: FAILED. 4 guides: 1 passed, 1 failed, 1 with errors, 1 with nothing to run; [..]\n")

@@ -76,6 +76,7 @@ fn result_blocks_hold_the_output_of_the_block_before() {
 -   5  quickstart.md:43  skipped: the expected output of step 4 (line 38), checked there (`expected_similarity=0.8`)
 ✓   6  quickstart.md:47  echo \"provisioningState: Succeeded\"  [..]s
 -   7  quickstart.md:52  skipped: the expected output of step 6 (line 47), checked there (`expected_similarity=\"provisioningState: (Succeeded|Running)\"`)
+coverage: 4 of 4 blocks ran (3 checked their output); 3 hold the expected output of others
 quickstart.md: ok. 7 steps: 4 passed, 0 failed, 3 skipped, 0 not run; [..]s
 ",
         )

@@ -117,6 +117,8 @@ fn an_explicit_scenario_overrides_the_search() {
 ✓   1  docs/guide.md:3  write Dockerfile  [..]s
 -   2  docs/guide.md:8  skipped: not needed here
 -   3  docs/guide.md:13  skipped: no ignore file
+coverage: 1 of 3 blocks ran (0 checked their output); 2 skipped: 2 asked (skip=)
+warning: most of this guide did not run: 1 of its 3 blocks (33%); bind the skipped ones (a file, or commands by language: docs/guides.md#files-and-commands-by-language), or give --min-run (min-run: in .doccheck.yaml) to fail such a guide
 docs/guide.md: ok. 3 steps: 1 passed, 0 failed, 2 skipped, 0 not run; [..]s
 ",
         )

@@ -161,6 +161,7 @@ fn exit_code_80_skips_the_rest_of_the_document() {
 ✓   1  g.md:3  echo checked  [..]s
 -   2  g.md:8  skipped: the command at line 9 exited with 80, scrut's code for skipping the rest of the document
 -   3  g.md:12  skipped: step 2 skipped the rest of the document (scrut's skip code)
+coverage: 1 of 3 blocks ran (1 checked their output); 2 skipped: 2 after scrut's skip code
 g.md: ok. 3 steps: 1 passed, 0 failed, 2 skipped, 0 not run; [..]s
 ",
         )

@@ -36,7 +36,10 @@ fn a_token_is_masked_in_every_report_of_a_failing_step() {
     assert!(xml.contains("token: ***"), "{xml}");
     let html = std::fs::read_to_string(out.path("out.html")).unwrap();
     assert_hidden("the HTML report", &html);
-    assert!(html.contains("token: ***"), "the HTML shows the masked output");
+    assert!(
+        html.contains("token: ***"),
+        "the HTML shows the masked output"
+    );
     let summary = std::fs::read_to_string(out.path("summary.md")).unwrap();
     assert_hidden("the job summary", &summary);
     assert!(summary.contains("+token: ***"), "{summary}");

@@ -61,6 +61,76 @@ pub struct ConfigFile {
     /// Values for placeholders in commands (`"<myorg>": acme`) and variables of the session (`RESOURCE_GROUP: rg1`).
     #[serde(default)]
     pub placeholders: std::collections::BTreeMap<String, String>,
+    /// The prompts a command line of a transcript starts with (default: `$ `,
+    /// `% `, `❯ `, `PS> `, and `> ` in a block with no other); `"# "` among them
+    /// makes `#` root's prompt instead of a comment.
+    #[serde(default)]
+    pub prompts: Vec<String>,
+    /// Fence languages whose block, right after a command block, is that
+    /// block's expected output (default: `output`); `text` is a common addition.
+    pub output_langs: Option<Vec<String>>,
+    /// Like `output-langs`, for output that comes with a failure: the command
+    /// block's last command must exit with another code than 0 (default: `error`).
+    pub error_langs: Option<Vec<String>>,
+    /// The share of a guide's blocks (percent, 0-100) that must run, or the
+    /// guide fails; below 50% a passing guide only warns.
+    pub min_run: Option<u32>,
+    /// Run every guide's commands in a terminal of their own (80x24,
+    /// TERM=xterm); `tty=false` on a block or in a binding turns it off there.
+    #[serde(default)]
+    pub tty: bool,
+    /// Blocks of a language that the prose says to put in a file and run
+    /// (`makefile: {file: Makefile, run: make}`): each is written to `file`,
+    /// then `run` runs.
+    #[serde(default)]
+    pub languages: std::collections::BTreeMap<String, LangRule>,
+}
+
+/// What the blocks of one language are: a file, and a command run after each.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LangRule {
+    /// The file each block is written to, relative to the workspace; each
+    /// replaces the last, unless `{n}` numbers them (`example-{n}/Makefile`).
+    pub file: String,
+    /// A command run in the session after each block is written; `{file}`
+    /// and `{dir}` are the file's and its directory's absolute paths, `{n}`
+    /// the block's number among its language's.
+    pub run: Option<String>,
+}
+
+impl LangRule {
+    /// Checks the file's path (relative, staying in the workspace) and the command.
+    pub fn check(&self, lang: &str) -> Result<(), String> {
+        let path = self.file.replace("{n}", "1");
+        let p = Path::new(&path);
+        if path.trim().is_empty()
+            || p.is_absolute()
+            || p.components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+        {
+            return Err(format!(
+                "languages: {lang}: file `{}` must be relative to the workspace and stay inside it",
+                self.file
+            ));
+        }
+        if self.run.as_ref().is_some_and(|r| r.trim().is_empty()) {
+            return Err(format!("languages: {lang}: run is empty"));
+        }
+        Ok(())
+    }
+}
+
+/// `languages:` checked, their names in lower case.
+pub fn lang_rules(
+    map: &std::collections::BTreeMap<String, LangRule>,
+) -> Result<Vec<(String, LangRule)>, String> {
+    map.iter()
+        .map(|(lang, rule)| {
+            rule.check(lang)?;
+            Ok((lang.to_ascii_lowercase(), rule.clone()))
+        })
+        .collect()
 }
 
 /// The configuration, checked.
@@ -95,6 +165,17 @@ pub struct Defaults {
     pub substitutions: Vec<(String, String)>,
     /// The configuration's, then `--var`'s (which win).
     pub placeholders: crate::placeholders::Placeholders,
+    /// `prompts:`, when given.
+    pub prompts: Option<Vec<String>>,
+    /// `output-langs:` and `error-langs:`, when given.
+    pub output_langs: Option<Vec<String>>,
+    pub error_langs: Option<Vec<String>>,
+    /// `min-run:` (or `--min-run`), checked.
+    pub min_run: Option<u32>,
+    /// `tty:`: every command in a terminal of its own.
+    pub tty: bool,
+    /// `languages:`, checked.
+    pub languages: Vec<(String, LangRule)>,
 }
 
 /// The nearest `.doccheck.yaml` from `start` up to the repository's root (the
@@ -214,6 +295,14 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
                 .map_err(|m| Error::scenario(key_location(shown, text, "substitutions"), m))?,
             placeholders: crate::scenario::placeholders_of(&file.placeholders)
                 .map_err(|m| Error::scenario(key_location(shown, text, "placeholders"), m))?,
+            prompts: (!file.prompts.is_empty()).then_some(file.prompts),
+            output_langs: file.output_langs.map(|l| lowercase(&l)),
+            error_langs: file.error_langs.map(|l| lowercase(&l)),
+            min_run: percent(file.min_run)
+                .map_err(|m| Error::scenario(key_location(shown, text, "min-run"), m))?,
+            tty: file.tty,
+            languages: lang_rules(&file.languages)
+                .map_err(|m| Error::scenario(key_location(shown, text, "languages"), m))?,
         },
         jobs: file.jobs,
         retries: file.retries,
@@ -237,6 +326,18 @@ impl Config {
             .is_some_and(|set| set.is_match(relative));
         included && !excluded
     }
+}
+
+/// `min-run:`, checked: a percentage.
+pub fn percent(value: Option<u32>) -> Result<Option<u32>, String> {
+    match value {
+        Some(n) if n > 100 => Err(format!("min-run: {n} is not a percentage (0 to 100)")),
+        other => Ok(other),
+    }
+}
+
+fn lowercase(langs: &[String]) -> Vec<String> {
+    langs.iter().map(|l| l.to_ascii_lowercase()).collect()
 }
 
 /// The JSON Schema of `.doccheck.yaml`, for editors.

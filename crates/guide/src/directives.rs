@@ -44,6 +44,13 @@ pub struct Directives {
     /// Treat the block as `commands` or `file` whatever its language.
     #[serde(rename = "as")]
     pub treat_as: Option<Treatment>,
+    /// Run the block's commands in a terminal of their own (a pseudo-terminal,
+    /// 80x24, TERM=xterm), for output that depends on one (`ls` columns, `rg`
+    /// line numbers, colours).
+    pub tty: Option<bool>,
+    /// What the block's commands read on their stdin, each from the start
+    /// (by default stdin is empty).
+    pub stdin: Option<String>,
     /// Scenario only: the block starts a long-running service (docs/guides.md).
     pub service: Option<ServiceKeys>,
     /// Scenario only, with `fragment-of`: the file with the fragment applied,
@@ -70,6 +77,8 @@ pub const INLINE_KEYS: &[&str] = &[
     "timeout",
     "fragment-of",
     "as",
+    "tty",
+    "stdin",
 ];
 const SCENARIO_ONLY: &[&str] = &[
     "line",
@@ -96,6 +105,8 @@ impl Directives {
             timeout,
             fragment_of,
             treat_as,
+            tty,
+            stdin,
             service
         );
         if !other.also.is_empty() {
@@ -232,6 +243,17 @@ fn directives_from(
             "also" => {
                 serde_yaml::Value::Sequence(value.split(',').map(|s| s.trim().into()).collect())
             }
+            "tty" => match value.as_str() {
+                "true" => true.into(),
+                "false" => false.into(),
+                _ => {
+                    errors.push(Error::guide(
+                        at.clone(),
+                        format!("tty=`{value}` is neither true nor false"),
+                    ));
+                    continue;
+                }
+            },
             "exit" => match value.parse::<i64>() {
                 Ok(code) => code.into(),
                 Err(_) => {

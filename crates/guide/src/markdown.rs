@@ -30,6 +30,25 @@ pub struct Block {
     /// Innovation Engine's `<!-- expected_similarity=... -->` since the block
     /// before: this block is the expected output of the command block before it.
     pub result_marker: Option<Annotation>,
+    /// How the fence is not closed, when it is not.
+    pub unclosed: Option<Unclosed>,
+    /// The class of a kramdown attribute list right after the fence
+    /// (`{: .output}`, `{: .language-bash}`), as Jekyll sites write a
+    /// block's kind: its language when the fence gives none.
+    pub ial: Option<String>,
+}
+
+/// A fence without its closing fence, as CommonMark reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unclosed {
+    /// The block runs to the end of the file.
+    AtEnd,
+    /// Its blockquote or list item ends it (valid CommonMark).
+    ByContainer,
+    /// A line of it opens another fence (```` ```bash ````): the author
+    /// meant to close this one before, and the prose between is in the block.
+    /// The guide line of that other fence.
+    Swallows(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,13 +60,19 @@ pub struct Annotation {
 }
 
 impl Block {
-    /// The info string's first word, lower-cased: the block's language.
+    /// The info string's first word, lower-cased: the block's language (or
+    /// its kramdown class's, when the fence has none).
     pub fn lang(&self) -> String {
-        self.info
+        let lang = self
+            .info
             .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
             .next()
             .unwrap_or("")
-            .to_ascii_lowercase()
+            .to_ascii_lowercase();
+        match (&self.ial, lang.is_empty()) {
+            (Some(class), true) => class.clone(),
+            _ => lang,
+        }
     }
 
     /// The info string after the language: inline attributes.
@@ -146,17 +171,45 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Block>, Error> {
 }
 
 /// The blocks of `text` and every error found on the way (annotations that
-/// reach no block, fences never closed): the blocks that were read are kept,
+/// reach no block): the blocks that were read are kept,
 /// so that the caller can look for more errors in them and report all at once.
 pub fn scan(file: &str, text: &str) -> (Vec<Block>, Vec<Error>) {
     let index = LineIndex::new(text);
     let mut errors = Vec::new();
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     let mut pending: Option<Annotation> = None;
     let mut result_marker: Option<Annotation> = None;
     let mut open: Option<(Range<usize>, String, String)> = None;
+    // A paragraph right after a block, which may be its kramdown attribute list.
+    let mut after_block: Option<String> = None;
 
     for (event, range) in Parser::new(text).into_offset_iter() {
+        if let Some(paragraph) = after_block.as_mut() {
+            match &event {
+                Event::Start(Tag::Paragraph) if paragraph.is_empty() => {
+                    paragraph.push('\0');
+                    continue;
+                }
+                Event::Text(t) if paragraph.starts_with('\0') => {
+                    paragraph.push_str(t);
+                    continue;
+                }
+                Event::SoftBreak if paragraph.starts_with('\0') => {
+                    paragraph.push('\n');
+                    continue;
+                }
+                Event::End(TagEnd::Paragraph) if paragraph.starts_with('\0') => {
+                    if let (Some(class), Some(block)) =
+                        (ial_class(&paragraph[1..]), blocks.last_mut())
+                    {
+                        block.ial = Some(class);
+                    }
+                    after_block = None;
+                    continue;
+                }
+                _ => after_block = None,
+            }
+        }
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 open = Some((range, info.to_string(), String::new()));
@@ -171,13 +224,13 @@ pub fn scan(file: &str, text: &str) -> (Vec<Block>, Vec<Error>) {
                     continue;
                 };
                 let (line, column) = index.position(range.start);
-                if !is_closed(&text[range.clone()]) {
-                    errors.push(Error::guide(
-                        Location::new(file, line, column),
-                        "this code fence is never closed; add a closing fence with the same characters",
-                    ));
-                    continue;
-                }
+                let source = &text[range.clone()];
+                let unclosed = match swallowed(source, &content) {
+                    Some(at) => Some(Unclosed::Swallows(line + 1 + at)),
+                    None if is_closed(source) => None,
+                    None if text[range.end..].trim().is_empty() => Some(Unclosed::AtEnd),
+                    None => Some(Unclosed::ByContainer),
+                };
                 blocks.push(Block {
                     index: blocks.len(),
                     line,
@@ -187,7 +240,10 @@ pub fn scan(file: &str, text: &str) -> (Vec<Block>, Vec<Error>) {
                     content_line: line + 1,
                     annotation: pending.take(),
                     result_marker: result_marker.take(),
+                    unclosed,
+                    ial: None,
                 });
+                after_block = Some(String::new());
             }
             Event::Html(html) if open.is_none() => {
                 if let Some(text) = result_comment(&html) {
@@ -214,6 +270,19 @@ pub fn scan(file: &str, text: &str) -> (Vec<Block>, Vec<Error>) {
     }
     errors.extend(detached(file, pending.take()));
     (blocks, errors)
+}
+
+/// `{: .output}` → `output`, `{: .language-bash}` → `bash`: the first class
+/// of a kramdown attribute list (a paragraph of its own after a fence).
+fn ial_class(paragraph: &str) -> Option<String> {
+    // The first line: a lazy `{: .challenge}` of the blockquote may follow.
+    let first = paragraph.lines().next()?;
+    let inner = first.trim().strip_prefix("{:")?.strip_suffix('}')?;
+    let class = inner
+        .split_whitespace()
+        .find_map(|word| word.strip_prefix('.'))?;
+    let class = class.strip_prefix("language-").unwrap_or(class);
+    (!class.is_empty()).then(|| class.to_ascii_lowercase())
 }
 
 /// An annotation that reaches no code block would silently do nothing (a
@@ -258,6 +327,27 @@ fn doccheck_comment(html: &str) -> Option<String> {
         return None;
     }
     Some(rest.trim_start_matches(':').trim().to_string())
+}
+
+/// The index of a line of `content` that opens a fence of the kind that
+/// would close this block (`source`'s opening fence's character, at least
+/// as long) but cannot, as it has an info string: the sign of a fence left
+/// open before it.
+fn swallowed(source: &str, content: &str) -> Option<usize> {
+    let opening = source
+        .lines()
+        .next()?
+        .trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+    let fence_char = opening.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
+    content.lines().position(|line| {
+        let line = line.trim_start();
+        let run = line.chars().take_while(|&c| c == fence_char).count();
+        let info = line[run * fence_char.len_utf8()..].trim();
+        run >= fence_len
+            && !info.is_empty()
+            && info.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// Whether a fenced block's source (opening fence to end) ends with a closing fence.
@@ -318,25 +408,35 @@ mod tests {
     }
 
     #[test]
-    fn every_detached_annotation_and_unclosed_fence_is_found() {
+    fn every_detached_annotation_is_found() {
         let text = "<!-- doccheck file=a -->\n\ntext\n\n```sh\nls\n```\n\n<!-- doccheck skip=x -->\n\n- a\n\n  ```sh\n  x\n- b\n";
         let (blocks, errors) = scan("g.md", text);
-        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks.len(), 2);
         let places: Vec<String> = errors
             .iter()
             .map(|e| e.location.as_ref().unwrap().to_string())
             .collect();
-        assert_eq!(places, ["g.md:1:1", "g.md:9:1", "g.md:13:3"]);
+        assert_eq!(places, ["g.md:1:1", "g.md:9:1"]);
         let e = parse("g.md", text).unwrap_err();
-        assert_eq!(e.each().count(), 3);
+        assert_eq!(e.each().count(), 2);
     }
 
     #[test]
-    fn unterminated_fence_is_an_error_with_its_position() {
-        let err = parse("g.md", "text\n\n```bash\necho\n").unwrap_err();
-        assert_eq!(err.to_string(), "g.md:3:1: this code fence is never closed; add a closing fence with the same characters");
-        let err = parse("g.md", "- a\n\n  ```sh\n  x\n- b\n").unwrap_err();
-        assert!(err.to_string().starts_with("g.md:3:3:"), "{err}");
+    fn fences_left_open_are_read_as_commonmark_reads_them() {
+        let b = blocks("text\n\n```bash\necho\n");
+        assert_eq!(
+            (b[0].content.as_str(), b[0].unclosed),
+            ("echo\n", Some(Unclosed::AtEnd))
+        );
+        // A blockquote or a list item ends its fence: valid CommonMark.
+        let b = blocks("> ```bash\n> echo hi\n\nMore prose.\n\n- a\n\n  ```sh\n  x\n- b\n");
+        assert_eq!(b[0].content, "echo hi\n");
+        assert_eq!(b[0].unclosed, Some(Unclosed::ByContainer));
+        assert_eq!(b[1].unclosed, Some(Unclosed::ByContainer));
+        // A fence left open swallows the prose up to the next block's closing fence.
+        let b = blocks("```bash\necho one\n\nSome prose.\n\n```bash\necho two\n```\n\n````markdown\n```bash\nnested\n```\n````\n");
+        assert_eq!(b[0].unclosed, Some(Unclosed::Swallows(6)));
+        assert_eq!(b[1].unclosed, None);
     }
 
     #[test]
@@ -346,6 +446,14 @@ mod tests {
         assert_eq!(b.attributes(), "file=x.sh timeout=3s");
         let b = &blocks("```\nbin/\n```\n")[0];
         assert_eq!((b.lang().as_str(), b.attributes()), ("", ""));
+    }
+
+    #[test]
+    fn kramdown_attribute_lists_give_a_language() {
+        let text = "~~~\n$ ls\n~~~\n{: .language-bash}\n\n~~~\nx\n~~~\n{: .output}\n\n> ~~~\n> y\n> ~~~\n> {: .error}\n{: .challenge}\n\n```sh\nz\n```\n{: .output}\n\n~~~\nw\n~~~\n\n{: not an attribute list\n";
+        let b = blocks(text);
+        let langs: Vec<String> = b.iter().map(Block::lang).collect();
+        assert_eq!(langs, ["bash", "output", "error", "sh", ""]);
     }
 
     #[test]

@@ -12,8 +12,8 @@ use crate::error::{Error, Location};
 use crate::languages;
 use crate::markdown::Block;
 use crate::placeholders::Placeholders;
-use crate::result_block::{self, ResultBlock};
-use crate::scenario::{Binding, Scenario};
+use crate::result_block::ResultBlock;
+use crate::scenario::Scenario;
 use crate::scrut::case::{self as scrut_case, Case, Document};
 use crate::service::Service;
 use crate::setup::{Setup, DEFAULT_TIMEOUT};
@@ -32,6 +32,9 @@ pub struct Plan {
     pub scenario: Option<PathBuf>,
     pub steps: Vec<Step>,
     pub setup: Setup,
+    /// What is wrong with the guide as written but does not stop it (a
+    /// fence never closed), each with its guide:line: every report says it.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +58,32 @@ pub struct Step {
     /// Set for a step that is the scenario's, not a block of the guide (a
     /// variant's): where in the scenario. `--update` leaves it alone.
     pub from_scenario: Option<Location>,
+    /// Its commands run in a terminal of their own.
+    pub tty: Option<Tty>,
+    /// What its commands read on stdin (empty when `None`).
+    pub stdin: Option<String>,
+    /// Files written before its commands run, (path, content): a block of a
+    /// language that `languages:` makes a file and a command.
+    pub writes: Vec<(String, String)>,
+}
+
+/// The terminal a `tty` step's commands run in: always this size and kind,
+/// so that output that depends on it is the same on every machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tty {
+    pub columns: u16,
+    pub rows: u16,
+    pub term: &'static str,
+}
+
+impl Default for Tty {
+    fn default() -> Self {
+        Tty {
+            columns: 80,
+            rows: 24,
+            term: "xterm",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -90,8 +119,12 @@ pub enum SkipKind {
     Asked,
     /// A block that is neither commands nor a file with a path (`text`, `json`).
     NotRunnable,
-    /// The expected output of an earlier step (Innovation Engine's result block).
+    /// The expected output of an earlier step (an output block, Innovation
+    /// Engine's result block).
     ResultBlock,
+    /// A block the guide broke (a fence left open swallowed prose): it
+    /// cannot run as the reader means it, and fails, saying why.
+    Broken,
 }
 
 impl Step {
@@ -103,15 +136,23 @@ impl Step {
                     .first()
                     .map(|c| c.text.lines().next().unwrap_or(""))
                     .unwrap_or("");
-                match commands.len() {
+                let run = match commands.len() {
                     0 => "no commands".to_string(),
                     1 => first.to_string(),
                     n => format!("{first} (+{} more)", n - 1),
+                };
+                match self.writes.first() {
+                    Some((path, _)) => format!("write {path}, then {run}"),
+                    None => run,
                 }
             }
             Action::Write { path, also, .. } if also.is_empty() => format!("write {path}"),
             Action::Write { path, also, .. } => format!("write {path} (and {})", also.join(", ")),
             Action::CheckFragment { of, .. } => format!("check fragment of {of}"),
+            Action::Skip {
+                reason,
+                kind: SkipKind::Broken,
+            } => format!("broken: {reason}"),
             Action::Skip { reason, .. } => format!("skip: {reason}"),
         }
     }
@@ -169,7 +210,7 @@ pub fn build(
     defaults: &Defaults,
     document: &Document,
 ) -> Result<Plan, Error> {
-    let bound = bind(guide, blocks, scenario.as_ref())?;
+    let bound = bind::bind(guide, blocks, scenario.as_ref())?;
     // The scenario's values, then the configuration's and `--var`'s, which win.
     let mut placeholders = scenario
         .as_ref()
@@ -195,6 +236,14 @@ pub fn build(
         .or(defaults.timeout)
         .unwrap_or(DEFAULT_TIMEOUT);
     let inline = inline::read(guide, blocks, defaults)?;
+    let mut reader = read::Reader::new(blocks, scenario.as_ref(), defaults);
+    let output_langs = expected::OutputLangs::of(scenario.as_ref(), defaults);
+    let mut warnings = Vec::new();
+    let guide_tty = scenario
+        .as_ref()
+        .and_then(|s| s.tty)
+        .unwrap_or(defaults.tty);
+    let mut by_lang = by_lang::Rules::of(scenario.as_ref(), defaults);
     let mut steps = Vec::with_capacity(blocks.len());
     for ((block, binding), own) in blocks.iter().zip(bound.iter().copied()).zip(inline) {
         let at = Location::new(guide, block.line, block.column);
@@ -212,9 +261,32 @@ pub fn build(
             service = b.service.clone();
             bound_by = Some(b.location.to_string());
         }
-        let mut action = action(guide, block, &directives, service, &at, defaults)?;
+        let mut action = action(
+            guide,
+            block,
+            &directives,
+            service,
+            &at,
+            defaults,
+            &mut reader,
+            &mut notes,
+        )?;
+        let mut writes = Vec::new();
+        let lang = lang_of(block, defaults);
+        by_lang.apply(
+            block,
+            &lang,
+            &directives,
+            &mut action,
+            &mut writes,
+            &mut notes,
+        );
+        unclosed::fence(guide, block, &mut action, &mut notes, &mut warnings);
         if let Some(marker) = &block.result_marker {
-            attach_result(guide, block, marker, &mut steps, &mut action, &mut notes)?;
+            expected::attach_result(guide, block, marker, &mut steps, &mut action, &mut notes)?;
+        } else {
+            let lang = lang_of(block, defaults);
+            expected::attach_output(block, &lang, &output_langs, &mut steps, &mut action);
         }
         let scrut = match (&action, is_scrut) {
             (Action::Run { .. }, true) => {
@@ -261,6 +333,9 @@ pub fn build(
             scrut,
             result: None,
             from_scenario: None,
+            tty: directives.tty.unwrap_or(guide_tty).then(Tty::default),
+            stdin: directives.stdin.clone(),
+            writes,
         });
     }
     let variants = variants::steps(guide, &mut steps, &bound, default_timeout)?;
@@ -271,6 +346,7 @@ pub fn build(
         secrets: defaults.secrets.clone(),
         tool_versions: defaults.tool_versions.clone(),
         substitutions: defaults.substitutions.clone(),
+        min_run: defaults.min_run,
         ..Setup::default()
     };
     if let Some(t) = defaults.run_timeout {
@@ -292,6 +368,8 @@ pub fn build(
         setup.secrets.extend(s.secrets);
         setup.tool_versions.extend(s.tool_versions);
         setup.substitutions.extend(s.substitutions);
+        setup.min_run = s.min_run.or(setup.min_run);
+        setup.paths = s.paths;
         if let Some(t) = s.run_timeout {
             setup.run_timeout = t;
         }
@@ -305,145 +383,8 @@ pub fn build(
         scenario: scenario_path,
         steps,
         setup,
+        warnings,
     })
-}
-
-/// For each block, the scenario binding that matches it. A binding must match
-/// exactly one block: otherwise the scenario no longer fits the guide. Among
-/// several, `occurrence: N` picks the Nth, and a `fragment-of` binding leaves
-/// out the blocks that are written to the file it is a fragment of (the
-/// reader's edit of uncommenting the fragment in that file).
-fn bind<'s>(
-    guide: &str,
-    blocks: &[Block],
-    scenario: Option<&'s Scenario>,
-) -> Result<Vec<Option<&'s Binding>>, Error> {
-    let mut bound = vec![None; blocks.len()];
-    let bindings = scenario.map(|s| &s.bindings[..]).unwrap_or_default();
-    let hits_of = |binding: &Binding| -> Vec<&Block> {
-        blocks
-            .iter()
-            .filter(|b| binding.matcher.matches(b))
-            .collect()
-    };
-    for binding in bindings {
-        let mut hits = hits_of(binding);
-        if let Some(n) = binding.directives.occurrence {
-            hits = match hits.get(n - 1) {
-                Some(block) => vec![*block],
-                None => {
-                    return Err(Error::scenario(
-                        binding.location.clone(),
-                        format!(
-                            "occurrence: {n}, but this binding matches {} code block{} of {guide}",
-                            hits.len(),
-                            if hits.len() == 1 { "" } else { "s" }
-                        ),
-                    ))
-                }
-            };
-        }
-        if let (Some(of), true) = (&binding.directives.fragment_of, hits.len() > 1) {
-            let targets: Vec<usize> = bindings
-                .iter()
-                .filter(|other| {
-                    let d = &other.directives;
-                    d.file.as_ref() == Some(of) || d.also.contains(of)
-                })
-                .flat_map(|other| hits_of(other).into_iter().map(|b| b.index))
-                .collect();
-            hits.retain(|b| !targets.contains(&b.index));
-        }
-        match hits[..] {
-            [block] => {
-                if bound[block.index].is_some() {
-                    return Err(Error::scenario(
-                        binding.location.clone(),
-                        format!(
-                            "this binding and an earlier one both match the block at {guide}:{}",
-                            block.line
-                        ),
-                    ));
-                }
-                bound[block.index] = Some(binding);
-            }
-            [] => {
-                return Err(Error::scenario(
-                    binding.location.clone(),
-                    format!("this binding matches no code block of {guide}"),
-                ))
-            }
-            _ => {
-                let lines: Vec<String> = hits.iter().map(|b| b.line.to_string()).collect();
-                return Err(Error::scenario(
-                    binding.location.clone(),
-                    format!(
-                        "this binding matches {} code blocks of {guide} (lines {}); give a line only one of them has, `lines:` that only one has all of, or `occurrence: N`",
-                        hits.len(),
-                        lines.join(", ")
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(bound)
-}
-
-/// An `expected_similarity` comment before `block`: the block becomes the
-/// expected output of the last command block before it, and is not run itself.
-fn attach_result(
-    guide: &str,
-    block: &Block,
-    marker: &crate::markdown::Annotation,
-    steps: &mut [Step],
-    action: &mut Action,
-    notes: &mut Vec<String>,
-) -> Result<(), Error> {
-    let at = Location::new(guide, marker.line, marker.column);
-    let Some(expect) = result_block::expectation(&marker.text, &at)? else {
-        return Ok(());
-    };
-    if matches!(action, Action::Run { .. }) {
-        notes.push(format!(
-            "line {}: `{}` comes before a block that runs: ignored (a result block holds the output of the command block before it)",
-            marker.line, marker.text
-        ));
-        return Ok(());
-    }
-    let Some(owner) = steps
-        .iter_mut()
-        .rev()
-        .find(|s| matches!(s.action, Action::Run { .. }))
-    else {
-        notes.push(format!(
-            "line {}: `{}` follows no command block: ignored",
-            marker.line, marker.text
-        ));
-        return Ok(());
-    };
-    if owner.result.is_some() {
-        return Err(Error::guide(
-            at,
-            format!(
-                "the block at line {} already has a result block; a command block has one expected output",
-                owner.line
-            ),
-        ));
-    }
-    owner.result = Some(ResultBlock {
-        line: block.line,
-        lang: block.lang(),
-        content: block.content.clone(),
-        expect,
-    });
-    *action = Action::Skip {
-        reason: format!(
-            "the expected output of step {} (line {}), checked there (`{}`)",
-            owner.number, owner.line, marker.text
-        ),
-        kind: SkipKind::ResultBlock,
-    };
-    Ok(())
 }
 
 /// Fills in each command's placeholders, and notes the ones bash would read as a redirection.
@@ -473,6 +414,7 @@ fn lang_of(block: &Block, defaults: &Defaults) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn action(
     guide: &str,
     block: &Block,
@@ -480,6 +422,8 @@ fn action(
     service: Option<Service>,
     at: &Location,
     defaults: &Defaults,
+    reader: &mut read::Reader,
+    notes: &mut Vec<String>,
 ) -> Result<Action, Error> {
     if let Some(reason) = &d.skip {
         if reason.trim().is_empty() {
@@ -506,7 +450,7 @@ fn action(
         let commands = if lang == languages::SCRUT {
             transcript::parse_scrut(guide, &block.content, block.content_line)?
         } else {
-            transcript::parse(guide, &block.content, block.content_line)?
+            reader.commands(guide, block, notes)?
         };
         return Ok(Action::Run {
             commands,
@@ -536,7 +480,12 @@ fn action(
     }
 }
 
+mod bind;
+mod by_lang;
+mod expected;
 mod inline;
+mod read;
+mod unclosed;
 mod variants;
 
 use inline::{check_path, SKIP_NEEDS_A_REASON};

@@ -56,6 +56,25 @@ struct ScenarioFile {
     placeholders: BTreeMap<String, String>,
     /// The language of the guide's fences that have none (`console`); off unless set.
     default_lang: Option<String>,
+    /// The prompts a command line of a transcript starts with (see `.doccheck.yaml`'s `prompts`).
+    #[serde(default)]
+    prompts: Vec<String>,
+    /// Fence languages whose block, right after a command block, is its expected output (see `.doccheck.yaml`).
+    output_langs: Option<Vec<String>>,
+    /// Output languages that come with a failure (see `.doccheck.yaml`).
+    error_langs: Option<Vec<String>>,
+    /// The share of the guide's blocks (percent) that must run, or it fails.
+    min_run: Option<u32>,
+    /// Run the guide's commands in a terminal of their own (80x24, TERM=xterm).
+    tty: Option<bool>,
+    /// Blocks of a language that are a file, then a command (see `.doccheck.yaml`).
+    #[serde(default)]
+    languages: BTreeMap<String, crate::config::LangRule>,
+    /// Absolute paths the guide's prose and commands use, and the workspace
+    /// directories they stand for (`/tmp/demo: demo`): in commands, in their
+    /// output and in bindings' `file:`.
+    #[serde(default)]
+    paths: BTreeMap<String, String>,
     /// Bindings of the guide's blocks, by content: each needs `line:` or `pattern:`.
     #[serde(default)]
     blocks: Vec<Directives>,
@@ -162,6 +181,18 @@ pub struct Scenario {
     pub substitutions: Vec<(String, String)>,
     pub placeholders: crate::placeholders::Placeholders,
     pub default_lang: Option<String>,
+    /// `prompts:`, when given.
+    pub prompts: Option<Vec<String>>,
+    /// `output-langs:` and `error-langs:`, when given.
+    pub output_langs: Option<Vec<String>>,
+    pub error_langs: Option<Vec<String>>,
+    pub min_run: Option<u32>,
+    /// `tty:`, when given.
+    pub tty: Option<bool>,
+    /// `languages:`, checked.
+    pub languages: Vec<(String, crate::config::LangRule)>,
+    /// `paths:`, checked: an absolute path and the workspace directory it stands for.
+    pub paths: Vec<(String, String)>,
     pub bindings: Vec<Binding>,
     pub docker: Option<DockerSetup>,
     pub translation: Translation,
@@ -333,9 +364,12 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
             })
             .transpose()
     };
+    let paths = paths_of(&file.paths).map_err(|m| Error::scenario(positions.top("paths"), m))?;
     let mut bindings = Vec::new();
     for (i, mut directives) in file.blocks.into_iter().enumerate() {
         let location = positions.binding(i);
+        map_paths(&mut directives, &paths)
+            .map_err(|(key, m)| Error::scenario(positions.in_binding(i, key), m))?;
         let matcher = match (&directives.line, &directives.pattern, &directives.lines[..]) {
             (Some(line), None, []) => Matcher::Line(line.clone()),
             (None, Some(p), []) => Matcher::Pattern(Regex::new(p).map_err(|e| {
@@ -444,10 +478,119 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         placeholders: placeholders_of(&file.placeholders)
             .map_err(|m| Error::scenario(positions.top("placeholders"), m))?,
         default_lang: file.default_lang.map(|l| l.to_ascii_lowercase()),
+        prompts: (!file.prompts.is_empty()).then_some(file.prompts),
+        output_langs: file
+            .output_langs
+            .map(|l| l.iter().map(|s| s.to_ascii_lowercase()).collect()),
+        error_langs: file
+            .error_langs
+            .map(|l| l.iter().map(|s| s.to_ascii_lowercase()).collect()),
+        min_run: crate::config::percent(file.min_run)
+            .map_err(|m| Error::scenario(positions.top("min-run"), m))?,
+        tty: file.tty,
+        languages: crate::config::lang_rules(&file.languages)
+            .map_err(|m| Error::scenario(positions.top("languages"), m))?,
+        paths,
         bindings,
         docker,
         translation: file.translation,
     })
+}
+
+/// `paths:` entries, checked: absolute paths, each for a relative one.
+fn paths_of(map: &BTreeMap<String, String>) -> Result<Vec<(String, String)>, String> {
+    let mut paths = Vec::new();
+    for (from, to) in map {
+        let target = Path::new(to);
+        if !from.starts_with('/') || from.trim_end_matches('/').is_empty() {
+            return Err(format!(
+                "paths: `{from}` is not an absolute path (the paths are what the guide writes, as `/tmp/demo`)"
+            ));
+        }
+        if to.trim().is_empty()
+            || target.is_absolute()
+            || target
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+        {
+            return Err(format!(
+                "paths: `{to}` must be a directory relative to the workspace, inside it"
+            ));
+        }
+        paths.push((
+            from.trim_end_matches('/').to_string(),
+            to.trim_end_matches('/').to_string(),
+        ));
+    }
+    // The longest first: `/tmp/demo/sub` before `/tmp/demo`.
+    paths.sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
+    Ok(paths)
+}
+
+/// `path` in the workspace: as is when relative, else by `paths:`.
+pub fn mapped(path: &str, paths: &[(String, String)]) -> Option<String> {
+    if !path.starts_with('/') {
+        return Some(path.to_string());
+    }
+    paths.iter().find_map(|(from, to)| {
+        let rest = path.strip_prefix(from.as_str())?;
+        match rest {
+            "" => Some(to.clone()),
+            r if r.starts_with('/') => Some(format!("{to}{r}")),
+            _ => None,
+        }
+    })
+}
+
+/// A binding's `file:`, `also:` and `fragment-of:` in the workspace, or the
+/// key whose absolute path no `paths:` entry maps, and why.
+fn map_paths(d: &mut Directives, paths: &[(String, String)]) -> Result<(), (&'static str, String)> {
+    let refuse = |key: &'static str, path: &str| {
+        (
+            key,
+            format!(
+                "{key}: `{path}` is absolute; a binding's paths are in the workspace: give a relative one, or map its directory with `paths:` (`paths: {{\"{}\": {}}}`)",
+                Path::new(path).parent().map_or(path.to_string(), |p| p.display().to_string()),
+                Path::new(path)
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .map_or("dir".to_string(), |n| n.to_string_lossy().into_owned())
+            ),
+        )
+    };
+    let escapes = |key: &'static str, path: &str| {
+        let p = Path::new(path);
+        (path.trim().is_empty()
+            || p.components()
+                .any(|c| matches!(c, std::path::Component::ParentDir)))
+        .then(|| {
+            (
+                key,
+                format!("{key}: `{path}` leads out of the workspace; paths in it stay inside"),
+            )
+        })
+    };
+    for (key, path) in d
+        .file
+        .iter()
+        .map(|f| ("file", f))
+        .chain(d.fragment_of.iter().map(|f| ("fragment-of", f)))
+        .chain(d.also.iter().map(|f| ("also", f)))
+    {
+        if let Some(e) = escapes(key, path) {
+            return Err(e);
+        }
+    }
+    if let Some(file) = d.file.as_mut() {
+        *file = mapped(file, paths).ok_or_else(|| refuse("file", file))?;
+    }
+    if let Some(of) = d.fragment_of.as_mut() {
+        *of = mapped(of, paths).ok_or_else(|| refuse("fragment-of", of))?;
+    }
+    for also in d.also.iter_mut() {
+        *also = mapped(also, paths).ok_or_else(|| refuse("also", also))?;
+    }
+    Ok(())
 }
 
 /// `placeholders:` entries, checked.

@@ -30,6 +30,12 @@ pub struct Setup {
     pub tool_versions: Vec<String>,
     /// Named substitutions of expected output (`[VERSION]` → a regex), checked.
     pub substitutions: Vec<(String, String)>,
+    /// The share of the guide's blocks (percent) that must run, or it fails.
+    pub min_run: Option<u32>,
+    /// Absolute paths the guide uses and the workspace directories they
+    /// stand for (`/tmp/demo` → `demo`): replaced in commands, and back in
+    /// their output.
+    pub paths: Vec<(String, String)>,
 }
 
 impl Default for Setup {
@@ -44,6 +50,8 @@ impl Default for Setup {
             secrets: Vec::new(),
             tool_versions: Vec::new(),
             substitutions: Vec::new(),
+            min_run: None,
+            paths: Vec::new(),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! function), a trailing `|`, `&&` or `\` open continues into the next one.
 //! bash's grammar comes from brush-parser, the parser of the brush shell.
 
-use brush_parser::{ParseError, ParserOptions, TokenizerError};
+use brush_parser::{ast, ParseError, ParserOptions, TokenizerError};
 
 /// Whether `text` is a whole command, needs more lines, or holds none.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +103,66 @@ pub fn extend(lines: &[&str], start: usize, limit: usize) -> Option<(usize, bool
     None
 }
 
+/// Whether `text` calls `exit` where it would end the shell that runs it:
+/// outside a function's body, a subshell and a pipeline (whose commands
+/// run in subshells). Such a block is a script, and the `exit` its status.
+pub fn exits(text: &str) -> bool {
+    let mut text = text.to_string();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let Ok(tokens) = brush_parser::tokenize_str(&text) else {
+        return false;
+    };
+    let Ok(program) = brush_parser::parse_tokens(&tokens, &ParserOptions::default()) else {
+        return false;
+    };
+    program.complete_commands.iter().any(list_exits)
+}
+
+fn list_exits(list: &ast::CompoundList) -> bool {
+    list.0.iter().any(|ast::CompoundListItem(and_or, _)| {
+        std::iter::once(&and_or.first)
+            .chain(and_or.additional.iter().map(|a| match a {
+                ast::AndOr::And(p) | ast::AndOr::Or(p) => p,
+            }))
+            .any(|pipeline| match &pipeline.seq[..] {
+                [command] => command_exits(command),
+                _ => false,
+            })
+    })
+}
+
+fn command_exits(command: &ast::Command) -> bool {
+    use ast::CompoundCommand as C;
+    match command {
+        ast::Command::Simple(simple) => simple
+            .word_or_name
+            .as_ref()
+            .is_some_and(|w| w.value == "exit"),
+        ast::Command::Compound(compound, _) => match compound {
+            C::BraceGroup(b) => list_exits(&b.list),
+            C::ForClause(f) => list_exits(&f.body.list),
+            C::ArithmeticForClause(f) => list_exits(&f.body.list),
+            C::WhileClause(w) | C::UntilClause(w) => list_exits(&w.0) || list_exits(&w.1.list),
+            C::CaseClause(c) => c
+                .cases
+                .iter()
+                .filter_map(|i| i.cmd.as_ref())
+                .any(list_exits),
+            C::IfClause(i) => {
+                list_exits(&i.condition)
+                    || list_exits(&i.then)
+                    || i.elses.iter().flatten().any(|e| {
+                        e.condition.as_ref().is_some_and(list_exits) || list_exits(&e.body)
+                    })
+            }
+            C::Subshell(_) | C::Coprocess(_) | C::Arithmetic(_) => false,
+        },
+        ast::Command::Function(_) | ast::Command::ExtendedTest(..) => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +196,31 @@ mod tests {
             commands("cat <<-EOF\n\tx\n\tEOF\necho after\n"),
             ["cat <<-EOF\n\tx\n\tEOF", "echo after"]
         );
+    }
+
+    #[test]
+    fn an_exit_that_ends_the_shell() {
+        for text in [
+            "exit 3",
+            "echo done\nexit $code",
+            "[ -f x ] || exit 1",
+            "if [ -z \"$X\" ]; then\n  echo unset\n  exit 2\nfi",
+            "for f in *; do exit; done",
+            "{ echo a; exit 0; }",
+        ] {
+            assert!(exits(text), "{text}");
+        }
+        for text in [
+            "echo exit",
+            "(exit 3)",
+            "die() { echo \"$1\"; exit 1; }",
+            "echo x | exit",
+            "bash -c 'exit 3'",
+            "result=$(exit 4)",
+            "echo unclosed \"",
+        ] {
+            assert!(!exits(text), "{text}");
+        }
     }
 
     #[test]

@@ -5,7 +5,14 @@
 //! code, as in trycmd), or bare commands. Either way a command is whole as a
 //! shell reads it ([`shell`]): a heredoc, a quote or a compound command runs as
 //! one unit, and a heredoc's body is never a command of its own. scrut's
-//! blocks are transcripts of their own dialect ([`Dialect::Scrut`]).
+//! blocks are transcripts of their own dialect ([`Dialect::Scrut`]). Which
+//! openings are prompts, and what a `#` line is, the guide decides as a
+//! whole ([`reading`]). A bare block that calls `exit` is a script: it runs
+//! as one unit, and the `exit` gives its status ([`Command::script`]).
+
+pub mod reading;
+
+pub use reading::{Hash, Reading};
 
 use crate::error::{Error, Location};
 use crate::scrut::{self, Expectation};
@@ -39,6 +46,26 @@ pub struct Command {
     pub exit_line: Option<usize>,
     pub end_line: usize,
     pub dialect: Dialect,
+    /// The prompt it was typed after (`$ `, `> `...); empty for a bare command.
+    pub prompt: String,
+    /// A script (a bare block that calls `exit`): the block's lines run as
+    /// one unit, and an `exit` ends it with that status, not the session.
+    pub script: bool,
+    /// Where its expected output is written when not under it: the output
+    /// block after its command block, compared with the whole block's output.
+    pub output_block: Option<OutputBlock>,
+}
+
+/// A block of its own that holds the expected output of the command block
+/// before it (```` ```output ````, as the Carpentries' lessons write it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputBlock {
+    /// The guide line of its opening fence.
+    pub fence_line: usize,
+    /// Its first and last content lines (`last` is `first - 1` when empty).
+    pub first: usize,
+    pub last: usize,
+    pub lang: String,
 }
 
 /// An exit status a transcript expects, in trycmd's words: `? 2`, `? success`,
@@ -93,6 +120,10 @@ pub struct ExpectedLine {
     pub line: usize,
     /// scrut's rule for the line, in a scrut block.
     pub rule: Option<Expectation>,
+    /// The line may be missing from the output: a `#` line right after a
+    /// command's output and before the next prompt is its last output line
+    /// or a comment on the next command, and the output tells.
+    pub optional: bool,
 }
 
 impl Command {
@@ -104,14 +135,51 @@ impl Command {
     }
 }
 
-/// Parses a command block whose first content line is guide line `first_line`.
+/// The commands of a command block, and how it was read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub commands: Vec<Command>,
+    /// The prompt of a transcript; `None` for bare commands.
+    pub prompt: Option<String>,
+    /// Guide lines read as comments for the reader (`# press Ctrl+d ...`).
+    pub comments: Vec<usize>,
+}
+
+/// Parses a command block whose first content line is guide line
+/// `first_line`, with the default prompts.
 pub fn parse(file: &str, content: &str, first_line: usize) -> Result<Vec<Command>, Error> {
+    parse_with(file, content, first_line, &Reading::default()).map(|p| p.commands)
+}
+
+/// Parses a command block as `reading` says the guide's blocks are read.
+pub fn parse_with(
+    file: &str,
+    content: &str,
+    first_line: usize,
+    reading: &Reading,
+) -> Result<Parsed, Error> {
     let lines: Vec<&str> = content.lines().collect();
-    let is_transcript = lines.iter().any(|l| l.starts_with("$ ") || *l == "$");
-    if is_transcript {
-        parse_transcript(file, &lines, first_line, Dialect::Doccheck)
-    } else {
-        Ok(parse_bare(&lines, first_line))
+    match reading.block_prompt(&lines) {
+        Some(prompt) => {
+            let prompts = reading.block_prompts(&prompt);
+            let shape = Shape {
+                prompts: prompts.iter().map(String::as_str).collect(),
+                continuation: reading::continuation_of(&prompt),
+                comments: reading.hash == Hash::Comment,
+                dialect: Dialect::Doccheck,
+            };
+            let (commands, comments) = parse_transcript(file, &lines, first_line, &shape)?;
+            Ok(Parsed {
+                commands,
+                prompt: Some(prompt),
+                comments,
+            })
+        }
+        None => Ok(Parsed {
+            commands: parse_bare(&lines, first_line),
+            prompt: None,
+            comments: Vec::new(),
+        }),
     }
 }
 
@@ -128,73 +196,121 @@ pub fn parse_scrut(file: &str, content: &str, first_line: usize) -> Result<Vec<C
         .iter()
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
-    parse_transcript(file, &lines, first_line, Dialect::Scrut)
+    let shape = Shape {
+        prompts: vec!["$ "],
+        continuation: Some("> "),
+        comments: true,
+        dialect: Dialect::Scrut,
+    };
+    parse_transcript(file, &lines, first_line, &shape).map(|(commands, _)| commands)
 }
 
+/// A bare block: its whole commands, or, when it calls `exit` outside a
+/// function or subshell, one script whose status the `exit` gives.
 fn parse_bare(lines: &[&str], first_line: usize) -> Vec<Command> {
-    shell::split(lines)
+    let bare = |start: usize, end: usize, script: bool| Command {
+        text: lines[start..end].join("\n").trim_end().to_string(),
+        line: first_line + start,
+        expected: None,
+        exit: None,
+        bound: None,
+        exit_line: None,
+        end_line: first_line + end - 1,
+        dialect: Dialect::Doccheck,
+        prompt: String::new(),
+        script,
+        output_block: None,
+    };
+    let spans = shell::split(lines);
+    if spans
+        .iter()
+        .any(|&(start, end)| shell::exits(&lines[start..end].join("\n")))
+    {
+        let (start, end) = (spans[0].0, spans[spans.len() - 1].1);
+        return vec![bare(start, end, true)];
+    }
+    spans
         .into_iter()
-        .map(|(start, end)| Command {
-            text: lines[start..end].join("\n").trim_end().to_string(),
-            line: first_line + start,
-            expected: None,
-            exit: None,
-            bound: None,
-            exit_line: None,
-            end_line: first_line + end - 1,
-            dialect: Dialect::Doccheck,
-        })
+        .map(|(start, end)| bare(start, end, false))
         .collect()
 }
 
-fn prompt(line: &str) -> Option<&str> {
-    line.strip_prefix("$ ")
-        .or(if line == "$" { Some("") } else { None })
+/// How a transcript's lines are told apart.
+struct Shape<'a> {
+    prompts: Vec<&'a str>,
+    continuation: Option<&'a str>,
+    /// `#` lines may be comments for the reader.
+    comments: bool,
+    dialect: Dialect,
 }
 
-fn continuation(line: &str) -> Option<&str> {
-    line.strip_prefix("> ")
-        .or(if line == ">" { Some("") } else { None })
+impl Shape<'_> {
+    /// The prompt `line` starts with, and the text after it.
+    fn prompt<'l>(&self, line: &'l str) -> Option<(&str, &'l str)> {
+        self.prompts
+            .iter()
+            .find_map(|p| reading::after_prompt(line, p).map(|rest| (*p, rest)))
+    }
+
+    fn continuation<'l>(&self, line: &'l str) -> Option<&'l str> {
+        self.continuation
+            .and_then(|c| reading::after_prompt(line, c))
+    }
 }
 
 fn parse_transcript(
     file: &str,
     lines: &[&str],
     first_line: usize,
-    dialect: Dialect,
-) -> Result<Vec<Command>, Error> {
+    shape: &Shape,
+) -> Result<(Vec<Command>, Vec<usize>), Error> {
+    let dialect = shape.dialect;
     let scrut = dialect == Dialect::Scrut;
     let mut commands: Vec<Command> = Vec::new();
+    let mut comments = Vec::new();
+    let is_prompt = |l: &str| shape.prompt(l.trim_end()).is_some();
     let mut i = 0;
     while i < lines.len() {
         // scrut compares whole lines: trailing spaces are part of them.
         let line = if scrut { lines[i] } else { lines[i].trim_end() };
-        if let Some(text) = prompt(line) {
+        if let Some((prompt, text)) = shape.prompt(line) {
             let start = i;
             let mut typed = vec![text];
             i += 1;
-            while let Some(more) = lines.get(i).and_then(|l| continuation(l.trim_end())) {
+            while let Some(more) = lines.get(i).and_then(|l| shape.continuation(l.trim_end())) {
                 typed.push(more);
                 i += 1;
             }
-            // A heredoc or compound command typed after `$ ` whose continuation
-            // lines carry no `> `: the lines up to the next prompt that complete it.
-            if matches!(
-                shell::completeness(&typed.join("\n")),
-                Completeness::Incomplete { .. }
-            ) {
-                let next_prompt = (i..lines.len())
-                    .find(|&j| prompt(lines[j].trim_end()).is_some())
-                    .unwrap_or(lines.len());
+            // A heredoc or compound command typed after the prompt whose
+            // continuation lines carry no `> `: a heredoc's body runs to its
+            // closing tag whatever its lines start with; anything else, up
+            // to the next prompt, to the lines that complete it.
+            if let Completeness::Incomplete { heredoc_tags } =
+                shell::completeness(&typed.join("\n"))
+            {
+                let limit = if heredoc_tags.is_empty() {
+                    (i..lines.len())
+                        .find(|&j| is_prompt(lines[j]))
+                        .unwrap_or(lines.len())
+                } else {
+                    lines.len()
+                };
                 let mut candidate = typed.clone();
-                candidate.extend_from_slice(&lines[i..next_prompt]);
+                candidate.extend_from_slice(&lines[i..limit]);
                 if let Some((end, _)) = shell::extend(&candidate, 0, candidate.len()) {
                     i += end - typed.len();
                     typed = candidate[..end].to_vec();
                 }
             }
+            let text = typed.join("\n");
+            // `$ # a comment`: typed at the prompt, runs nothing.
+            let next_is_prompt = lines.get(i).is_none_or(|l| is_prompt(l));
+            if !scrut && next_is_prompt && shell::completeness(&text) == Completeness::Empty {
+                comments.push(first_line + start);
+                continue;
+            }
             commands.push(Command {
-                text: typed.join("\n"),
+                text,
                 line: first_line + start,
                 expected: Some(Vec::new()),
                 exit: None,
@@ -202,8 +318,51 @@ fn parse_transcript(
                 exit_line: None,
                 end_line: first_line + i - 1,
                 dialect,
+                prompt: prompt.to_string(),
+                script: false,
+                output_block: None,
             });
             continue;
+        }
+        // `#` lines: a comment before the next prompt after a blank line (or
+        // before the first command), or the output's last lines or a comment
+        // on the next command right after output (optional expected lines).
+        let comment_run = !scrut && shape.comments && reading::is_comment(line);
+        if comment_run {
+            let mut end = i;
+            while end < lines.len()
+                && (reading::is_comment(lines[end]) || lines[end].trim().is_empty())
+            {
+                end += 1;
+            }
+            let before_prompt = end == lines.len() || is_prompt(lines[end]);
+            let after_gap = i == 0 || lines[i - 1].trim().is_empty() || commands.is_empty();
+            if before_prompt && after_gap {
+                for (j, l) in lines.iter().enumerate().take(end).skip(i) {
+                    if reading::is_comment(l) {
+                        comments.push(first_line + j);
+                    }
+                }
+                i = end;
+                continue;
+            }
+            if before_prompt {
+                if let Some(command) = commands.last_mut() {
+                    while i < end && reading::is_comment(lines[i]) {
+                        command
+                            .expected
+                            .get_or_insert_with(Vec::new)
+                            .push(ExpectedLine {
+                                text: lines[i].trim_end().to_string(),
+                                line: first_line + i,
+                                rule: None,
+                                optional: true,
+                            });
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
         }
         let Some(command) = commands.last_mut() else {
             // scrut: `# ` lines before the command are comments.
@@ -213,7 +372,10 @@ fn parse_transcript(
             }
             return Err(Error::guide(
                 Location::new(file, first_line + i, 1),
-                "output before the first `$ ` command; a transcript starts with a `$ ` prompt line",
+                format!(
+                    "output before the first `{p}` command; a transcript starts with a `{p}` prompt line",
+                    p = shape.prompts.first().copied().unwrap_or("$ ")
+                ),
             ));
         };
         let status = if scrut {
@@ -239,6 +401,7 @@ fn parse_transcript(
                     text: line.to_string(),
                     line: first_line + i,
                     rule,
+                    optional: false,
                 });
         }
         i += 1;
@@ -256,7 +419,7 @@ fn parse_transcript(
             }
         }
     }
-    Ok(commands)
+    Ok((commands, comments))
 }
 
 /// `? 3` → 3, `? failed` → Failed (trycmd's status words).
@@ -272,132 +435,4 @@ fn exit_line(line: &str) -> Option<Status> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bare_lines_are_commands() {
-        let c = parse("g", "docker tag a b\n\n# comment\ndocker push b\n", 10).unwrap();
-        assert_eq!(c.len(), 2);
-        assert_eq!(
-            (c[0].text.as_str(), c[0].line, &c[0].expected),
-            ("docker tag a b", 10, &None)
-        );
-        assert_eq!((c[1].text.as_str(), c[1].line), ("docker push b", 13));
-    }
-
-    #[test]
-    fn backslash_continues_a_bare_command() {
-        let c = parse("g", "docker run \\\n  -p 1:2 x\nls\n", 1).unwrap();
-        assert_eq!(c.len(), 2);
-        assert_eq!(c[0].text, "docker run \\\n  -p 1:2 x");
-    }
-
-    #[test]
-    fn transcript_with_output_continuation_and_exit() {
-        let text = "$ echo a \\\n> b\na b\n$ false\n? 1\n$ cd /\n\n";
-        let c = parse("g", text, 5).unwrap();
-        assert_eq!(c.len(), 3);
-        assert_eq!(c[0].text, "echo a \\\nb");
-        assert_eq!(c[0].expected_text(), Some(vec!["a b"]));
-        assert_eq!(c[0].expected.as_ref().unwrap()[0].line, 7);
-        assert_eq!((c[1].line, c[1].exit), (8, Some(Status::Code(1))));
-        assert_eq!(c[1].expected_text(), Some(vec![]));
-        assert_eq!(c[2].expected_text(), Some(vec![]));
-    }
-
-    #[test]
-    fn bare_heredocs_loops_and_functions_are_whole_commands() {
-        let text =
-            "cat > run.sh <<'EOF'\nrm -rf \"$HOME\"\nEOF\nfor i in 1 2; do\n  echo $i\ndone\n";
-        let c = parse("g", text, 3).unwrap();
-        let texts: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.line)).collect();
-        assert_eq!(
-            texts,
-            [
-                ("cat > run.sh <<'EOF'\nrm -rf \"$HOME\"\nEOF", 3),
-                ("for i in 1 2; do\n  echo $i\ndone", 6)
-            ]
-        );
-    }
-
-    #[test]
-    fn a_heredoc_typed_after_a_prompt_without_continuation_prompts() {
-        let text = "$ cat <<EOF > hi.sh\necho hi\nEOF\n$ bash hi.sh\nhi\n$ for i in 1 2; do\n  echo $i\ndone\n1\n2\n$ bad syntax (\n? 2\n[..]syntax error[..]\n";
-        let c = parse("g", text, 1).unwrap();
-        assert_eq!(c[0].text, "cat <<EOF > hi.sh\necho hi\nEOF");
-        assert_eq!(c[0].expected_text(), Some(vec![]));
-        assert_eq!((c[1].text.as_str(), c[1].line), ("bash hi.sh", 4));
-        assert_eq!(c[1].expected_text(), Some(vec!["hi"]));
-        assert_eq!(c[2].text, "for i in 1 2; do\n  echo $i\ndone");
-        assert_eq!(c[2].expected_text(), Some(vec!["1", "2"]));
-        // Never completed before the next prompt or the end: the lines are output.
-        assert_eq!(c[3].text, "bad syntax (");
-        assert_eq!(
-            (c[3].exit, c[3].expected_text()),
-            (Some(Status::Code(2)), Some(vec!["[..]syntax error[..]"]))
-        );
-    }
-
-    #[test]
-    fn trycmd_status_words() {
-        let c = parse("g", "$ true\n? success\n$ false\n? failed\n$ kill -9 $$$$\n? interrupted\n$ rm -rf /\n? skipped\n", 1).unwrap();
-        let statuses: Vec<_> = c.iter().map(|c| c.exit).collect();
-        assert_eq!(
-            statuses,
-            [
-                Some(Status::Success),
-                Some(Status::Failed),
-                Some(Status::Interrupted),
-                Some(Status::Skipped)
-            ]
-        );
-        assert!(Status::Failed.accepts(3) && !Status::Failed.accepts(0));
-        assert!(Status::Interrupted.accepts(137) && !Status::Interrupted.accepts(1));
-    }
-
-    #[test]
-    fn scrut_blocks() {
-        let text = "# comment before the command\n$ echo -e 'a\\tb' && \\\n> echo x \n  a\\tb (escaped)\n\nx  (glob)\n[3]\n";
-        let c = parse_scrut("t.md", text, 4).unwrap();
-        assert_eq!(c.len(), 1);
-        assert_eq!(c[0].line, 5);
-        assert_eq!(c[0].text, "echo -e 'a\\tb' && \\\necho x");
-        assert_eq!(c[0].dialect, Dialect::Scrut);
-        // Every line counts, blank and trailing spaces included.
-        assert_eq!(
-            c[0].expected_text(),
-            Some(vec!["  a\\tb (escaped)", "", "x  (glob)"])
-        );
-        let rules: Vec<_> = c[0]
-            .expected
-            .as_ref()
-            .unwrap()
-            .iter()
-            .map(|l| l.rule.as_ref().unwrap().kind)
-            .collect();
-        assert_eq!(
-            rules,
-            [scrut::Kind::Escaped, scrut::Kind::Equal, scrut::Kind::Glob]
-        );
-        assert_eq!(
-            (c[0].exit, c[0].exit_line),
-            (Some(Status::Code(3)), Some(10))
-        );
-        // `? 1` is output in scrut, `[N]` is output in doccheck's transcripts.
-        let c = parse_scrut("t.md", "$ false\n? 1\n", 1).unwrap();
-        assert_eq!((c[0].exit, c[0].expected_text()), (None, Some(vec!["? 1"])));
-        let c = parse("t.md", "$ false\n[1]\n", 1).unwrap();
-        assert_eq!((c[0].exit, c[0].expected_text()), (None, Some(vec!["[1]"])));
-        let e = parse_scrut("t.md", "echo no prompt\n", 8).unwrap_err();
-        assert!(e.to_string().starts_with("t.md:8:1: output before"), "{e}");
-        let e = parse_scrut("t.md", "# only a comment\n", 8).unwrap_err();
-        assert!(e.message.contains("no `$ ` line"), "{e}");
-    }
-
-    #[test]
-    fn output_before_any_prompt_is_an_error() {
-        let e = parse("g.md", "hello\n$ ls\n", 7).unwrap_err();
-        assert!(e.to_string().starts_with("g.md:7:1: output before"), "{e}");
-    }
-}
+mod tests;

@@ -22,15 +22,33 @@ pub fn edit_for(
     exit: Option<i32>,
 ) -> Option<Edit> {
     let expected = command.expected.as_ref()?;
-    let raw = guide.get(command.line.checked_sub(1)?)?;
-    let prefix = &raw[..raw.find('$')?];
-    let first = command.end_line + 1;
-    let last = expected
-        .iter()
-        .map(|l| l.line)
-        .chain(command.exit_line)
-        .max()
-        .unwrap_or(command.end_line);
+    // The container's `> ` or indentation before the prompt (or the fence).
+    let (prefix, first, last) = match &command.output_block {
+        Some(block) => {
+            let raw = guide.get(block.fence_line.checked_sub(1)?)?;
+            let fence = raw.find("```").or_else(|| raw.find("~~~"))?;
+            (&raw[..fence], block.first, block.last)
+        }
+        None => {
+            let raw = guide.get(command.line.checked_sub(1)?)?.trim_end();
+            // The line as the block holds it: the prompt and the command.
+            let typed = format!(
+                "{}{}",
+                command.prompt,
+                command.text.lines().next().unwrap_or("")
+            );
+            let typed = typed.trim_end();
+            let at = (!command.prompt.is_empty() && raw.ends_with(typed))
+                .then(|| raw.len() - typed.len());
+            let last = expected
+                .iter()
+                .map(|l| l.line)
+                .chain(command.exit_line)
+                .max()
+                .unwrap_or(command.end_line);
+            (&raw[..at?], command.end_line + 1, last)
+        }
+    };
     let status_first = match (command.exit_line, expected.first()) {
         (Some(status), Some(output)) => status < output.line,
         _ => false,
@@ -40,6 +58,8 @@ pub fn edit_for(
         Dialect::Scrut => format!("[{code}]"),
     };
     let status = match exit {
+        // An output block holds output only; its status is the block's.
+        _ if command.output_block.is_some() => None,
         // Success needs no line; a word that still holds keeps its line.
         Some(0) => None,
         Some(code) => Some(code_line(code)),

@@ -151,6 +151,10 @@ struct RunDocument<'a> {
     summary: CountsDocument,
     steps: Vec<StepDocument<'a>>,
     notes: &'a [String],
+    /// What is wrong with the guide but did not stop it.
+    warnings: &'a [String],
+    /// How much of the guide ran, and why the rest did not.
+    coverage: CoverageDocument,
     workspace: Option<String>,
     /// With `--update`: what was rewritten (or, with `--dry-run`, would be).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -166,6 +170,33 @@ struct CacheDocument<'a> {
     /// When the passing run ended, in seconds since the epoch.
     recorded: u64,
     duration_ms: u64,
+}
+
+#[derive(Serialize)]
+struct CoverageDocument {
+    blocks: usize,
+    ran: usize,
+    checked: usize,
+    expected_output: usize,
+    skipped: BTreeMap<String, usize>,
+    not_run: usize,
+    percent: u32,
+    min_run: Option<u32>,
+}
+
+impl From<&doccheck_runner::coverage::Coverage> for CoverageDocument {
+    fn from(c: &doccheck_runner::coverage::Coverage) -> Self {
+        CoverageDocument {
+            blocks: c.blocks,
+            ran: c.ran,
+            checked: c.checked,
+            expected_output: c.expected_output,
+            skipped: c.skipped.iter().map(|(why, n)| (why.key(), *n)).collect(),
+            not_run: c.not_run,
+            percent: c.percent,
+            min_run: c.min_run,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -368,6 +399,8 @@ fn run_document<'a>(
             .filter_map(|r| step_of(plan, r).map(|s| step_document(plan, s, r)))
             .collect(),
         notes: &summary.notes,
+        warnings: &summary.warnings,
+        coverage: CoverageDocument::from(&summary.coverage),
         workspace: summary
             .kept_workspace
             .as_ref()
@@ -407,6 +440,12 @@ fn cached_document<'a>(plan: &'a Plan, entry: &'a doccheck_cache::Entry) -> RunD
         },
         steps: Vec::new(),
         notes: &[],
+        warnings: &[],
+        // This run ran nothing: the cached run's steps are in `summary`.
+        coverage: CoverageDocument::from(&doccheck_runner::coverage::Coverage {
+            blocks: entry.steps.len(),
+            ..Default::default()
+        }),
         workspace: None,
         updates: None,
         cache: Some(CacheDocument {

@@ -129,6 +129,11 @@ pub struct RunSummary {
     pub allow_empty: bool,
     /// The guide's verdict, worked out once, after `--update` if it ran.
     pub verdict: Verdict,
+    /// How much of the guide ran, checked, and was skipped, and why.
+    pub coverage: crate::coverage::Coverage,
+    /// What is wrong with the guide but did not stop it (a fence never
+    /// closed, most of it skipped), each a sentence.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -66,6 +66,9 @@ pub enum Failure {
         why: String,
         diff: Vec<DiffLine>,
     },
+    /// The guide broke the block (a fence left open swallowed prose): it
+    /// cannot run as the reader means it.
+    BrokenBlock { reason: String },
     /// An integration could not do its part (the Docker daemon went away).
     Integration {
         integration: &'static str,
@@ -104,6 +107,7 @@ impl Failure {
             Failure::FragmentFileUnreadable { .. } => "fragment-file-unreadable",
             Failure::FragmentLinesMissing { .. } => "fragment-lines-missing",
             Failure::ResultBlock { .. } => "result-block",
+            Failure::BrokenBlock { .. } => "broken-block",
             Failure::Integration { .. } => "integration",
         }
     }
@@ -211,6 +215,7 @@ impl fmt::Display for Failure {
             Failure::ResultBlock { line, why, .. } => {
                 write!(f, "{why} (the result block at line {line})")
             }
+            Failure::BrokenBlock { reason } => f.write_str(reason),
             Failure::Integration { message, .. } => f.write_str(message),
         }
     }

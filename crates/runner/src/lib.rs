@@ -6,10 +6,12 @@
 //! [`failure`]s. Signals are the caller's to install ([`signals`]).
 
 mod case;
+pub mod coverage;
 pub mod events;
 pub mod failure;
 pub mod integration;
 pub mod matching;
+mod paths;
 pub mod pool;
 pub mod readiness;
 mod result_block;

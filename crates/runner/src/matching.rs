@@ -144,11 +144,29 @@ pub struct Substitutions {
 pub struct Substituted {
     text: String,
     regex: Option<regex::Regex>,
+    /// The line may be missing (a `#` line that is output or a comment).
+    optional: bool,
+}
+
+impl Substituted {
+    /// The same line, which the output may lack.
+    pub fn optional(mut self, optional: bool) -> Substituted {
+        self.optional = optional;
+        self
+    }
 }
 
 impl Pattern for Substituted {
     fn text(&self) -> &str {
         &self.text
+    }
+
+    fn quantity(&self) -> Quantity {
+        match (self.optional, self.any_lines()) {
+            (_, true) => Quantity::Any,
+            (true, false) => Quantity::Optional,
+            (false, false) => Quantity::One,
+        }
     }
 
     fn matches_line(&self, actual: &str) -> bool {
@@ -171,7 +189,11 @@ impl Substitutions {
             .filter(|(token, _)| text.contains(token.as_str()))
             .collect();
         if named.is_empty() {
-            return Substituted { text, regex: None };
+            return Substituted {
+                text,
+                regex: None,
+                optional: false,
+            };
         }
         // Literal text escaped, `[..]` as `.*`, each name as its regex.
         let mut source = String::from("^");
@@ -197,7 +219,11 @@ impl Substitutions {
         }
         source.push('$');
         let regex = regex::Regex::new(&source).ok();
-        Substituted { text, regex }
+        Substituted {
+            text,
+            regex,
+            optional: false,
+        }
     }
 }
 

@@ -8,7 +8,10 @@ use std::time::{Duration, Instant};
 use doccheck_guide::plan::{Action, Plan};
 use doccheck_guide::{Error, ErrorKind};
 
-use crate::events::{self, Attempt, Event, Events, RunReport, RunSummary, Status, StepResult};
+use crate::coverage::Coverage;
+use crate::events::{
+    self, Attempt, Event, Events, RunReport, RunSummary, Status, StepResult, Verdict,
+};
 use crate::failure::Failure;
 use crate::integration::{Context, Integration};
 use crate::secrets::Secrets;
@@ -33,6 +36,9 @@ pub struct Options {
     pub keep_going: bool,
     /// A run in which no step ran passes.
     pub allow_empty: bool,
+    /// The share of blocks (percent) that must run, or the guide fails
+    /// (`--min-run`; wins over the plan's `min-run:`).
+    pub min_run: Option<u32>,
     /// Work out, for each transcript command that no longer matches, what it
     /// should say, and after the steps rewrite the guide (or show the diff).
     pub update: Option<update::Mode>,
@@ -105,6 +111,19 @@ pub fn run(
     state::sweep_dead_runs();
 
     let mut env = plan.setup.env.clone();
+    // No pager waits for a key and no editor for a typist; the guide's own
+    // `env:` and `pass-env:` win (the first value of a name is the one set).
+    env.extend(
+        crate::session::editor::defaults(&workspace.control)
+            .into_iter()
+            .filter(|(name, _)| {
+                !options
+                    .pass_env
+                    .iter()
+                    .chain(&plan.setup.pass_env)
+                    .any(|p| p == name)
+            }),
+    );
     for (name, dir) in [("HOME", &workspace.home), ("TMPDIR", &workspace.tmp)] {
         let passed = options.pass_env.iter().chain(&plan.setup.pass_env);
         if !passed.into_iter().any(|p| p == name) {
@@ -169,6 +188,7 @@ pub fn run(
         }
     };
     let mut services = Services::new(&workspace.control);
+    let paths = crate::paths::Paths::new(&plan.setup.paths, &workspace.work);
     let deadline = started + plan.setup.run_timeout;
     let mut results = Vec::with_capacity(plan.steps.len());
     let mut stop: Option<String> = None;
@@ -231,6 +251,7 @@ pub fn run(
                 services: &mut services,
                 deadline,
                 substitutions: &plan.setup.substitutions,
+                paths: &paths,
                 update: options.update.is_some(),
                 context: Context {
                     workspace: &workspace.work,
@@ -323,6 +344,15 @@ pub fn run(
         events.emit(Event::Updated(updates));
     }
     notes.iter_mut().for_each(|n| secrets.mask(n));
+    let min_run = options.min_run.or(plan.setup.min_run);
+    let coverage = Coverage::of(plan, &results, min_run);
+    let mut warnings = plan.warnings.clone();
+    if verdict.passed() {
+        warnings.extend(coverage.warning());
+        if coverage.below_min_run() {
+            verdict = Verdict::Failed;
+        }
+    }
     let summary = RunSummary {
         duration: started.elapsed(),
         kept_workspace,
@@ -331,6 +361,8 @@ pub fn run(
         ran,
         allow_empty,
         verdict,
+        coverage,
+        warnings,
     };
     events.emit(Event::Finished(summary.clone()));
     Ok(RunReport { results, summary })

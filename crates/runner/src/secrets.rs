@@ -134,7 +134,7 @@ impl Failure {
                 f(reason);
                 f(log);
             }
-            Failure::PushNotVerified { reason } => f(reason),
+            Failure::PushNotVerified { reason } | Failure::BrokenBlock { reason } => f(reason),
             Failure::FileNotWritten { path, reason } => {
                 f(path);
                 f(reason);

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use doccheck_guide::plan::{Action, Step};
+use doccheck_guide::plan::{Action, SkipKind, Step};
 use doccheck_guide::transcript::{Command, Status as Expected};
 
 use crate::case;
@@ -14,7 +14,7 @@ use crate::integration::{Context, Integration, Ran};
 use crate::matching;
 use crate::result_block;
 use crate::services::Services;
-use crate::session::shell::{Ending, Invocation, Shell, Stream};
+use crate::session::shell::{Ending, Invocation, Outcome, Shell, Stdin, Stream};
 use crate::session::workspace::Workspace;
 
 pub(crate) struct StepRunner<'a> {
@@ -27,6 +27,8 @@ pub(crate) struct StepRunner<'a> {
     pub deadline: Instant,
     /// Named substitutions (`[VERSION]` → a regex) of the guide.
     pub substitutions: &'a [(String, String)],
+    /// The guide's absolute paths and where they are in the workspace.
+    pub paths: &'a crate::paths::Paths,
     /// Whether to work out what failing transcripts should say.
     pub update: bool,
     pub context: Context<'a>,
@@ -36,6 +38,12 @@ impl StepRunner<'_> {
     pub fn run(&mut self, step: &Step) -> StepResult {
         let mut result = StepResult::new(step.number, Status::Passed);
         match &step.action {
+            Action::Skip {
+                reason,
+                kind: SkipKind::Broken,
+            } => result.fail(Failure::BrokenBlock {
+                reason: reason.clone(),
+            }),
             Action::Skip { reason, .. } => result.status = Status::Skipped(reason.clone()),
             Action::Write {
                 path,
@@ -95,20 +103,41 @@ impl StepRunner<'_> {
                 exit,
                 service,
             } => {
+                // A block `languages:` makes a file: written, then its command runs.
+                for (path, content) in &step.writes {
+                    if let Err(reason) = self.workspace.write(path, content) {
+                        result.fail(Failure::FileNotWritten {
+                            path: path.clone(),
+                            reason,
+                        });
+                        return result;
+                    }
+                    result.notes.push(format!("wrote {path}"));
+                }
                 if let Some(wait) = step.scrut.as_ref().and_then(|c| c.wait.as_ref()) {
                     let note = case::wait(wait, &self.workspace.tmp, self.context.interrupt);
                     result.notes.push(note);
                 }
+                // What the block printed since the last command that had
+                // expectations of its own: an output block's expected output.
+                let mut since = String::new();
                 for (i, command) in commands.iter().enumerate() {
                     let last = i + 1 == commands.len();
                     let run = self.command(
                         step,
                         command,
-                        *exit,
-                        service.as_ref(),
-                        last,
+                        Around {
+                            exit: *exit,
+                            service: service.as_ref(),
+                            last,
+                            before: &since,
+                        },
                         &mut result.notes,
                     );
+                    match command.expected {
+                        None => since.push_str(&run.output),
+                        Some(_) => since.clear(),
+                    }
                     if let (Some(case), Some(code)) = (&step.scrut, run.exit) {
                         if code == case.skip_document_code {
                             result.status = Status::Skipped(format!(
@@ -162,11 +191,15 @@ impl StepRunner<'_> {
         &mut self,
         step: &Step,
         command: &Command,
-        exit: Option<i32>,
-        service: Option<&doccheck_guide::service::Service>,
-        last: bool,
+        with: Around,
         notes: &mut Vec<String>,
     ) -> CommandRun {
+        let Around {
+            exit,
+            service,
+            last,
+            before,
+        } = with;
         let expected = command
             .exit
             .or(exit.map(Expected::Code))
@@ -192,8 +225,13 @@ impl StepRunner<'_> {
         let remaining = self.deadline.saturating_duration_since(Instant::now());
         let timeout = step.timeout.min(remaining);
         let began = Instant::now();
-        // Placeholders filled in first: integrations see the command as it runs.
-        let base = command.bound.as_deref().unwrap_or(&command.text);
+        // Placeholders filled in and the guide's absolute paths put in the
+        // workspace (`paths:`), first: integrations see the command as it runs.
+        let bound = self
+            .paths
+            .in_workspace(command.bound.as_deref().unwrap_or(&command.text));
+        let bound = bound.or_else(|| command.bound.clone());
+        let base = bound.as_deref().unwrap_or(&command.text);
         let claimed = self
             .integrations
             .iter_mut()
@@ -202,7 +240,7 @@ impl StepRunner<'_> {
         let as_run = claimed
             .as_ref()
             .and_then(|(_, r)| r.run.clone())
-            .or_else(|| command.bound.clone());
+            .or_else(|| bound.clone());
         if let Some((_, rewrite)) = &claimed {
             notes.extend(rewrite.notes.iter().cloned());
         }
@@ -213,16 +251,35 @@ impl StepRunner<'_> {
         // A detached scrut case runs the same way, unchecked.
         let detached = scrut.is_some_and(|c| c.detached) && claimed.is_none();
         let background = (service.is_some() && claimed.is_none() && last) || detached;
-        let (ending, output, other) = if background {
+        // What the command reads on stdin, and whether it has a terminal.
+        let plain = Invocation {
+            stream: Stream::Combined,
+            env: &[],
+            script: command.script,
+            stdin: match step.stdin.as_deref() {
+                Some(text) => Stdin::Fed(text),
+                None => Stdin::Watched,
+            },
+            tty: step.tty,
+        };
+        let done = if background {
             let (ending, output) = self
                 .services
                 .start(self.shell, text, self.context.interrupt);
-            (ending, output, None)
+            Outcome {
+                ending,
+                output,
+                other: None,
+                read_stdin: false,
+                notes: Vec::new(),
+            }
         } else if let Some(case) = scrut {
             let env = case::variables(case, self.guide, command.line);
             let how = Invocation {
                 stream: case.stream,
                 env: &env,
+                script: false,
+                ..plain
             };
             let executed = case::executed(text);
             if executed.is_some() {
@@ -238,20 +295,35 @@ impl StepRunner<'_> {
             // A result block holds the block's stdout (Innovation Engine's comparison).
             let how = Invocation {
                 stream: Stream::Stdout,
-                env: &[],
+                ..plain
             };
             self.shell
                 .run_as(text, how, timeout, self.context.interrupt)
         } else {
-            let (ending, output) = self.shell.run(text, timeout, self.context.interrupt);
-            (ending, output, None)
+            self.shell
+                .run_as(text, plain, timeout, self.context.interrupt)
         };
+        notes.extend(done.notes);
+        let Outcome {
+            ending,
+            output,
+            other,
+            read_stdin,
+            ..
+        } = done;
         if detached {
             notes.push(format!(
                 "line {}: detached (scrut's `detached: true`): runs in the background until the run ends; its output and exit code are not checked",
                 command.line
             ));
         }
+        // The workspace's paths as the guide writes them (`paths:`).
+        let output = self.paths.as_written(output);
+        // An output block's lines are what the whole block printed.
+        let output = match command.output_block {
+            Some(_) if !before.is_empty() => format!("{before}{output}"),
+            _ => output,
+        };
         let mut run = CommandRun {
             documented: command.text.clone(),
             run: as_run,
@@ -333,11 +405,30 @@ impl StepRunner<'_> {
         }
         if failure.is_some() {
             notes.extend(left_out_note(step, &run));
+            if read_stdin {
+                notes.push(format!(
+                    "line {}: it read from stdin, which is empty (doccheck types nothing into a command, and gave it the end of input): give the input in the command (a pipe, `<`, a heredoc), or feed it with `stdin:` in a scenario binding{}",
+                    command.line,
+                    if step.tty.is_some() { "" } else { " (`tty: true` too, for a program that wants a terminal)" }
+                ));
+            }
         }
         run.failure = failure;
         run.duration = began.elapsed();
         run
     }
+}
+
+/// What one command of a block runs with, besides the command.
+struct Around<'a> {
+    /// The block's `exit=`.
+    exit: Option<i32>,
+    service: Option<&'a doccheck_guide::service::Service>,
+    /// The block's last command.
+    last: bool,
+    /// What the block printed before it, since a command that had
+    /// expectations of its own.
+    before: &'a str,
 }
 
 /// The stream a failing command's expectations left out, for the report.
@@ -354,127 +445,6 @@ fn left_out_note(step: &Step, run: &CommandRun) -> Option<String> {
         "line {}: its {name}, which the expectations leave out ({who} compares {compared} only):\n{shown}",
         run.line
     ))
-}
-
-/// How a command's expected lines are read: doccheck's conventions with
-/// the run's substitutions, or a scrut case's rules.
-struct Expectations<'a> {
-    substitutions: &'a matching::Substitutions,
-    scrut: Option<&'a doccheck_guide::scrut::case::Case>,
-}
-
-/// Expected lines, and the output's lines (read in place), as the dialect compares them.
-enum Compared<'o> {
-    Doccheck(Vec<matching::Substituted>, matching::Normalized<'o>),
-    Scrut(Vec<matching::scrut::ScrutLine>, matching::scrut::Output<'o>),
-}
-
-impl Expectations<'_> {
-    fn compare<'o>(&self, command: &Command, output: &'o str) -> Option<Compared<'o>> {
-        let expected = command.expected.as_ref()?;
-        Some(match self.scrut {
-            None => Compared::Doccheck(
-                expected
-                    .iter()
-                    .map(|l| self.substitutions.apply(&l.text))
-                    .collect(),
-                matching::Normalized::new(output),
-            ),
-            Some(case) => {
-                let actual = matching::scrut::lines(output, case);
-                let patterns = expected
-                    .iter()
-                    .map(|l| {
-                        let rule = l
-                            .rule
-                            .clone()
-                            .unwrap_or_else(|| doccheck_guide::scrut::expectation(&l.text));
-                        matching::scrut::ScrutLine::new(&l.text, &rule)
-                    })
-                    .collect();
-                Compared::Scrut(patterns, actual)
-            }
-        })
-    }
-}
-
-/// Exit code and output against what the guide expects (scrut: exit code first).
-fn judge(
-    command: &Command,
-    code: i32,
-    expected: Expected,
-    output: &str,
-    expectations: &Expectations,
-) -> Option<Failure> {
-    let exit_failure = (!expected.accepts(code)).then_some(Failure::ExitCode { code, expected });
-    if expectations.scrut.is_some() && exit_failure.is_some() {
-        return exit_failure;
-    }
-    let compared = expectations.compare(command, output);
-    let verdict = match &compared {
-        Some(Compared::Doccheck(lines, actual)) => matching::compare(lines, actual),
-        Some(Compared::Scrut(lines, actual)) => matching::compare(lines, actual),
-        None => Ok(true),
-    };
-    let diff = match (verdict, compared) {
-        (Err(why), _) => {
-            let line = command
-                .expected
-                .as_ref()
-                .and_then(|lines| lines.get(why.line))
-                .map_or(command.line, |l| l.line);
-            return Some(Failure::Ambiguous {
-                code,
-                expected,
-                line,
-                budget: why.budget,
-            });
-        }
-        (Ok(true), _) | (_, None) => None,
-        (Ok(false), Some(Compared::Doccheck(lines, actual))) => {
-            Some(matching::diff(&lines, &actual))
-        }
-        (Ok(false), Some(Compared::Scrut(lines, actual))) => {
-            let mut diff = matching::diff(&lines, &actual);
-            for line in &mut diff {
-                line.text = matching::scrut::printed(&line.text).0.to_string();
-            }
-            Some(diff)
-        }
-    };
-    match diff {
-        Some(diff) => Some(Failure::Output {
-            code,
-            expected,
-            diff,
-        }),
-        None => exit_failure,
-    }
-}
-
-/// What a transcript command that failed its expectations should say now.
-fn update(
-    command: &Command,
-    code: i32,
-    expected: Expected,
-    output: &str,
-    expectations: &Expectations,
-) -> Option<crate::events::Update> {
-    let written = command.expected_text()?;
-    let lines = match expectations.compare(command, output)? {
-        Compared::Doccheck(patterns, actual) => (matching::compare(&patterns, &actual)
-            == Ok(false))
-        .then(|| matching::updated(&written, &patterns, &actual, |l| l.to_string())),
-        Compared::Scrut(patterns, actual) => (matching::compare(&patterns, &actual) == Ok(false))
-            .then(|| {
-                matching::updated(&written, &patterns, &actual, |l| {
-                    let (line, no_eol) = matching::scrut::printed(l);
-                    doccheck_guide::scrut::expectation_for(line, no_eol)
-                })
-            }),
-    };
-    let exit = (!expected.accepts(code)).then_some(code);
-    (lines.is_some() || exit.is_some()).then_some(crate::events::Update { lines, exit })
 }
 
 /// Lines of `fragment` found in `file` neither as they are nor commented out with `#`.
@@ -504,3 +474,7 @@ mod tests {
         assert_eq!(missing_fragment_lines("FROM other\n", file), ["FROM other"]);
     }
 }
+
+mod judge;
+
+use judge::{judge, update, Expectations};

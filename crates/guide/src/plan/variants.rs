@@ -74,6 +74,9 @@ pub(super) fn steps(
                 scrut: None,
                 result: None,
                 from_scenario: Some(v.location.clone()),
+                tty: None,
+                stdin: None,
+                writes: Vec::new(),
             }
             };
             if let Some(file) = &v.file {

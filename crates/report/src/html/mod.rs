@@ -30,7 +30,8 @@ use step::Done;
 
 /// What the page shows of one guide.
 enum Section {
-    Run(Run),
+    // Boxed: a run's summary is large beside the other sections.
+    Run(Box<Run>),
     Translation(Translation),
     Error {
         name: String,
@@ -93,7 +94,7 @@ impl Html {
                 self.plans.end(guide);
                 if let Some(mut run) = self.running.remove(&guide) {
                     run.summary = Some(summary.clone());
-                    self.sections.insert(guide, Section::Run(run));
+                    self.sections.insert(guide, Section::Run(Box::new(run)));
                 }
             }
             RunEvent::Started(_) | RunEvent::Preparing(_) | RunEvent::StepStarted { .. } => {}
@@ -104,7 +105,9 @@ impl Html {
     pub fn render(&mut self) -> String {
         // A run that never finished (the binary stopped it) is shown as far as it went.
         for (guide, run) in self.running.drain() {
-            self.sections.entry(guide).or_insert(Section::Run(run));
+            self.sections
+                .entry(guide)
+                .or_insert(Section::Run(Box::new(run)));
         }
         page::render(&self.sections, self.outcome.as_ref(), self.interrupted)
     }
@@ -166,7 +169,7 @@ impl Reporter for Html {
             }
             Event::Cached { guide, plan, entry } => {
                 self.sections
-                    .insert(*guide, Section::Run(cached(plan, entry)));
+                    .insert(*guide, Section::Run(Box::new(cached(plan, entry))));
             }
             Event::Interrupted(signal) => self.interrupted = Some(*signal),
             Event::Done(outcome) => self.outcome = Some(outcome.clone()),

@@ -414,11 +414,42 @@ pub fn summary(plan: &Plan, results: &[StepResult], run: &RunSummary) -> String 
     for note in &run.notes {
         out.push_str(&format!("{} {note}\n", style("note:").dim()));
     }
+    out.push_str(&coverage(&run.coverage));
+    for warning in &run.warnings {
+        out.push_str(&format!("{} {warning}\n", style("warning:").yellow()));
+    }
     if let Some(dir) = &run.kept_workspace {
         out.push_str(&format!("workspace kept at {}\n", dir.display()));
     }
     let verdict = verdict_text(plan, results, run, &mut out);
     out.push_str(&format!("{}: {verdict}\n", plan.guide));
+    out
+}
+
+/// `coverage: 2 of 65 blocks ran (1 checked their output); 63 skipped: 63
+/// `makefile``, when a block did not run.
+pub fn coverage(c: &doccheck_runner::coverage::Coverage) -> String {
+    let skipped = c.skipped_total();
+    let mut out = String::new();
+    if skipped + c.expected_output > 0 || c.below_min_run() {
+        out.push_str(&format!(
+            "coverage: {} of {} blocks ran ({} checked their output)",
+            c.ran,
+            c.blocks - c.expected_output,
+            c.checked
+        ));
+        if c.expected_output > 0 {
+            out.push_str(&format!(
+                "; {} hold the expected output of others",
+                c.expected_output
+            ));
+        }
+        if skipped > 0 {
+            let why: Vec<String> = c.skipped.iter().map(|(w, n)| format!("{n} {w}")).collect();
+            out.push_str(&format!("; {skipped} skipped: {}", why.join(", ")));
+        }
+        out.push('\n');
+    }
     out
 }
 
@@ -434,7 +465,20 @@ pub fn verdict_text(
         Verdict::Interrupted(_) => style("INTERRUPTED").yellow().bold(),
         Verdict::Passed => style("ok").green().bold(),
         Verdict::Updated => style("updated").green().bold(),
-        Verdict::Failed => style("FAILED").red().bold(),
+        Verdict::Failed => {
+            let c = &run.coverage;
+            if let (true, Some(min)) = (c.below_min_run(), c.min_run) {
+                out.push_str(&format!(
+                    "{}\n",
+                    style(format!(
+                        "{}% of the blocks ran, below --min-run {min}%: not a pass",
+                        c.percent
+                    ))
+                    .red()
+                ));
+            }
+            style("FAILED").red().bold()
+        }
         Verdict::NothingRan => {
             out.push_str(&format!(
                 "{}\n",

@@ -3,8 +3,11 @@
 //! [`workspace`], the run's [`state`] directory that outlives it, and the
 //! [`janitor`] that stops whatever the guide started.
 
+pub mod editor;
 pub mod janitor;
 pub mod namespace;
 pub mod shell;
 pub mod state;
+pub mod stdin;
+pub mod terminal;
 pub mod workspace;

@@ -17,8 +17,12 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use doccheck_guide::plan::Tty;
 pub use doccheck_guide::scrut::case::Stream;
 use doccheck_guide::Error;
+
+use super::stdin::{Looking, Watched};
+use super::terminal::Terminal;
 
 use crate::signals::Interrupt;
 use crate::sys;
@@ -42,6 +46,13 @@ pub struct Shell {
     alive: bool,
     /// The session's working directory after the last command.
     cwd: PathBuf,
+    /// The FIFO commands read as stdin, when the kernel lets doccheck see
+    /// who waits on it (else stdin is `/dev/null`).
+    stdin: Option<Watched>,
+    /// Where a fed stdin is written, and the link to a `tty` command's terminal.
+    feed_path: PathBuf,
+    tty_link: PathBuf,
+    tty_mark: String,
 }
 
 /// How one command is run: which stream is its output, and variables set
@@ -50,6 +61,38 @@ pub struct Shell {
 pub struct Invocation<'a> {
     pub stream: Stream,
     pub env: &'a [(String, String)],
+    /// A script: `exit N` returns from it with N instead of ending the
+    /// session (`exit` is an alias of `return` while it is read).
+    pub script: bool,
+    pub stdin: Stdin<'a>,
+    /// A terminal of its own (stdin, stdout and stderr), of this size.
+    pub tty: Option<Tty>,
+}
+
+/// A command's stdin.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Stdin<'a> {
+    /// `/dev/null`, as for doccheck's own commands.
+    #[default]
+    Null,
+    /// Empty, and doccheck notes whether the command read it.
+    Watched,
+    /// This text.
+    Fed(&'a str),
+}
+
+/// How a command ended, what it printed, and what doccheck saw of it.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub ending: Ending,
+    /// The stream its expectations apply to.
+    pub output: String,
+    /// The other stream, when the expectations apply to one.
+    pub other: Option<String>,
+    /// It read from its empty stdin (and got the end of input).
+    pub read_stdin: bool,
+    /// What doccheck could not do as asked (no terminal could be opened).
+    pub notes: Vec<String>,
 }
 
 /// How a command ended.
@@ -164,15 +207,23 @@ impl Shell {
             pgid,
             alive: true,
             cwd: workspace.to_path_buf(),
+            stdin: Watched::create(&control.join("stdin")),
+            feed_path: control.join("stdin-fed"),
+            tty_link: control.join("tty"),
+            tty_mark: format!("{marker}_tty"),
         };
-        // `__dc` runs the command file and prints the marker with its exit
-        // status; `__dc_out` and `__dc_err` keep one stream out of the pipe.
-        // Aliases expand as in an interactive shell.
+        // `__dc` runs the command file, its stdin `$__dc_in`, and prints the
+        // marker with its exit status; `__dc_out` and `__dc_err` keep one
+        // stream out of the pipe; `__dc_tty` gives it the terminal at
+        // `tty` and writes a mark there after it. Aliases expand as in an
+        // interactive shell.
         let (command, side) = (shell.command_path.display(), shell.side_path.display());
-        let status = format!("printf '{marker} %d %s\\n' \"$?\" \"$PWD\"");
+        let (tty, mark) = (shell.tty_link.display(), &shell.tty_mark);
+        let status = format!("__dc_s=$?; printf '{marker} %d %s\\n' \"$__dc_s\" \"$PWD\"");
         let define = format!(
-            "shopt -s expand_aliases\n__dc() {{ . '{command}'; {status}; }}\n__dc_out() {{ . '{command}' 2>'{side}'; {status}; }}\n__dc_err() {{ . '{command}' 2>&1 >'{side}'; {status}; }}\n"
+            "shopt -s expand_aliases\n__dc_in=/dev/null\n__dc() {{ . '{command}' <\"$__dc_in\"; {status}; }}\n__dc_out() {{ . '{command}' <\"$__dc_in\" 2>'{side}'; {status}; }}\n__dc_err() {{ . '{command}' <\"$__dc_in\" 2>&1 >'{side}'; {status}; }}\n__dc_tty() {{ . '{command}' <'{tty}' >'{tty}' 2>&1; __dc_t=$?; printf '%s' '{mark}' >'{tty}'; (exit $__dc_t); {status}; }}\n"
         );
+        let define = define + &super::editor::functions();
         if shell.script.write_all(define.as_bytes()).is_err() {
             return Err(Error::environment("bash exited at start"));
         }
@@ -196,11 +247,11 @@ impl Shell {
         timeout: Duration,
         interrupt: &Interrupt,
     ) -> (Ending, String) {
-        let (ending, output, _) = self.run_as(command, Invocation::default(), timeout, interrupt);
-        (ending, output)
+        let done = self.run_as(command, Invocation::default(), timeout, interrupt);
+        (done.ending, done.output)
     }
 
-    /// Runs `command` as `how` says; returns how it ended, the stream its
+    /// Runs `command` as `how` says: how it ended, the stream its
     /// expectations apply to and, when that is one stream, the other.
     pub fn run_as(
         &mut self,
@@ -208,20 +259,52 @@ impl Shell {
         how: Invocation,
         timeout: Duration,
         interrupt: &Interrupt,
-    ) -> (Ending, String, Option<String>) {
-        let (ending, output) = self.run_one(command, how, timeout, interrupt);
-        let other = (how.stream != Stream::Combined).then(|| {
+    ) -> Outcome {
+        let mut notes = Vec::new();
+        let mut terminal = how.tty.and_then(|size| {
+            Terminal::open(size, &self.tty_link, &self.tty_mark)
+                .map_err(|e| {
+                    notes.push(format!(
+                        "no terminal could be opened for it ({e}): it ran without one"
+                    ))
+                })
+                .ok()
+        });
+        let mut looking = Looking::start();
+        let (ending, mut output) = self.run_one(
+            command,
+            how,
+            terminal.as_mut(),
+            &mut looking,
+            timeout,
+            interrupt,
+        );
+        if let Some(terminal) = terminal {
+            // bash's own complaints (a redirection it could not make) came by the pipe.
+            let shown = terminal.finish(Duration::from_secs(2));
+            output = format!("{}{shown}", self.as_in_a_terminal(output));
+            output = self.as_in_a_terminal(output);
+        }
+        let other = (how.stream != Stream::Combined && how.tty.is_none()).then(|| {
             let bytes = std::fs::read(&self.side_path).unwrap_or_default();
             let _ = std::fs::remove_file(&self.side_path);
             self.as_in_a_terminal(text(bytes))
         });
-        (ending, output, other)
+        Outcome {
+            ending,
+            output,
+            other,
+            read_stdin: looking.read,
+            notes,
+        }
     }
 
     fn run_one(
         &mut self,
         command: &str,
         how: Invocation,
+        mut terminal: Option<&mut Terminal>,
+        looking: &mut Looking,
         timeout: Duration,
         interrupt: &Interrupt,
     ) -> (Ending, String) {
@@ -244,15 +327,11 @@ impl Shell {
                 format!("doccheck cannot write the command file: {e}"),
             );
         }
-        let mut call = String::new();
-        for (name, value) in how.env {
-            call.push_str(&format!("{name}='{}' ", value.replace('\'', "'\\''")));
+        if let (Some(t), Stdin::Fed(text)) = (terminal.as_mut(), how.stdin) {
+            t.feed(text);
         }
-        call.push_str(match how.stream {
-            Stream::Combined => "__dc\n",
-            Stream::Stdout => "__dc_out\n",
-            Stream::Stderr => "__dc_err\n",
-        });
+        let call = self.call(&how, terminal.is_some());
+        let watched = terminal.is_none() && matches!(how.stdin, Stdin::Watched);
         if self.script.write_all(call.as_bytes()).is_err() {
             self.alive = false;
             let code = self.reap();
@@ -262,36 +341,60 @@ impl Shell {
         // How much of `pending` is known to hold no marker: each byte is
         // searched once, so a command's output costs what reading it costs.
         let mut searched = 0;
-        loop {
-            let slice = deadline
-                .saturating_duration_since(Instant::now())
-                .min(Duration::from_millis(50));
+        let root = self.pgid.max(0) as u32;
+        let result = loop {
+            let slice =
+                deadline
+                    .saturating_duration_since(Instant::now())
+                    .min(Duration::from_millis(if terminal.is_some() {
+                        20
+                    } else {
+                        50
+                    }));
+            // A terminal's output is read as it comes, so that it never fills.
+            if let Some(t) = terminal.as_mut() {
+                t.drain();
+                if matches!(how.stdin, Stdin::Watched) && looking.waits(root, &t.slave_path) {
+                    t.end_input();
+                }
+            }
+            if watched {
+                if let Some(w) = self.stdin.as_mut() {
+                    if looking.waits(root, &w.path) {
+                        w.disarm();
+                    }
+                }
+            }
             match self.next_chunk(slice, &mut searched) {
                 Chunk::Done(output, code) => {
-                    return (Ending::Exited(code), self.as_in_a_terminal(output))
+                    break (Ending::Exited(code), self.as_in_a_terminal(output))
                 }
                 Chunk::Closed(output) => {
                     self.alive = false;
-                    return (Ending::ShellExited(self.reap()), output);
+                    break (Ending::ShellExited(self.reap()), output);
                 }
                 Chunk::Waiting => {
                     if let Some(signal) = interrupt.signal() {
                         self.kill();
-                        return (Ending::Interrupted(signal), self.rest());
+                        break (Ending::Interrupted(signal), self.rest());
                     }
                     if Instant::now() >= deadline {
                         self.kill();
-                        return (Ending::TimedOut, self.rest());
+                        break (Ending::TimedOut, self.rest());
                     }
                     // bash gone while a background job of the guide holds the pipe open.
                     if let Ok(Some(done)) = self.handle.try_wait() {
                         self.alive = false;
                         let code = done.status.code();
-                        return (Ending::ShellExited(code), self.rest());
+                        break (Ending::ShellExited(code), self.rest());
                     }
                 }
             }
+        };
+        if let Some(w) = self.stdin.as_mut() {
+            w.disarm();
         }
+        result
     }
 
     /// bash names the file it sources in its own messages
@@ -416,27 +519,6 @@ impl Drop for Shell {
     }
 }
 
+mod call;
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn output_in_many_reads_and_what_follows_a_marker_are_kept_apart() {
-        let dir = tempfile::tempdir().unwrap();
-        let control = tempfile::tempdir().unwrap();
-        let mut shell = Shell::start(dir.path(), control.path(), &[], None).unwrap();
-        let interrupt = Interrupt::new();
-        let timeout = Duration::from_secs(60);
-        // Several pipe reads, with a partial marker written just before the real one.
-        let (ending, output) = shell.run(
-            "head -c 3000000 /dev/zero | tr '\\0' a; printf '__doccheck_'",
-            timeout,
-            &interrupt,
-        );
-        assert_eq!(ending, Ending::Exited(0));
-        assert_eq!(output.len(), 3_000_011);
-        assert!(output.ends_with("a__doccheck_"));
-        let (ending, output) = shell.run("echo next", timeout, &interrupt);
-        assert_eq!((ending, output.as_str()), (Ending::Exited(0), "next\n"));
-    }
-}
+mod tests;
