@@ -496,10 +496,15 @@ fn our_readme_and_docs_pass_under_doccheck() {
         .current_dir(repo())
         .private_tmpdir()
         .args(&["README.md", "docs", "-j", "2"])
-        .stdout("...\ndoccheck: ok. [..] guides: 3 passed, 0 failed, 0 with errors, [..] with nothing to run; [..]\n")
+        .stdout("...\ndoccheck: ok. [..] guides: 4 passed, 0 failed, 0 with errors, [..] with nothing to run; [..]\n")
         .stderr("...\n")
         .run();
-    for guide in ["README.md", "docs/docker.md", "docs/fr-fr/docker.md"] {
+    for guide in [
+        "README.md",
+        "docs/docker.md",
+        "docs/fr-fr/docker.md",
+        "docs/guides.md",
+    ] {
         assert!(
             out.stdout.contains(&format!("✓ {guide}  ok.")),
             "{guide}: {}",
