@@ -208,3 +208,16 @@ fn a_scenario_gives_unlabelled_fences_a_language() {
         .stdout("...\nno step ran: [..]\n...\n")
         .run();
 }
+
+#[test]
+fn a_probe_whose_proto_does_not_compile_is_an_error_at_the_scenario_before_anything_runs() {
+    let test = Test::new();
+    let marker = test.path("ran");
+    test.write("scenarios/s.yaml", "guides: [g.md]\nblocks:\n  - line: python3 -m http.server 8000\n    service:\n      probes:\n        - grpc: {port: 8000, proto: bad.proto, method: a.B/C, request: '{}'}\n")
+        .write("scenarios/bad.proto", "syntax = \"proto3\";\nmessage {\n")
+        .guide(&format!("```sh\ntouch {}\npython3 -m http.server 8000\n```\n", marker.display()))
+        .status(2)
+        .stderr("error: scenarios/s.yaml:4:5: grpc probe: [..]\n...\n")
+        .run();
+    assert!(!marker.exists(), "a step ran");
+}

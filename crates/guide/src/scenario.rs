@@ -397,7 +397,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         let service = directives
             .service
             .take()
-            .map(|keys| keys.check(&|p| inside(p)))
+            .map(|keys| keys.check(&|p| inside(p), Some(positions.in_binding(i, "service"))))
             .transpose()
             .map_err(|m| Error::scenario(positions.in_binding(i, "service"), m))?;
         let mut variants = Vec::new();

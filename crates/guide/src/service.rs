@@ -1,13 +1,18 @@
 //! Services: a block that starts a long-running process (a server, in a
 //! container or not), probed until ready, kept for the later steps, stopped at
 //! the end. The scenario's keys ([`ServiceKeys`]) become a typed, checked
-//! [`Service`] once, at load: durations parsed, `.proto` files compiled.
+//! [`Service`] once, at load: durations parsed, paths resolved, JSON read.
+//! The probes are described with this crate's own types ([`TlsSpec`],
+//! [`CallSpec`]); the probe crate reads them (it compiles the `.proto`
+//! files and the TLS configuration when the run starts), so reading a guide
+//! needs no HTTP, gRPC or TLS stack.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use doccheck_probe::{Tls, UnaryCall};
 use serde::Deserialize;
+
+use crate::error::Location;
 
 /// How long a service may take to pass its probes when the scenario says nothing.
 pub const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -78,22 +83,43 @@ impl TlsKeys {
     fn check(
         &self,
         resolve: &dyn Fn(&str) -> Result<std::path::PathBuf, String>,
-    ) -> Result<Tls, String> {
-        let tls = match (&self.ca, self.insecure) {
-            (Some(ca), false) => Tls::trusting(&resolve(ca)?).map_err(|m| format!("tls: {m}"))?,
-            (None, true) => Tls::insecure(),
-            _ => {
-                return Err(
+    ) -> Result<TlsSpec, String> {
+        let ca =
+            match (&self.ca, self.insecure) {
+                (Some(ca), false) => Some(resolve(ca).map_err(|m| format!("tls: {m}"))?),
+                (None, true) => None,
+                _ => return Err(
                     "tls: give exactly one of `ca: FILE` (the CA to trust) and `insecure: true`"
                         .to_string(),
-                )
-            }
-        };
-        Ok(match &self.server_name {
-            Some(name) => tls.with_server_name(name),
-            None => tls,
+                ),
+            };
+        Ok(TlsSpec {
+            ca,
+            server_name: self.server_name.clone(),
         })
     }
+}
+
+/// How a probe speaks TLS: trusting the CA of a PEM file, or (when `ca` is
+/// `None`, said explicitly in the scenario) any certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TlsSpec {
+    pub ca: Option<PathBuf>,
+    /// The name the certificate must be for (default: the address probed).
+    pub server_name: Option<String>,
+}
+
+/// A unary gRPC call, as the scenario describes it: the probe crate
+/// compiles the `.proto` files and encodes the request once, when the run starts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CallSpec {
+    pub protos: Vec<PathBuf>,
+    /// Import directories (the first `.proto` file's own directory last).
+    pub includes: Vec<PathBuf>,
+    /// `package.Service/Method`
+    pub method: String,
+    /// The request, as JSON.
+    pub request: String,
 }
 
 fn root_path() -> String {
@@ -105,6 +131,8 @@ fn root_path() -> String {
 pub struct Service {
     pub probes: Vec<Probe>,
     pub ready_timeout: Duration,
+    /// Where the scenario describes it: the probe crate's errors point there.
+    pub location: Option<Location>,
 }
 
 #[derive(Debug, Clone)]
@@ -117,14 +145,12 @@ pub enum Probe {
     GrpcHealth {
         port: u16,
         service: String,
-        tls: Option<Tls>,
+        tls: Option<TlsSpec>,
     },
     Grpc {
         port: u16,
-        tls: Option<Tls>,
-        /// Compiled once, called on every attempt.
-        call: UnaryCall,
-        request: String,
+        tls: Option<TlsSpec>,
+        call: CallSpec,
         expect: Option<serde_json::Value>,
     },
     /// Run by bash in the workspace.
@@ -144,10 +170,12 @@ impl Probe {
 
 impl ServiceKeys {
     /// Checks the keys; `resolve` turns a scenario-relative path into one that
-    /// stays inside the scenario's repository, or says why it cannot.
+    /// stays inside the scenario's repository, or says why it cannot;
+    /// `location` is where the scenario describes the service.
     pub fn check(
         &self,
         resolve: &dyn Fn(&str) -> Result<std::path::PathBuf, String>,
+        location: Option<Location>,
     ) -> Result<Service, String> {
         let ready_timeout = match &self.ready_timeout {
             Some(t) => crate::duration::parse(t).map_err(|m| format!("ready-timeout: {m}"))?,
@@ -181,8 +209,10 @@ impl ServiceKeys {
                         .map(|i| resolve(i))
                         .collect::<Result<Vec<_>, _>>()?;
                     dirs.extend(proto.parent().map(Path::to_path_buf));
-                    let call = UnaryCall::new(&[proto], &dirs, method, request)
-                        .map_err(|e| format!("grpc probe: {e}"))?;
+                    if !request.trim().is_empty() {
+                        serde_json::from_str::<serde_json::Value>(request)
+                            .map_err(|e| format!("grpc probe: `request` is not JSON: {e}"))?;
+                    }
                     let expect = expect
                         .as_deref()
                         .map(serde_json::from_str)
@@ -191,8 +221,12 @@ impl ServiceKeys {
                     Probe::Grpc {
                         port: *port,
                         tls: tls.as_ref().map(|t| t.check(resolve)).transpose()?,
-                        call,
-                        request: request.clone(),
+                        call: CallSpec {
+                            protos: vec![proto],
+                            includes: dirs,
+                            method: method.clone(),
+                            request: request.clone(),
+                        },
                         expect,
                     }
                 }
@@ -202,6 +236,7 @@ impl ServiceKeys {
         Ok(Service {
             probes,
             ready_timeout,
+            location,
         })
     }
 }

@@ -55,7 +55,7 @@ impl VariantKeys {
         }
         let service = self
             .service
-            .map(|keys| keys.check(resolve))
+            .map(|keys| keys.check(resolve, Some(location.clone())))
             .transpose()
             .map_err(|m| crate::Error::scenario(location.clone(), m))?;
         Ok(Variant {

@@ -23,6 +23,7 @@ mod grpc;
 mod http1;
 mod json;
 mod proto;
+pub mod spec;
 mod tls;
 
 pub use grpc::{grpc_health, grpc_status_name};

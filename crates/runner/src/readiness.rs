@@ -105,16 +105,27 @@ fn attempt(target: &mut dyn Target, probe: &Probe, workspace: &Path) -> Result<S
             ATTEMPT_TIMEOUT,
         ),
         Probe::GrpcHealth { port, service, tls } => {
+            let tls = tls
+                .as_ref()
+                .map(doccheck_probe::spec::tls)
+                .transpose()
+                .map_err(ProbeError::failed)?;
             doccheck_probe::grpc_health(&address(*port)?, service, ATTEMPT_TIMEOUT, tls.as_ref())
         }
         Probe::Grpc {
             port,
             tls,
             call,
-            request,
             expect,
         } => {
             let address = address(*port)?;
+            let request = &call.request;
+            let tls = tls
+                .as_ref()
+                .map(doccheck_probe::spec::tls)
+                .transpose()
+                .map_err(ProbeError::failed)?;
+            let call = doccheck_probe::spec::call(call).map_err(ProbeError::failed)?;
             let answer = call.call(&address, ATTEMPT_TIMEOUT, tls.as_ref())?;
             if let Some(want) = expect {
                 doccheck_probe::json_contains(&answer, want).map_err(|m| {

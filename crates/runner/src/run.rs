@@ -66,6 +66,7 @@ pub fn run(
     events: &mut dyn Events,
 ) -> Result<RunReport, Error> {
     let started = Instant::now();
+    prepare_probes(plan)?;
     events.emit(Event::Started(Arc::clone(plan)));
     let id = crate::run_id::new_run_id();
     let state = RunState::create(&id)?;
@@ -366,6 +367,25 @@ pub fn run(
     };
     events.emit(Event::Finished(summary.clone()));
     Ok(RunReport { results, summary })
+}
+
+/// The services' probes made ready before anything runs (`.proto` files
+/// compiled, TLS configurations read): what is wrong with one is an error at
+/// its place in the scenario.
+fn prepare_probes(plan: &Plan) -> Result<(), Error> {
+    let services = plan.steps.iter().filter_map(|s| match &s.action {
+        Action::Run { service, .. } => service.as_ref(),
+        _ => None,
+    });
+    for service in services {
+        if let Err(message) = doccheck_probe::spec::prepare(service) {
+            return Err(match &service.location {
+                Some(at) => Error::scenario(at.clone(), message),
+                None => Error::new(ErrorKind::Scenario, message),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The caller's PATH, ending with the directory of the running doccheck, so
