@@ -195,9 +195,15 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
                     message: String,
                     diff: Option<String>| {
         // The byte offset waits in `line` until positions are resolved.
+        let (error, text) = rules::unmark(&message);
+        let (severity, message) = if error {
+            (Severity::Error, text.to_string())
+        } else {
+            (severity_of(rule), message)
+        };
         out.push(Finding {
             rule,
-            severity: severity_of(rule),
+            severity,
             segment,
             line: offset,
             column: 0,

@@ -19,12 +19,14 @@ mod source_glued;
 mod source_left;
 mod span_clause;
 mod span_place;
+mod span_role;
 mod technical_tokens;
 
 use crate::doc::Segment;
 use crate::inline::RefDefs;
 use crate::text::{self, clip};
 pub(crate) use names::{derive as derive_names, Names, SourceText};
+pub(crate) use side::{certain, unmark};
 use side::{Raw, Side};
 
 /// What the segment rules need from the file.
@@ -79,6 +81,9 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     }
     code_spans::code_spans(&t, &s, out);
     code_spans::code_span_moved(&t, &s, out);
+    // Structural evidence first, so that a span is reported with it rather
+    // than with a neighbour word.
+    span_role::code_span_role(&t, &s, out);
     span_place::code_span_misplaced(&t, &s, out);
     links::link_targets(&t, &s, out);
     links::link_text_punctuation(&t, &s, out);
