@@ -245,10 +245,12 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         })
         .collect();
     let names = rules::derive_names(&texts, &ldoc.refs, &config.product_names);
+    let code_words = rules::code_words(ldoc.code_blocks.iter().map(|b| b.content.as_str()));
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
         untranslated_allowed,
         names: &names,
+        code_words: &code_words,
     };
     for seg in &segs {
         let mut raw = Vec::new();

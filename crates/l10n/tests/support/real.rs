@@ -184,7 +184,6 @@ pub fn accepted(class: &str) -> &'static [&'static str] {
             "technical-token-missing",
             "code-span-changed",
             "code-span-missing",
-            "product-name-altered",
         ],
         "name" => &["product-name-altered"],
         "link" => &[
