@@ -19,6 +19,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 mod blocks;
+mod changed;
 mod deadline;
 mod doc;
 mod front_matter;
@@ -285,6 +286,26 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         }
     }
 
+    // What the source changed since the translation was made: segments whose
+    // English it no longer has, paragraphs no segment carries.
+    let changed = match (&slines, &sdoc) {
+        (Some(sl), Some(sd)) if side_by_side => changed::changed(&segs, sl, sd, localized),
+        _ => None,
+    }
+    .filter(changed::Changed::any);
+    let mut outdated =
+        staleness::outdated(localized, &lines, source, config.source_revision.as_deref());
+    if let Some(c) = &changed {
+        let at = outdated.as_ref().map_or(0, |o| o.0);
+        let diff = match outdated.take() {
+            Some((_, d)) => format!("{d}; {}", c.describe()),
+            None => c.describe(),
+        };
+        outdated = Some((at, diff));
+    }
+    let outdated = outdated.filter(|_| !config.disabled.contains("translation-outdated"));
+    let mut folded = Vec::new();
+
     if let (Some(slines), Some(sdoc)) = (&slines, &sdoc) {
         for (rule, at, message, diff) in blocks::compare(
             &ldoc.code_blocks,
@@ -292,15 +313,17 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
             slines,
             localized.len(),
         ) {
-            push(rule, None, at, message, diff);
+            // The source's code changed with its text: the blocks follow
+            // from that, not from the translation.
+            if changed.is_some() && outdated.is_some() && config.allows_rule(rule, None) {
+                folded.push(format!("{rule} at line {}", lines.pos(at).0));
+            } else {
+                push(rule, None, at, message, diff);
+            }
         }
     }
 
     let anchors = headings::heading_anchors(localized, &ldoc, &segs, source.zip(sdoc.as_ref()));
-    let outdated =
-        staleness::outdated(localized, &lines, source, config.source_revision.as_deref())
-            .filter(|_| !config.disabled.contains("translation-outdated"));
-    let mut folded = Vec::new();
     for a in anchors {
         match (&outdated, a.stale) {
             // Listed in the one outdated finding instead.
