@@ -231,6 +231,25 @@ fn role(
                     format!("it is now between \"{w}\" and the verb ending \"{first}\""),
                 ));
             }
+            if let Some(p) = misplaced_particle(w) {
+                return Some((false, format!("the particle \"{p}\" written onto \"{w}\" right before it does not fit that word: it belongs to the span")));
+            }
+        }
+        Script::Chinese => {
+            // "the value of `$?`": in Chinese the span comes before 的
+            // (`` `$?` 的值 ``), not after the noun it qualifies (`的值 `$?``).
+            let of = s.text[..sr.start].trim_end();
+            let of = of.strip_suffix("the").map_or(of, str::trim_end);
+            let noun: String = prev
+                .chars()
+                .rev()
+                .take_while(|c| no_space_script(*c) && *c != '的')
+                .collect();
+            let de = prev[..prev.len() - noun.len()].ends_with('的');
+            if (of.ends_with(" of") || of == "of") && de && (1..=3).contains(&noun.chars().count())
+            {
+                return Some((false, format!("it comes after \"的{}\": the source has it as what the noun belongs to (\"of\"), which Chinese puts before 的", noun.chars().rev().collect::<String>())));
+            }
         }
         _ => {}
     }
@@ -248,6 +267,17 @@ fn role(
         }
     }
     None
+}
+
+/// A Korean word ending with the particle 은 or 을 after a syllable without
+/// a final consonant, where 는 or 를 would go (`경우은`): the particle was
+/// meant for the span after it. `None` when the word is fine.
+fn misplaced_particle(word: &str) -> Option<char> {
+    let mut rev = word.chars().rev();
+    let p = rev.next().filter(|c| *c == '은' || *c == '을')?;
+    let before = rev.next()?;
+    let open = (0xAC00..=0xD7A3).contains(&(before as u32)) && (before as u32 - 0xAC00) % 28 == 0;
+    open.then_some(p)
 }
 
 /// The source's conjunctions between two spans.
@@ -486,6 +516,16 @@ mod tests {
             "by using the `ForegroundColor` parameter, and",
         );
         assert!(split[0].contains("verb stem"), "{split:?}");
+        let p = found(
+            "매개 변수를 사용 하는 경우은 `Read-Host` **SecureString** 을 반환 합니다.",
+            "If the parameter is used, `Read-Host` returns a **SecureString**.",
+        );
+        assert!(p[0].contains("particle \"은\""), "{p:?}");
+        assert!(found(
+            "`Read-Host`는 문자열을 반환합니다.",
+            "`Read-Host` returns a string."
+        )
+        .is_empty());
         let noun = found(
             "이 경우 cmdlet의 출력은 `Read-Host` 개체입니다.",
             "the output of the `Read-Host` cmdlet is an object.",
@@ -498,6 +538,12 @@ mod tests {
         let src = "defined by the value of the `$?` variable, which";
         assert_eq!(found("管道成功由变量的值定义 `$?` ，在基于", src).len(), 1);
         assert!(found("管道成功由 `$?` 变量的值定义，在基于", src).is_empty());
+        let de = found(
+            "则管道链将继续，并遵从的值 `$?` 和",
+            "the pipeline chain continues, respecting the value of `$?` and",
+        );
+        assert!(de[0].contains("的值"), "{de:?}");
+        assert!(found("并遵从 `$?` 的值。", "respecting the value of `$?`.").is_empty());
         // At the end in the source too.
         assert!(found(
             "请考虑使用括号 `(...)` 。",

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::side::{Raw, Side};
+use super::side::{certain, Raw, Side};
 use crate::text::{self, edit_distance, is_technical};
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -127,11 +127,18 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                     format!("\"{w}\" stands for the source's \"{tok}\", which must stay as it is"),
                 ));
             }
-            None => out.push((
-                "technical-token-missing",
-                0,
-                format!("the source's \"{tok}\" is not in the translation"),
-            )),
+            None => {
+                let m = format!("the source's \"{tok}\" is not in the translation");
+                // What a command uses, gone: the page's commands no longer
+                // read as written (a flag or path translated beyond
+                // recognition, `-Object` as `-개체`).
+                let m = if text::runnable(tok) {
+                    certain(&format!("{m}; commands use it as it is written"))
+                } else {
+                    m
+                };
+                out.push(("technical-token-missing", 0, m));
+            }
         }
     }
 }
