@@ -25,6 +25,7 @@ mod doc;
 mod front_matter;
 mod headings;
 mod inline;
+mod outside;
 mod rules;
 mod staleness;
 mod text;
@@ -215,6 +216,9 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
 
     for b in bad {
         push("segment-malformed", b.id, b.at, b.message, None);
+    }
+    for (at, message) in outside::outside(localized, &ldoc, &segs) {
+        push("segment-malformed", None, at, message, None);
     }
 
     let side_by_side = !segs.is_empty();
