@@ -88,12 +88,15 @@ pub(super) fn code_words_translated(
         if kept {
             continue;
         }
+        let named = format!("\"{w}\"");
         if out
             .iter()
-            .any(|f| f.0.starts_with("technical-token") && f.2.contains(&format!("\"{w}\"")))
+            .any(|f| f.0 == "technical-token-translated" && f.2.contains(&named))
         {
             continue;
         }
+        // Said here with why it matters, rather than as a token gone.
+        out.retain(|f| !(f.0 == "technical-token-missing" && f.2.contains(&named)));
         out.push((
             "technical-token-translated",
             0,

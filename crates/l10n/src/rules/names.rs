@@ -129,12 +129,24 @@ pub(super) fn tokens<'a>(side: &Side<'a>) -> Vec<Tok<'a>> {
     // A link text whose words are all capitalized (`[Azure Container
     // Registry]`) is a name; another (`[Self-hosted gRPC applications]`)
     // is a title, whose first word is capitalized because it is first.
+    // A link whose text is its target's file name (`[Overview](overview.md)`)
+    // is a page's title, whatever its capitals.
+    let titles_target = |l: usize| {
+        let link = &side.inl.links[l];
+        let d = link.dest.split(['?', '#']).next().unwrap_or("");
+        let file = d.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        let stem = file.strip_suffix(".md").unwrap_or(file).to_lowercase();
+        let text: String = link.text.trim().to_lowercase().replace(' ', "-");
+        !stem.is_empty() && stem == text && !link.text.contains(['-', '_', '.'])
+    };
     let named = |l: usize| {
-        side.words
-            .iter()
-            .zip(&links)
-            .filter(|(_, wl)| **wl == Some(l))
-            .all(|(&(_, w), _)| capitalized(strip_possessive(w).0) && !ordinary(w))
+        !titles_target(l)
+            && side
+                .words
+                .iter()
+                .zip(&links)
+                .filter(|(_, wl)| **wl == Some(l))
+                .all(|(&(_, w), _)| capitalized(strip_possessive(w).0) && !ordinary(w))
     };
     let mut out: Vec<Tok<'a>> = Vec::with_capacity(side.words.len());
     for (k, &(start, raw)) in side.words.iter().enumerate() {
