@@ -276,7 +276,8 @@ fn misplaced_particle(word: &str) -> Option<char> {
     let mut rev = word.chars().rev();
     let p = rev.next().filter(|c| *c == '은' || *c == '을')?;
     let before = rev.next()?;
-    let open = (0xAC00..=0xD7A3).contains(&(before as u32)) && (before as u32 - 0xAC00) % 28 == 0;
+    let open =
+        (0xAC00..=0xD7A3).contains(&(before as u32)) && (before as u32 - 0xAC00).is_multiple_of(28);
     open.then_some(p)
 }
 
