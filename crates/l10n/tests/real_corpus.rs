@@ -29,7 +29,11 @@ fn report(set: &str, cases: &[Case]) -> real::Tally {
 
 #[test]
 fn real_corpus_english_against_itself() {
-    for (set, cases) in [("tune", real::tune()), ("heldout", real::heldout())] {
+    for (set, cases) in [
+        ("tune", real::tune()),
+        ("heldout", real::heldout()),
+        ("blind", real::blind()),
+    ] {
         for case in &cases {
             let en = real::source_of(set, case);
             let f = check(&en, Some(&en), &Default::default());
@@ -46,6 +50,20 @@ fn real_corpus_english_against_itself() {
 #[test]
 fn real_corpus_tune() {
     let tally = report("tune", &real::tune());
+    let (found, labelled) = real::totals(&tally);
+    assert!(found > 0 && labelled > 0, "{found}/{labelled}");
+}
+
+#[test]
+fn real_corpus_heldout() {
+    let tally = report("heldout", &real::heldout());
+    let (found, labelled) = real::totals(&tally);
+    assert!(found > 0 && labelled > 0, "{found}/{labelled}");
+}
+
+#[test]
+fn real_corpus_blind() {
+    let tally = report("blind", &real::blind());
     let (found, labelled) = real::totals(&tally);
     assert!(found > 0 && labelled > 0, "{found}/{labelled}");
 }

@@ -117,6 +117,46 @@ pub fn heldout() -> Vec<Case> {
     ]
 }
 
+/// Pages chosen and labelled after the rules were written (`blind/`).
+pub fn blind() -> Vec<Case> {
+    let carried = |title| Source::Carried {
+        description: None,
+        title,
+    };
+    vec![
+        Case {
+            name: "ko.get-content",
+            page: "ko.get-content.md",
+            source: carried(true),
+        },
+        Case {
+            name: "ru.get-content",
+            page: "ru.get-content.md",
+            source: carried(true),
+        },
+        Case {
+            name: "ja.get-item",
+            page: "ja.get-item.md",
+            source: carried(true),
+        },
+        Case {
+            name: "zh.set-location",
+            page: "zh.set-location.md",
+            source: carried(true),
+        },
+        Case {
+            name: "es.adding-parameters",
+            page: "es.adding-parameters.md",
+            source: carried(false),
+        },
+        Case {
+            name: "ko.get-content@en-1e64514",
+            page: "ko.get-content.md",
+            source: Source::File("get-content.en-1e64514.md"),
+        },
+    ]
+}
+
 /// The English source a side-by-side page carries, as a file: each segment
 /// replaced by its English, heading anchors and `ms.*` keys dropped; code
 /// blocks and everything else as they are.
