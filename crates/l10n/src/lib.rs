@@ -19,11 +19,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 mod blocks;
+mod changed;
 mod deadline;
 mod doc;
 mod front_matter;
 mod headings;
 mod inline;
+mod outside;
 mod rules;
 mod staleness;
 mod text;
@@ -195,9 +197,15 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
                     message: String,
                     diff: Option<String>| {
         // The byte offset waits in `line` until positions are resolved.
+        let (error, text) = rules::unmark(&message);
+        let (severity, message) = if error {
+            (Severity::Error, text.to_string())
+        } else {
+            (severity_of(rule), message)
+        };
         out.push(Finding {
             rule,
-            severity: severity_of(rule),
+            severity,
             segment,
             line: offset,
             column: 0,
@@ -208,6 +216,9 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
 
     for b in bad {
         push("segment-malformed", b.id, b.at, b.message, None);
+    }
+    for (at, message) in outside::outside(localized, &ldoc, &segs) {
+        push("segment-malformed", None, at, message, None);
     }
 
     let side_by_side = !segs.is_empty();
@@ -239,10 +250,12 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         })
         .collect();
     let names = rules::derive_names(&texts, &ldoc.refs, &config.product_names);
+    let code_words = rules::code_words(ldoc.code_blocks.iter().map(|b| b.content.as_str()));
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
         untranslated_allowed,
         names: &names,
+        code_words: &code_words,
     };
     for seg in &segs {
         let mut raw = Vec::new();
@@ -277,6 +290,26 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         }
     }
 
+    // What the source changed since the translation was made: segments whose
+    // English it no longer has, paragraphs no segment carries.
+    let changed = match (&slines, &sdoc) {
+        (Some(sl), Some(sd)) if side_by_side => changed::changed(&segs, sl, sd, localized),
+        _ => None,
+    }
+    .filter(changed::Changed::any);
+    let mut outdated =
+        staleness::outdated(localized, &lines, source, config.source_revision.as_deref());
+    if let Some(c) = &changed {
+        let at = outdated.as_ref().map_or(0, |o| o.0);
+        let diff = match outdated.take() {
+            Some((_, d)) => format!("{d}; {}", c.describe()),
+            None => c.describe(),
+        };
+        outdated = Some((at, diff));
+    }
+    let outdated = outdated.filter(|_| !config.disabled.contains("translation-outdated"));
+    let mut folded = Vec::new();
+
     if let (Some(slines), Some(sdoc)) = (&slines, &sdoc) {
         for (rule, at, message, diff) in blocks::compare(
             &ldoc.code_blocks,
@@ -284,15 +317,17 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
             slines,
             localized.len(),
         ) {
-            push(rule, None, at, message, diff);
+            // The source's code changed with its text: the blocks follow
+            // from that, not from the translation.
+            if changed.is_some() && outdated.is_some() && config.allows_rule(rule, None) {
+                folded.push(format!("{rule} at line {}", lines.pos(at).0));
+            } else {
+                push(rule, None, at, message, diff);
+            }
         }
     }
 
     let anchors = headings::heading_anchors(localized, &ldoc, &segs, source.zip(sdoc.as_ref()));
-    let outdated =
-        staleness::outdated(localized, &lines, source, config.source_revision.as_deref())
-            .filter(|_| !config.disabled.contains("translation-outdated"));
-    let mut folded = Vec::new();
     for a in anchors {
         match (&outdated, a.stale) {
             // Listed in the one outdated finding instead.
