@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 use doccheck_guide::config::{self, Config};
 use doccheck_guide::error::io_reason;
-use doccheck_guide::tree::{self, Partition};
+use doccheck_guide::shards::{self, Timings};
+use doccheck_guide::tree::{self, GuidePath, Partition};
 use doccheck_guide::{Error, ErrorKind};
 use doccheck_report::terminal::{self, Diagnostics, Terminal};
-use doccheck_report::{github, json::Json, junit::Junit, summary, Reporter, Reporters};
+use doccheck_report::{github, html::Html, json::Json, junit::Junit, summary, Reporter, Reporters};
 
 const LONG_ABOUT: &str = "\
 Run markdown guides' code blocks for real, as tests.
@@ -63,9 +64,14 @@ pub struct Args {
     /// Guides run at once (default: the configuration's `jobs`, else the number of CPUs).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Run one shard of the guides: count:K/N (round-robin) or hash:K/N (by path).
+    /// Run one shard of the guides: count:K/N (round-robin), hash:K/N (by
+    /// path) or duration:K/N (longest first by the times in --timings).
     #[arg(long, value_name = "KIND:K/N")]
     pub partition: Option<Partition>,
+    /// An earlier run's report whose times deal a duration partition:
+    /// `--format json` output or a JUnit file; repeatable (one per shard).
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub timings: Vec<PathBuf>,
     /// Go on after a failing step and report every step (default: stop, as guides are stateful).
     #[arg(long)]
     pub keep_going: bool,
@@ -98,9 +104,33 @@ pub struct Args {
     /// Report format on stdout (json: one document per guide, JSON Lines).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Try a step again, up to N times, when it failed for the machine's sake
+    /// (an engine that went away, a host port taken meanwhile, a service no
+    /// probe reached); never for an exit code or output that differs. A step
+    /// that passed on a retry is reported flaky. Default: `retries:` of the
+    /// configuration, else 0.
+    #[arg(long, value_name = "N")]
+    pub retries: Option<u32>,
+    /// Keep passing verdicts in DIR, and report a guide whose key (its code
+    /// blocks, scenario, configuration, fixture, base images, declared tool
+    /// versions, variables passed through, doccheck's build) matches one as
+    /// `cached` instead of running it. Prose edits change no key.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub cache: Option<PathBuf>,
+    /// Run every guide, whatever `--cache` or the configuration's `cache:` says.
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
+    /// Run only the guides whose content (code blocks, scenario, configuration,
+    /// fixture) differs from what it was at git revision REF (a pull request's base).
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
     /// Also write a JUnit XML report to FILE (one test suite per guide).
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub junit: Option<PathBuf>,
+    /// Also write an HTML page to FILE: each guide as it reads, every block
+    /// annotated with its step's outcome, output and diff; an index for several.
+    #[arg(long, value_name = "FILE", conflicts_with = "list", value_hint = ValueHint::FilePath)]
+    pub html: Option<PathBuf>,
     /// Check the guides as translations of their sources instead of running
     /// them: code blocks, code spans, links, technical tokens, punctuation.
     #[arg(long, conflicts_with_all = ["list", "step", "from", "keep", "keep_going"])]
@@ -183,6 +213,9 @@ impl Args {
         if let Some(path) = &self.junit {
             reporters.push(Box::new(Junit::new(path.clone())));
         }
+        if let Some(path) = &self.html {
+            reporters.push(Box::new(Html::new(path.clone())));
+        }
         Reporters(reporters)
     }
 }
@@ -235,6 +268,7 @@ pub fn main() -> i32 {
     // A run that takes minutes must not lose its report at the end.
     let outputs = [
         ("--junit", args.junit.clone()),
+        ("--html", args.html.clone()),
         ("GITHUB_STEP_SUMMARY", summary::github_path()),
     ];
     for (flag, path) in outputs {
@@ -267,8 +301,27 @@ pub fn main() -> i32 {
         Ok(guides) => guides,
         Err(e) => return fail(e),
     };
+    let guides = match &args.changed_since {
+        Some(rev) => {
+            let defaults = |c: &Config| crate::run::defaults(&args, c);
+            match crate::cache::changed_since(
+                rev,
+                guides,
+                args.scenario.as_deref(),
+                &config,
+                defaults,
+            ) {
+                Ok(changed) => changed,
+                Err(e) => return fail(e),
+            }
+        }
+        None => guides,
+    };
     let guides = match args.partition {
-        Some(partition) => partition.select(guides),
+        Some(partition) => match shard(&args, partition, guides) {
+            Ok(guides) => guides,
+            Err(e) => return fail(e),
+        },
         None => guides,
     };
     if (args.step.is_some() || args.from.is_some()) && guides.len() != 1 {
@@ -353,6 +406,40 @@ pub fn check_output(flag: &str, path: &Path) -> Result<(), Error> {
             ))
         }
     }
+}
+
+/// One shard's guides; for a duration partition, says on stderr what each
+/// shard is expected to take (with `--list`: every shard's time).
+fn shard(
+    args: &Args,
+    partition: Partition,
+    guides: Vec<GuidePath>,
+) -> Result<Vec<GuidePath>, Error> {
+    let Partition::Duration { shard, total } = partition else {
+        return Ok(partition.select(guides, &Timings::default()));
+    };
+    if args.timings.is_empty() {
+        return Err(Error::usage(
+            "--partition duration:K/N deals guides by an earlier run's times: give --timings FILE (a --format json report or a JUnit file)",
+        ));
+    }
+    let timings = Timings::read(&args.timings)?;
+    let dealt = shards::deal(&guides, &timings, total);
+    if args.list {
+        let mut text = String::new();
+        for (i, s) in dealt.iter().enumerate() {
+            text += &format!(
+                "{} shard {}/{total}: {} guides, {:.1}s recorded, {} without a record\n",
+                if i as u64 + 1 == shard { "▶" } else { " " },
+                i + 1,
+                s.guides.len(),
+                s.expected.as_secs_f64(),
+                s.unknown
+            );
+        }
+        doccheck_report::err(&text);
+    }
+    Ok(partition.select(guides, &timings))
 }
 
 fn prune_report(pruned: &doccheck_docker::prune::Pruned) -> String {

@@ -1,5 +1,6 @@
 //! The doccheck binary: flags to a mode, and the crates wired together.
 
+mod cache;
 mod cli;
 mod help;
 mod run;

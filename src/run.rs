@@ -3,9 +3,11 @@
 //! brought back to this thread, where the reporters are. The run's outcome is
 //! counted from the same events, once, and gives the exit code.
 
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::Arc;
 
+use doccheck_cache::Cache;
 use doccheck_guide::config::{Config, Defaults};
 use doccheck_guide::load::{self, Loaded};
 use doccheck_guide::plan::Plan;
@@ -13,12 +15,13 @@ use doccheck_guide::tree::GuidePath;
 use doccheck_guide::Error;
 use doccheck_report::terminal::error::render;
 use doccheck_report::{Event, GuideId, Outcome, Reporter, Reporters};
+use doccheck_runner::events::Verdict;
 use doccheck_runner::update::Mode as UpdateMode;
 use doccheck_runner::{pool, Events, Integration, Interrupt};
 
 use crate::cli::{Args, Mode};
 
-fn defaults(args: &Args, config: &Config) -> Result<Defaults, Error> {
+pub fn defaults(args: &Args, config: &Config) -> Result<Defaults, Error> {
     let mut defaults = config.defaults.clone();
     defaults.allow_empty |= args.allow_empty;
     for var in &args.vars {
@@ -119,7 +122,15 @@ pub fn all(
                 });
             }
         }
-        Mode::Run => run(args, guides, &defaults, &mut reporting, interrupt),
+        Mode::Run => {
+            let shared = Shared::new(args, config);
+            run(
+                (args, &defaults, &shared),
+                guides,
+                &mut reporting,
+                interrupt,
+            )
+        }
     }
     reporting.done()
 }
@@ -134,6 +145,7 @@ fn translate(guide: &GuidePath, args: &Args) -> Result<doccheck_report::Translat
         &text,
         args.source.as_deref(),
         scenario.as_ref(),
+        args.html.is_some(),
     )
 }
 
@@ -172,11 +184,35 @@ impl Events for Forward<'_> {
     }
 }
 
+/// What every guide of a run shares: the verdict cache, the configuration
+/// file that is part of every key, and how often a step may be tried again.
+pub struct Shared {
+    cache: Option<Cache>,
+    config: Option<PathBuf>,
+    /// `--retries`, else the configuration's.
+    retries: u32,
+}
+
+impl Shared {
+    pub fn new(args: &Args, config: &Config) -> Shared {
+        let dir = match args.no_cache {
+            true => None,
+            false => args.cache.clone().or_else(|| config.cache.clone()),
+        };
+        Shared {
+            // A partial run or a rewrite says nothing about the guide as a whole.
+            cache: crate::cache::open(dir.as_deref())
+                .filter(|_| args.step.is_none() && args.from.is_none() && !args.update),
+            config: config.path.clone(),
+            retries: args.retries.or(config.retries).unwrap_or(0),
+        }
+    }
+}
+
 fn run_one(
     index: GuideId,
     guide: &GuidePath,
-    args: &Args,
-    defaults: &Defaults,
+    (args, defaults, shared): Settings,
     interrupt: &Interrupt,
     send: &mut dyn FnMut(Event),
 ) {
@@ -203,6 +239,17 @@ fn run_one(
         return send(fail(e));
     }
     let plan: Arc<Plan> = Arc::from(plan);
+    let key = shared.cache.as_ref().and_then(|cache| {
+        let key = crate::cache::key(&plan, shared.config.as_deref()).ok()?;
+        Some((cache, key))
+    });
+    if let Some(entry) = key.as_ref().and_then(|(cache, key)| cache.lookup(key)) {
+        return send(Event::Cached {
+            guide: index,
+            plan,
+            entry,
+        });
+    }
     let options = doccheck_runner::Options {
         keep: args.keep,
         only: args.step,
@@ -215,41 +262,46 @@ fn run_one(
             (true, false) => Some(UpdateMode::Write),
             (true, true) => Some(UpdateMode::DryRun),
         },
+        retries: shared.retries,
         pass_env: Vec::new(),
         interrupt: interrupt.clone(),
     };
     let mut integrations = integrations(&plan);
     let mut events = Forward { guide: index, send };
-    if let Err(e) = doccheck_runner::run(&plan, &mut integrations, &options, &mut events) {
-        (events.send)(fail(e));
+    match doccheck_runner::run(&plan, &mut integrations, &options, &mut events) {
+        Ok(report) if report.verdict() == Verdict::Passed => {
+            if let Some((cache, key)) = &key {
+                // A cache that cannot be written costs the next run time, never a verdict.
+                let _ = cache.record(&crate::cache::entry(&plan, key, &report));
+            }
+        }
+        Ok(_) => {}
+        Err(e) => (events.send)(fail(e)),
     }
 }
 
-fn run(
-    args: &Args,
-    guides: &[GuidePath],
-    defaults: &Defaults,
-    reporting: &mut Reporting,
-    interrupt: Interrupt,
-) {
-    run_guides(args, guides, defaults, reporting, &interrupt);
+/// What every guide's run reads: the flags, the defaults, the cache.
+type Settings<'a> = (&'a Args, &'a Defaults, &'a Shared);
+
+fn run(settings: Settings, guides: &[GuidePath], reporting: &mut Reporting, interrupt: Interrupt) {
+    run_guides(settings, guides, reporting, &interrupt);
     if let Some(signal) = interrupt.signal() {
         reporting.handle(Event::Interrupted(signal));
     }
 }
 
 fn run_guides(
-    args: &Args,
+    settings: Settings,
     guides: &[GuidePath],
-    defaults: &Defaults,
     reporting: &mut Reporting,
     interrupt: &Interrupt,
 ) {
+    let args = settings.0;
     let jobs = args.jobs.unwrap_or_else(pool::cpus).max(1);
     // One guide, or one at a time: on this thread, with no hop per event.
     if guides.len() == 1 || jobs == 1 {
         for (index, guide) in guides.iter().enumerate() {
-            run_one(index, guide, args, defaults, interrupt, &mut |e| {
+            run_one(index, guide, settings, interrupt, &mut |e| {
                 reporting.handle(e)
             });
         }
@@ -262,7 +314,7 @@ fn run_guides(
                 let mut send = |e: Event| {
                     let _ = sender.send(e);
                 };
-                run_one(index, guide, args, defaults, interrupt, &mut send)
+                run_one(index, guide, settings, interrupt, &mut send)
             });
             drop(sender);
         });

@@ -1,5 +1,6 @@
 //! `doccheck --translation`: a localized guide checked against its source, with
-//! the rules of the doccheck-l10n crate and the rule switches of the guide's scenario.
+//! the rules of the doccheck-l10n crate and the rule switches of the guide's
+//! scenario; with `--html`, its segments paired with their sources too.
 
 use std::path::Path;
 
@@ -42,6 +43,7 @@ pub fn check(
     text: &str,
     source: Option<&Path>,
     scenario: Option<&Scenario>,
+    side_by_side: bool,
 ) -> Result<Translation, Error> {
     let source = source
         .map(Path::to_path_buf)
@@ -57,9 +59,13 @@ pub fn check(
         )));
     }
     let findings = doccheck_l10n::check(text, source_text.as_deref(), &config(scenario)?);
-    Ok(Translation::new(
-        guide.display().to_string(),
-        source,
-        findings,
-    ))
+    let checked = Translation::new(guide.display().to_string(), source, findings);
+    // Only the HTML page shows segments side by side: found again only for it.
+    Ok(match side_by_side {
+        true => checked.with_pairs(
+            text.to_string(),
+            doccheck_l10n::pairs(text, source_text.as_deref()),
+        ),
+        false => checked,
+    })
 }

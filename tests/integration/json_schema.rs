@@ -92,6 +92,16 @@ fn every_kind_of_json_document_is_valid_against_the_schema() {
             status,
         );
     }
+    // cached: the second run of a passing guide with --cache
+    let cached = Test::new().guide(PASSING);
+    let cache_dir = cached.path("cache").display().to_string();
+    let out = cached
+        .args(&["g.md", "--cache", &cache_dir])
+        .stdout("...\n")
+        .run();
+    let again = Test::new().guide(PASSING);
+    lines += &run(again, &["g.md", "--cache", &cache_dir], 0);
+    drop(out);
     // list
     lines += &run(Test::new().guide(FAILING), &["g.md", "--list"], 0);
     // translation, with findings (a changed code block has a diff)
@@ -134,6 +144,7 @@ fn every_kind_of_json_document_is_valid_against_the_schema() {
     for expected in [
         "\"verdict\":\"nothing-ran\"",
         "\"verdict\":\"updated\"",
+        "\"verdict\":\"cached\"",
         "\"updates\":[{\"file\":\"g.md\",\"line\":2,",
         "\"workspace\":\"/",
         "\"related\":[{",

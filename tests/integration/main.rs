@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod bench;
+mod cache;
 mod cli;
 mod conventions;
 mod docker;
@@ -17,10 +18,12 @@ mod docker_revisions;
 mod docker_standins;
 mod formats;
 mod guides;
+mod html;
 mod json_schema;
 mod large;
 mod reports;
 mod result_blocks;
+mod retries;
 mod scenarios;
 mod scrut;
 mod secrets;

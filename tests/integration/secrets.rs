@@ -1,6 +1,6 @@
 //! Secrets never shown: the value of a variable whose name says token or
 //! password, or that `--secret` or `secrets:` names, is masked in every
-//! report (terminal, JSON, JUnit, annotations, the job summary) and in what
+//! report (terminal, JSON, JUnit, HTML, annotations, the job summary) and in what
 //! `--update` writes, while the commands run with the real value.
 
 use crate::test::Test;
@@ -25,7 +25,7 @@ fn a_token_is_masked_in_every_report_of_a_failing_step() {
         .env("API_TOKEN", VALUE)
         .env("GITHUB_ACTIONS", "true")
         .env("GITHUB_STEP_SUMMARY", "summary.md")
-        .args(&["g.md", "--junit", "out.xml"])
+        .args(&["g.md", "--junit", "out.xml", "--html", "out.html"])
         .status(1)
         .stdout("...\n          +token: ***\n...\ng.md: FAILED. [..]\n")
         .run();
@@ -34,6 +34,12 @@ fn a_token_is_masked_in_every_report_of_a_failing_step() {
     let xml = std::fs::read_to_string(out.path("out.xml")).unwrap();
     assert_hidden("JUnit", &xml);
     assert!(xml.contains("token: ***"), "{xml}");
+    let html = std::fs::read_to_string(out.path("out.html")).unwrap();
+    assert_hidden("the HTML report", &html);
+    assert!(
+        html.contains("token: ***"),
+        "the HTML shows the masked output"
+    );
     let summary = std::fs::read_to_string(out.path("summary.md")).unwrap();
     assert_hidden("the job summary", &summary);
     assert!(summary.contains("+token: ***"), "{summary}");

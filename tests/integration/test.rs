@@ -272,3 +272,24 @@ pub fn signal(pid: u32, signal: i32) {
         "cannot signal {pid}"
     );
 }
+
+/// Asserts a JUnit file is valid against Jenkins' junit-10.xsd (Python's
+/// xmlschema, which .ci/setup installs).
+pub fn assert_valid_junit(path: &Path) {
+    let schema = repo().join("tests/data/junit-10.xsd");
+    let check = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])",
+        ])
+        .arg(&schema)
+        .arg(path)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        check.status.success(),
+        "the JUnit XML is not valid against junit-10.xsd (is xmlschema installed? .ci/setup installs it):\n{}\n{}",
+        String::from_utf8_lossy(&check.stderr),
+        std::fs::read_to_string(path).unwrap_or_default()
+    );
+}

@@ -152,7 +152,7 @@ fn partitions_split_the_guides_into_disjoint_shards() {
     tree()
         .args(&["docs", "--partition", "count:4/3"])
         .status(2)
-        .stderr("error: invalid value 'count:4/3' for '--partition <KIND:K/N>': `count:4/3` is not a partition; write count:K/N or hash:K/N, with 1 ≤ K ≤ N\n...\n")
+        .stderr("error: invalid value 'count:4/3' for '--partition <KIND:K/N>': `count:4/3` is not a partition; write count:K/N, hash:K/N or duration:K/N, with 1 ≤ K ≤ N\n...\n")
         .run();
 }
 
@@ -218,4 +218,47 @@ fn guides_run_in_parallel() {
         "{:?}",
         started.elapsed()
     );
+}
+
+/// `duration:K/N` deals guides by an earlier run's times, longest first:
+/// the slow guide gets a shard of its own; `--list` says what each shard
+/// is expected to take.
+#[test]
+fn duration_shards_follow_recorded_times() {
+    let mut test = Test::new().write("docs/slow.md", "```sh\nsleep 1\n```\n");
+    for i in 0..5 {
+        test = test.write(&format!("docs/quick-{i}.md"), "```sh\nsleep 0.1\n```\n");
+    }
+    let dir = test.path("");
+    let record = std::process::Command::new(crate::test::doccheck_binary())
+        .args(["docs", "--format", "json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(record.status.code(), Some(0));
+    std::fs::write(dir.join("timings.jsonl"), &record.stdout).unwrap();
+    let shard = |k: u32| {
+        Test::new().current_dir(&dir).args(&[
+            "docs",
+            "--list",
+            "--partition",
+            &format!("duration:{k}/2"),
+            "--timings",
+            dir.join("timings.jsonl").to_str().unwrap(),
+        ])
+    };
+    shard(1)
+        .stdout("docs/slow.md  1 steps\n1 guides, 0 with nothing to run\n")
+        .stderr("▶ shard 1/2: 1 guides, 1.[..]s recorded, 0 without a record\n  shard 2/2: 5 guides, [..]s recorded, 0 without a record\n")
+        .run();
+    shard(2)
+        .stdout("docs/quick-0.md  1 steps\ndocs/quick-1.md  1 steps\ndocs/quick-2.md  1 steps\ndocs/quick-3.md  1 steps\ndocs/quick-4.md  1 steps\n5 guides, 0 with nothing to run\n")
+        .stderr("  shard 1/2: [..]\n▶ shard 2/2: 5 guides, [..]\n")
+        .run();
+    Test::new()
+        .current_dir(&dir)
+        .args(&["docs", "--partition", "duration:1/2"])
+        .status(2)
+        .stderr("error: --partition duration:K/N deals guides by an earlier run's times: give --timings FILE (a --format json report or a JUnit file)\n")
+        .run();
 }

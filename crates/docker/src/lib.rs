@@ -87,6 +87,8 @@ pub struct Docker {
     /// What the command `before` claimed needs once it has run.
     pending: Option<After>,
     notes: Vec<String>,
+    /// How many containers were recorded (here, by the gateway) when the step began.
+    step_mark: (usize, usize),
 }
 
 impl Docker {
@@ -110,6 +112,7 @@ impl Docker {
             gateway: None,
             pending: None,
             notes: Vec::new(),
+            step_mark: (0, 0),
         }
     }
 
@@ -298,7 +301,55 @@ impl Integration for Docker {
         }
     }
 
-    fn explain(&mut self, _ran: &Ran) -> Option<Failure> {
+    fn step_started(&mut self) {
+        let gateway = self
+            .gateway
+            .as_ref()
+            .map_or(0, |g| gateway::lock_state(g).containers.len());
+        self.step_mark = (self.records.containers.len(), gateway);
+    }
+
+    /// The containers the step created, removed: they are the run's own, and
+    /// a retried `docker run --name web` would meet its own earlier attempt.
+    fn undo_step(&mut self) -> Result<(), String> {
+        let mut ids: Vec<String> = self
+            .records
+            .containers
+            .split_off(self.step_mark.0.min(self.records.containers.len()));
+        if let Some(gateway) = &self.gateway {
+            let mut state = gateway::lock_state(gateway);
+            let at = self.step_mark.1.min(state.containers.len());
+            ids.extend(state.containers.split_off(at));
+        }
+        ids.sort();
+        ids.dedup();
+        let Some(client) = &self.client else {
+            return Ok(());
+        };
+        let mut args = vec!["rm", "-f", "-v"];
+        args.extend(ids.iter().map(String::as_str));
+        match ids.is_empty() {
+            true => Ok(()),
+            false => client.run(&args).map(|_| ()).map_err(|e| {
+                // Still the run's: the cleanup at the end tries again.
+                self.records.containers.extend(ids.iter().cloned());
+                e.to_string()
+            }),
+        }
+    }
+
+    fn explain(&mut self, ran: &Ran) -> Option<Failure> {
+        // Another process took the host port between doccheck's claim and the bind.
+        if doccheck_runner::failure::port_taken(ran.output) {
+            let line = ran
+                .output
+                .lines()
+                .find(|l| doccheck_runner::failure::port_taken(l))?;
+            return Some(Failure::Integration {
+                integration: "docker",
+                message: format!("a host port was taken by another process before the container could bind it: {}", line.trim()),
+            });
+        }
         let message = gateway::lock_state(self.gateway.as_ref()?)
             .engine_gone
             .take()?;

@@ -131,6 +131,23 @@ struct Found {
 }
 
 /// The image's id and labels, if the daemon has it.
+/// What a base image is, for a verdict cache's key: the digest of the
+/// stand-in's inputs where doccheck builds (or built) it, the real image's
+/// id where the machine has one. The same before and after a first run
+/// builds the stand-in, so that run's verdict is found by the next.
+pub fn identity(standin: &StandIn) -> String {
+    let dir = tempfile::tempdir();
+    let hash = inputs_hash(&standin.dir, &standin.inputs, &standin.build);
+    // An empty DOCKER_CONFIG of its own: an inspect needs no credentials.
+    let found = dir
+        .ok()
+        .and_then(|d| inspect(&Client::new(d.path()), &standin.image));
+    match found {
+        Some(f) if !f.labels.contains_key(STANDIN_LABEL) => format!("image {}", f.id),
+        _ => format!("stand-in {hash}"),
+    }
+}
+
 fn inspect(client: &Client, image: &str) -> Option<Found> {
     let line = client
         .run(&[

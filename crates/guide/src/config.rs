@@ -46,6 +46,15 @@ pub struct ConfigFile {
     /// those whose names say token, secret, password or key.
     #[serde(default)]
     pub secrets: Vec<String>,
+    /// Commands whose output names a tool's version (`git --version`), part
+    /// of every guide's cache key.
+    #[serde(default)]
+    pub tool_versions: Vec<String>,
+    /// The verdict cache's directory (as `--cache DIR`), relative to this file.
+    pub cache: Option<String>,
+    /// Tries a step again up to this many times when the machine is at
+    /// fault (as `--retries N`); never for an exit code or output that differs.
+    pub retries: Option<u32>,
     /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
     #[serde(default)]
     pub substitutions: std::collections::BTreeMap<String, String>,
@@ -136,6 +145,9 @@ pub struct Config {
     pub include_globs: Vec<String>,
     pub defaults: Defaults,
     pub jobs: Option<usize>,
+    /// `cache:`, resolved against the file's directory.
+    pub cache: Option<PathBuf>,
+    pub retries: Option<u32>,
 }
 
 /// What every guide's plan starts from.
@@ -146,6 +158,7 @@ pub struct Defaults {
     pub pass_env: Vec<String>,
     /// `secrets:` and `--secret`.
     pub secrets: Vec<String>,
+    pub tool_versions: Vec<String>,
     pub timeout: Option<Duration>,
     pub run_timeout: Option<Duration>,
     pub allow_empty: bool,
@@ -254,12 +267,14 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             "jobs: must be at least 1",
         ));
     }
+    let root = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
     Ok(Config {
         path: Some(path.to_path_buf()),
-        root: match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        },
+        cache: file.cache.as_ref().map(|c| root.join(c)),
+        root,
         include: globs(shown, text, "include", &file.include)?,
         exclude: globs(shown, text, "exclude", &file.exclude)?,
         include_globs: file.include.clone(),
@@ -275,6 +290,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
             run_timeout: duration(&file.run_timeout, "run-timeout")?,
             allow_empty: file.allow_empty,
             secrets: file.secrets,
+            tool_versions: file.tool_versions,
             substitutions: crate::scenario::check_substitutions(&file.substitutions)
                 .map_err(|m| Error::scenario(key_location(shown, text, "substitutions"), m))?,
             placeholders: crate::scenario::placeholders_of(&file.placeholders)
@@ -289,6 +305,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Config, Error> {
                 .map_err(|m| Error::scenario(key_location(shown, text, "languages"), m))?,
         },
         jobs: file.jobs,
+        retries: file.retries,
     })
 }
 

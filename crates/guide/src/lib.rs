@@ -5,6 +5,7 @@
 //! the run needs. Errors carry a kind and a file:line:column ([`error`]).
 
 pub mod config;
+pub mod digest;
 pub mod directives;
 pub mod discovery;
 pub mod duration;
@@ -19,6 +20,7 @@ pub mod scenario;
 pub mod scrut;
 pub mod service;
 pub mod setup;
+pub mod shards;
 pub mod shell;
 pub mod transcript;
 pub mod tree;

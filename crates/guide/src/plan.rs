@@ -26,6 +26,8 @@ pub struct Plan {
     /// The guide's markdown as it was read to plan it: what `--update` edits
     /// and what a report renders, never read from disk again.
     pub text: String,
+    /// The digest of its blocks' executable content ([`crate::digest`]).
+    pub executable: String,
     /// The scenario that applies, as shown in reports.
     pub scenario: Option<PathBuf>,
     pub steps: Vec<Step>,
@@ -346,6 +348,7 @@ pub fn build(
         pass_env: defaults.pass_env.clone(),
         allow_empty: defaults.allow_empty,
         secrets: defaults.secrets.clone(),
+        tool_versions: defaults.tool_versions.clone(),
         substitutions: defaults.substitutions.clone(),
         min_run: defaults.min_run,
         ..Setup::default()
@@ -368,6 +371,7 @@ pub fn build(
         setup.pass_env.extend(s.pass_env);
         setup.allow_empty |= s.allow_empty;
         setup.secrets.extend(s.secrets);
+        setup.tool_versions.extend(s.tool_versions);
         setup.substitutions.extend(s.substitutions);
         setup.min_run = s.min_run.or(setup.min_run);
         setup.paths = s.paths;
@@ -380,6 +384,7 @@ pub fn build(
     Ok(Plan {
         guide: guide.to_string(),
         text: text.to_string(),
+        executable: crate::digest::executable(blocks),
         scenario: scenario_path,
         steps,
         setup,

@@ -44,6 +44,10 @@ struct ScenarioFile {
     /// Variables whose values no report shows (masked as `***`).
     #[serde(default)]
     secrets: Vec<String>,
+    /// Commands whose output names a tool's version (`git --version`): part
+    /// of the verdict cache's key, so a new version runs the guide again.
+    #[serde(default)]
+    tool_versions: Vec<String>,
     /// Named substitutions in expected output, trycmd-style: `"[VERSION]": '\d+\.\d+\.\d+'`.
     #[serde(default)]
     substitutions: BTreeMap<String, String>,
@@ -173,6 +177,7 @@ pub struct Scenario {
     pub pass_env: Vec<String>,
     pub allow_empty: bool,
     pub secrets: Vec<String>,
+    pub tool_versions: Vec<String>,
     pub substitutions: Vec<(String, String)>,
     pub placeholders: crate::placeholders::Placeholders,
     pub default_lang: Option<String>,
@@ -467,6 +472,7 @@ pub fn parse(shown: &str, path: &Path, text: &str) -> Result<Scenario, Error> {
         pass_env: file.pass_env,
         allow_empty: file.allow_empty,
         secrets: file.secrets,
+        tool_versions: file.tool_versions,
         substitutions: check_substitutions(&file.substitutions)
             .map_err(|m| Error::scenario(positions.top("substitutions"), m))?,
         placeholders: placeholders_of(&file.placeholders)

@@ -26,6 +26,8 @@ pub struct Setup {
     /// Names of variables whose values every report masks (`secrets:`,
     /// `--secret`); names that look like a token's or a password's are masked too.
     pub secrets: Vec<String>,
+    /// Commands whose output is part of the verdict cache's key (`git --version`).
+    pub tool_versions: Vec<String>,
     /// Named substitutions of expected output (`[VERSION]` → a regex), checked.
     pub substitutions: Vec<(String, String)>,
     /// The share of the guide's blocks (percent) that must run, or it fails.
@@ -49,6 +51,7 @@ impl Default for Setup {
             pass_env: Vec::new(),
             allow_empty: false,
             secrets: Vec::new(),
+            tool_versions: Vec::new(),
             substitutions: Vec::new(),
             min_run: None,
             paths: Vec::new(),

@@ -143,16 +143,28 @@ pub fn collect(paths: &[PathBuf], config: &Config) -> Result<Vec<GuidePath>, Err
 /// path, so a guide stays in its shard as others are added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Partition {
-    Count { shard: u64, total: u64 },
-    Hash { shard: u64, total: u64 },
+    Count {
+        shard: u64,
+        total: u64,
+    },
+    Hash {
+        shard: u64,
+        total: u64,
+    },
+    /// By recorded durations ([`crate::shards`]).
+    Duration {
+        shard: u64,
+        total: u64,
+    },
 }
 
 impl std::str::FromStr for Partition {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
-        let bad =
-            || format!("`{text}` is not a partition; write count:K/N or hash:K/N, with 1 ≤ K ≤ N");
+        let bad = || {
+            format!("`{text}` is not a partition; write count:K/N, hash:K/N or duration:K/N, with 1 ≤ K ≤ N")
+        };
         let (kind, rest) = text.split_once(':').ok_or_else(bad)?;
         let (k, n) = rest.split_once('/').ok_or_else(bad)?;
         let (shard, total): (u64, u64) = (
@@ -165,22 +177,42 @@ impl std::str::FromStr for Partition {
         match kind {
             "count" => Ok(Partition::Count { shard, total }),
             "hash" => Ok(Partition::Hash { shard, total }),
+            "duration" => Ok(Partition::Duration { shard, total }),
             _ => Err(bad()),
         }
     }
 }
 
+/// The 0-based shard of `total` a path hashes to (stable as guides are added).
+pub fn hash_shard(path: &Path, total: u64) -> u64 {
+    let key = path.to_string_lossy().replace('\\', "/");
+    twox_hash::XxHash64::oneshot(0, key.as_bytes()) % total
+}
+
 impl Partition {
-    pub fn select(&self, guides: Vec<GuidePath>) -> Vec<GuidePath> {
+    /// The guides of this shard; `timings` are a duration partition's records.
+    pub fn select(
+        &self,
+        guides: Vec<GuidePath>,
+        timings: &crate::shards::Timings,
+    ) -> Vec<GuidePath> {
+        if let Partition::Duration { shard, total } = *self {
+            let dealt = crate::shards::deal(&guides, timings, total);
+            let mine = &dealt[(shard - 1) as usize].guides;
+            return guides
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| mine.binary_search(i).is_ok())
+                .map(|(_, g)| g)
+                .collect();
+        }
         guides
             .into_iter()
             .enumerate()
             .filter(|(i, g)| match *self {
                 Partition::Count { shard, total } => (*i as u64) % total == shard - 1,
-                Partition::Hash { shard, total } => {
-                    let key = g.path.to_string_lossy().replace('\\', "/");
-                    twox_hash::XxHash64::oneshot(0, key.as_bytes()) % total == shard - 1
-                }
+                Partition::Hash { shard, total } => hash_shard(&g.path, total) == shard - 1,
+                Partition::Duration { .. } => false,
             })
             .map(|(_, g)| g)
             .collect()
@@ -202,12 +234,12 @@ mod tests {
 
     #[test]
     fn partitions_cover_every_guide_once() {
-        for kind in ["count", "hash"] {
+        for kind in ["count", "hash", "duration"] {
             let all = guides(37);
             let mut union = Vec::new();
             for k in 1..=4 {
                 let p: Partition = format!("{kind}:{k}/4").parse().unwrap();
-                union.extend(p.select(all.clone()));
+                union.extend(p.select(all.clone(), &crate::shards::Timings::default()));
             }
             union.sort_by(|a, b| a.path.cmp(&b.path));
             let mut expected = all.clone();
@@ -216,7 +248,7 @@ mod tests {
         }
         let count: Partition = "count:2/3".parse().unwrap();
         let picked: Vec<_> = count
-            .select(guides(7))
+            .select(guides(7), &crate::shards::Timings::default())
             .into_iter()
             .map(|g| g.path)
             .collect();
@@ -229,8 +261,8 @@ mod tests {
     #[test]
     fn hash_shards_are_stable_as_guides_are_added() {
         let p: Partition = "hash:1/3".parse().unwrap();
-        let before: Vec<_> = p.select(guides(20));
-        let after: Vec<_> = p.select(guides(40));
+        let before: Vec<_> = p.select(guides(20), &crate::shards::Timings::default());
+        let after: Vec<_> = p.select(guides(40), &crate::shards::Timings::default());
         assert!(before.iter().all(|g| after.contains(g)));
     }
 

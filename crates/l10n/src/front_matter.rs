@@ -199,7 +199,18 @@ pub(crate) fn check(
                 other => other,
             };
             let at = seg.text.file_offset(at.min(seg.text.text.len()));
-            out.push((rule, at, format!("front matter `{key}`: {message}")));
+            // An error mark stays at the start of the message.
+            let (error, text) = rules::unmark(&message);
+            let message = format!("front matter `{key}`: {text}");
+            out.push((
+                rule,
+                at,
+                if error {
+                    rules::certain(&message)
+                } else {
+                    message
+                },
+            ));
         }
     }
     out

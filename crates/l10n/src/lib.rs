@@ -19,11 +19,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 mod blocks;
+mod changed;
 mod deadline;
 mod doc;
 mod front_matter;
 mod headings;
 mod inline;
+mod outside;
 mod rules;
 mod staleness;
 mod text;
@@ -195,9 +197,15 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
                     message: String,
                     diff: Option<String>| {
         // The byte offset waits in `line` until positions are resolved.
+        let (error, text) = rules::unmark(&message);
+        let (severity, message) = if error {
+            (Severity::Error, text.to_string())
+        } else {
+            (severity_of(rule), message)
+        };
         out.push(Finding {
             rule,
-            severity: severity_of(rule),
+            severity,
             segment,
             line: offset,
             column: 0,
@@ -208,6 +216,9 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
 
     for b in bad {
         push("segment-malformed", b.id, b.at, b.message, None);
+    }
+    for (at, message) in outside::outside(localized, &ldoc, &segs) {
+        push("segment-malformed", None, at, message, None);
     }
 
     let side_by_side = !segs.is_empty();
@@ -239,10 +250,12 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         })
         .collect();
     let names = rules::derive_names(&texts, &ldoc.refs, &config.product_names);
+    let code_words = rules::code_words(ldoc.code_blocks.iter().map(|b| b.content.as_str()));
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
         untranslated_allowed,
         names: &names,
+        code_words: &code_words,
     };
     for seg in &segs {
         let mut raw = Vec::new();
@@ -277,6 +290,26 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         }
     }
 
+    // What the source changed since the translation was made: segments whose
+    // English it no longer has, paragraphs no segment carries.
+    let changed = match (&slines, &sdoc) {
+        (Some(sl), Some(sd)) if side_by_side => changed::changed(&segs, sl, sd, localized),
+        _ => None,
+    }
+    .filter(changed::Changed::any);
+    let mut outdated =
+        staleness::outdated(localized, &lines, source, config.source_revision.as_deref());
+    if let Some(c) = &changed {
+        let at = outdated.as_ref().map_or(0, |o| o.0);
+        let diff = match outdated.take() {
+            Some((_, d)) => format!("{d}; {}", c.describe()),
+            None => c.describe(),
+        };
+        outdated = Some((at, diff));
+    }
+    let outdated = outdated.filter(|_| !config.disabled.contains("translation-outdated"));
+    let mut folded = Vec::new();
+
     if let (Some(slines), Some(sdoc)) = (&slines, &sdoc) {
         for (rule, at, message, diff) in blocks::compare(
             &ldoc.code_blocks,
@@ -284,15 +317,17 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
             slines,
             localized.len(),
         ) {
-            push(rule, None, at, message, diff);
+            // The source's code changed with its text: the blocks follow
+            // from that, not from the translation.
+            if changed.is_some() && outdated.is_some() && config.allows_rule(rule, None) {
+                folded.push(format!("{rule} at line {}", lines.pos(at).0));
+            } else {
+                push(rule, None, at, message, diff);
+            }
         }
     }
 
     let anchors = headings::heading_anchors(localized, &ldoc, &segs, source.zip(sdoc.as_ref()));
-    let outdated =
-        staleness::outdated(localized, &lines, source, config.source_revision.as_deref())
-            .filter(|_| !config.disabled.contains("translation-outdated"));
-    let mut folded = Vec::new();
     for a in anchors {
         match (&outdated, a.stale) {
             // Listed in the one outdated finding instead.
@@ -323,6 +358,42 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         (a.line, a.column, a.rule, &a.message).cmp(&(b.line, b.column, b.rule, &b.message))
     });
     out
+}
+
+/// A segment of a translation and the source it is checked against, as
+/// [`check`] pairs them: what a report shows side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// The side-by-side segment id (`data-ttu-id`), when the translation has them.
+    pub id: Option<String>,
+    /// The translated text's byte range in the localized file.
+    pub text: std::ops::Range<usize>,
+    /// The whole segment's byte range, its side-by-side markup included.
+    pub outer: std::ops::Range<usize>,
+    /// The source's text (container markers of continuation lines removed).
+    pub source: Option<String>,
+}
+
+/// The segments of `localized` with their sources, in file order: its
+/// side-by-side segments, or without them its block-level elements paired
+/// with `source`'s as [`check`] pairs them.
+pub fn pairs(localized: &str, source: Option<&str>) -> Vec<Pair> {
+    let ldoc = doc::parse(localized);
+    let lines = LineIndex::new(localized);
+    let (mut segs, _) = doc::segments(&lines, &ldoc);
+    if segs.is_empty() {
+        if let Some(src) = source {
+            segs = aligned(&lines, &ldoc, &LineIndex::new(src), &doc::parse(src));
+        }
+    }
+    segs.into_iter()
+        .map(|s| Pair {
+            id: s.id,
+            text: s.text.range(),
+            outer: s.outer,
+            source: s.source,
+        })
+        .collect()
 }
 
 /// Segments for a translation without side-by-side spans: its block-level

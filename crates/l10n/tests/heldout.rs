@@ -48,10 +48,10 @@ const SETS: &[Set] = &[
         dir: "heldout2",
         careful: &["ko", "ru", "pl", "sv"],
         defective: &["ru", "pl", "ko"],
-        // As measured; not tuned for.
+        // As measured; not tuned for. `[GitHub의 …]` (a word pulled into a
+        // link with its particle, d-103) is found since the link rules cut
+        // Korean particles off, as their other rules do.
         missed: &[
-            // `[GitHub의 …]`: the word pulled in carries a particle.
-            ("ko.defective.md", "d-103", "link-text-grew"),
             ("ko.defective.md", "d-128", "code-span-moved"),
             ("ko.defective.md", "d-133", "product-name-altered"),
             // "Firma Microsoft provides a range of base images do…".

@@ -111,10 +111,13 @@ fn timed(what: &str, localized: &str, source: Option<&str>, bound: Duration) -> 
     n
 }
 
-/// A guide of a megabyte: well under a second (about 0.1 s optimized).
-const GUIDE: Duration = Duration::from_secs(1);
+/// A guide of a megabyte takes about 0.1 s optimized. The bounds are not a
+/// speed measure (a busy machine must not fail them: that is what benches/
+/// is for) but a guard against quadratic time, which on a megabyte takes
+/// hours: ten times what an idle machine needs, and more in a debug build.
+const GUIDE: Duration = Duration::from_secs(10);
 /// Pathological input with tens of thousands of findings.
-const PATHOLOGICAL: Duration = Duration::from_secs(3);
+const PATHOLOGICAL: Duration = Duration::from_secs(30);
 
 #[test]
 fn one_megabyte_inputs() {

@@ -24,6 +24,8 @@ pub struct Case {
     pub message: Option<String>,
     /// Longer text: the command, its output, the diff.
     pub detail: String,
+    /// Why each earlier attempt failed, for a step that passed on a retry.
+    pub flaky: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +133,11 @@ pub fn step_case(plan: &Plan, step: &Step, result: &StepResult) -> Case {
         duration: result.duration,
         message,
         detail: step_detail(result),
+        flaky: result
+            .attempts
+            .iter()
+            .map(|a| printable::text(&a.failure.to_string(), printable::FILE).into_owned())
+            .collect(),
     }
 }
 
@@ -155,6 +162,7 @@ pub fn finding_cases(guide: &str, findings: &[doccheck_l10n::Finding]) -> Vec<Ca
             duration: Duration::ZERO,
             message: Some(f.message.clone()),
             detail: f.diff.clone().unwrap_or_default(),
+            flaky: Vec::new(),
         })
         .collect()
 }

@@ -36,6 +36,12 @@ pub enum Event {
     },
     /// A markdown file of a directory or glob run that has no code block.
     Empty { guide: GuideId, name: String },
+    /// A guide not run: an earlier run with the same key passed (`--cache`).
+    Cached {
+        guide: GuideId,
+        plan: Arc<Plan>,
+        entry: doccheck_cache::Entry,
+    },
     /// A signal stopped the run: the guides not started yet will not be.
     Interrupted(i32),
     /// The last event: what the whole run came to.
@@ -43,12 +49,17 @@ pub enum Event {
 }
 
 /// A translation check's outcome.
+#[derive(Clone)]
 pub struct Translation {
     pub guide: String,
     pub source: Option<PathBuf>,
     pub findings: Vec<doccheck_l10n::Finding>,
     /// Errors fail a translation; warnings alone do not.
     pub errors: usize,
+    /// The translation's text and its segments paired with their sources,
+    /// for the reports that show them side by side (empty if not given).
+    pub text: String,
+    pub pairs: Vec<doccheck_l10n::Pair>,
 }
 
 impl Translation {
@@ -66,7 +77,16 @@ impl Translation {
             source,
             findings,
             errors,
+            text: String::new(),
+            pairs: Vec::new(),
         }
+    }
+
+    /// With the translation's text and its segments, to show side by side.
+    pub fn with_pairs(mut self, text: String, pairs: Vec<doccheck_l10n::Pair>) -> Translation {
+        self.text = text;
+        self.pairs = pairs;
+        self
     }
 
     pub fn passed(&self) -> bool {
@@ -81,6 +101,8 @@ pub struct Outcome {
     pub passed: usize,
     /// Passed after `--update` rewrote them.
     pub updated: usize,
+    /// Not run: they passed before with the same key.
+    pub cached: usize,
     pub failed: usize,
     /// Could not be run (usage, scenario or environment error).
     pub errors: usize,
@@ -88,6 +110,8 @@ pub struct Outcome {
     pub empty: usize,
     pub listed: usize,
     pub steps: Counts,
+    /// Steps that passed on a retry.
+    pub flaky: usize,
     /// The signal that stopped the run.
     pub interrupted: Option<i32>,
 }
@@ -105,6 +129,7 @@ impl Outcome {
                 ..
             } => {
                 let c = Counts::of(std::slice::from_ref(result));
+                self.flaky += result.flaky() as usize;
                 self.steps.passed += c.passed;
                 self.steps.failed += c.failed;
                 self.steps.skipped += c.skipped;
@@ -133,6 +158,7 @@ impl Outcome {
                 _ => self.errors += 1,
             },
             Event::Empty { .. } => self.empty += 1,
+            Event::Cached { .. } => self.cached += 1,
             Event::Interrupted(signal) => self.interrupted = Some(*signal),
             Event::Done(_) => {}
         }

@@ -58,6 +58,19 @@ impl Reporter for Github {
                             self.failed.entry(*guide).or_default().push(case);
                         }
                     }
+                    // Passed on a retry: a warning, so that flakes are seen, not hidden.
+                    RunEvent::StepFinished(result) if result.flaky() => {
+                        if let Some(step) = step_of(&plan, result) {
+                            let mut case = step_case(&plan, step, result);
+                            case.outcome = CaseOutcome::Warning;
+                            case.message = Some(format!(
+                                "flaky: passed on a retry; the machine failed it first: {}",
+                                case.flaky.join("; ")
+                            ));
+                            case.detail = String::new();
+                            self.failed.entry(*guide).or_default().push(case);
+                        }
+                    }
                     RunEvent::Finished(summary) => {
                         self.plans.end(*guide);
                         let failed = self.failed.remove(guide).unwrap_or_default();
@@ -94,8 +107,11 @@ impl Reporter for Github {
                     &checked.findings,
                 )));
             }
-            Event::Listed { .. } | Event::Empty { .. } | Event::Interrupted(_) | Event::Done(_) => {
-            }
+            Event::Listed { .. }
+            | Event::Empty { .. }
+            | Event::Cached { .. }
+            | Event::Interrupted(_)
+            | Event::Done(_) => {}
         }
     }
 }
@@ -153,6 +169,7 @@ mod tests {
             duration: Duration::ZERO,
             message: Some("exit code 1 (expected 0)".into()),
             detail: "100% sure\n".into(),
+            flaky: Vec::new(),
         };
         let passed = Case {
             outcome: CaseOutcome::Passed,

@@ -105,6 +105,18 @@ struct StepDocument<'a> {
     /// What doccheck did that the guide does not say.
     run_notes: &'a [String],
     duration_ms: u64,
+    /// Earlier attempts that failed for the machine's sake (`--retries`):
+    /// a passing step with attempts is flaky.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attempts: Vec<AttemptDocument>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    flaky: bool,
+}
+
+#[derive(Serialize)]
+struct AttemptDocument {
+    failure: FailureDocument,
+    duration_ms: u64,
 }
 
 #[derive(Serialize)]
@@ -147,6 +159,17 @@ struct RunDocument<'a> {
     /// With `--update`: what was rewritten (or, with `--dry-run`, would be).
     #[serde(skip_serializing_if = "Option::is_none")]
     updates: Option<Vec<RewriteDocument<'a>>>,
+    /// For a `cached` verdict: the earlier passing run it stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache: Option<CacheDocument<'a>>,
+}
+
+#[derive(Serialize)]
+struct CacheDocument<'a> {
+    key: &'a str,
+    /// When the passing run ended, in seconds since the epoch.
+    recorded: u64,
+    duration_ms: u64,
 }
 
 #[derive(Serialize)]
@@ -304,6 +327,15 @@ fn step_document<'a>(plan: &'a Plan, step: &'a Step, result: &'a StepResult) -> 
             .collect(),
         run_notes: &result.notes,
         duration_ms: result.duration.as_millis() as u64,
+        attempts: result
+            .attempts
+            .iter()
+            .map(|a| AttemptDocument {
+                failure: FailureDocument::from(&a.failure),
+                duration_ms: a.duration.as_millis() as u64,
+            })
+            .collect(),
+        flaky: result.flaky(),
     }
 }
 
@@ -373,6 +405,7 @@ fn run_document<'a>(
             .kept_workspace
             .as_ref()
             .map(|p| p.display().to_string()),
+        cache: None,
         updates: updates.map(|u| {
             u.rewrites
                 .iter()
@@ -387,6 +420,42 @@ fn run_document<'a>(
     }
 }
 
+/// A guide the cache vouches for: a run document with no step run.
+fn cached_document<'a>(plan: &'a Plan, entry: &'a doccheck_cache::Entry) -> RunDocument<'a> {
+    let count = |status: &str| entry.steps.iter().filter(|s| s.status == status).count();
+    RunDocument {
+        schema_version: SCHEMA_VERSION,
+        kind: "run",
+        guide: &plan.guide,
+        scenario: plan.scenario.as_ref().map(|s| s.display().to_string()),
+        verdict: "cached",
+        passed: true,
+        interrupted: None,
+        duration_ms: 0,
+        summary: CountsDocument {
+            passed: count("passed"),
+            failed: 0,
+            skipped: count("skipped"),
+            not_run: count("not-run"),
+        },
+        steps: Vec::new(),
+        notes: &[],
+        warnings: &[],
+        // This run ran nothing: the cached run's steps are in `summary`.
+        coverage: CoverageDocument::from(&doccheck_runner::coverage::Coverage {
+            blocks: entry.steps.len(),
+            ..Default::default()
+        }),
+        workspace: None,
+        updates: None,
+        cache: Some(CacheDocument {
+            key: &entry.key,
+            recorded: entry.recorded,
+            duration_ms: entry.duration_ms,
+        }),
+    }
+}
+
 impl Reporter for Json {
     fn report(&mut self, event: &Event) {
         match event {
@@ -394,6 +463,7 @@ impl Reporter for Json {
             Event::Listed { plan, .. } => self.listed(plan),
             Event::Translation { checked, .. } => self.translation(checked),
             Event::Empty { name, .. } => self.empty(name),
+            Event::Cached { plan, entry, .. } => crate::out(&line(&cached_document(plan, entry))),
             Event::Error { guide, name, error } => {
                 self.running.remove(guide);
                 self.plans.end(*guide);

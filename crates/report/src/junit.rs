@@ -23,6 +23,8 @@ pub struct Suite {
     pub file: String,
     pub cases: Vec<Case>,
     pub time: Duration,
+    /// `<property>`s: `doccheck.cached` for a guide the cache vouched for.
+    pub properties: Vec<(String, String)>,
 }
 
 pub struct Junit {
@@ -72,6 +74,7 @@ impl Junit {
                     file: plan.guide.clone(),
                     cases,
                     time: summary.duration,
+                    properties: Vec::new(),
                 });
             }
             _ => {}
@@ -100,8 +103,10 @@ impl Junit {
                 duration: Duration::ZERO,
                 message: Some(error.to_string()),
                 detail: String::new(),
+                flaky: Vec::new(),
             }],
             time: Duration::ZERO,
+            properties: Vec::new(),
         });
     }
 
@@ -111,6 +116,7 @@ impl Junit {
             file: checked.guide.clone(),
             cases: finding_cases(&checked.guide, &checked.findings),
             time: Duration::ZERO,
+            properties: Vec::new(),
         });
     }
 }
@@ -125,27 +131,50 @@ impl Reporter for Junit {
                 self.plans.end(*guide);
                 self.error(name, error)
             }
+            Event::Cached { plan, entry, .. } => self.suites.push(cached_suite(plan, entry)),
             Event::Listed { .. } | Event::Empty { .. } | Event::Interrupted(_) | Event::Done(_) => {
             }
         }
     }
 
     fn finish(&mut self) -> Result<(), String> {
-        let xml = render(&self.suites);
-        let shown = self.path.display();
-        let dir = self
-            .path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("."));
-        let mut file = tempfile::NamedTempFile::new_in(&dir)
-            .map_err(|e| format!("cannot write {shown}: {e}"))?;
-        std::io::Write::write_all(&mut file, xml.as_bytes())
-            .map_err(|e| format!("cannot write {shown}: {e}"))?;
-        file.persist(&self.path)
-            .map_err(|e| format!("cannot write {shown}: {}", e.error))?;
-        Ok(())
+        crate::write_file(&self.path, &render(&self.suites))
+    }
+}
+
+/// A cached guide: its steps as the passing run left them, passed (or
+/// skipped), taking no time now, and a property saying why.
+fn cached_suite(plan: &doccheck_guide::plan::Plan, entry: &doccheck_cache::Entry) -> Suite {
+    let cases = entry
+        .steps
+        .iter()
+        .map(|s| Case {
+            name: format!("step {}: {}", s.number, s.summary),
+            file: plan.guide.clone(),
+            line: s.line,
+            column: 1,
+            failure_line: s.line,
+            failure_column: 1,
+            outcome: match s.status.as_str() {
+                "passed" => CaseOutcome::Passed,
+                "skipped" => CaseOutcome::Skipped,
+                _ => CaseOutcome::NotRun,
+            },
+            duration: Duration::ZERO,
+            message: (s.status != "passed").then(|| format!("{} in the cached run", s.status)),
+            detail: String::new(),
+            flaky: Vec::new(),
+        })
+        .collect();
+    Suite {
+        name: plan.guide.clone(),
+        file: plan.guide.clone(),
+        cases,
+        time: Duration::ZERO,
+        properties: vec![
+            ("doccheck.cached".to_string(), "true".to_string()),
+            ("doccheck.cache-key".to_string(), entry.key.clone()),
+        ],
     }
 }
 
@@ -184,6 +213,15 @@ pub fn render(suites: &[Suite]) -> String {
             ("file", suite.file.as_str()),
         ]);
         let _ = w.write_event(Xml::Start(tag));
+        if !suite.properties.is_empty() {
+            let _ = w.write_event(Xml::Start(BytesStart::new("properties")));
+            for (name, value) in &suite.properties {
+                let mut property = BytesStart::new("property");
+                property.extend_attributes([("name", name.as_str()), ("value", value.as_str())]);
+                let _ = w.write_event(Xml::Empty(property));
+            }
+            let _ = w.write_event(Xml::End(BytesEnd::new("properties")));
+        }
         for case in &suite.cases {
             write_case(&mut w, case);
         }
@@ -203,8 +241,19 @@ fn write_case(w: &mut Writer<Vec<u8>>, case: &Case) {
         ("time", seconds(case.duration).as_str()),
     ]);
     let (element, kind) = match case.outcome {
-        CaseOutcome::Passed => {
+        CaseOutcome::Passed if case.flaky.is_empty() => {
             let _ = w.write_event(Xml::Empty(tag));
+            return;
+        }
+        // Passed on a retry: each earlier attempt as surefire's flakyFailure.
+        CaseOutcome::Passed => {
+            let _ = w.write_event(Xml::Start(tag));
+            for why in &case.flaky {
+                let mut flaky = BytesStart::new("flakyFailure");
+                flaky.extend_attributes([("type", "infrastructure"), ("message", why.as_str())]);
+                let _ = w.write_event(Xml::Empty(flaky));
+            }
+            let _ = w.write_event(Xml::End(BytesEnd::new("testcase")));
             return;
         }
         CaseOutcome::Failed => ("failure", Some("error")),

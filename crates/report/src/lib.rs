@@ -1,13 +1,15 @@
 //! Reporters, fed by events alone (cargo-nextest's split): the run's
 //! [`event`]s, from each guide's plan to the run's [`Outcome`], reach the
-//! [`terminal`], [`json`], [`junit`] and [`github`] annotations. Steps and
-//! translation findings both become [`case::Case`]s for the formats that
-//! list outcomes, so every format shows them the same way; [`printable`]
-//! is how text from a run is shown in all but JSON.
+//! [`terminal`], [`json`], [`junit`], [`github`] annotations and the
+//! [`html`] page. Steps and translation findings both become
+//! [`case::Case`]s for the formats that list outcomes, so every format
+//! shows them the same way; [`printable`] is how text from a run is shown
+//! in all but JSON.
 
 pub mod case;
 pub mod event;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod printable;
@@ -41,6 +43,25 @@ impl Reporter for Reporters {
         }
         result
     }
+}
+
+/// A report file written whole: a temporary file beside it, renamed over it
+/// (a reader never sees half of one), readable as any new file is (the umask
+/// applies), not private as a temporary file is.
+pub fn write_file(path: &std::path::Path, text: &str) -> Result<(), String> {
+    let shown = path.display();
+    let fail = |e: std::io::Error| format!("cannot write {shown}: {e}");
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir).map_err(fail)?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(fail)?;
+    file.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
 }
 
 /// Writes to stdout; a closed pipe (`doccheck ... | head`) is not worth a panic.

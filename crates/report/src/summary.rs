@@ -116,8 +116,8 @@ impl Summary {
             let _ = writeln!(
                 out,
                 "{} guides: {} passed, {} failed, {} with errors, {} with nothing to run; steps: {} passed, {} failed, {} skipped, {} not run\n",
-                o.passed + o.updated + o.failed + o.errors + o.empty,
-                o.passed + o.updated,
+                o.passed + o.updated + o.cached + o.failed + o.errors + o.empty,
+                o.passed + o.updated + o.cached,
                 o.failed,
                 o.errors,
                 o.empty,
@@ -216,6 +216,12 @@ impl Reporter for Summary {
                     ));
                 }
             }
+            Event::Cached { plan, entry, .. } => self.rows.push(Row {
+                guide: plan.guide.clone(),
+                status: "✅ cached",
+                steps: format!("{} steps passed in an earlier run", entry.steps.len()),
+                time: None,
+            }),
             Event::Listed { .. } | Event::Empty { .. } | Event::Interrupted(_) => {}
             Event::Done(outcome) => self.outcome = Some(outcome.clone()),
         }

@@ -63,6 +63,15 @@ pub struct StepResult {
     /// The step skips the rest of the guide (a scrut case that exited with
     /// the document's skip code).
     pub skips_rest: bool,
+    /// Earlier attempts that failed for the machine's sake (`--retries`).
+    pub attempts: Vec<Attempt>,
+}
+
+/// A failed attempt of a step that was tried again.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub failure: Failure,
+    pub duration: Duration,
 }
 
 impl StepResult {
@@ -75,7 +84,13 @@ impl StepResult {
             failure: None,
             notes: Vec::new(),
             skips_rest: false,
+            attempts: Vec::new(),
         }
+    }
+
+    /// Passed after attempts that failed for the machine's sake.
+    pub fn flaky(&self) -> bool {
+        self.status == Status::Passed && !self.attempts.is_empty()
     }
 
     pub(crate) fn fail(&mut self, failure: Failure) {

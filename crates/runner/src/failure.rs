@@ -77,6 +77,19 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// Whether the machine is at fault, not the guide: an integration's
+    /// engine that went away or a host port taken between doccheck's check
+    /// and the bind, a service no probe ever got a definite answer from.
+    /// Only these are tried again (`--retries`); an exit code or an output
+    /// that differs never is.
+    pub fn infrastructure(&self) -> bool {
+        match self {
+            Failure::Integration { .. } | Failure::ServiceNotReady { .. } => true,
+            Failure::ServiceExited { log, .. } => port_taken(log),
+            _ => false,
+        }
+    }
+
     /// A short, stable name for JSON and JUnit (`exit-code`, `output`, ...).
     pub fn kind(&self) -> &'static str {
         match self {
@@ -206,4 +219,10 @@ impl fmt::Display for Failure {
             Failure::Integration { message, .. } => f.write_str(message),
         }
     }
+}
+
+/// A bind that failed because the port was taken meanwhile.
+pub fn port_taken(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("address already in use") || lower.contains("port is already allocated")
 }

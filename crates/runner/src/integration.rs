@@ -74,6 +74,16 @@ pub trait Integration {
         None
     }
 
+    /// A step begins: what the integration creates from now on is that step's.
+    fn step_started(&mut self) {}
+
+    /// Removes what it created since the step began, so that the step can be
+    /// tried again (`--retries`, after a failure that was the machine's
+    /// fault). An error says why the step cannot be tried again.
+    fn undo_step(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+
     /// Claims `command` (returns a rewrite) or leaves it (None). A claimed
     /// command's `service`, if any, is the integration's to start and probe.
     fn before(&mut self, command: &str, service: Option<&Service>) -> Option<Rewrite>;

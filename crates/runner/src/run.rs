@@ -9,7 +9,9 @@ use doccheck_guide::plan::{Action, Plan};
 use doccheck_guide::{Error, ErrorKind};
 
 use crate::coverage::Coverage;
-use crate::events::{self, Event, Events, RunReport, RunSummary, Status, StepResult, Verdict};
+use crate::events::{
+    self, Attempt, Event, Events, RunReport, RunSummary, Status, StepResult, Verdict,
+};
 use crate::failure::Failure;
 use crate::integration::{Context, Integration};
 use crate::secrets::Secrets;
@@ -40,6 +42,9 @@ pub struct Options {
     /// Work out, for each transcript command that no longer matches, what it
     /// should say, and after the steps rewrite the guide (or show the diff).
     pub update: Option<update::Mode>,
+    /// Tries a step again up to this many times when it failed for the
+    /// machine's sake ([`Failure::infrastructure`]).
+    pub retries: u32,
     /// Names of variables the session takes from doccheck's environment instead
     /// of doccheck's isolated value (`HOME`, `TMPDIR`).
     pub pass_env: Vec<String>,
@@ -244,29 +249,57 @@ pub fn run(
         events.emit(Event::StepStarted {
             number: step.number,
         });
-        let step_started = Instant::now();
-        let mut result = StepRunner {
-            guide: &plan.guide,
-            workspace: &workspace,
-            shell: &mut shell,
-            integrations,
-            services: &mut services,
-            deadline,
-            substitutions: &plan.setup.substitutions,
-            paths: &paths,
-            tmpdir: &tmpdir,
-            update: options.update.is_some(),
-            context: Context {
-                workspace: &workspace.work,
-                control: &workspace.control,
-                state: &state.dir,
-                run_id: &id,
-                interrupt: &options.interrupt,
-                events: &mut *events,
-            },
-        }
-        .run(step);
-        result.duration = step_started.elapsed();
+        let mut attempts = Vec::new();
+        let mut result = loop {
+            let step_started = Instant::now();
+            let mark = services.mark();
+            integrations.iter_mut().for_each(|i| i.step_started());
+            let mut result = StepRunner {
+                guide: &plan.guide,
+                workspace: &workspace,
+                shell: &mut shell,
+                integrations,
+                services: &mut services,
+                deadline,
+                substitutions: &plan.setup.substitutions,
+                paths: &paths,
+                tmpdir: &tmpdir,
+                update: options.update.is_some(),
+                context: Context {
+                    workspace: &workspace.work,
+                    control: &workspace.control,
+                    state: &state.dir,
+                    run_id: &id,
+                    interrupt: &options.interrupt,
+                    events: &mut *events,
+                },
+            }
+            .run(step);
+            result.duration = step_started.elapsed();
+            let again = result.status == Status::Failed
+                && attempts.len() < options.retries as usize
+                && !options.interrupt.is_set()
+                && shell.alive()
+                && result.why().is_some_and(Failure::infrastructure);
+            if again {
+                // What the failed attempt started goes first, or the next would meet it.
+                services.stop_since(mark);
+                if integrations.iter_mut().all(|i| i.undo_step().is_ok()) {
+                    if let Some(failure) = result.why().cloned() {
+                        attempts.push(Attempt {
+                            failure,
+                            duration: result.duration,
+                        });
+                        events.emit(Event::StepStarted {
+                            number: step.number,
+                        });
+                        continue;
+                    }
+                }
+            }
+            result.attempts = std::mem::take(&mut attempts);
+            break result;
+        };
         secrets.mask_result(&mut result);
         // A case that skips the document ran: the guide decided, nothing was left out.
         if (!matches!(result.status, Status::Skipped(_)) || result.skips_rest) && !needed_file {

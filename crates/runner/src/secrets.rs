@@ -87,6 +87,9 @@ impl Secrets {
             f.each_text(&mut |t| self.mask(t));
         }
         result.notes.iter_mut().for_each(|n| self.mask(n));
+        for attempt in &mut result.attempts {
+            attempt.failure.each_text(&mut |t| self.mask(t));
+        }
     }
 
     fn mask_command(&self, c: &mut CommandRun) {

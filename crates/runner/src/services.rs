@@ -18,6 +18,8 @@ use crate::sys;
 pub(crate) struct Services {
     control: PathBuf,
     started: Vec<Background>,
+    /// Services ever started: a retried one's log and status are new files.
+    count: usize,
 }
 
 struct Background {
@@ -32,6 +34,7 @@ impl Services {
         Services {
             control: control.to_path_buf(),
             started: Vec::new(),
+            count: 0,
         }
     }
 
@@ -42,14 +45,16 @@ impl Services {
         command: &str,
         interrupt: &Interrupt,
     ) -> (Ending, String) {
-        let n = self.started.len();
+        let n = self.count;
+        self.count += 1;
         let log = self.control.join(format!("service-{n}.log"));
         let status = self.control.join(format!("service-{n}.status"));
         // `set -m` gives the background job its own process group; the inner
         // subshell lets the status be written even when the command `exit`s,
-        // and the rename makes it appear whole.
+        // and the rename makes it appear whole. Disowned: a service stopped
+        // (for a retry) is not announced in a later command's output.
         let wrapper = format!(
-            "set -m; {{ ( {command}\n) >'{log}' 2>&1 </dev/null; echo $? >'{status}.new'; mv '{status}.new' '{status}'; }} & __doccheck_service=$!; set +m; echo \"$__doccheck_service\"",
+            "set -m; {{ ( {command}\n) >'{log}' 2>&1 </dev/null; echo $? >'{status}.new'; mv '{status}.new' '{status}'; }} & __doccheck_service=$!; disown \"$__doccheck_service\"; set +m; echo \"$__doccheck_service\"",
             log = log.display(),
             status = status.display()
         );
@@ -87,6 +92,18 @@ impl Services {
             target, service, workspace, interrupt,
         )?);
         Ok(notes)
+    }
+
+    /// How many services were started so far.
+    pub fn mark(&self) -> usize {
+        self.started.len()
+    }
+
+    /// Stops the services started since `mark` (a step tried again).
+    pub fn stop_since(&mut self, mark: usize) {
+        for service in self.started.drain(mark.min(self.started.len())..) {
+            sys::kill_group(service.pid);
+        }
     }
 
     /// Stops every service's process group.

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::compare::{minus, small};
 use super::links::norm_dest;
-use super::side::{Raw, Side};
+use super::side::{certain, Raw, Side};
 use crate::text::{clip, edit_distance};
 
 /// A code span's content written back as markdown, for a message: `` `x` ``.
@@ -163,15 +163,18 @@ pub(super) fn code_span_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 continue;
             };
             if reported.insert(i) {
+                let m = format!(
+                    "code span {} is outside the parentheses \"{}\"; the source has \"{}\"",
+                    backticked(gone),
+                    clip(&t.text[to..=tc], 50),
+                    clip(&s.text[so..=sc], 50)
+                );
+                // Parentheses left empty: the span certainly left them.
+                let empty = t.text[to + 1..tc].trim().is_empty();
                 out.push((
                     "code-span-moved",
                     t.inl.codes[i].range.start,
-                    format!(
-                        "code span {} is outside the parentheses \"{}\"; the source has \"{}\"",
-                        backticked(gone),
-                        clip(&t.text[to..=tc], 50),
-                        clip(&s.text[so..=sc], 50)
-                    ),
+                    if empty { certain(&m) } else { m },
                 ));
             }
         }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::code_spans::backticked;
 use super::links::norm_dest;
 use super::side::{Raw, Side};
-use crate::text::{clip, glues_after, is_word_char};
+use crate::text::{clip, glues_after, hangul, is_word_char, korean_particle};
 
 /// The word of letters right after (or before) a byte offset.
 pub(super) fn word_after(text: &str, at: usize) -> String {
@@ -31,7 +31,9 @@ fn touches(text: &str, range: &std::ops::Range<usize>) -> (bool, bool) {
         .chars()
         .next_back()
         .is_some_and(is_word_char);
-    let after = text[range.end..].chars().next().is_some_and(glues_after);
+    let rest = &text[range.end..];
+    let after = rest.chars().next().is_some_and(glues_after)
+        || (rest.starts_with(hangul) && !korean_particle(rest));
     (before, after)
 }
 

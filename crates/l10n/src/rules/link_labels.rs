@@ -9,7 +9,7 @@ use super::footer_words::concept;
 use super::links::norm_dest;
 use super::side::{Raw, Side};
 use super::span_place::norm;
-use crate::text::clip;
+use crate::text::{clip, hangul, no_space_script};
 
 /// A label's tokens: its words normalized, footer words as their concept.
 fn tokens(label: &str) -> HashSet<String> {
@@ -109,6 +109,17 @@ fn shown(side: &Side, o: usize, w: &str) -> String {
         .map_or_else(|| w.trim_matches('`').to_string(), |x| x.1.to_string())
 }
 
+/// A word's Latin head before another script (`GitHub` of `GitHub의`).
+fn latin_head(w: &str) -> &str {
+    match w
+        .char_indices()
+        .find(|&(_, c)| hangul(c) || no_space_script(c))
+    {
+        Some((i, _)) if i > 0 => &w[..i],
+        _ => w,
+    }
+}
+
 /// A word or code span inside a link's text that the source has in the
 /// sentence, outside the link: moved into it, or copied into it while it
 /// also stays outside (more of it than in the source).
@@ -126,7 +137,9 @@ pub(super) fn link_text_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let mut v: Vec<(usize, String)> = side
             .words
             .iter()
-            .map(|&(o, w)| (o, norm(w)))
+            // A Korean particle or Japanese kana written onto a name
+            // (`GitHub의`, `GitHubの`) is not part of it.
+            .map(|&(o, w)| (o, norm(latin_head(w))))
             .filter(|(_, w)| !w.is_empty())
             .collect();
         v.extend(

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::compare::{minus, small};
 use super::names::Names;
-use super::side::{Raw, Side};
+use super::side::{certain, Raw, Side};
 use crate::inline;
 use crate::text::{self, clip, is_english_word};
 
@@ -173,6 +173,82 @@ pub(super) fn link_text_untranslated(t: &Side, s: &Side, names: &Names, out: &mu
     }
 }
 
+/// The last part of a link target without its extension, query or
+/// fragment: `Read-Host` for `../x/Read-Host.md`, `system.object.tostring`.
+fn target_stem(dest: &str) -> &str {
+    let d = dest.split(['?', '#']).next().unwrap_or("");
+    let last = d.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    match last.rsplit_once('.') {
+        Some((stem, ext)) if ["md", "yml", "yaml", "html", "htm"].contains(&ext) => stem,
+        _ => last,
+    }
+}
+
+/// A name of code rather than a word: no spaces, and a hyphen, underscore or
+/// dot between letters, or a capital after a lower-case letter (`Read-Host`,
+/// `about_CommonParameters`, `ToString()`).
+fn identifier_like(label: &str) -> bool {
+    let core = label.trim_end_matches("()");
+    let inner = |c: char| {
+        core.char_indices().skip(1).any(|(i, x)| {
+            x == c
+                && core[..i].ends_with(char::is_alphanumeric)
+                && core[i + 1..].starts_with(char::is_alphanumeric)
+        })
+    };
+    !core.is_empty()
+        && !core.contains(char::is_whitespace)
+        && core.chars().any(char::is_alphabetic)
+        && (inner('-')
+            || inner('_')
+            || inner('.')
+            || core
+                .chars()
+                .zip(core.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase()))
+}
+
+/// `technical-token-translated`: a link whose text is the name of what it
+/// points to (`[Read-Host](Read-Host.md)`, `[ToString()](…/system.object.tostring)`):
+/// a command's or an API's name, which the translation must keep as it is
+/// (`[읽기 호스트](Read-Host.md)`, `[чтением-узлом](Read-Host.md)`).
+pub(super) fn link_names_target(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !small(t.inl.links.len(), s.inl.links.len()) {
+        return;
+    }
+    for sl in s.inl.links.iter().filter(|l| !l.image) {
+        let label = sl.text.trim();
+        let stem = target_stem(&sl.dest);
+        let last = stem.rsplit('.').next().unwrap_or(stem);
+        let core = label.trim_end_matches("()");
+        let names = core.eq_ignore_ascii_case(stem)
+            || (label.ends_with("()") && core.eq_ignore_ascii_case(last));
+        if !names || !identifier_like(label) {
+            continue;
+        }
+        let dest = norm_dest(&sl.dest);
+        for tl in t
+            .inl
+            .links
+            .iter()
+            .filter(|l| !l.image && norm_dest(&l.dest) == dest)
+        {
+            if tl.text.contains(label) {
+                continue;
+            }
+            out.push((
+                "technical-token-translated",
+                tl.range.start,
+                certain(&format!(
+                    "link text \"{}\" stands for \"{label}\", the name of what the link points to ({}): a command's or an API's name stays as it is",
+                    clip(&tl.text, 40),
+                    sl.dest
+                )),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +259,21 @@ mod tests {
         assert_eq!(trailing_punct("tag(s)"), "");
         assert_eq!(trailing_punct("Next"), "");
         assert_eq!(trailing_punct("Why?"), "?");
+    }
+
+    #[test]
+    fn names_of_targets() {
+        assert_eq!(
+            target_stem("../Microsoft.PowerShell.Core/Clear-Host.md"),
+            "Clear-Host"
+        );
+        assert_eq!(
+            target_stem("/dotnet/api/system.object.tostring"),
+            "system.object.tostring"
+        );
+        assert!(identifier_like("Read-Host") && identifier_like("ToString()"));
+        assert!(identifier_like("about_CommonParameters"));
+        assert!(!identifier_like("Overview") && !identifier_like("Next steps"));
     }
 
     #[test]

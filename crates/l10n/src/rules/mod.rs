@@ -5,6 +5,7 @@
 //! with `side` and `compare` shared by them.
 
 mod code_spans;
+mod code_words;
 mod compare;
 mod emphasis;
 mod footer_words;
@@ -19,12 +20,15 @@ mod source_glued;
 mod source_left;
 mod span_clause;
 mod span_place;
+mod span_role;
 mod technical_tokens;
 
 use crate::doc::Segment;
 use crate::inline::RefDefs;
 use crate::text::{self, clip};
+pub(crate) use code_words::code_words;
 pub(crate) use names::{derive as derive_names, Names, SourceText};
+pub(crate) use side::{certain, unmark};
 use side::{Raw, Side};
 
 /// What the segment rules need from the file.
@@ -35,6 +39,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) untranslated_allowed: bool,
     /// The guide's product names (`product-name-altered`).
     pub(crate) names: &'a Names,
+    /// Names the page's code blocks use (`code_words`).
+    pub(crate) code_words: &'a std::collections::HashSet<String>,
 }
 
 /// Appends the findings of every rule for one segment to `out`.
@@ -65,7 +71,11 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
         return;
     };
     if text::same_words(t.text, s.text) {
-        if ctx.untranslated_allowed && text::is_prose(&s.word_strs()) {
+        let words = s.word_strs();
+        // A segment of one common English word ("and" between two code
+        // blocks) is as untranslated as a sentence.
+        let one_word = words.len() == 1 && text::is_english_word(words[0]);
+        if ctx.untranslated_allowed && (text::is_prose(&words) || one_word) {
             out.push((
                 "segment-untranslated",
                 0,
@@ -79,16 +89,21 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     }
     code_spans::code_spans(&t, &s, out);
     code_spans::code_span_moved(&t, &s, out);
+    // Structural evidence first, so that a span is reported with it rather
+    // than with a neighbour word.
+    span_role::code_span_role(&t, &s, out);
     span_place::code_span_misplaced(&t, &s, out);
     links::link_targets(&t, &s, out);
     links::link_text_punctuation(&t, &s, out);
     links::link_text_untranslated(&t, &s, ctx.names, out);
+    links::link_names_target(&t, &s, out);
     link_labels::link_labels_swapped(&t, &s, out);
     link_labels::link_text_grew(&t, &s, out);
     glue::glued(&t, Some(&s), out);
     punctuation::dangling(&t, Some(&s), out);
     emphasis::emphasis_glued(&t, &s, out);
     technical_tokens::technical_tokens(&t, &s, out);
+    code_words::code_words_translated(&t, &s, ctx.code_words, out);
     // A name re-cased inside a technical token (`ASP.net Core`) is reported
     // once, as the token.
     let tokens_at: std::collections::HashSet<usize> = out
@@ -100,6 +115,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);
     source_left::source_left(&t, &s, glued, out);
+    source_left::english_word_left(&t, &s, out);
 }
 
 /// Rules over the segments of one line (a "Previous / Next" footer written

@@ -111,6 +111,11 @@ pub(super) struct Tok<'a> {
     /// Only spaces between it and the next word (and no possessive).
     pub(super) joined: bool,
     pub(super) in_link: bool,
+    /// The link whose text it is in, by index in the side's links.
+    pub(super) link: Option<usize>,
+    /// Alone between parentheses: a label (`AsString (Default)`), not a
+    /// name in a sentence.
+    pub(super) parenthesized: bool,
 }
 
 pub(super) fn tokens<'a>(side: &Side<'a>) -> Vec<Tok<'a>> {
@@ -124,12 +129,24 @@ pub(super) fn tokens<'a>(side: &Side<'a>) -> Vec<Tok<'a>> {
     // A link text whose words are all capitalized (`[Azure Container
     // Registry]`) is a name; another (`[Self-hosted gRPC applications]`)
     // is a title, whose first word is capitalized because it is first.
+    // A link whose text is its target's file name (`[Overview](overview.md)`)
+    // is a page's title, whatever its capitals.
+    let titles_target = |l: usize| {
+        let link = &side.inl.links[l];
+        let d = link.dest.split(['?', '#']).next().unwrap_or("");
+        let file = d.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        let stem = file.strip_suffix(".md").unwrap_or(file).to_lowercase();
+        let text: String = link.text.trim().to_lowercase().replace(' ', "-");
+        !stem.is_empty() && stem == text && !link.text.contains(['-', '_', '.'])
+    };
     let named = |l: usize| {
-        side.words
-            .iter()
-            .zip(&links)
-            .filter(|(_, wl)| **wl == Some(l))
-            .all(|(&(_, w), _)| capitalized(strip_possessive(w).0) && !ordinary(w))
+        !titles_target(l)
+            && side
+                .words
+                .iter()
+                .zip(&links)
+                .filter(|(_, wl)| **wl == Some(l))
+                .all(|(&(_, w), _)| capitalized(strip_possessive(w).0) && !ordinary(w))
     };
     let mut out: Vec<Tok<'a>> = Vec::with_capacity(side.words.len());
     for (k, &(start, raw)) in side.words.iter().enumerate() {
@@ -147,11 +164,15 @@ pub(super) fn tokens<'a>(side: &Side<'a>) -> Vec<Tok<'a>> {
                 let gap = &side.text[end..ns];
                 !gap.is_empty() && gap.chars().all(char::is_whitespace)
             });
+        let parenthesized =
+            side.text[..start].ends_with('(') && side.text[start + word.len()..].starts_with(')');
         out.push(Tok {
             word,
             initial,
             joined,
             in_link: links[k].is_some(),
+            link: links[k],
+            parenthesized,
         });
     }
     out
@@ -167,6 +188,14 @@ struct Stats {
     evidence: usize,
     /// In a link text or a heading, away from a sentence start.
     strong: bool,
+}
+
+/// An identifier in CamelCase (`CmdletAttribute`, `GitHub`).
+fn camel(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_alphabetic())
+        && w.chars()
+            .zip(w.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 fn ordinary(w: &str) -> bool {
@@ -206,10 +235,26 @@ fn collect<'a>(
     let mut runs: Runs<'a> = Vec::new();
     for (st, side) in texts.iter().zip(sides) {
         let toks = tokens(side);
-        let title = st.heading && title_case(&toks);
+        // A heading in capitals (`RELATED LINKS`) says no more than one in
+        // Title Case.
+        let shouting = toks.iter().all(|t| !t.word.chars().any(char::is_lowercase));
+        let title = st.heading && (title_case(&toks) || shouting);
+        // A link titled after an identifier (`[CmdletAttribute Declaration]`)
+        // is a page title: its other words are no names.
+        let titled: Vec<Option<usize>> = toks
+            .iter()
+            .filter(|t| camel(t.word))
+            .filter_map(|t| t.link)
+            .map(Some)
+            .collect();
         let caps: Vec<bool> = toks
             .iter()
-            .map(|t| !title && capitalized(t.word) && (!t.initial || starts_run(t.word)))
+            .map(|t| {
+                !title
+                    && capitalized(t.word)
+                    && (!t.initial || starts_run(t.word))
+                    && (camel(t.word) || t.link.is_none() || !titled.contains(&t.link))
+            })
             .collect();
         // Runs of capitalized words joined by spaces: [start, end).
         let mut k = 0;
@@ -229,7 +274,7 @@ fn collect<'a>(
                 if !s.forms.contains(t.word) {
                     s.forms.insert(t.word.to_string());
                 }
-                if c && !t.initial && end - start == 1 {
+                if c && !t.initial && !t.parenthesized && end - start == 1 {
                     s.evidence += 1;
                     s.strong |= t.in_link || st.heading;
                 }
@@ -288,7 +333,15 @@ pub(crate) fn derive(texts: &[SourceText], refs: &RefDefs, configured: &[String]
         if *initial && !single(words[0]) {
             words = &words[1..];
         }
-        if words.len() < 2 || words.iter().all(|w| single(w)) {
+        // A title naming an identifier (`[CmdletAttribute Declaration]`):
+        // the identifier is the name, the rest is words.
+        let camel = |w: &str| {
+            w.chars().all(|c| c.is_ascii_alphabetic())
+                && w.chars()
+                    .zip(w.chars().skip(1))
+                    .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+        };
+        if words.len() < 2 || words.iter().all(|w| single(w)) || words.iter().any(|w| camel(w)) {
             continue;
         }
         let e = compounds.entry(words.to_vec()).or_default();

@@ -1,5 +1,6 @@
-//! `dangling-punctuation`: a space before `.`, `,` or `)`, left behind where
-//! a code span or link moved away.
+//! `dangling-punctuation`: a space before `.`, `,` or `)` (and `:`, `;` in
+//! other scripts than Latin), left behind where a code span or link moved
+//! away.
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,12 +11,24 @@ fn hspace(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}'
 }
 
-/// The punctuation marks of `.,)` that a text has after a space.
-fn spaced_punct(text: &str) -> HashSet<char> {
+/// The marks a space before which is left behind: `.,)`, and `:;` in a text
+/// that is not in Latin letters (French puts a space before them, Russian,
+/// Korean or Greek do not).
+fn marks(text: &str) -> &'static str {
+    let latin = |c: char| !c.is_alphabetic() || (c as u32) < 0x0250;
+    if text.chars().all(latin) {
+        ".,)"
+    } else {
+        ".,):;"
+    }
+}
+
+/// The punctuation marks of `marks` that a text has after a space.
+fn spaced_punct(text: &str, marks: &str) -> HashSet<char> {
     let mut set = HashSet::new();
     let mut prev = 'x';
     for c in text.chars() {
-        if ".,)".contains(c) && hspace(prev) {
+        if marks.contains(c) && hspace(prev) {
             set.insert(c);
         }
         prev = c;
@@ -24,7 +37,8 @@ fn spaced_punct(text: &str) -> HashSet<char> {
 }
 
 pub(super) fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
-    let src_spaced = s.map(|s| spaced_punct(s.text)).unwrap_or_default();
+    let marks = marks(t.text);
+    let src_spaced = s.map(|s| spaced_punct(s.text, marks)).unwrap_or_default();
     // What the source has right before each punctuation mark, if a code span
     // or link: probably what moved away.
     let mut hints: HashMap<char, Option<String>> = HashMap::new();
@@ -64,7 +78,7 @@ pub(super) fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
             line_has_text = true;
             last_solid = Some((i + c.len_utf8(), is_masked));
         }
-        if !".,)".contains(c) || is_masked || src_spaced.contains(&c) {
+        if !marks.contains(c) || is_masked || src_spaced.contains(&c) {
             continue;
         }
         let Some((pc, p_masked)) = before else {

@@ -9,6 +9,26 @@ use crate::text;
 /// segment's text, message.
 pub(crate) type Raw = (&'static str, usize, String);
 
+/// Starts the message of a finding that is an error whatever its rule's
+/// usual severity: its evidence is structural (a span between a verb and its
+/// ending), or what it breaks is a command (a flag translated). Kept in the
+/// message so that every rule's `Raw` stays a plain triple; `check` takes it
+/// off.
+pub(crate) const ERROR_MARK: char = '\u{2}';
+
+/// `message`, marked as an error (see [`ERROR_MARK`]).
+pub(crate) fn certain(message: &str) -> String {
+    format!("{ERROR_MARK}{message}")
+}
+
+/// Whether `message` is marked as an error, and the message without the mark.
+pub(crate) fn unmark(message: &str) -> (bool, &str) {
+    match message.strip_prefix(ERROR_MARK) {
+        Some(m) => (true, m),
+        None => (false, message),
+    }
+}
+
 /// A segment's text, parsed, with its words and their offsets.
 pub(super) struct Side<'a> {
     pub(super) text: &'a str,

@@ -117,6 +117,38 @@ pub(super) fn source_left(
     }
 }
 
+/// Whether the text is written in another script than Latin letters
+/// (Cyrillic, Greek, CJK, Hangul): an English word in it stands out.
+fn other_script(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_alphabetic() && (c as u32) >= 0x0370)
+}
+
+/// One English word left in a translation written in another script: a
+/// verb form (`backgrounded`, `running`) that the source has, kept in Latin
+/// letters (`パイプラインチェーン全体を backgrounded、`). Nouns are kept on
+/// purpose (`shell`, `cmdlet`); an English participle or gerund is not a
+/// term anyone keeps.
+pub(super) fn english_word_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !other_script(t.text) || out.iter().any(|f| f.0 == "source-left-in-translation") {
+        return;
+    }
+    let source: std::collections::HashSet<String> =
+        s.words.iter().map(|&(_, w)| w.to_lowercase()).collect();
+    for (at, w) in cut_words(t) {
+        let plain = w.chars().count() >= 6 && w.chars().all(|c| c.is_ascii_lowercase());
+        let inflected = w.ends_with("ed") || w.ends_with("ing");
+        if plain && inflected && source.contains(w) && !crate::text::is_technical(w) {
+            out.push((
+                "source-left-in-translation",
+                at,
+                format!("English word left in the translation: \"{w}\""),
+            ));
+            return;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

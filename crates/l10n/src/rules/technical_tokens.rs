@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::side::{Raw, Side};
+use super::side::{certain, Raw, Side};
 use crate::text::{self, edit_distance, is_technical};
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -87,6 +87,7 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             .get_or_insert_with(|| token_set(t.text))
             .contains(tok)
         {
+            recased_elsewhere(t, tok, &s_words, out);
             continue;
         }
         let n = tok.chars().count();
@@ -126,11 +127,45 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                     format!("\"{w}\" stands for the source's \"{tok}\", which must stay as it is"),
                 ));
             }
-            None => out.push((
-                "technical-token-missing",
-                0,
-                format!("the source's \"{tok}\" is not in the translation"),
-            )),
+            None => {
+                let m = format!("the source's \"{tok}\" is not in the translation");
+                // What a command uses, gone: the page's commands no longer
+                // read as written (a flag or path translated beyond
+                // recognition, `-Object` as `-개체`).
+                let m = if text::runnable(tok) {
+                    certain(&format!("{m}; commands use it as it is written"))
+                } else {
+                    m
+                };
+                out.push(("technical-token-missing", 0, m));
+            }
+        }
+    }
+}
+
+/// A name in CamelCase (`PowerShell`) kept in one place and re-cased in
+/// another (`Powershell 7 以降では、PowerShell は`): a name re-cased, a
+/// warning.
+fn recased_elsewhere(t: &Side, tok: &str, s_words: &HashSet<&str>, out: &mut Vec<Raw>) {
+    if !tok.chars().all(|c| c.is_ascii_alphabetic()) {
+        return;
+    }
+    let lower = tok.to_lowercase();
+    for &(at, w) in &t.words {
+        // Not inside a path or a URL (`dotnet-architecture/grpc-for-wcf`).
+        if is_technical(w) || w.contains(['/', ':', '_', '.']) {
+            continue;
+        }
+        for piece in w.split(|c: char| !c.is_ascii_alphabetic()) {
+            if piece != tok && piece.to_lowercase() == lower && !s_words.contains(piece) {
+                let at = at + w.find(piece).unwrap_or(0);
+                out.push((
+                    "product-name-altered",
+                    at,
+                    format!("\"{piece}\" is the name \"{tok}\" with other capitals; a name is written as the source writes it; suggested fix: \"{tok}\""),
+                ));
+                return;
+            }
         }
     }
 }

@@ -45,6 +45,12 @@ impl Mapped {
         m
     }
 
+    /// The file's bytes this piece was taken from.
+    pub(crate) fn range(&self) -> Range<usize> {
+        let start = self.chunks.first().map_or(0, |c| c.1);
+        start..self.file_offset(self.text.len())
+    }
+
     /// The file offset of byte `o` of `text`.
     pub(crate) fn file_offset(&self, o: usize) -> usize {
         let i = self.chunks.partition_point(|&(t, _)| t <= o).max(1) - 1;
@@ -86,6 +92,7 @@ mod tests {
         let m = Mapped::from_range(&li, start..end);
         assert_eq!(m.text, "y\nz");
         assert_eq!(li.pos(m.file_offset(2)), (3, 3));
+        assert_eq!(m.range(), start..end);
         assert_eq!(li.pos(0), (1, 1));
         let mut c = li.cursor();
         let doc_pos: Vec<_> = (0..=doc.len()).map(|o| li.pos(o)).collect();

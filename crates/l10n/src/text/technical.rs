@@ -99,9 +99,58 @@ pub(crate) fn is_technical(w: &str) -> bool {
     false
 }
 
+/// A technical token that a command uses as it is written: a flag, a path
+/// or URL, a file name, a version or image tag, a dot file, an environment
+/// variable (`-t`, `bin/Release/net5.0`, `Program.cs`, `3.0-bionic`,
+/// `ASPNETCORE_URLS`). Identifiers of prose (`gRPC`, `StockData`,
+/// `System.Object`) are not.
+pub(crate) fn runnable(w: &str) -> bool {
+    let w = strip_possessive(w);
+    if !is_technical(w) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let ext = lower.rsplit_once('.').map(|(_, e)| e);
+    w.starts_with('-')
+        || w.starts_with('.')
+        || w.contains('/')
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || lower.starts_with("http")
+        || ext.is_some_and(|e| {
+            FILE_EXTENSIONS.contains(&e) && !w.chars().all(|c| c.is_uppercase() || c == '.')
+        })
+        || (w.contains('_') && !w.chars().any(char::is_lowercase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_commands_use() {
+        for t in [
+            "-t",
+            "--file",
+            ".dockerignore",
+            "bin/Release/net5.0",
+            "3.0-bionic",
+            "Program.cs",
+            "https://x.org",
+            "ASPNETCORE_URLS",
+            "cmd.exe",
+        ] {
+            assert!(runnable(t), "{t}");
+        }
+        for t in [
+            "gRPC",
+            "StockData",
+            "System.Security.SecureString",
+            "ASP.NET",
+            "Docker",
+        ] {
+            assert!(!runnable(t), "{t}");
+        }
+    }
 
     #[test]
     fn technical_tokens() {

@@ -40,6 +40,48 @@ pub(crate) fn hangul(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF)
 }
 
+/// Korean particles and copula forms that are written onto the word before
+/// them (`` `X`를 ``, `` `X`에서 ``, `` `X`입니다 ``): a Hangul word after a span
+/// that starts with none of them is a word of its own glued on
+/// (`` `$InformationPreference`기본 설정 ``).
+const KOREAN_PARTICLES: &[&str] = &[
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "로",
+    "으로",
+    "와",
+    "과",
+    "도",
+    "만",
+    "까지",
+    "부터",
+    "나",
+    "란",
+    "라",
+    "처럼",
+    "보다",
+    "같이",
+    "마다",
+    "조차",
+    "밖에",
+    "뿐",
+    "입니다",
+    "인",
+    "께",
+    "한테",
+];
+
+/// Whether a run of Hangul starts with a particle (see `KOREAN_PARTICLES`).
+pub(crate) fn korean_particle(run: &str) -> bool {
+    KOREAN_PARTICLES.iter().any(|p| run.starts_with(p))
+}
+
 /// Whether a span or emphasis followed by `c` runs into the next word:
 /// a word character of a spaced script, but not a Korean particle.
 pub(crate) fn glues_after(c: char) -> bool {
@@ -134,5 +176,7 @@ mod tests {
         assert!(!glues_after('를'));
         assert!(glues_after('a'));
         assert!(!glues_after('の'));
+        assert!(korean_particle("를") && korean_particle("에서는") && korean_particle("입니다"));
+        assert!(!korean_particle("기본") && !korean_particle("표시"));
     }
 }

@@ -6,6 +6,8 @@
 
 use std::collections::BTreeSet;
 
+pub mod real;
+
 use doccheck_l10n::{check, Config, Finding};
 
 /// One side-by-side segment.

@@ -117,23 +117,34 @@ impl Many {
         for details in &self.failures {
             out.push_str(&format!("\n{}\n{details}", style("──").dim()));
         }
-        let passed = outcome.passed + outcome.updated;
+        let passed = outcome.passed + outcome.updated + outcome.cached;
         let guides = passed + outcome.failed + outcome.errors + outcome.empty;
         let verdict = match outcome.passed() {
             true => style("ok").green().bold(),
             false => style("FAILED").red().bold(),
         };
-        let updated = match outcome.updated {
-            0 => String::new(),
-            n => format!(" ({n} after --update)"),
+        let mut also = Vec::new();
+        if outcome.cached > 0 {
+            also.push(format!("{} cached", outcome.cached));
+        }
+        if outcome.updated > 0 {
+            also.push(format!("{} after --update", outcome.updated));
+        }
+        let updated = match also.is_empty() {
+            true => String::new(),
+            false => format!(" ({})", also.join(", ")),
         };
         let steps = &outcome.steps;
         out.push_str(&format!(
-            "\ndoccheck: {verdict}. {guides} guides: {passed} passed{updated}, {} failed, {} with errors, {} with nothing to run; steps: {} passed, {} failed, {} skipped, {} not run; {:.1}s\n",
+            "\ndoccheck: {verdict}. {guides} guides: {passed} passed{updated}, {} failed, {} with errors, {} with nothing to run; steps: {} passed{}, {} failed, {} skipped, {} not run; {:.1}s\n",
             outcome.failed,
             outcome.errors,
             outcome.empty,
             steps.passed,
+            match outcome.flaky {
+                0 => String::new(),
+                n => format!(" ({n} flaky)"),
+            },
             steps.failed,
             steps.skipped,
             steps.not_run,

@@ -160,6 +160,16 @@ impl Reporter for Terminal {
                     many.error(*guide, name, error, &self.live);
                 }
             }
+            Event::Cached { plan, entry, .. } => {
+                let line = cached(plan, entry);
+                match &mut self.many {
+                    Some(_) => {
+                        self.live
+                            .print(&format!("{} {}  {line}\n", style("✓").green(), plan.guide))
+                    }
+                    None => crate::out(&format!("{}: {line}\n", plan.guide)),
+                }
+            }
             Event::Empty { name, .. } => {
                 if self.many.is_some() {
                     many::empty(name);
@@ -179,6 +189,17 @@ impl Reporter for Terminal {
         self.live.stop();
         Ok(())
     }
+}
+
+/// `cached. 8 steps passed in an earlier run with the same key (…); 12.3s saved`
+fn cached(plan: &Plan, entry: &doccheck_cache::Entry) -> String {
+    format!(
+        "{}. {} steps passed in an earlier run with the same key ({}); {:.1}s saved",
+        style("cached").green().bold(),
+        plan.steps.len(),
+        &entry.key[..entry.key.len().min(12)],
+        entry.duration_ms as f64 / 1000.0
+    )
 }
 
 /// What goes to stderr whatever the format: why a guide could not run,
@@ -271,6 +292,22 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
             step.number
         ),
     };
+    if result.flaky() {
+        out.push_str(&format!(
+            "        {} passed on attempt {} of {}, after the machine failed it:\n",
+            style("flaky:").yellow().bold(),
+            result.attempts.len() + 1,
+            result.attempts.len() + 1
+        ));
+        for (n, attempt) in result.attempts.iter().enumerate() {
+            out.push_str(&format!(
+                "        {} attempt {}: {}\n",
+                style("│").dim(),
+                n + 1,
+                shown(&attempt.failure.to_string())
+            ));
+        }
+    }
     let show_notes =
         result.status == Status::Failed || result.commands.iter().any(|c| c.run.is_some());
     for run in &result.commands {
