@@ -225,7 +225,9 @@ fn guides_run_in_parallel() {
 /// is expected to take.
 #[test]
 fn duration_shards_follow_recorded_times() {
-    let mut test = Test::new().write("docs/slow.md", "```sh\nsleep 1\n```\n");
+    // 3 s against 5 × 0.1 s: on a busy machine too, the quick ones together
+    // take less than the slow one.
+    let mut test = Test::new().write("docs/slow.md", "```sh\nsleep 3\n```\n");
     for i in 0..5 {
         test = test.write(&format!("docs/quick-{i}.md"), "```sh\nsleep 0.1\n```\n");
     }
@@ -249,7 +251,7 @@ fn duration_shards_follow_recorded_times() {
     };
     shard(1)
         .stdout("docs/slow.md  1 steps\n1 guides, 0 with nothing to run\n")
-        .stderr("▶ shard 1/2: 1 guides, 1.[..]s recorded, 0 without a record\n  shard 2/2: 5 guides, [..]s recorded, 0 without a record\n")
+        .stderr("▶ shard 1/2: 1 guides, 3.[..]s recorded, 0 without a record\n  shard 2/2: 5 guides, [..]s recorded, 0 without a record\n")
         .run();
     shard(2)
         .stdout("docs/quick-0.md  1 steps\ndocs/quick-1.md  1 steps\ndocs/quick-2.md  1 steps\ndocs/quick-3.md  1 steps\ndocs/quick-4.md  1 steps\n5 guides, 0 with nothing to run\n")
