@@ -3,7 +3,8 @@
 //! translation moves a span away, its particle stays where the span was and
 //! now follows nothing a particle can follow: a comma (`、を使用して`),
 //! another particle (`出力をに`, `호스트는로`), or a space with no word before
-//! it (`, 를`). The sentence cannot be read that way, so the evidence is
+//! it (`, 를`). Chinese has no particles, but its frames show the same gap
+//! (`是的包装器`, `和的支持`). The sentence cannot be read that way, so the evidence is
 //! structural (an error); the span reported is the first one after the
 //! orphan, else the last one before it.
 
@@ -28,6 +29,11 @@ const KO_PARTICLES: &[&str] = &[
 const KO_PAIRS: &[&str] = &[
     "는로", "은로", "는를", "은을", "를을", "을를", "는을", "은를", "는에", "은에",
 ];
+
+/// Chinese words that need a noun between them: a conjunction or the copula
+/// straight before `的` (`和的支持`, `是的包装器`), `以` straight before the
+/// form it introduces (`以格式`): the noun, a span, went elsewhere.
+const ZH_GAPS: &[&str] = &["和的", "或的", "与的", "及的", "是的", "以格式", "以形式"];
 
 /// How many Korean particles `w` is made of, if it is made of nothing else.
 fn particles(w: &str) -> usize {
@@ -106,6 +112,21 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
                     .is_none_or(|c| c.is_whitespace() || ",.".contains(c));
                 if word_end {
                     out.push((i, format!("\"{pair}\"")));
+                }
+            }
+        }
+    }
+    if !ja && !ko && text.chars().any(crate::text::no_space_script) {
+        for gap in ZH_GAPS {
+            for (i, _) in text.match_indices(gap) {
+                // `是的，` is "yes".
+                let yes = *gap == "是的"
+                    && text[i + gap.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                if !yes {
+                    out.push((i, format!("\"{gap}\"")));
                 }
             }
         }
@@ -209,6 +230,17 @@ mod tests {
                 "`Write-Host`를 사용해 두 값 사이에 공백을 표시합니다.",
                 "Use `Write-Host` to show a space between the values."
             ),
+            0
+        );
+        assert_eq!(
+            found(
+                "从 5.0 开始， `Write-Host` 是的包装器， `Write-Information` 它允许你",
+                "Starting in 5.0, `Write-Host` is a wrapper for `Write-Information`."
+            ),
+            1
+        );
+        assert_eq!(
+            found("是的，`Write-Host` 可以。", "Yes, `Write-Host` can."),
             0
         );
         // The pronoun `이` is no particle.
