@@ -250,7 +250,8 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         })
         .collect();
     let names = rules::derive_names(&texts, &ldoc.refs, &config.product_names);
-    let code_words = rules::code_words(ldoc.code_blocks.iter().map(|b| b.content.as_str()));
+    let mut code_words = rules::code_words(ldoc.code_blocks.iter().map(|b| b.content.as_str()));
+    code_words.extend(rules::named_in_prose(texts.iter().map(|t| t.text)));
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
         untranslated_allowed,

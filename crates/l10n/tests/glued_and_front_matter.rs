@@ -152,13 +152,13 @@ fn front_matter_code_spans_and_technical_tokens() {
         + 1;
     assert_eq!(f[1].column, col);
     assert!(f[1].message.contains("\"3.0-bionique\""));
-    // A product name re-cased in the title.
+    // A product name re-cased in the title: a name's concern, a warning.
     assert_eq!(
         fm_rules(&page(
             "Créer des images Docker pour ASP.net Core",
             "Découvrez comment construire l’image avec `docker build` et la balise 3.0-bionic",
         )),
-        [("technical-token-translated", 2, 37)]
+        [("product-name-altered", 2, 37)]
     );
 }
 

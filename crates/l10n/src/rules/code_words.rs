@@ -36,6 +36,10 @@ pub(crate) fn code_words<'a>(blocks: impl IntoIterator<Item = &'a str>) -> HashS
         ACCEPTED.get_or_init(|| Regex::new(r"(?im)^\s*accepted values:\s*(.+)$").unwrap());
     let flag = FLAG.get_or_init(|| Regex::new(r"(?:^|[\s\[(])-([A-Za-z][A-Za-z0-9]+)").unwrap());
     let call = CALL.get_or_init(|| Regex::new(r"\b([A-Z][A-Za-z0-9]+)\(").unwrap());
+    static QUOTED: OnceLock<Regex> = OnceLock::new();
+    let quoted = QUOTED.get_or_init(|| {
+        Regex::new(r#"(?:^|\s)-[A-Za-z]+\s+["']([A-Za-z][A-Za-z0-9]+)["']"#).unwrap()
+    });
     let mut out = HashSet::new();
     for text in blocks {
         for c in accepted.captures_iter(text) {
@@ -53,6 +57,41 @@ pub(crate) fn code_words<'a>(blocks: impl IntoIterator<Item = &'a str>) -> HashS
         }
         for c in call.captures_iter(text) {
             if keep(&c[1]) {
+                out.insert(c[1].to_string());
+            }
+        }
+        // A value the code passes to a parameter (`-StackName "Paths"`):
+        // the prose names it to say what the command does with it.
+        for c in quoted.captures_iter(text) {
+            if named(&c[1]) {
+                out.insert(c[1].to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A name strong evidence says is one (a parameter's value in the code, a
+/// word the prose calls a parameter): a capital and letters, even if it is
+/// an English word (`Paths`, `Raw`).
+fn named(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The names the source's prose gives as a parameter's, a property's or an
+/// attribute's (`the **Recurse** parameter`, `**FileSystem** provider`):
+/// they are typed as they are, whether or not this page's code uses them.
+pub(crate) fn named_in_prose<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    static BOLD: OnceLock<Regex> = OnceLock::new();
+    let bold = BOLD.get_or_init(|| {
+        Regex::new(r"(?i:\*\*|__)([A-Za-z][A-Za-z0-9]+)(?:\*\*|__)\s+(?i:parameters?|property|properties|attributes?|providers?|switch|field|methods?|enumeration|enum)\b").unwrap()
+    });
+    let mut out = HashSet::new();
+    for text in texts {
+        for c in bold.captures_iter(text) {
+            if named(&c[1]) {
                 out.insert(c[1].to_string());
             }
         }
@@ -76,16 +115,45 @@ pub(super) fn code_words_translated(
     let toks = tokens(s);
     let alone = toks.len() == 1;
     let mut seen = HashSet::new();
-    for tok in &toks {
+    // Next to another capitalized word, a capital is a title's (`[Cmdlet
+    // Parameter Names]`, "Adding Parameters That Process Input"): the word
+    // is the ordinary one, which a translation translates.
+    let capital = |k: Option<usize>| {
+        k.and_then(|k| toks.get(k))
+            .is_some_and(|t| !t.initial && t.word.starts_with(char::is_uppercase))
+    };
+    for (k, tok) in toks.iter().enumerate() {
         let w = tok.word;
         if !words.contains(w) || (tok.initial && !alone) || !seen.insert(w) {
             continue;
         }
-        // Kept, perhaps re-cased (`cmdlet` in a title: a product name's
-        // concern), or written with its particle (`Separator를`).
-        let kept = contains_word(&t.inl.prose, w)
-            || t.inl.codes.iter().any(|c| contains_word(&c.content, w));
+        if capital(k.checked_sub(1)) || capital(Some(k + 1)) {
+            continue;
+        }
+        // Kept, or written with its particle (`Separator를`).
+        let kept = contains_word(&t.inl.prose, w, true)
+            || t.inl
+                .codes
+                .iter()
+                .any(|c| contains_word(&c.content, w, true));
         if kept {
+            continue;
+        }
+        // Kept but re-cased (**path** for **Path**): PowerShell reads it
+        // all the same; a name re-cased, a warning. Only where the source
+        // marks it as a name (emphasis): elsewhere the capital may be a
+        // title's (`Building the Cmdlet`, "el cmdlet").
+        let marked = ["**", "__", "*", "_"]
+            .iter()
+            .any(|m| s.text.contains(&format!("{m}{w}{m}")));
+        if contains_word(&t.inl.prose, w, false) {
+            if marked {
+                out.push((
+                    "product-name-altered",
+                    0,
+                    format!("the name \"{w}\" is written with other capitals; a name is written as the source writes it; suggested fix: \"{w}\""),
+                ));
+            }
             continue;
         }
         let named = format!("\"{w}\"");
@@ -107,12 +175,16 @@ pub(super) fn code_words_translated(
     }
 }
 
-/// Whether `text` (prose: link targets left out) has `w` in any case as a
-/// word of its own, not inside a
-/// longer Latin word (`ParameterAttribute` does not have `Parameter`):
-/// touching a hyphen, punctuation or another script is fine.
-fn contains_word(text: &str, w: &str) -> bool {
-    let (hay, w) = (text.to_lowercase(), w.to_lowercase());
+/// Whether `text` (prose: link targets left out) has `w` as a word of its
+/// own, with its capitals (`exact`) or in any case, not inside a longer
+/// Latin word (`ParameterAttribute` does not have `Parameter`): touching a
+/// hyphen, punctuation or another script is fine.
+fn contains_word(text: &str, w: &str, exact: bool) -> bool {
+    let (hay, w) = if exact {
+        (text.to_string(), w.to_string())
+    } else {
+        (text.to_lowercase(), w.to_lowercase())
+    };
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     hay.match_indices(&w).any(|(i, _)| {
         !latin(hay[..i].chars().next_back()) && !latin(hay[i + w.len()..].chars().next())
@@ -125,11 +197,13 @@ mod tests {
 
     #[test]
     fn words_of_their_own() {
-        assert!(contains_word("use Separator를 x", "Separator"));
-        assert!(contains_word("un cmdlet de Windows", "Cmdlet"));
+        assert!(contains_word("use Separator를 x", "Separator", true));
+        assert!(contains_word("un cmdlet de Windows", "Cmdlet", false));
+        assert!(!contains_word("un cmdlet de Windows", "Cmdlet", true));
         assert!(!contains_word(
             "ParameterAttribute declaración",
-            "Parameter"
+            "Parameter",
+            false
         ));
     }
 

@@ -60,6 +60,39 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
             }
         }
     }
+    // A command's flag glued to the command in a span (`get-member`-propiedad
+    // where the source has `get-member` -membertype): the command line no
+    // longer reads as typed. A hyphen after a span is otherwise fine (a
+    // German compound: `--tag`-Flag).
+    if let Some(s) = s {
+        let flag_after = |text: &str, end: usize, spaced: bool| {
+            let rest = &text[end..];
+            let rest = if spaced { rest.trim_start() } else { rest };
+            (!spaced || rest.len() < text[end..].len())
+                && rest.starts_with('-')
+                && rest[1..].starts_with(|c: char| c.is_alphabetic())
+        };
+        let spaced: HashSet<&str> = s
+            .inl
+            .codes
+            .iter()
+            .filter(|sc| flag_after(s.text, sc.range.end, true))
+            .map(|sc| sc.content.as_str())
+            .collect();
+        for c in &t.inl.codes {
+            if spaced.contains(c.content.as_str()) && flag_after(t.text, c.range.end, false) {
+                out.push((
+                    "code-span-glued",
+                    c.range.start,
+                    format!(
+                        "code span {} is glued to the flag after it, \"{}\": the source has a space between them",
+                        backticked(&c.content),
+                        clip(&t.text[c.range.end..], 20)
+                    ),
+                ));
+            }
+        }
+    }
     let mut items: Vec<(std::ops::Range<usize>, String, String)> = Vec::new();
     for c in &t.inl.codes {
         items.push((

@@ -13,6 +13,7 @@ mod glue;
 mod link_labels;
 mod links;
 mod names;
+mod orphans;
 mod product_names;
 mod punctuation;
 mod side;
@@ -26,7 +27,7 @@ mod technical_tokens;
 use crate::doc::Segment;
 use crate::inline::RefDefs;
 use crate::text::{self, clip};
-pub(crate) use code_words::code_words;
+pub(crate) use code_words::{code_words, named_in_prose};
 pub(crate) use names::{derive as derive_names, Names, SourceText};
 pub(crate) use side::{certain, unmark};
 use side::{Raw, Side};
@@ -92,6 +93,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     // Structural evidence first, so that a span is reported with it rather
     // than with a neighbour word.
     span_role::code_span_role(&t, &s, out);
+    orphans::orphaned_particles(&t, &s, out);
     span_place::code_span_misplaced(&t, &s, out);
     links::link_targets(&t, &s, out);
     links::link_text_punctuation(&t, &s, out);

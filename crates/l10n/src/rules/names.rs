@@ -119,13 +119,29 @@ pub(super) struct Tok<'a> {
 }
 
 pub(super) fn tokens<'a>(side: &Side<'a>) -> Vec<Tok<'a>> {
-    let link_of = |start: usize| {
-        side.inl
-            .links
-            .iter()
-            .position(|l| !l.image && l.range.start < start && start < l.range.end)
-    };
-    let links: Vec<Option<usize>> = side.words.iter().map(|&(s, _)| link_of(s)).collect();
+    // The link each word is in: words and links both in order, so one sweep
+    // (a huge segment has thousands of each).
+    let mut order: Vec<usize> = (0..side.inl.links.len())
+        .filter(|&i| !side.inl.links[i].image)
+        .collect();
+    order.sort_by_key(|&i| side.inl.links[i].range.start);
+    let mut next = 0;
+    let mut open: Vec<usize> = Vec::new();
+    let links: Vec<Option<usize>> = side
+        .words
+        .iter()
+        .map(|&(start, _)| {
+            while next < order.len() && side.inl.links[order[next]].range.start < start {
+                open.push(order[next]);
+                next += 1;
+            }
+            open.retain(|&i| start < side.inl.links[i].range.end);
+            open.iter()
+                .copied()
+                .filter(|&i| side.inl.links[i].range.start < start)
+                .min()
+        })
+        .collect();
     // A link text whose words are all capitalized (`[Azure Container
     // Registry]`) is a name; another (`[Self-hosted gRPC applications]`)
     // is a title, whose first word is capitalized because it is first.
@@ -198,8 +214,41 @@ fn camel(w: &str) -> bool {
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
+/// Words English capitalizes by convention, which other languages write in
+/// lower case and inflect (`booleanos`): no product names.
+const CONVENTIONAL: &[&str] = &[
+    "boolean",
+    "english",
+    "french",
+    "german",
+    "spanish",
+    "italian",
+    "latin",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn ordinary(w: &str) -> bool {
-    is_english_word(w) || FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+    let lower = w.to_lowercase();
+    is_english_word(w)
+        || FUNCTION_WORDS.contains(&lower.as_str())
+        || CONVENTIONAL.contains(&lower.as_str())
 }
 
 fn title_case(toks: &[Tok]) -> bool {
@@ -218,6 +267,38 @@ fn title_case(toks: &[Tok]) -> bool {
         }
     }
     total >= 2 && caps * 2 > total
+}
+
+/// A link whose text is another page's or section's title rather than a
+/// name: it points to a heading of this page (`[Notes](#notes)`), or it
+/// reads as a title: a Title Case phrase with a function word left in lower
+/// case, or one that opens with a gerund or a question word (`[Creating Your
+/// First Cmdlet]`, `[How to Register Cmdlets, Providers, and Host
+/// Applications]`, `[Extending Object Types and Formatting]`).
+fn titles_page(side: &Side, toks: &[Tok], l: usize) -> bool {
+    let link = &side.inl.links[l];
+    if link.dest.starts_with('#') {
+        return true;
+    }
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.link == Some(l))
+        .map(|t| t.word)
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let function = words[1..].iter().any(|w| {
+        w.starts_with(char::is_lowercase) && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+    });
+    let first = words[0].to_lowercase();
+    let opens = (first.ends_with("ing") && first.len() > 5)
+        || ["how", "what", "why", "when", "where", "which"].contains(&first.as_str());
+    let capitals = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    capitals * 2 > words.len() && (function || opens)
 }
 
 /// Runs of capitalized words: words, first word at a sentence start, strong.
@@ -254,6 +335,7 @@ fn collect<'a>(
                     && capitalized(t.word)
                     && (!t.initial || starts_run(t.word))
                     && (camel(t.word) || t.link.is_none() || !titled.contains(&t.link))
+                    && (camel(t.word) || !t.link.is_some_and(|l| titles_page(side, &toks, l)))
             })
             .collect();
         // Runs of capitalized words joined by spaces: [start, end).
@@ -353,8 +435,17 @@ pub(crate) fn derive(texts: &[SourceText], refs: &RefDefs, configured: &[String]
         .filter(|(_, (n, strong))| *n >= 2 || *strong)
         .map(|(w, _)| w)
         .collect();
-    // A compound the source also writes in other capitals is not a name.
+    // A compound the source also writes in other capitals is not a name,
+    // nor one whose every word the prose also writes in lower case (the
+    // title `Cmdlet Verb Names` on a page that says "cmdlet", "verb" and
+    // "names"): its capitals are a title's.
     keep.retain(|words| !recased_anywhere(&sides, words));
+    keep.retain(|words| {
+        !words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            stats.get(&lower).is_some_and(|s| s.forms.contains(&lower))
+        })
+    });
     for words in keep {
         names.add(words.iter().map(|w| w.to_string()).collect());
     }

@@ -129,16 +129,43 @@ fn other_script(text: &str) -> bool {
 /// letters (`パイプラインチェーン全体を backgrounded、`). Nouns are kept on
 /// purpose (`shell`, `cmdlet`); an English participle or gerund is not a
 /// term anyone keeps.
+/// English words that only its grammar uses: another language never keeps
+/// them on purpose.
+const GRAMMAR: &[&str] = &[
+    "the", "and", "for", "with", "from", "this", "that", "these", "those", "which", "when", "then",
+    "than", "into", "are", "was", "were", "will", "can", "should", "must", "not", "only", "also",
+    "each", "but", "use", "uses", "using", "you", "your", "its", "their",
+];
+
 pub(super) fn english_word_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
-    if !other_script(t.text) || out.iter().any(|f| f.0 == "source-left-in-translation") {
+    if !other_script(t.text)
+        || out
+            .iter()
+            .any(|f| f.0 == "source-left-in-translation" || f.0 == "source-glued-to-translation")
+    {
         return;
     }
     let source: std::collections::HashSet<String> =
         s.words.iter().map(|&(_, w)| w.to_lowercase()).collect();
-    for (at, w) in cut_words(t) {
+    let words = cut_words(t);
+    // A capitalized Latin word: a name's (`Docker for Windows`).
+    let named = |k: Option<usize>| {
+        k.and_then(|k| words.get(k))
+            .is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_uppercase()))
+    };
+    for (k, &(at, w)) in words.iter().enumerate() {
         let plain = w.chars().count() >= 6 && w.chars().all(|c| c.is_ascii_lowercase());
         let inflected = w.ends_with("ed") || w.ends_with("ing");
-        if plain && inflected && source.contains(w) && !crate::text::is_technical(w) {
+        // A word that only English grammar uses, left between words of
+        // another script ("New-psdrive use 命令"), unless a name holds it.
+        // Nor the conjunction between two spans ("`&&` and `||`"): what
+        // is left of it is the spans' concern (`code-span-moved`).
+        let between_spans = s.text.contains(&format!("` {w} `"));
+        let function = GRAMMAR.contains(&w)
+            && !between_spans
+            && !(named(k.checked_sub(1)) && named(Some(k + 1)));
+        if ((plain && inflected) || function) && source.contains(w) && !crate::text::is_technical(w)
+        {
             out.push((
                 "source-left-in-translation",
                 at,

@@ -75,12 +75,19 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let mut budget = 1_000_000usize;
     let mut seen = HashSet::new();
     let mut used_variants = HashSet::new();
-    for &(_, tok) in &s.words {
+    for &(at, tok) in &s.words {
         let tok = tok
             .strip_suffix("'s")
             .or_else(|| tok.strip_suffix("’s"))
             .unwrap_or(tok);
-        if !is_technical(tok) || !seen.insert(tok) {
+        // A sentence's period with no space after it (`w*`.This example):
+        // not a dot file.
+        let glued_period = tok.starts_with('.')
+            && s.text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace() && !"([\"'".contains(c));
+        if !is_technical(tok) || glued_period || !seen.insert(tok) {
             continue;
         }
         if t_tokens
@@ -119,6 +126,21 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 })
             });
         match variant {
+            // Only its capitals changed, and nothing reads them (a
+            // parameter, a property, a command's name: PowerShell ignores
+            // case), unlike a path or a file's name: a name re-cased.
+            Some(&(at, w))
+                if w != tok
+                    && w.to_lowercase() == tok.to_lowercase()
+                    && (!text::runnable(tok) || text::is_command_name(tok)) =>
+            {
+                used_variants.insert(w);
+                out.push((
+                    "product-name-altered",
+                    at,
+                    format!("\"{w}\" is the name \"{tok}\" with other capitals; a name is written as the source writes it; suggested fix: \"{tok}\""),
+                ));
+            }
             Some(&(at, w)) => {
                 used_variants.insert(w);
                 out.push((
@@ -127,6 +149,10 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                     format!("\"{w}\" stands for the source's \"{tok}\", which must stay as it is"),
                 ));
             }
+            // Already said, with why (a link text naming its target).
+            None if out.iter().any(|f| {
+                f.0 == "technical-token-translated" && f.2.contains(&format!("\"{tok}\""))
+            }) => {}
             None => {
                 let m = format!("the source's \"{tok}\" is not in the translation");
                 // What a command uses, gone: the page's commands no longer

@@ -16,10 +16,135 @@ const FILE_EXTENSIONS: &[&str] = &[
     "csv", "sql", "nupkg", "razor", "cshtml",
 ];
 
+/// PowerShell's verbs (`Get-Verb`), and the few other verbs of common
+/// commands (`ForEach-Object`): the first half of a command's name.
+const VERBS: &[&str] = &[
+    "Add",
+    "Approve",
+    "Assert",
+    "Backup",
+    "Block",
+    "Build",
+    "Checkpoint",
+    "Clear",
+    "Close",
+    "Compare",
+    "Complete",
+    "Compress",
+    "Confirm",
+    "Connect",
+    "Convert",
+    "ConvertFrom",
+    "ConvertTo",
+    "Copy",
+    "Debug",
+    "Deny",
+    "Deploy",
+    "Disable",
+    "Disconnect",
+    "Dismount",
+    "Edit",
+    "Enable",
+    "Enter",
+    "Exit",
+    "Expand",
+    "Export",
+    "Find",
+    "ForEach",
+    "Format",
+    "Get",
+    "Grant",
+    "Group",
+    "Hide",
+    "Import",
+    "Initialize",
+    "Install",
+    "Invoke",
+    "Join",
+    "Limit",
+    "Lock",
+    "Measure",
+    "Merge",
+    "Mount",
+    "Move",
+    "New",
+    "Open",
+    "Optimize",
+    "Out",
+    "Ping",
+    "Pop",
+    "Protect",
+    "Publish",
+    "Push",
+    "Read",
+    "Receive",
+    "Redo",
+    "Register",
+    "Remove",
+    "Rename",
+    "Repair",
+    "Request",
+    "Reset",
+    "Resize",
+    "Resolve",
+    "Restart",
+    "Restore",
+    "Resume",
+    "Revoke",
+    "Save",
+    "Search",
+    "Select",
+    "Send",
+    "Set",
+    "Show",
+    "Skip",
+    "Sort",
+    "Split",
+    "Start",
+    "Step",
+    "Stop",
+    "Submit",
+    "Suspend",
+    "Switch",
+    "Sync",
+    "Tee",
+    "Test",
+    "Trace",
+    "Unblock",
+    "Undo",
+    "Uninstall",
+    "Unlock",
+    "Unprotect",
+    "Unpublish",
+    "Unregister",
+    "Update",
+    "Use",
+    "Wait",
+    "Watch",
+    "Where",
+    "Write",
+];
+
+/// A command's name, verb and noun (`Get-Content`, `Write-Host`,
+/// `New-AzResourceGroup`): typed as it is, whatever its capitals (PowerShell
+/// ignores them).
+pub(crate) fn is_command_name(w: &str) -> bool {
+    let w = strip_possessive(w);
+    let Some((verb, noun)) = w.split_once('-') else {
+        return false;
+    };
+    VERBS.contains(&verb)
+        && noun.starts_with(|c: char| c.is_ascii_uppercase())
+        && noun.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 /// A token that must survive translation as it is: image tags, versions,
-/// flags, file names, paths, URLs, identifiers.
+/// flags, file names, paths, URLs, identifiers, command names.
 pub(crate) fn is_technical(w: &str) -> bool {
     let w = strip_possessive(w);
+    if is_command_name(w) {
+        return true;
+    }
     let chars: Vec<char> = w.chars().collect();
     if chars.len() < 2 || !chars.iter().any(|c| c.is_alphanumeric()) {
         return false;
@@ -111,7 +236,8 @@ pub(crate) fn runnable(w: &str) -> bool {
     }
     let lower = w.to_lowercase();
     let ext = lower.rsplit_once('.').map(|(_, e)| e);
-    w.starts_with('-')
+    is_command_name(w)
+        || w.starts_with('-')
         || w.starts_with('.')
         || w.contains('/')
         || w.starts_with(|c: char| c.is_ascii_digit())

@@ -235,6 +235,8 @@ pub fn accepted(class: &str) -> &'static [&'static str] {
             "link-text-grew",
             "link-text-untranslated",
             "link-moved",
+            // A link glued to the next word: the glue rule covers links.
+            "code-span-glued",
         ],
         "english" => &[
             "source-left-in-translation",

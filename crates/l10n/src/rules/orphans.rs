@@ -1,0 +1,255 @@
+//! `code-span-moved` by the particle a span left behind. Japanese and
+//! Korean mark a noun's role with a particle glued after it; when machine
+//! translation moves a span away, its particle stays where the span was and
+//! now follows nothing a particle can follow: a comma (`、を使用して`),
+//! another particle (`出力をに`, `호스트는로`), or a space with no word before
+//! it (`, 를`). Chinese has no particles, but its frames show the same gap
+//! (`是的包装器`, `和的支持`). The sentence cannot be read that way, so the evidence is
+//! structural (an error); the span reported is the first one after the
+//! orphan, else the last one before it.
+
+use super::code_spans::backticked;
+use super::side::{certain, Raw, Side};
+
+/// Japanese case particles that cannot start a phrase (not `で`, which
+/// also starts `できます`).
+const JA_PARTICLES: &[char] = &['を', 'に', 'が', 'は'];
+
+/// Two Japanese particles that never follow one another: a noun between
+/// them is gone.
+const JA_PAIRS: &[&str] = &["をに", "にを", "がを", "をが", "はを"];
+
+/// Korean particles that cannot stand alone.
+const KO_PARTICLES: &[&str] = &[
+    "를", "을", "는", "은", "가", "이", "에", "로", "으로", "의", "와", "과", "에서",
+];
+
+/// A Korean topic or object particle followed by another case particle: the
+/// noun of the second one is gone (`호스트는로`).
+const KO_PAIRS: &[&str] = &[
+    "는로", "은로", "는를", "은을", "를을", "을를", "는을", "은를", "는에", "은에",
+];
+
+/// Chinese words that need a noun between them: a conjunction or the copula
+/// straight before `的` (`和的支持`, `是的包装器`), `以` straight before the
+/// form it introduces (`以格式`): the noun, a span, went elsewhere.
+const ZH_GAPS: &[&str] = &["和的", "或的", "与的", "及的", "是的", "以格式", "以形式"];
+
+/// How many Korean particles `w` is made of, if it is made of nothing else.
+fn particles(w: &str) -> usize {
+    if w.is_empty() {
+        return 0;
+    }
+    // Longest first: `으로` before `으`.
+    let mut by_len: Vec<&str> = KO_PARTICLES.to_vec();
+    by_len.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut rest = w;
+    let mut n = 0;
+    while !rest.is_empty() {
+        match by_len.iter().find(|p| rest.starts_with(**p)) {
+            Some(p) => {
+                rest = &rest[p.len()..];
+                n += 1;
+            }
+            None => return 0,
+        }
+    }
+    n
+}
+
+/// Where, in the translation, a particle has lost its noun: (byte offset,
+/// the particle and what it follows).
+fn orphans(t: &Side) -> Vec<(usize, String)> {
+    let text = t.text;
+    let mut out = Vec::new();
+    let span_before = |at: usize| text[..at].trim_end().ends_with('`');
+    let ja = text.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF));
+    let ko = text.chars().any(crate::text::hangul);
+    if ja {
+        for (i, c) in text.char_indices() {
+            if !JA_PARTICLES.contains(&c) {
+                continue;
+            }
+            let before = text[..i].trim_end_matches(' ');
+            let prev = before.chars().next_back();
+            if prev.is_some_and(|p| "、。「，,".contains(p)) && !span_before(i) {
+                out.push((i, format!("\"{}{c}\"", prev.unwrap_or(' '))));
+            }
+        }
+        for pair in JA_PAIRS {
+            for (i, _) in text.match_indices(pair) {
+                out.push((i, format!("\"{pair}\"")));
+            }
+        }
+    }
+    if ko {
+        let mut start = 0;
+        // Words between spaces and commas: `래퍼로,를` has the orphan `를`.
+        for word in text.split([' ', ',']) {
+            let at = start;
+            start += word.len() + 1;
+            let w = word.trim_end_matches('.');
+            // `이` is also the pronoun "this" (`이 예제`, `이는`, `이에 따라`).
+            let n = if w.starts_with('이') {
+                0
+            } else {
+                particles(w)
+            };
+            // One particle alone after no span, or several in a row
+            // (`` `Write-Host` 은이에 ``) after anything.
+            if (n == 1 && !span_before(at) && at > 0) || n >= 2 {
+                out.push((at, format!("\"{w}\" standing alone")));
+            }
+        }
+        for pair in KO_PAIRS {
+            for (i, _) in text.match_indices(pair) {
+                // At the end of a word: a noun ending in these syllables
+                // (`사이에`) is followed by more of the word or a space.
+                let end = i + pair.len();
+                let word_end = text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || ",.".contains(c));
+                if word_end {
+                    out.push((i, format!("\"{pair}\"")));
+                }
+            }
+        }
+    }
+    if !ja && !ko && text.chars().any(crate::text::no_space_script) {
+        for gap in ZH_GAPS {
+            for (i, _) in text.match_indices(gap) {
+                // `是的，` is "yes".
+                let yes = *gap == "是的"
+                    && text[i + gap.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                if !yes {
+                    out.push((i, format!("\"{gap}\"")));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup_by_key(|o| o.0);
+    out
+}
+
+pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if t.inl.codes.is_empty() || s.inl.codes.is_empty() {
+        return;
+    }
+    for (at, what) in orphans(t) {
+        let span = t
+            .inl
+            .codes
+            .iter()
+            .find(|c| c.range.start > at)
+            .or_else(|| t.inl.codes.iter().rev().find(|c| c.range.end <= at));
+        let Some(span) = span else { continue };
+        // One finding a span: a rule with more to say may have spoken.
+        if out
+            .iter()
+            .any(|f| f.0 == "code-span-moved" && f.1 == span.range.start)
+        {
+            continue;
+        }
+        out.push((
+            "code-span-moved",
+            span.range.start,
+            certain(&format!(
+                "code span {} is not where the source has it: the particle {what} has lost its noun, which the span was",
+                backticked(&span.content)
+            )),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inline::RefDefs;
+
+    fn found(tr: &str, src: &str) -> usize {
+        let refs = RefDefs::new();
+        let (t, s) = (Side::new(tr, &refs), Side::new(src, &refs));
+        let mut out = Vec::new();
+        orphaned_particles(&t, &s, &mut out);
+        out.len()
+    }
+
+    #[test]
+    fn particles_without_their_noun() {
+        let src = "Use this cmdlet and the `Get-ItemProperty` to get registry values.";
+        assert_eq!(
+            found(
+                "このコマンドレットを使用し、を使用して `Get-ItemProperty` レジストリ値を取得します。",
+                src
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "出力をにパイプ処理します。 `Format-Table`",
+                "Pipe the output to `Format-Table`"
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "5.0부터 `Write-Host` 은이에 대 한 래퍼로,를 사용 하 여 `Write-Information` 출력을",
+                "Starting in 5.0, `Write-Host` is a wrapper for `Write-Information`."
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "호스트는로 표시됩니다 `Write-Host` .",
+                "It is shown by `Write-Host`."
+            ),
+            1
+        );
+        // Glued to its span, or kept with a space after it: fine.
+        assert_eq!(
+            found(
+                "`Get-ItemProperty` を使用してレジストリ値を取得します。",
+                src
+            ),
+            0
+        );
+        assert_eq!(
+            found(
+                "`Write-Host` 를 사용 하 여 표시합니다.",
+                "Use `Write-Host` to show it."
+            ),
+            0
+        );
+        assert_eq!(
+            found(
+                "`Write-Host`를 사용해 두 값 사이에 공백을 표시합니다.",
+                "Use `Write-Host` to show a space between the values."
+            ),
+            0
+        );
+        assert_eq!(
+            found(
+                "从 5.0 开始， `Write-Host` 是的包装器， `Write-Information` 它允许你",
+                "Starting in 5.0, `Write-Host` is a wrapper for `Write-Information`."
+            ),
+            1
+        );
+        assert_eq!(
+            found("是的，`Write-Host` 可以。", "Yes, `Write-Host` can."),
+            0
+        );
+        // The pronoun `이` is no particle.
+        assert_eq!(
+            found(
+                "이는 `sdk` 이미지를 사용합니다. 이 예제에서는",
+                "This uses the `sdk` image."
+            ),
+            0
+        );
+    }
+}
