@@ -33,6 +33,7 @@ fn real_corpus_english_against_itself() {
         ("tune", real::tune()),
         ("heldout", real::heldout()),
         ("blind", real::blind()),
+        ("blind2", real::blind2()),
     ] {
         for case in &cases {
             let en = real::source_of(set, case);
@@ -64,6 +65,13 @@ fn real_corpus_heldout() {
 #[test]
 fn real_corpus_blind() {
     let tally = report("blind", &real::blind());
+    let (found, labelled) = real::totals(&tally);
+    assert!(found > 0 && labelled > 0, "{found}/{labelled}");
+}
+
+#[test]
+fn real_corpus_blind2() {
+    let tally = report("blind2", &real::blind2());
     let (found, labelled) = real::totals(&tally);
     assert!(found > 0 && labelled > 0, "{found}/{labelled}");
 }
