@@ -177,7 +177,10 @@ pub(super) fn code_words_translated(
             .iter()
             .any(|m| s.text.contains(&format!("{m}{w}{m}")));
         if contains_word(&t.inl.prose, w, false) {
-            if marked {
+            let said = out
+                .iter()
+                .any(|f| f.0 == "product-name-altered" && f.2.contains(&format!("\"{w}\"")));
+            if marked && !said {
                 out.push((
                     "product-name-altered",
                     0,
