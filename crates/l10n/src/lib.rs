@@ -252,6 +252,12 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
     let names = rules::derive_names(&texts, &ldoc.refs, &config.product_names);
     let mut code_words = rules::code_words(ldoc.code_blocks.iter().map(|b| b.content.as_str()));
     code_words.extend(rules::named_in_prose(texts.iter().map(|t| t.text)));
+    let blocks: Vec<&str> = ldoc
+        .code_blocks
+        .iter()
+        .map(|b| b.content.as_str())
+        .collect();
+    code_words.extend(rules::quoted_in_code(texts.iter().map(|t| t.text), &blocks));
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
         untranslated_allowed,

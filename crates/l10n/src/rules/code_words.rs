@@ -80,6 +80,36 @@ fn named(w: &str) -> bool {
         && w.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Words the source's prose quotes that the page's code uses, in any case
+/// (`a directory named "Logfiles"` for `-Name "logfiles"`): the name the
+/// reader types.
+pub(crate) fn quoted_in_code<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    code: &[&str],
+) -> HashSet<String> {
+    static QUOTED: OnceLock<Regex> = OnceLock::new();
+    let quoted = QUOTED.get_or_init(|| Regex::new(r#""([A-Za-z][A-Za-z0-9]+)""#).unwrap());
+    let code: Vec<String> = code.iter().map(|c| c.to_lowercase()).collect();
+    let in_code = |w: &str| {
+        let w = w.to_lowercase();
+        code.iter().any(|c| {
+            c.match_indices(&w).any(|(i, _)| {
+                let edge = |ch: Option<char>| !ch.is_some_and(|ch| ch.is_alphanumeric());
+                edge(c[..i].chars().next_back()) && edge(c[i + w.len()..].chars().next())
+            })
+        })
+    };
+    let mut out = HashSet::new();
+    for text in texts {
+        for c in quoted.captures_iter(text) {
+            if named(&c[1]) && in_code(&c[1]) {
+                out.insert(c[1].to_string());
+            }
+        }
+    }
+    out
+}
+
 /// The names the source's prose gives as a parameter's, a property's or an
 /// attribute's (`the **Recurse** parameter`, `**FileSystem** provider`):
 /// they are typed as they are, whether or not this page's code uses them.
@@ -147,7 +177,10 @@ pub(super) fn code_words_translated(
             .iter()
             .any(|m| s.text.contains(&format!("{m}{w}{m}")));
         if contains_word(&t.inl.prose, w, false) {
-            if marked {
+            let said = out
+                .iter()
+                .any(|f| f.0 == "product-name-altered" && f.2.contains(&format!("\"{w}\"")));
+            if marked && !said {
                 out.push((
                     "product-name-altered",
                     0,

@@ -20,6 +20,7 @@ mod side;
 mod source_glued;
 mod source_left;
 mod span_clause;
+mod span_cyrillic;
 mod span_place;
 mod span_role;
 mod technical_tokens;
@@ -27,7 +28,7 @@ mod technical_tokens;
 use crate::doc::Segment;
 use crate::inline::RefDefs;
 use crate::text::{self, clip};
-pub(crate) use code_words::{code_words, named_in_prose};
+pub(crate) use code_words::{code_words, named_in_prose, quoted_in_code};
 pub(crate) use names::{derive as derive_names, Names, SourceText};
 pub(crate) use side::{certain, unmark};
 use side::{Raw, Side};
@@ -94,6 +95,8 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     // than with a neighbour word.
     span_role::code_span_role(&t, &s, out);
     orphans::orphaned_particles(&t, &s, out);
+    orphans::run_together(&t, &s, out);
+    span_cyrillic::code_span_cyrillic(&t, &s, out);
     span_place::code_span_misplaced(&t, &s, out);
     links::link_targets(&t, &s, out);
     links::link_text_punctuation(&t, &s, out);

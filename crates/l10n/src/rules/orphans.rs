@@ -27,7 +27,24 @@ const KO_PARTICLES: &[&str] = &[
 /// A Korean topic or object particle followed by another case particle: the
 /// noun of the second one is gone (`호스트는로`).
 const KO_PAIRS: &[&str] = &[
-    "는로", "은로", "는를", "은을", "를을", "을를", "는을", "은를", "는에", "은에",
+    "는로",
+    "은로",
+    "는를",
+    "은을",
+    "를을",
+    "을를",
+    "는을",
+    "은를",
+    "는에",
+    "은에",
+    "을에서",
+    "를에서",
+    "을로",
+    "를로",
+    "에서을",
+    "에서를",
+    "에이",
+    "에가",
 ];
 
 /// Chinese words that need a noun between them: a conjunction or the copula
@@ -166,6 +183,56 @@ pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
 }
 
+/// Two spans side by side in the translation, with nothing between them,
+/// that the source keeps apart with words (`` `New-Item` `temp.txt` `` for
+/// "the `New-Item` cmdlet creates a `temp.txt` file"): one of them has left
+/// its phrase, in any language. The second is reported, as a warning: which
+/// of the two moved is not known.
+pub(super) fn run_together(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if t.inl.codes.len() < 2 || s.inl.codes.len() > 200 {
+        return;
+    }
+    let pairs = super::span_place::pairs(t, s);
+    let source_of = |ti: usize| pairs.iter().find(|p| p.1 == ti).map(|p| p.0);
+    for k in 1..t.inl.codes.len() {
+        let (a, b) = (&t.inl.codes[k - 1], &t.inl.codes[k]);
+        if !t.text[a.range.end..b.range.start].trim().is_empty() {
+            continue;
+        }
+        let (Some(sa), Some(sb)) = (source_of(k - 1), source_of(k)) else {
+            continue;
+        };
+        let (ra, rb) = (&s.inl.codes[sa].range, &s.inl.codes[sb].range);
+        let (first, second) = if ra.end <= rb.start {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        let between = &s.text[first.end..second.start];
+        let words = between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
+        if words < 2
+            || out
+                .iter()
+                .any(|f| f.0 == "code-span-moved" && (f.1 == b.range.start || f.1 == a.range.start))
+        {
+            continue;
+        }
+        out.push((
+            "code-span-moved",
+            b.range.start,
+            format!(
+                "code span {} is not where the source has it: it now runs into {} with nothing between them, where the source has \"{}\"",
+                backticked(&b.content),
+                backticked(&a.content),
+                crate::text::clip(between.trim(), 40)
+            ),
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +244,23 @@ mod tests {
         let mut out = Vec::new();
         orphaned_particles(&t, &s, &mut out);
         out.len()
+    }
+
+    #[test]
+    fn spans_run_together() {
+        let refs = RefDefs::new();
+        let src = "Using wildcards the `New-Item` cmdlet creates a `temp.txt` file.";
+        let run = |tr: &str| {
+            let (t, s) = (Side::new(tr, &refs), Side::new(src, &refs));
+            let mut out = Vec::new();
+            run_together(&t, &s, &mut out);
+            out.len()
+        };
+        assert_eq!(run("ワイルドカードを使用すると、 `New-Item` `temp.txt` 現在のディレクトリにファイルが作成されます。"), 1);
+        assert_eq!(
+            run("`New-Item` コマンドレットは `temp.txt` ファイルを作成します。"),
+            0
+        );
     }
 
     #[test]

@@ -102,7 +102,24 @@ const JA_PARTICLES: &[char] = &['を', 'は', 'が', 'に', 'で', 'も'];
 /// Korean verb stems and the endings that follow them (`하 … 고`,
 /// `하지 … 않습니다`), and the `하다` endings that follow a verbal noun.
 const KO_STEMS: &[&str] = &["하", "하지", "되", "되지"];
-const KO_HADA: &[&str] = &["합니다", "됩니다", "하는", "할", "하고", "하여"];
+const KO_HADA: &[&str] = &[
+    "합니다",
+    "됩니다",
+    "하는",
+    "할",
+    "하고",
+    "하여",
+    "하므로",
+    "하면",
+    "하기",
+    "하 고",
+    "하 여",
+    "하 지",
+    "하 면",
+    "하 기",
+    "되 고",
+    "되 어",
+];
 
 /// The next character after `at` that is neither a space nor inside
 /// another code span, with its offset.
@@ -225,7 +242,7 @@ fn role(
                     format!("it is now between a verb stem \"{w}\" and its ending \"{first}\""),
                 ));
             }
-            if w.ends_with(hangul) && KO_HADA.iter().any(|h| first.starts_with(h)) {
+            if w.ends_with(hangul) && KO_HADA.iter().any(|h| after.starts_with(h)) {
                 return Some((
                     true,
                     format!("it is now between \"{w}\" and the verb ending \"{first}\""),

@@ -167,6 +167,22 @@ pub(crate) fn is_technical(w: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
     }
+    // Windows paths: C:\PS-Test, \\Server01\Share, .\link
+    if w.contains('\\') {
+        let drive = chars.len() >= 3 && chars[0].is_ascii_alphabetic() && chars[1] == ':';
+        return (drive || w.starts_with("\\\\") || w.starts_with(".\\"))
+            && !w.contains(' ')
+            && w.chars().any(|c| c.is_ascii_alphanumeric());
+    }
+    // A version with its "v": v6.2, v1.0.3
+    if let Some(rest) = w.strip_prefix(['v', 'V']) {
+        if rest.contains('.')
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
+        {
+            return true;
+        }
+    }
     let starts_digit = chars[0].is_ascii_digit();
     if starts_digit {
         // Versions and image tags: 3.0, 19.04, 3.0-bionic, 5000:80
@@ -237,6 +253,8 @@ pub(crate) fn runnable(w: &str) -> bool {
     let lower = w.to_lowercase();
     let ext = lower.rsplit_once('.').map(|(_, e)| e);
     is_command_name(w)
+        || w.contains('\\')
+        || (w.starts_with(['v', 'V']) && w[1..].starts_with(|c: char| c.is_ascii_digit()))
         || w.starts_with('-')
         || w.starts_with('.')
         || w.contains('/')
@@ -264,8 +282,15 @@ mod tests {
             "https://x.org",
             "ASPNETCORE_URLS",
             "cmd.exe",
+            "C:\\PS-Test",
+            "\\\\Server01\\Share",
+            "v6.2",
+            "Get-Content",
         ] {
             assert!(runnable(t), "{t}");
+        }
+        for t in ["Windows\\", "a\\b", "very", "Get-content"] {
+            assert!(!is_technical(t), "{t}");
         }
         for t in [
             "gRPC",

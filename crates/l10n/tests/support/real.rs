@@ -157,6 +157,47 @@ pub fn blind() -> Vec<Case> {
     ]
 }
 
+/// Pages chosen and labelled after the rules were changed on `blind/`
+/// (`blind2/`), measured once.
+pub fn blind2() -> Vec<Case> {
+    let carried = |title| Source::Carried {
+        description: None,
+        title,
+    };
+    vec![
+        Case {
+            name: "ko.copy-item",
+            page: "ko.copy-item.md",
+            source: carried(true),
+        },
+        Case {
+            name: "ru.copy-item",
+            page: "ru.copy-item.md",
+            source: carried(true),
+        },
+        Case {
+            name: "zh.copy-item",
+            page: "zh.copy-item.md",
+            source: carried(true),
+        },
+        Case {
+            name: "ja.new-item",
+            page: "ja.new-item.md",
+            source: carried(true),
+        },
+        Case {
+            name: "es.pipeline-input",
+            page: "es.pipeline-input.md",
+            source: carried(false),
+        },
+        Case {
+            name: "ru.copy-item@en-afc8334",
+            page: "ru.copy-item.md",
+            source: Source::File("copy-item.en-afc8334.md"),
+        },
+    ]
+}
+
 /// The English source a side-by-side page carries, as a file: each segment
 /// replaced by its English, heading anchors and `ms.*` keys dropped; code
 /// blocks and everything else as they are.
