@@ -12,6 +12,7 @@ mod docker_broken;
 mod docker_bypass;
 mod docker_engine;
 mod docker_gateway;
+mod docker_html;
 mod docker_leftovers;
 mod docker_ownership;
 mod docker_revisions;
