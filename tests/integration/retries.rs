@@ -70,7 +70,7 @@ docs/serve.md: ok. 2 steps: 2 passed, 0 failed, 0 skipped, 0 not run; [..]s
 fn an_exit_code_or_output_that_differs_is_never_retried() {
     let out = Test::new()
         .write("g.md", "```console\n$ echo $RANDOM-$$ > /dev/null; date +%N >> tries; wc -l < tries\n0\n```\n\n```sh\nfalse\n```\n")
-        .args(&["g.md", "--retries", "3", "--keep-going", "--format", "json", "--keep"])
+        .args(&["g.md", "--retries", "3", "--keep-going", "--format", "json"])
         .status(1)
         .stdout("...\n")
         .run();
