@@ -61,6 +61,25 @@ pub struct Args {
     /// Run the guide from step N on (files written by earlier steps are still written).
     #[arg(long, value_name = "N")]
     pub from: Option<usize>,
+    /// Keep a checkpoint after each passing step (files, the shell's
+    /// variables, functions, aliases and directory) in doccheck's state
+    /// directory, for --resume. Removed with `doccheck --prune`.
+    #[arg(long, conflicts_with_all = ["translation", "list"])]
+    pub checkpoints: bool,
+    /// Go on from the last run's checkpoints: from its failed step, or the
+    /// first step changed since (or --from N, when earlier), in a fresh
+    /// workspace restored from the checkpoint before it; steps whose
+    /// services were running then run again. Keeps checkpoints too.
+    #[arg(long, conflicts_with_all = ["translation", "list", "step", "update"])]
+    pub resume: bool,
+    /// Open an interactive bash in the workspace with the state after step
+    /// N (variables, functions, directory, the gateway in place); the run
+    /// ends and cleans up when it exits. One guide only.
+    #[arg(long, value_name = "N", conflicts_with_all = ["translation", "list", "step"])]
+    pub shell_at: Option<usize>,
+    /// Open that shell at the first step that fails.
+    #[arg(long, conflicts_with_all = ["translation", "list"])]
+    pub shell_on_failure: bool,
     /// Guides run at once (default: the configuration's `jobs`, else the number of CPUs).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -101,7 +120,8 @@ pub struct Args {
     /// Keep the workspace (and print where it is) instead of removing it.
     #[arg(long)]
     pub keep: bool,
-    /// Report format on stdout (json: one document per guide, JSON Lines).
+    /// Report format on stdout (json: one document per guide, JSON Lines;
+    /// json-events: every event as it happens, one object a line).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Try a step again, up to N times, when it failed for the machine's sake
@@ -170,6 +190,8 @@ pub enum Command {
 pub enum Format {
     Human,
     Json,
+    /// The run's events as they happen, one JSON object a line (for editors).
+    JsonEvents,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -201,11 +223,12 @@ impl Args {
         let mut reporters: Vec<Box<dyn Reporter>> = vec![Box::new(Diagnostics)];
         // Before the terminal's: a guide's annotations come ahead of its summary line.
         if github::enabled() {
-            reporters.push(Box::new(github::Github::new(self.format == Format::Json)));
+            reporters.push(Box::new(github::Github::new(self.format != Format::Human)));
         }
         reporters.push(match self.format {
             Format::Human => Box::new(Terminal::new(tree)),
             Format::Json => Box::new(Json::default()),
+            Format::JsonEvents => Box::new(doccheck_report::json_events::JsonEvents::default()),
         });
         if let Some(path) = summary::github_path() {
             reporters.push(Box::new(summary::Summary::new(path)));
@@ -279,7 +302,13 @@ pub fn main() -> i32 {
     if args.prune {
         return match doccheck_docker::prune::prune() {
             Ok(pruned) => {
+                let stores = doccheck_runner::checkpoint::remove_all();
                 doccheck_report::out(&prune_report(&pruned));
+                if stores > 0 {
+                    doccheck_report::out(&format!(
+                        "doccheck --prune: {stores} guide(s)' checkpoints removed\n"
+                    ));
+                }
                 0
             }
             Err(e) => fail(e),
@@ -327,6 +356,11 @@ pub fn main() -> i32 {
     if (args.step.is_some() || args.from.is_some()) && guides.len() != 1 {
         return fail(Error::usage(
             "--step and --from select steps of one guide; give exactly one",
+        ));
+    }
+    if (args.shell_at.is_some() || args.shell_on_failure) && guides.len() != 1 {
+        return fail(Error::usage(
+            "--shell-at and --shell-on-failure open the shell of one guide; give exactly one",
         ));
     }
     // One named guide is reported step by step; a tree of them guide by guide.

@@ -15,7 +15,9 @@ use doccheck_guide::tree::GuidePath;
 use doccheck_guide::Error;
 use doccheck_report::terminal::error::render;
 use doccheck_report::{Event, GuideId, Outcome, Reporter, Reporters};
+use doccheck_runner::checkpoint::{self, Store};
 use doccheck_runner::events::Verdict;
+use doccheck_runner::handover::When;
 use doccheck_runner::update::Mode as UpdateMode;
 use doccheck_runner::{pool, Events, Integration, Interrupt};
 
@@ -150,7 +152,7 @@ fn translate(guide: &GuidePath, args: &Args) -> Result<doccheck_report::Translat
 }
 
 fn check_selection(args: &Args, plan: &Plan) -> Result<(), Error> {
-    for n in [args.step, args.from].into_iter().flatten() {
+    for n in [args.step, args.from, args.shell_at].into_iter().flatten() {
         if n == 0 || n > plan.steps.len() {
             return Err(Error::usage(format!(
                 "there is no step {n}: {} has steps 1 to {}",
@@ -201,8 +203,9 @@ impl Shared {
         };
         Shared {
             // A partial run or a rewrite says nothing about the guide as a whole.
-            cache: crate::cache::open(dir.as_deref())
-                .filter(|_| args.step.is_none() && args.from.is_none() && !args.update),
+            cache: crate::cache::open(dir.as_deref()).filter(|_| {
+                args.step.is_none() && args.from.is_none() && !args.update && !args.resume
+            }),
             config: config.path.clone(),
             retries: args.retries.or(config.retries).unwrap_or(0),
         }
@@ -250,10 +253,25 @@ fn run_one(
             entry,
         });
     }
+    let store = (args.checkpoints || args.resume).then(|| Store::of(&plan, &Store::root()));
+    let resume = match (&store, args.resume) {
+        (Some(store), true) => match checkpoint::resume(&plan, store, args.from) {
+            Ok(restore) => Some(restore),
+            Err(why) => return send(fail(Error::usage(why))),
+        },
+        _ => None,
+    };
     let options = doccheck_runner::Options {
         keep: args.keep,
         only: args.step,
-        from: args.from,
+        from: args.from.filter(|_| resume.is_none()),
+        checkpoints: store,
+        resume,
+        shell: match (args.shell_at, args.shell_on_failure) {
+            (Some(n), _) => Some(When::After(n)),
+            (None, true) => Some(When::OnFailure),
+            (None, false) => None,
+        },
         keep_going: args.keep_going || args.update,
         allow_empty: defaults.allow_empty,
         min_run: args.min_run,

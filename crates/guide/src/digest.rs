@@ -11,20 +11,35 @@ use crate::markdown::Block;
 /// The hex SHA-256 of the blocks' executable content.
 pub fn executable(blocks: &[Block]) -> String {
     let mut hash = Sha256::new();
-    for block in blocks {
-        // Length-prefixed fields: no two different lists of blocks read the same.
-        let fields = [
-            block.info.as_str(),
-            block.content.as_str(),
-            block.annotation.as_ref().map_or("", |a| a.text.as_str()),
-            block.result_marker.as_ref().map_or("", |a| a.text.as_str()),
-        ];
-        for field in fields {
-            hash.update((field.len() as u64).to_le_bytes());
-            hash.update(field.as_bytes());
-        }
-    }
+    blocks.iter().for_each(|b| update(&mut hash, b));
     hex(&hash.finalize())
+}
+
+/// Each block's own digest, in order: a checkpoint knows by them which
+/// blocks changed since it was made.
+pub fn each(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .map(|b| {
+            let mut hash = Sha256::new();
+            update(&mut hash, b);
+            hex(&hash.finalize())
+        })
+        .collect()
+}
+
+fn update(hash: &mut Sha256, block: &Block) {
+    // Length-prefixed fields: no two different lists of blocks read the same.
+    let fields = [
+        block.info.as_str(),
+        block.content.as_str(),
+        block.annotation.as_ref().map_or("", |a| a.text.as_str()),
+        block.result_marker.as_ref().map_or("", |a| a.text.as_str()),
+    ];
+    for field in fields {
+        hash.update((field.len() as u64).to_le_bytes());
+        hash.update(field.as_bytes());
+    }
 }
 
 pub fn hex(bytes: &[u8]) -> String {

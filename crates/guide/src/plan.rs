@@ -28,6 +28,8 @@ pub struct Plan {
     pub text: String,
     /// The digest of its blocks' executable content ([`crate::digest`]).
     pub executable: String,
+    /// Each block's digest, by block number - 1 ([`crate::digest::each`]).
+    pub blocks: Vec<String>,
     /// The scenario that applies, as shown in reports.
     pub scenario: Option<PathBuf>,
     pub steps: Vec<Step>,
@@ -385,6 +387,7 @@ pub fn build(
         guide: guide.to_string(),
         text: text.to_string(),
         executable: crate::digest::executable(blocks),
+        blocks: crate::digest::each(blocks),
         scenario: scenario_path,
         steps,
         setup,

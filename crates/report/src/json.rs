@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use doccheck_runner::events::{Counts, RunSummary, Status, StepResult, Updates};
 use doccheck_runner::{Event as RunEvent, Failure};
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::case::step_of;
 use crate::{Event, GuideId, Plans, Reporter, Translation};
@@ -339,7 +340,7 @@ fn step_document<'a>(plan: &'a Plan, step: &'a Step, result: &'a StepResult) -> 
     }
 }
 
-fn line<T: Serialize>(document: &T) -> String {
+pub(crate) fn line<T: Serialize>(document: &T) -> String {
     let mut text = serde_json::to_string(document).unwrap_or_else(|e| {
         format!("{{\"schema_version\":{SCHEMA_VERSION},\"kind\":\"error\",\"error\":{{\"message\":\"cannot render JSON: {e}\"}}}}")
     });
@@ -366,7 +367,7 @@ impl Json {
             RunEvent::Finished(summary) => {
                 let (results, updates) = self.running.remove(&guide).unwrap_or_default();
                 self.plans.end(guide);
-                crate::out(&line(&run_document(
+                crate::out(&line(&run_value(
                     &plan,
                     &results,
                     updates.as_ref(),
@@ -460,68 +461,96 @@ impl Reporter for Json {
     fn report(&mut self, event: &Event) {
         match event {
             Event::Run { guide, event } => self.run(*guide, event),
-            Event::Listed { plan, .. } => self.listed(plan),
-            Event::Translation { checked, .. } => self.translation(checked),
-            Event::Empty { name, .. } => self.empty(name),
-            Event::Cached { plan, entry, .. } => crate::out(&line(&cached_document(plan, entry))),
+            Event::Listed { plan, .. } => crate::out(&line(&list_value(plan))),
+            Event::Translation { checked, .. } => crate::out(&line(&translation_value(checked))),
+            Event::Empty { name, .. } => crate::out(&line(&empty_value(name))),
+            Event::Cached { plan, entry, .. } => crate::out(&line(&cached_value(plan, entry))),
             Event::Error { guide, name, error } => {
                 self.running.remove(guide);
                 self.plans.end(*guide);
-                self.error(name, error)
+                crate::out(&line(&error_value(name, error)))
             }
             Event::Interrupted(_) | Event::Done(_) => {}
         }
     }
 }
 
-impl Json {
-    fn listed(&mut self, plan: &Plan) {
-        crate::out(&line(&ListDocument {
-            schema_version: SCHEMA_VERSION,
-            kind: "list",
-            guide: &plan.guide,
-            scenario: plan.scenario.as_ref().map(|s| s.display().to_string()),
-            steps: plan
-                .steps
-                .iter()
-                .map(|s| PlanStepWithCommands {
-                    step: plan_step(plan, s),
-                    commands: commands(s),
-                })
-                .collect(),
-        }));
-    }
+/// The documents, as values that `--format json-events` embeds too.
+fn value<T: Serialize>(document: &T) -> Value {
+    serde_json::to_value(document)
+        .unwrap_or_else(|e| Value::String(format!("cannot render JSON: {e}")))
+}
 
-    fn translation(&mut self, checked: &Translation) {
-        let errors = checked.errors;
-        crate::out(&line(&TranslationDocument {
-            schema_version: SCHEMA_VERSION,
-            kind: "translation",
-            guide: &checked.guide,
-            source: checked.source.as_ref().map(|s| s.display().to_string()),
-            passed: checked.passed(),
-            summary: BTreeMap::from([
-                ("errors", errors),
-                ("warnings", checked.findings.len() - errors),
-            ]),
-            findings: &checked.findings,
-        }));
-    }
+pub(crate) fn run_value(
+    plan: &Plan,
+    results: &[StepResult],
+    updates: Option<&Updates>,
+    summary: &RunSummary,
+) -> Value {
+    value(&run_document(plan, results, updates, summary))
+}
 
-    fn empty(&mut self, guide: &str) {
-        crate::out(&line(&EmptyDocument {
-            schema_version: SCHEMA_VERSION,
-            kind: "empty",
-            guide,
-        }));
-    }
+pub(crate) fn cached_value(plan: &Plan, entry: &doccheck_cache::Entry) -> Value {
+    value(&cached_document(plan, entry))
+}
 
-    fn error(&mut self, guide: &str, error: &Error) {
-        crate::out(&line(&ErrorDocument {
-            schema_version: SCHEMA_VERSION,
-            kind: "error",
-            guide,
-            error: ErrorBody::from(error),
-        }));
+/// One step's document: where it is, and how it ran when `result` is given.
+pub(crate) fn step_value(plan: &Plan, step: &Step, result: Option<&StepResult>) -> Value {
+    match result {
+        Some(result) => value(&step_document(plan, step, result)),
+        None => value(&PlanStepWithCommands {
+            step: plan_step(plan, step),
+            commands: commands(step),
+        }),
     }
+}
+
+pub(crate) fn list_value(plan: &Plan) -> Value {
+    value(&ListDocument {
+        schema_version: SCHEMA_VERSION,
+        kind: "list",
+        guide: &plan.guide,
+        scenario: plan.scenario.as_ref().map(|s| s.display().to_string()),
+        steps: plan
+            .steps
+            .iter()
+            .map(|s| PlanStepWithCommands {
+                step: plan_step(plan, s),
+                commands: commands(s),
+            })
+            .collect(),
+    })
+}
+
+pub(crate) fn translation_value(checked: &Translation) -> Value {
+    let errors = checked.errors;
+    value(&TranslationDocument {
+        schema_version: SCHEMA_VERSION,
+        kind: "translation",
+        guide: &checked.guide,
+        source: checked.source.as_ref().map(|s| s.display().to_string()),
+        passed: checked.passed(),
+        summary: BTreeMap::from([
+            ("errors", errors),
+            ("warnings", checked.findings.len() - errors),
+        ]),
+        findings: &checked.findings,
+    })
+}
+
+pub(crate) fn empty_value(guide: &str) -> Value {
+    value(&EmptyDocument {
+        schema_version: SCHEMA_VERSION,
+        kind: "empty",
+        guide,
+    })
+}
+
+pub(crate) fn error_value(guide: &str, error: &Error) -> Value {
+    value(&ErrorDocument {
+        schema_version: SCHEMA_VERSION,
+        kind: "error",
+        guide,
+        error: ErrorBody::from(error),
+    })
 }

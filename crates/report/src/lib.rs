@@ -1,6 +1,6 @@
 //! Reporters, fed by events alone (cargo-nextest's split): the run's
 //! [`event`]s, from each guide's plan to the run's [`Outcome`], reach the
-//! [`terminal`], [`json`], [`junit`], [`github`] annotations and the
+//! [`terminal`], [`json`], [`json_events`], [`junit`], [`github`] annotations and the
 //! [`html`] page. Steps and translation findings both become
 //! [`case::Case`]s for the formats that list outcomes, so every format
 //! shows them the same way; [`printable`] is how text from a run is shown
@@ -11,6 +11,7 @@ pub mod event;
 pub mod github;
 pub mod html;
 pub mod json;
+pub mod json_events;
 pub mod junit;
 pub mod printable;
 pub mod summary;

@@ -46,6 +46,13 @@ impl std::fmt::Display for Skipped {
     }
 }
 
+/// How a step restored from a checkpoint is said (`--resume`): not run
+/// here, and not left out either.
+pub const RESTORED: &str = "restored from the checkpoint after step";
+
+/// How the steps after `--shell-at N` are said: the user chose to stop there.
+pub const SHELL_OPENED: &str = "the guide's shell was opened after step";
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Coverage {
     /// The guide's blocks (not the scenario's own steps).
@@ -101,7 +108,13 @@ impl Coverage {
                     decided += usize::from(why == Skipped::SkipCode);
                     c.add(why);
                 }
-                (Status::NotRun(why), _) if why == "not selected" => not_selected += 1,
+                (Status::NotRun(why), _)
+                    if why == "not selected"
+                        || why.starts_with(RESTORED)
+                        || why.starts_with(SHELL_OPENED) =>
+                {
+                    not_selected += 1
+                }
                 (Status::NotRun(_), _) => c.not_run += 1,
             }
         }

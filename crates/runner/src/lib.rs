@@ -6,9 +6,11 @@
 //! [`failure`]s. Signals are the caller's to install ([`signals`]).
 
 mod case;
+pub mod checkpoint;
 pub mod coverage;
 pub mod events;
 pub mod failure;
+pub mod handover;
 pub mod integration;
 pub mod matching;
 mod paths;

@@ -8,17 +8,20 @@ use std::time::{Duration, Instant};
 use doccheck_guide::plan::{Action, Plan};
 use doccheck_guide::{Error, ErrorKind};
 
+use crate::checkpoint::{Recorder, Restore, Store};
 use crate::coverage::Coverage;
 use crate::events::{
     self, Attempt, Event, Events, RunReport, RunSummary, Status, StepResult, Verdict,
 };
 use crate::failure::Failure;
+use crate::handover::{Handover, When};
 use crate::integration::{Context, Integration};
 use crate::secrets::Secrets;
 use crate::services::Services;
 use crate::session::janitor::Janitor;
 use crate::session::namespace;
 use crate::session::shell::{Ending, Shell};
+use crate::session::snapshot::{self, Snapshot};
 use crate::session::state::{self, RunState};
 use crate::session::workspace::Workspace;
 use crate::signals::Interrupt;
@@ -48,6 +51,12 @@ pub struct Options {
     /// Names of variables the session takes from doccheck's environment instead
     /// of doccheck's isolated value (`HOME`, `TMPDIR`).
     pub pass_env: Vec<String>,
+    /// Keep a checkpoint after each passing step, in this store.
+    pub checkpoints: Option<Store>,
+    /// Restore a checkpoint first, and go on from it (`--resume`, `--watch`).
+    pub resume: Option<Restore>,
+    /// Open the guide's shell (`--shell-at`, `--shell-on-failure`).
+    pub shell: Option<When>,
     pub interrupt: Interrupt,
 }
 
@@ -70,7 +79,20 @@ pub fn run(
     events.emit(Event::Started(Arc::clone(plan)));
     let id = crate::run_id::new_run_id();
     let state = RunState::create(&id)?;
-    let mut workspace = match Workspace::create(plan.setup.fixture.as_deref()) {
+    let resume = options.resume.as_ref();
+    // A restored checkpoint holds the fixture as the steps before it left it.
+    let fixture = plan
+        .setup
+        .fixture
+        .as_deref()
+        .filter(|_| resume.is_none_or(|r| r.after.is_none()));
+    let created = Workspace::create(fixture).and_then(|w| match resume.map(|r| r.files(&w.root)) {
+        Some(Err(e)) => Err(Error::environment(format!(
+            "cannot restore the checkpoint's files: {e}"
+        ))),
+        _ => Ok(w),
+    });
+    let mut workspace = match created {
         Ok(workspace) => workspace,
         Err(e) => {
             state.end(true);
@@ -198,6 +220,35 @@ pub fn run(
             return Err(e);
         }
     };
+    // What the session is before the guide's commands: checkpoints and the
+    // guide's shell keep what the guide changed since.
+    let snapshots = options.checkpoints.is_some() || options.shell.is_some();
+    let baseline = snapshots.then(|| take_snapshot(&mut shell, &options.interrupt));
+    if let Some(restore) = resume.filter(|r| r.after.is_some()) {
+        let file = workspace.control.join("restore.sh");
+        let restored = std::fs::write(&file, restore.shell_state(&workspace.root))
+            .map_err(|e| e.to_string())
+            .and_then(|_| {
+                match shell.run(
+                    &format!(". '{}'", file.display()),
+                    Duration::from_secs(10),
+                    &options.interrupt,
+                ) {
+                    (Ending::Exited(0), _) => Ok(()),
+                    (_, output) => Err(output),
+                }
+            });
+        if let Err(why) = restored {
+            notes.push(format!(
+                "the shell's state at the checkpoint could not be put back in full: {why}"
+            ));
+        }
+    }
+    let mut recorder = options.checkpoints.clone().and_then(|store| {
+        Recorder::new(plan, store, &workspace.root, &id, resume)
+            .map_err(|e| notes.push(format!("no checkpoints are kept: {e}")))
+            .ok()
+    });
     let mut services = Services::new(&workspace.control);
     let paths = crate::paths::Paths::new(&plan.setup.paths, &workspace.work);
     let deadline = started + plan.setup.run_timeout;
@@ -216,6 +267,16 @@ pub fn run(
             (None, Some(why)) => Some(Status::Skipped(why.clone())),
             (None, None) => None,
         };
+        let not_run = not_run.or_else(|| {
+            let restore = resume.filter(|r| r.restored(step.number))?;
+            ran += 1;
+            Some(Status::NotRun(format!(
+                "{} {} ({})",
+                crate::coverage::RESTORED,
+                restore.after.unwrap_or(0),
+                restore.why
+            )))
+        });
         if let Some(status) = not_run {
             let result = StepResult::new(step.number, status);
             events.emit(Event::StepFinished(result.clone()));
@@ -320,7 +381,52 @@ pub fn run(
             });
         }
         events.emit(Event::StepFinished(result.clone()));
+        let passed = result.status == Status::Passed;
+        let service = matches!(
+            &step.action,
+            Action::Run {
+                service: Some(_),
+                ..
+            }
+        );
         results.push(result);
+        if let (Some(recorder), Some(baseline)) = (recorder.as_mut(), baseline.as_ref()) {
+            if !passed {
+                recorder.recording &=
+                    matches!(results.last().map(|r| &r.status), Some(Status::Skipped(_)));
+            } else if recorder.recording && shell.alive() {
+                let now = take_snapshot(&mut shell, &options.interrupt);
+                let state = now.since(baseline, shell.cwd());
+                if let Err(why) = recorder.after_step(step.number, &workspace.root, &state, service)
+                {
+                    notes.push(format!("step {}: {why}", step.number));
+                }
+            }
+        }
+        let open_shell = match options.shell {
+            Some(When::After(n)) => n == step.number,
+            Some(When::OnFailure) => results.last().is_some_and(|r| r.status == Status::Failed),
+            None => false,
+        };
+        if let (true, Some(baseline)) = (open_shell, baseline.as_ref()) {
+            let title = format!("{} after step {}", plan.guide, step.number);
+            let state = match shell.alive() {
+                true => take_snapshot(&mut shell, &options.interrupt).since(baseline, shell.cwd()),
+                false => String::new(),
+            };
+            let handover = Handover {
+                env: &env,
+                view: view.as_ref(),
+                control: &workspace.control,
+                workspace: &workspace.work,
+            };
+            if let Err(why) = handover.open(&state, &title, &options.interrupt) {
+                notes.push(format!("the guide's shell could not be opened: {why}"));
+            }
+            stop.get_or_insert_with(|| {
+                format!("the guide's shell was opened after step {}", step.number)
+            });
+        }
     }
     drop(shell);
     services.stop_all();
@@ -338,6 +444,19 @@ pub fn run(
             "what could not be removed is recorded in {}: the next doccheck run removes it",
             state.dir.display()
         ));
+    }
+    if let Some(recorder) = recorder {
+        let failed = results
+            .iter()
+            .find(|r| r.status == Status::Failed)
+            .map(|r| r.number);
+        match recorder.finish(failed) {
+            Ok(dir) => notes.push(format!(
+                "checkpoints kept in {}: --resume goes on from them",
+                dir.display()
+            )),
+            Err(why) => notes.push(why),
+        }
     }
     let kept_workspace: Option<PathBuf> = if options.keep { workspace.keep() } else { None };
     if kept_workspace.is_some() {
@@ -397,6 +516,16 @@ fn prepare_probes(plan: &Plan) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The session's state as bash prints it.
+fn take_snapshot(shell: &mut Shell, interrupt: &crate::signals::Interrupt) -> Snapshot {
+    let (_, printed) = shell.run(
+        &snapshot::print_command(),
+        Duration::from_secs(10),
+        interrupt,
+    );
+    Snapshot::parse(&printed)
 }
 
 /// The caller's PATH, ending with the directory of the running doccheck, so

@@ -7,6 +7,7 @@ pub mod editor;
 pub mod janitor;
 pub mod namespace;
 pub mod shell;
+pub mod snapshot;
 pub mod state;
 pub mod stdin;
 pub mod terminal;
