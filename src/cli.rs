@@ -302,7 +302,12 @@ pub fn main() -> i32 {
     if args.prune {
         return match doccheck_docker::prune::prune() {
             Ok(pruned) => {
-                let stores = doccheck_runner::checkpoint::remove_all();
+                let mut release = |record: &doccheck_runner::checkpoint::Record| {
+                    if let Some(parked) = record.parked.get("docker") {
+                        doccheck_docker::park::release(parked);
+                    }
+                };
+                let stores = doccheck_runner::checkpoint::remove_all(&mut release);
                 doccheck_report::out(&prune_report(&pruned));
                 if stores > 0 {
                     doccheck_report::out(&format!(

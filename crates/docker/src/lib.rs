@@ -11,6 +11,7 @@ pub mod built;
 pub mod client;
 pub mod gateway;
 pub mod names;
+pub mod park;
 pub mod ports;
 pub mod preflight;
 mod prepare;
@@ -89,6 +90,11 @@ pub struct Docker {
     notes: Vec<String>,
     /// How many containers were recorded (here, by the gateway) when the step began.
     step_mark: (usize, usize),
+    /// What an earlier run parked for the guide's checkpoints, to take over.
+    adopted: Option<park::Parked>,
+    /// The run keeps checkpoints: its images stay, parked ([`park`]).
+    parking: bool,
+    parked: Option<String>,
 }
 
 impl Docker {
@@ -113,6 +119,9 @@ impl Docker {
             pending: None,
             notes: Vec::new(),
             step_mark: (0, 0),
+            adopted: None,
+            parking: false,
+            parked: None,
         }
     }
 
@@ -376,6 +385,18 @@ impl Integration for Docker {
         std::mem::take(&mut self.notes)
     }
 
+    fn adopt(&mut self, parked: &str) -> Result<(), String> {
+        self.adopt_parked(parked)
+    }
+
+    fn park(&mut self) {
+        self.parking = true;
+    }
+
+    fn parked(&mut self) -> Option<String> {
+        self.parked.take()
+    }
+
     fn finish(&mut self) -> Vec<String> {
         let mut problems = Vec::new();
         // A guide prepared with the gateway alone that sent the engine no
@@ -395,8 +416,11 @@ impl Integration for Docker {
                 self.records.tag(tag);
             }
         }
+        if self.parking && self.engine {
+            self.parked = Some(self.park_records());
+        }
         if let Some(client) = self.client.as_ref().filter(|_| self.engine && changed) {
-            let left = resources::cleanup(client, &self.run_id, &mut self.records);
+            let left = resources::cleanup(client, &self.run_id, &mut self.records, !self.parking);
             problems.extend(left.problems);
             if !self.records_file.as_os_str().is_empty() {
                 if let Err(e) = resources::write_records(&self.records_file, &left.records) {

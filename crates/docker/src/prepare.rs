@@ -75,7 +75,9 @@ impl Docker {
                     .push(format!("cannot sweep the leftovers of dead runs: {e}")),
             }
             prepared
-        })
+        })?;
+        self.take_over(client);
+        Ok(())
     }
 
     /// A guide that shows no Docker work: the gateway, if an engine answers.

@@ -71,7 +71,9 @@ fn held_by_another(e: &DockerError) -> bool {
 
 /// Removes the run's containers, tags, images, networks and volumes: those
 /// it recorded and those carrying its label, nothing else.
-pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Left {
+/// With `images` false (the run parks them for its checkpoints) the images
+/// it built or labelled stay; the tags left in `records` go all the same.
+pub fn cleanup(client: &Client, run_id: &str, records: &mut Records, images: bool) -> Left {
     let mut left = Left::default();
     let label = format!("label={RUN_LABEL}={run_id}");
     let mut containers = std::mem::take(&mut records.containers);
@@ -100,8 +102,42 @@ pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Left {
             left.records.push(format!("tag {tag}"));
         }
     }
+    if images {
+        remove_images(client, &label, records, &mut left);
+    }
+    for (kind, remove) in [
+        ("network", &["network", "rm"][..]),
+        ("volume", &["volume", "rm", "-f"][..]),
+    ] {
+        let listed = client.lines(&[kind, "ls", "-q", "--filter", &label]);
+        let listed = match kind {
+            "volume" => listed.map(|mut found| {
+                found.append(&mut records.volumes);
+                found
+            }),
+            _ => listed,
+        };
+        match listed {
+            Ok(found) => {
+                for (id, e) in client.each(remove, &found) {
+                    if !matches!(e, DockerError::NotFound(_)) {
+                        left.problems
+                            .push(format!("cannot remove the {kind} {id}: {e}"));
+                    }
+                }
+            }
+            Err(e) => left
+                .problems
+                .push(format!("cannot list the run's {kind}s: {e}")),
+        }
+    }
+    left
+}
+
+/// The images the run built or labelled that nothing else holds.
+fn remove_images(client: &Client, label: &str, records: &mut Records, left: &mut Left) {
     let mut images: Vec<String> =
-        match client.lines(&["images", "-q", "--no-trunc", "--filter", &label]) {
+        match client.lines(&["images", "-q", "--no-trunc", "--filter", label]) {
             Ok(images) => images,
             Err(e) => {
                 left.problems
@@ -149,33 +185,6 @@ pub fn cleanup(client: &Client, run_id: &str, records: &mut Records) -> Left {
             }
         }
     }
-    for (kind, remove) in [
-        ("network", &["network", "rm"][..]),
-        ("volume", &["volume", "rm", "-f"][..]),
-    ] {
-        let listed = client.lines(&[kind, "ls", "-q", "--filter", &label]);
-        let listed = match kind {
-            "volume" => listed.map(|mut found| {
-                found.append(&mut records.volumes);
-                found
-            }),
-            _ => listed,
-        };
-        match listed {
-            Ok(found) => {
-                for (id, e) in client.each(remove, &found) {
-                    if !matches!(e, DockerError::NotFound(_)) {
-                        left.problems
-                            .push(format!("cannot remove the {kind} {id}: {e}"));
-                    }
-                }
-            }
-            Err(e) => left
-                .problems
-                .push(format!("cannot list the run's {kind}s: {e}")),
-        }
-    }
-    left
 }
 
 /// Of `built` (newest first), the untagged images no other of them is built

@@ -35,6 +35,9 @@ pub struct Record {
     pub failed: Option<usize>,
     /// Seconds since the epoch when the run ended.
     pub ended: u64,
+    /// What integrations kept for the checkpoints, by integration name.
+    #[serde(default)]
+    pub parked: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -85,8 +88,9 @@ impl Store {
     }
 }
 
-/// Removes every guide's checkpoints (`doccheck --prune`); how many stores went.
-pub fn remove_all() -> usize {
+/// Removes every guide's checkpoints (`doccheck --prune`), each after
+/// `release` let go of what its integrations parked; how many stores went.
+pub fn remove_all(release: &mut dyn FnMut(&Record)) -> usize {
     let Ok(entries) = std::fs::read_dir(Store::root()) else {
         return 0;
     };
@@ -94,7 +98,12 @@ pub fn remove_all() -> usize {
         .filter_map(Result::ok)
         // `.new-…` is a live run's store in the making.
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter(|e| std::fs::remove_dir_all(e.path()).is_ok())
+        .filter(|e| {
+            if let Some(record) = (Store { dir: e.path() }).record() {
+                release(&record);
+            }
+            std::fs::remove_dir_all(e.path()).is_ok()
+        })
         .count()
 }
 
@@ -360,6 +369,16 @@ impl Recorder {
                 Err(format!("no checkpoint after this step: {e}"))
             }
         }
+    }
+
+    /// Whether any checkpoint was taken (else nothing needs parking).
+    pub fn any(&self) -> bool {
+        self.record.steps.iter().any(|s| s.checkpoint)
+    }
+
+    /// Keeps what an integration parked with the store.
+    pub fn parked(&mut self, integration: &str, parked: String) {
+        self.record.parked.insert(integration.to_string(), parked);
     }
 
     /// Puts the store in place, replacing the guide's last one.

@@ -107,4 +107,20 @@ pub trait Integration {
     /// Removes everything the run created; returns what could not be
     /// removed (the run's records are then kept for a later run's sweep).
     fn finish(&mut self) -> Vec<String>;
+
+    /// Before `prepare`, when the guide's checkpoints hold what an earlier
+    /// run parked ([`Integration::parked`]): take it over as the run's own.
+    /// An error (it is gone) says why a checkpoint cannot be gone on from.
+    fn adopt(&mut self, _parked: &str) -> Result<(), String> {
+        Ok(())
+    }
+
+    /// Before `finish`: the run keeps checkpoints, so what a later run
+    /// needs to go on from them (a build's images) stays, parked.
+    fn park(&mut self) {}
+
+    /// After `finish`, when parking: what was kept, for the later run's `adopt`.
+    fn parked(&mut self) -> Option<String> {
+        None
+    }
 }

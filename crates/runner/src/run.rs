@@ -79,7 +79,27 @@ pub fn run(
     events.emit(Event::Started(Arc::clone(plan)));
     let id = crate::run_id::new_run_id();
     let state = RunState::create(&id)?;
-    let resume = options.resume.as_ref();
+    let mut resume = options.resume.as_ref();
+    // What the guide's last recording run parked is this run's now (it
+    // goes on from it, or replaces the checkpoints it was kept for).
+    let previous = resume
+        .map(|r| r.record.clone())
+        .or_else(|| options.checkpoints.as_ref().and_then(Store::record));
+    let mut notes = Vec::new();
+    for integration in integrations.iter_mut() {
+        let Some(parked) = previous
+            .as_ref()
+            .and_then(|r| r.parked.get(integration.name()))
+        else {
+            continue;
+        };
+        if let (Err(why), Some(_)) = (integration.adopt(parked), resume) {
+            notes.push(format!(
+                "{why}: the checkpoints cannot be gone on from, so the guide ran from the start"
+            ));
+            resume = None;
+        }
+    }
     // A restored checkpoint holds the fixture as the steps before it left it.
     let fixture = plan
         .setup
@@ -186,7 +206,6 @@ pub fn run(
         .iter()
         .flat_map(|i| i.session_mounts())
         .collect();
-    let mut notes = Vec::new();
     let view = match mounts.is_empty() {
         true => None,
         false => namespace::prepare(&mounts)
@@ -361,6 +380,12 @@ pub fn run(
             result.attempts = std::mem::take(&mut attempts);
             break result;
         };
+        if resume.is_some_and(|r| r.restart.contains(&step.number)) {
+            result.notes.push(
+                "run again before the steps that go on from the checkpoint: its service was running then"
+                    .to_string(),
+            );
+        }
         secrets.mask_result(&mut result);
         // A case that skips the document ran: the guide decided, nothing was left out.
         if (!matches!(result.status, Status::Skipped(_)) || result.skips_rest) && !needed_file {
@@ -432,11 +457,18 @@ pub fn run(
     services.stop_all();
     janitor.stop_all();
     let mut complete = true;
+    let park = recorder.as_ref().is_some_and(Recorder::any);
     for integration in integrations.iter_mut() {
         notes.extend(integration.notes());
+        if park {
+            integration.park();
+        }
         for problem in integration.finish() {
             complete = false;
             notes.push(format!("cleanup ({}): {problem}", integration.name()));
+        }
+        if let (Some(parked), Some(recorder)) = (integration.parked(), recorder.as_mut()) {
+            recorder.parked(integration.name(), parked);
         }
     }
     if !complete {

@@ -63,7 +63,7 @@ pub struct State {
 }
 
 impl State {
-    fn record(&mut self, kind: &str, what: &str) {
+    pub(crate) fn record(&mut self, kind: &str, what: &str) {
         let list = match kind {
             "container" => &mut self.containers,
             "image" => &mut self.images,
