@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use doccheck_guide::plan::Tty;
-pub use doccheck_guide::scrut::case::Stream;
+pub use doccheck_guide::model::Stream;
 use doccheck_guide::Error;
 
 use super::stdin::{Looking, Watched};
