@@ -172,7 +172,11 @@ fn form(kind: Kind) -> Form {
 
 /// The rule of `text` read as `form`; `None` for a regex that does not compile.
 fn rule(form: Form, text: &str) -> Option<Rule> {
-    let regex = |source: &str| regex::Regex::new(source).ok().map(|r| Rule::Regex(Regex(r)));
+    let regex = |source: &str| {
+        regex::Regex::new(source)
+            .ok()
+            .map(|r| Rule::Regex(Regex(r)))
+    };
     match form {
         Form::Equal(eol) => Some(Rule::Equal {
             text: text.to_string(),

@@ -113,7 +113,10 @@ pub enum Rule {
 pub enum Part {
     Text(String),
     /// A name, and how it is written (kept when it has no value).
-    Name { name: String, written: String },
+    Name {
+        name: String,
+        written: String,
+    },
 }
 
 /// An expected line compiled.
@@ -171,12 +174,10 @@ impl Template {
         for part in parts {
             match part {
                 Part::Text(t) => out.push_str(t),
-                Part::Name { name, written } => {
-                    match values.iter().find(|(n, _)| n == name) {
-                        Some((_, v)) => out.push_str(v),
-                        None => out.push_str(written),
-                    }
-                }
+                Part::Name { name, written } => match values.iter().find(|(n, _)| n == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(written),
+                },
             }
         }
         out

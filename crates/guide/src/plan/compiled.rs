@@ -42,7 +42,10 @@ pub(super) fn finish(
         if step.behaviour.lines != OutputLines::Trimmed || substitutions.is_empty() {
             continue;
         }
-        for line in commands.iter_mut().flat_map(|c| c.expected.iter_mut().flatten()) {
+        for line in commands
+            .iter_mut()
+            .flat_map(|c| c.expected.iter_mut().flatten())
+        {
             let matcher = std::mem::replace(&mut line.matcher, compile::trimmed_line("", false));
             line.matcher = compile::substituted(matcher, substitutions)
                 .map_err(|m| Error::guide(Location::new(guide, line.line, step.column), m))?;

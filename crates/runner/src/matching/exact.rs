@@ -36,7 +36,10 @@ pub struct Output<'a> {
 pub fn lines(output: &str, keep_crlf: bool, strip_ansi: bool) -> Output<'_> {
     let (text, strip_cr) = match (keep_crlf, strip_ansi) {
         (true, true) => (Cow::Owned(without_ansi(output)), false),
-        (false, true) => (Cow::Owned(without_ansi(&output.replace("\r\n", "\n"))), false),
+        (false, true) => (
+            Cow::Owned(without_ansi(&output.replace("\r\n", "\n"))),
+            false,
+        ),
         (keep, false) => (Cow::Borrowed(output), !keep),
     };
     let last = (!text.is_empty() && !text.ends_with('\n')).then(|| {
