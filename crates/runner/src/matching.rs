@@ -3,11 +3,12 @@
 //! line matches any number of lines (none included). Each expected line
 //! stands for one output line, or (scrut's quantifiers, [`Quantity`]) for
 //! zero or one, or any number of them. The lines come compiled from the
-//! plan ([`expected`]); nothing here knows which dialect wrote them. An output is read in place, line by
-//! line ([`lines`]); the match ([`walk`]) is one pass over it for ordinary
-//! transcripts and gives up, saying so, past a budget of comparisons; the
-//! [`diff`] is an alignment computed with the same line rule, bounded for
-//! long outputs.
+//! plan ([`expected`]); nothing here knows which dialect wrote them. An
+//! output is read in place, line by line ([`lines`]; [`exact`]: whole lines,
+//! as scrut reads them); the match ([`walk`]) is one pass over it for
+//! ordinary transcripts and gives up, saying so, past a budget of
+//! comparisons; the [`diff`] is an alignment computed with the same line
+//! rule, bounded for long outputs.
 
 /// One line of a diff of expected (`-`) against actual (`+`) output; ` ` is context.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -51,8 +51,10 @@ fn an_invalid_scrut_regex_is_a_load_error_at_its_line() {
 #[test]
 fn a_substituted_line_that_cannot_compile_is_a_load_error_at_its_line() {
     // Valid alone; inside the line's regex, its comment swallows the group's end.
-    let mut defaults = Defaults::default();
-    defaults.substitutions = vec![("[ID]".into(), "(?x)a#".into())];
+    let defaults = Defaults {
+        substitutions: vec![("[ID]".into(), "(?x)a#".into())],
+        ..Defaults::default()
+    };
     let e = plan_with("```console\n$ id\nuser [ID]\n```\n", &defaults).unwrap_err();
     assert_eq!(e.location, Some(crate::Location::new("g.md", 3, 1)));
     assert!(
@@ -64,8 +66,10 @@ fn a_substituted_line_that_cannot_compile_is_a_load_error_at_its_line() {
 
 #[test]
 fn a_doccheck_transcript_compiles_to_wildcards_and_regexes() {
-    let mut defaults = Defaults::default();
-    defaults.substitutions = vec![("[VERSION]".into(), r"\d+".into())];
+    let defaults = Defaults {
+        substitutions: vec![("[VERSION]".into(), r"\d+".into())],
+        ..Defaults::default()
+    };
     let p = plan_with(
         "```console\n$ tool[EXE] --version\ntool[EXE] [VERSION]\n...\nat [ROOT]/x [..]\nin [CWD] v[VERSION]\n? 2\n```\n",
         &defaults,
