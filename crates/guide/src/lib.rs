@@ -4,6 +4,7 @@
 //! turned into a typed, complete [`plan::Plan`] of steps and the [`setup::Setup`]
 //! the run needs. Errors carry a kind and a file:line:column ([`error`]).
 
+pub mod compile;
 pub mod config;
 pub mod digest;
 pub mod directives;
@@ -13,6 +14,7 @@ pub mod error;
 pub mod languages;
 pub mod load;
 pub mod markdown;
+pub mod model;
 pub mod placeholders;
 pub mod plan;
 pub mod result_block;

@@ -11,10 +11,11 @@ use crate::directives::{Directives, Treatment};
 use crate::error::{Error, Location};
 use crate::languages;
 use crate::markdown::Block;
+use crate::model::Behaviour;
 use crate::placeholders::Placeholders;
 use crate::result_block::ResultBlock;
 use crate::scenario::Scenario;
-use crate::scrut::case::{self as scrut_case, Case, Document};
+use crate::scrut::case::{self as scrut_case, Document};
 use crate::service::Service;
 use crate::setup::{Setup, DEFAULT_TIMEOUT};
 use crate::transcript::{self, Command};
@@ -53,8 +54,9 @@ pub struct Step {
     pub bound_by: Option<String>,
     /// What the plan wants the reader to know (other tools' metadata it ignored).
     pub notes: Vec<String>,
-    /// How a scrut test case runs (a ```` ```scrut ```` block).
-    pub scrut: Option<Case>,
+    /// How its commands run and are judged, whatever the dialect (a scrut
+    /// case's settings, Innovation Engine's stdout, doccheck's own).
+    pub behaviour: Behaviour,
     /// The expected output of the whole block (Innovation Engine's result block).
     pub result: Option<ResultBlock>,
     /// Set for a step that is the scenario's, not a block of the guide (a
@@ -249,6 +251,7 @@ pub fn build(
         .unwrap_or(defaults.tty);
     let mut by_lang = by_lang::Rules::of(scenario.as_ref(), defaults);
     let mut steps = Vec::with_capacity(blocks.len());
+    let mut scrut_cases = false;
     for ((block, binding), own) in blocks.iter().zip(bound.iter().copied()).zip(inline) {
         let at = Location::new(guide, block.line, block.column);
         let inline::Inline {
@@ -293,14 +296,18 @@ pub fn build(
             let lang = lang_of(block, defaults);
             expected::attach_output(block, &lang, &output_langs, &mut steps, &mut action);
         }
-        let scrut = match (&action, is_scrut) {
-            (Action::Run { .. }, true) => {
+        let scrut = match (&mut action, is_scrut) {
+            (Action::Run { commands, .. }, true) => {
                 let lines = transcript::scrut_config(&block.content);
                 let (case, more) = scrut_case::case(block.attributes(), &lines, document, &at)?;
-                if steps.iter().all(|s: &Step| s.scrut.is_none()) {
+                if !scrut_cases {
                     notes.extend(document.notes.iter().cloned());
                 }
+                scrut_cases = true;
                 notes.extend(more);
+                if case.interpolated {
+                    compiled::interpolate(commands);
+                }
                 Some(case)
             }
             _ => None,
@@ -336,7 +343,7 @@ pub fn build(
             timeout,
             bound_by,
             notes,
-            scrut,
+            behaviour: crate::compile::behaviour(scrut.as_ref()),
             result: None,
             from_scenario: None,
             tty: directives.tty.unwrap_or(guide_tty).then(Tty::default),
@@ -358,7 +365,7 @@ pub fn build(
     if let Some(t) = defaults.run_timeout {
         setup.run_timeout = t;
     }
-    if steps.iter().any(|s| s.scrut.is_some()) {
+    if scrut_cases {
         setup.env = scrut_case::environment(guide);
         setup.tmp_subdir = Some("__tmp".to_string());
         if let Some(t) = document.total_timeout {
@@ -383,6 +390,7 @@ pub fn build(
         scenario_path = Some(s.path);
     }
     setup.env.extend(placeholders.variables.iter().cloned());
+    compiled::finish(guide, &mut steps, &setup.substitutions)?;
     Ok(Plan {
         guide: guide.to_string(),
         text: text.to_string(),
@@ -490,6 +498,7 @@ fn action(
 
 mod bind;
 mod by_lang;
+mod compiled;
 mod dialects;
 mod expected;
 mod inline;

@@ -5,14 +5,15 @@
 //! `expected_similarity="regex"`, the output must contain a match instead.
 
 use crate::error::{Error, Location};
+use crate::model::expect::Regex;
 
 /// What a result block asks of the output.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expect {
     /// At least this similar (0 to 1; 1 is the same text).
     Similarity(f64),
-    /// A regex found somewhere in the output.
-    Regex(String),
+    /// A regex found somewhere in the output, compiled at load.
+    Regex(Regex),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +44,7 @@ pub fn expectation(inner: &str, at: &Location) -> Result<Option<Expect>, Error> 
     let value = value.trim();
     if let Some(pattern) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
         return match regex::Regex::new(pattern) {
-            Ok(_) if !pattern.is_empty() => Ok(Some(Expect::Regex(pattern.to_string()))),
+            Ok(re) if !pattern.is_empty() => Ok(Some(Expect::Regex(Regex(re)))),
             Ok(_) => Err(Error::guide(
                 at.clone(),
                 "expected_similarity=\"\" has no regex",
@@ -90,7 +91,9 @@ mod tests {
         );
         assert_eq!(
             expectation("expected_similarity=\"Hello \\w+\"", &at()),
-            Ok(Some(Expect::Regex("Hello \\w+".into())))
+            Ok(Some(Expect::Regex(Regex(
+                regex::Regex::new("Hello \\w+").unwrap()
+            ))))
         );
         assert_eq!(expectation("markdownlint-disable", &at()), Ok(None));
         assert_eq!(expectation("expected_similarity_note", &at()), Ok(None));

@@ -223,90 +223,6 @@ fn literal_brackets_in_classes(text: &str) -> String {
     out
 }
 
-/// The names an interpolated expectation refers to: `$NAME`, `${NAME}`.
-pub fn interpolated_names(text: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    interpolate_with(text, &mut |name| {
-        if !names.iter().any(|n| n == name) {
-            names.push(name.to_string());
-        }
-        None
-    });
-    names
-}
-
-/// `text` with `$NAME` and `${NAME}` replaced by their values, as scrut's
-/// `interpolated: true` does: `$$` is `$`, and a name without a value stays.
-pub fn interpolate(text: &str, values: &[(String, String)]) -> String {
-    interpolate_with(text, &mut |name| {
-        values
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-    })
-}
-
-fn interpolate_with(text: &str, value: &mut dyn FnMut(&str) -> Option<String>) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '$' {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let rest = &chars[i + 1..];
-        if rest.first() == Some(&'$') {
-            out.push('$');
-            i += 2;
-            continue;
-        }
-        // `${NAME}`: letters and digits; `$NAME`: and underscores.
-        let (name, used) = if rest.first() == Some(&'{') {
-            let n = rest[1..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .count();
-            match rest.get(1 + n) {
-                Some('}') if n > 0 => (rest[1..1 + n].iter().collect::<String>(), n + 2),
-                _ => (String::new(), 0),
-            }
-        } else {
-            let n = rest
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric() || **c == '_')
-                .count();
-            (rest[..n].iter().collect(), n)
-        };
-        match (used, value(&name)) {
-            (0, _) => out.push('$'),
-            (_, Some(v)) => out.push_str(&v),
-            (_, None) => out.extend(&chars[i..i + 1 + used]),
-        }
-        i += 1 + used;
-    }
-    out
-}
-
-/// Why scrut could not use the expectation, if it could not (a regex that
-/// does not compile).
-pub fn problem(e: &Expectation) -> Option<String> {
-    (e.kind == Kind::Regex)
-        .then(|| regex::Regex::new(&regex_source(&e.text)).err())
-        .flatten()
-        .map(|err| {
-            let reason = err.to_string();
-            let reason = reason
-                .lines()
-                .last()
-                .unwrap_or_default()
-                .trim_start_matches("error: ")
-                .to_string();
-            format!("`{}` is not a regex scrut can use: {reason}", e.text)
-        })
-}
-
 /// `\t`, `\r`, `\n`, `\e`, `\a`, `\b`, `\f`, `\v`, `\\` and `\xAB` decoded;
 /// bytes from `\x` that form UTF-8 together (`\xc3\xa9`) make one character.
 pub fn unescape(text: &str) -> String {
@@ -459,35 +375,6 @@ mod tests {
         assert!(!matches("foo", "foo bar"));
         // Anchored as scrut anchors it: `^` and `$` around the text as written.
         assert!(matches("(a|)|(b)", "anything"));
-    }
-
-    #[test]
-    fn interpolation_as_scrut_does_it() {
-        let env = [
-            ("FOO".to_string(), "bar".to_string()),
-            ("A_B".to_string(), "x".to_string()),
-        ];
-        assert_eq!(
-            interpolate("Hello $FOO and ${FOO}", &env),
-            "Hello bar and bar"
-        );
-        assert_eq!(
-            interpolate("$A_B ${A_B} $$FOO $MISSING $", &env),
-            "x ${A_B} $FOO $MISSING $"
-        );
-        assert_eq!(
-            interpolated_names("$FOO ${BAR} $$X $1"),
-            ["FOO", "BAR", "1"]
-        );
-    }
-
-    #[test]
-    fn regexes_that_cannot_compile() {
-        assert!(problem(&expectation("a( (regex)"))
-            .unwrap()
-            .contains("not a regex"));
-        assert_eq!(problem(&expectation("a( (glob)")), None);
-        assert_eq!(problem(&expectation("a.* (re)")), None);
     }
 
     #[test]

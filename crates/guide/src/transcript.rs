@@ -14,7 +14,9 @@ pub mod reading;
 
 pub use reading::{Hash, Reading};
 
+use crate::compile;
 use crate::error::{Error, Location};
+use crate::model::expect::Matcher;
 use crate::scrut::{self, Expectation};
 use crate::shell::{self, Completeness};
 
@@ -58,6 +60,9 @@ pub struct Command {
     /// Where its expected output is written when not under it: the output
     /// block after its command block, compared with the whole block's output.
     pub output_block: Option<OutputBlock>,
+    /// The variables whose values its expected lines hold (`$NAME`, in an
+    /// interpolated scrut case): read from the session once it ran.
+    pub interpolate: Vec<String>,
 }
 
 /// A block of its own that holds the expected output of the command block
@@ -122,8 +127,11 @@ impl std::fmt::Display for Status {
 pub struct ExpectedLine {
     pub text: String,
     pub line: usize,
-    /// scrut's rule for the line, in a scrut block.
+    /// scrut's rule for the line as written, in a scrut block (what an
+    /// interpolated case compiles again: [`compile::interpolate`]).
     pub rule: Option<Expectation>,
+    /// What it compares with an output line, compiled at load.
+    pub matcher: Matcher,
     /// The line may be missing from the output: a `#` line right after a
     /// command's output and before the next prompt is its last output line
     /// or a comment on the next command, and the output tells.
@@ -239,6 +247,7 @@ fn parse_bare(lines: &[&str], first_line: usize) -> Vec<Command> {
         script,
         subshell: false,
         output_block: None,
+        interpolate: Vec::new(),
     };
     let spans = shell::split(lines);
     if spans
@@ -343,6 +352,7 @@ fn parse_transcript(
                 prompt: prompt.to_string(),
                 script: false,
                 output_block: None,
+                interpolate: Vec::new(),
             });
             continue;
         }
@@ -378,6 +388,7 @@ fn parse_transcript(
                                 text: lines[i].trim_end().to_string(),
                                 line: first_line + i,
                                 rule: None,
+                                matcher: compile::trimmed_line(lines[i], true),
                                 optional: true,
                             });
                         i += 1;
@@ -411,12 +422,12 @@ fn parse_transcript(
             command.exit_line = Some(first_line + i);
         } else {
             let rule = scrut.then(|| scrut::expectation(line));
-            if let Some(problem) = rule.as_ref().and_then(scrut::problem) {
-                return Err(Error::guide(
-                    Location::new(file, first_line + i, 1),
-                    problem,
-                ));
-            }
+            // Compiled now: a pattern that cannot be is an error at its line.
+            let matcher = match &rule {
+                Some(rule) => compile::scrut_line(line, rule)
+                    .map_err(|m| Error::guide(Location::new(file, first_line + i, 1), m))?,
+                None => compile::trimmed_line(line, false),
+            };
             command
                 .expected
                 .get_or_insert_with(Vec::new)
@@ -424,6 +435,7 @@ fn parse_transcript(
                     text: line.to_string(),
                     line: first_line + i,
                     rule,
+                    matcher,
                     optional: false,
                 });
         }

@@ -5,7 +5,6 @@
 //! [`matching`], and everything reported as [`events`] with typed
 //! [`failure`]s. Signals are the caller's to install ([`signals`]).
 
-mod case;
 pub mod checkpoint;
 pub mod coverage;
 pub mod events;

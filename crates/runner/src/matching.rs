@@ -2,11 +2,13 @@
 //! `[..]` inside a line matches any text on that line, and `...` alone on a
 //! line matches any number of lines (none included). Each expected line
 //! stands for one output line, or (scrut's quantifiers, [`Quantity`]) for
-//! zero or one, or any number of them. An output is read in place, line by
-//! line ([`lines`]); the match ([`walk`]) is one pass over it for ordinary
-//! transcripts and gives up, saying so, past a budget of comparisons; the
-//! [`diff`] is an alignment computed with the same line rule, bounded for
-//! long outputs.
+//! zero or one, or any number of them. The lines come compiled from the
+//! plan ([`expected`]); nothing here knows which dialect wrote them. An
+//! output is read in place, line by line ([`lines`]; [`exact`]: whole lines,
+//! as scrut reads them); the match ([`walk`]) is one pass over it for
+//! ordinary transcripts and gives up, saying so, past a budget of
+//! comparisons; the [`diff`] is an alignment computed with the same line
+//! rule, bounded for long outputs.
 
 /// One line of a diff of expected (`-`) against actual (`+`) output; ` ` is context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,20 +55,10 @@ fn is_any_lines(pattern: &str) -> bool {
     pattern.trim() == "..."
 }
 
-/// How many output lines an expected line accounts for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Quantity {
-    One,
-    /// Zero or one.
-    Optional,
-    /// Any number, none included.
-    Any,
-    /// At least one.
-    OneOrMore,
-}
+pub use doccheck_guide::model::expect::Quantity;
 
-/// An expected line: plain text with `[..]` and `...`, one whose named
-/// substitutions (`[VERSION]`) made it a regex, or a scrut rule.
+/// An expected line: plain text with `[..]` and `...`, or a line the plan
+/// compiled ([`expected::Line`]).
 pub trait Pattern {
     /// As written, with literal substitutions made.
     fn text(&self) -> &str;
@@ -130,103 +122,6 @@ impl Pattern for String {
     }
 }
 
-/// The values of trycmd's substitutions in one command's expected output.
-#[derive(Debug, Clone, Default)]
-pub struct Substitutions {
-    /// `[ROOT]`, `[CWD]`, `[EXE]` and their text.
-    pub literal: Vec<(String, String)>,
-    /// `[VERSION]` and the regex it stands for.
-    pub named: Vec<(String, String)>,
-}
-
-/// An expected line with its substitutions made.
-#[derive(Debug, Clone)]
-pub struct Substituted {
-    text: String,
-    regex: Option<regex::Regex>,
-    /// The line may be missing (a `#` line that is output or a comment).
-    optional: bool,
-}
-
-impl Substituted {
-    /// The same line, which the output may lack.
-    pub fn optional(mut self, optional: bool) -> Substituted {
-        self.optional = optional;
-        self
-    }
-}
-
-impl Pattern for Substituted {
-    fn text(&self) -> &str {
-        &self.text
-    }
-
-    fn quantity(&self) -> Quantity {
-        match (self.optional, self.any_lines()) {
-            (_, true) => Quantity::Any,
-            (true, false) => Quantity::Optional,
-            (false, false) => Quantity::One,
-        }
-    }
-
-    fn matches_line(&self, actual: &str) -> bool {
-        match &self.regex {
-            Some(regex) => regex.is_match(actual),
-            None => line_matches(&self.text, actual),
-        }
-    }
-}
-
-impl Substitutions {
-    pub fn apply(&self, line: &str) -> Substituted {
-        let mut text = line.trim_end().to_string();
-        for (token, value) in &self.literal {
-            text = text.replace(token, value);
-        }
-        let named: Vec<&(String, String)> = self
-            .named
-            .iter()
-            .filter(|(token, _)| text.contains(token.as_str()))
-            .collect();
-        if named.is_empty() {
-            return Substituted {
-                text,
-                regex: None,
-                optional: false,
-            };
-        }
-        // Literal text escaped, `[..]` as `.*`, each name as its regex.
-        let mut source = String::from("^");
-        let mut rest = text.as_str();
-        while !rest.is_empty() {
-            let next = named
-                .iter()
-                .map(|(token, re)| (token.as_str(), format!("(?:{re})")))
-                .chain([("[..]", ".*".to_string())])
-                .filter_map(|(token, re)| rest.find(token).map(|at| (at, token, re)))
-                .min_by_key(|(at, _, _)| *at);
-            match next {
-                Some((at, token, re)) => {
-                    source.push_str(&regex::escape(&rest[..at]));
-                    source.push_str(&re);
-                    rest = &rest[at + token.len()..];
-                }
-                None => {
-                    source.push_str(&regex::escape(rest));
-                    rest = "";
-                }
-            }
-        }
-        source.push('$');
-        let regex = regex::Regex::new(&source).ok();
-        Substituted {
-            text,
-            regex,
-            optional: false,
-        }
-    }
-}
-
 pub fn line_matches(pattern: &str, actual: &str) -> bool {
     let pattern = pattern.trim_end();
     let Some((first, rest)) = pattern.split_once("[..]") else {
@@ -256,8 +151,9 @@ pub fn matches<E: Pattern, L: Actual + ?Sized>(expected: &[E], actual: &L) -> bo
 }
 
 pub mod diff;
+pub mod exact;
+pub mod expected;
 pub mod lines;
-pub mod scrut;
 #[cfg(test)]
 mod tests;
 pub mod walk;

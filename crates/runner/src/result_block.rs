@@ -33,11 +33,8 @@ pub fn judge(result: &ResultBlock, stdout: &str) -> Option<Failure> {
         })
     };
     match &result.expect {
-        Expect::Regex(pattern) => {
-            let re = regex::Regex::new(pattern).ok()?;
-            (!re.is_match(actual))
-                .then(|| failure(format!("the output has no match for /{pattern}/")))?
-        }
+        Expect::Regex(re) => (!re.is_match(actual))
+            .then(|| failure(format!("the output has no match for /{}/", re.as_str())))?,
         Expect::Similarity(wanted) => {
             let (e, a) = if result.is_json() {
                 let Ok(a) = serde_json::from_str::<serde_json::Value>(actual) else {
@@ -71,6 +68,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use doccheck_guide::model::expect::Regex;
 
     fn block(content: &str, lang: &str, expect: Expect) -> ResultBlock {
         ResultBlock {
@@ -118,7 +116,7 @@ mod tests {
         let b = block(
             "whatever\n",
             "text",
-            Expect::Regex("Succeeded|Running".into()),
+            Expect::Regex(Regex(regex::Regex::new("Succeeded|Running").unwrap())),
         );
         assert_eq!(judge(&b, "provisioningState: Succeeded\n"), None);
         let Some(Failure::ResultBlock { why, line, .. }) = judge(&b, "Failed\n") else {

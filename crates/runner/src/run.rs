@@ -341,7 +341,6 @@ pub fn run(
                 integrations,
                 services: &mut services,
                 deadline,
-                substitutions: &plan.setup.substitutions,
                 paths: &paths,
                 tmpdir: &tmpdir,
                 update: options.update.is_some(),

@@ -4,14 +4,14 @@
 
 use std::time::{Duration, Instant};
 
+use doccheck_guide::compile;
+use doccheck_guide::model::expect::{Matcher, Values};
 use doccheck_guide::plan::{Action, SkipKind, Step};
 use doccheck_guide::transcript::{Command, Status as Expected};
 
-use crate::case;
 use crate::events::{CommandRun, Status, StepResult};
 use crate::failure::Failure;
 use crate::integration::{Context, Integration, Ran};
-use crate::matching;
 use crate::result_block;
 use crate::services::Services;
 use crate::session::shell::{Ending, Invocation, Outcome, Shell, Stdin, Stream};
@@ -25,8 +25,6 @@ pub(crate) struct StepRunner<'a> {
     pub integrations: &'a mut [Box<dyn Integration>],
     pub services: &'a mut Services,
     pub deadline: Instant,
-    /// Named substitutions (`[VERSION]` → a regex) of the guide.
-    pub substitutions: &'a [(String, String)],
     /// The guide's absolute paths and where they are in the workspace.
     pub paths: &'a crate::paths::Paths,
     /// The session's TMPDIR.
@@ -116,10 +114,8 @@ impl StepRunner<'_> {
                     }
                     result.notes.push(format!("wrote {path}"));
                 }
-                if let Some(wait) = step.scrut.as_ref().and_then(|c| c.wait.as_ref()) {
-                    let note = case::wait(wait, self.tmpdir, self.context.interrupt);
-                    result.notes.push(note);
-                }
+                let waited = around::wait(&step.behaviour, self.tmpdir, self.context.interrupt);
+                result.notes.extend(waited);
                 // What the block printed since the last command that had
                 // expectations of its own: an output block's expected output.
                 let mut since = String::new();
@@ -140,11 +136,15 @@ impl StepRunner<'_> {
                         None => since.push_str(&run.output),
                         Some(_) => since.clear(),
                     }
-                    if let (Some(case), Some(code)) = (&step.scrut, run.exit) {
-                        if code == case.skip_document_code {
+                    if let (Some(skip), Some(code)) = (step.behaviour.skip_code, run.exit) {
+                        if code == skip {
                             result.status = Status::Skipped(format!(
-                                "the command at line {} exited with {code}, scrut's code for skipping the rest of the document",
-                                run.line
+                                "the command at line {} exited with {code}, {} for skipping the rest of the document",
+                                run.line,
+                                match step.behaviour.convention {
+                                    Some(who) => format!("{who}'s code"),
+                                    None => "the code".to_string(),
+                                }
                             ));
                             result.skips_rest = true;
                             result.commands.push(CommandRun {
@@ -247,16 +247,27 @@ impl StepRunner<'_> {
             notes.extend(rewrite.notes.iter().cloned());
         }
         let text = as_run.as_deref().unwrap_or(&command.text);
-        let scrut = step.scrut.as_ref();
+        let behaviour = &step.behaviour;
         // A service no integration claimed is the block's last command, run in
         // the background of the session; the commands before it prepare it.
-        // A detached scrut case runs the same way, unchecked.
-        let detached = scrut.is_some_and(|c| c.detached) && claimed.is_none();
+        // A detached command runs the same way, unchecked.
+        let detached = behaviour.detached && claimed.is_none();
         let background = (service.is_some() && claimed.is_none() && last) || detached;
+        // The behaviour's `environment` stays in the session.
+        if let Some(exports) = around::exports(behaviour).filter(|_| !background) {
+            let (ending, output) = self.shell.run(&exports, timeout, self.context.interrupt);
+            if ending != Ending::Exited(0) {
+                notes.push(format!(
+                    "{} could not be set: {output}",
+                    behaviour.named("environment")
+                ));
+            }
+        }
+        let env = around::variables(behaviour, self.guide, command.line);
         // What the command reads on stdin, and whether it has a terminal.
-        let plain = Invocation {
-            stream: Stream::Combined,
-            env: &[],
+        let how = Invocation {
+            stream: behaviour.stream,
+            env: &env,
             script: command.script,
             stdin: match step.stdin.as_deref() {
                 Some(text) => Stdin::Fed(text),
@@ -275,51 +286,23 @@ impl StepRunner<'_> {
                 read_stdin: false,
                 notes: Vec::new(),
             }
-        } else if let Some(case) = scrut {
-            // The case's `environment` stays in the session, as scrut leaves it.
-            if let Some(exports) = case::exports(case) {
-                let (ending, output) = self.shell.run(&exports, timeout, self.context.interrupt);
-                if ending != Ending::Exited(0) {
-                    notes.push(format!("scrut's `environment` could not be set: {output}"));
-                }
-            }
-            let env = case::variables(case, self.guide, command.line);
-            let how = Invocation {
-                stream: case.stream,
-                env: &env,
-                script: false,
-                ..plain
-            };
+        } else {
+            // A command that calls `exit` and must not end the session.
             let executed = command.subshell.then(|| format!("(\n{text}\n)"));
             if executed.is_some() {
                 notes.push(format!(
-                    "line {}: runs in a subshell, as the command calls `exit` (scrut runs each test case in a bash of its own)",
-                    command.line
+                    "line {}: runs in a subshell, as the command calls `exit` ({} runs each test case in a bash of its own)",
+                    command.line,
+                    behaviour.convention.unwrap_or("doccheck")
                 ));
             }
             let text = executed.as_deref().unwrap_or(text);
             self.shell
                 .run_as(text, how, timeout, self.context.interrupt)
-        } else if step.result.is_some() {
-            // A result block holds the block's stdout (Innovation Engine's comparison).
-            let how = Invocation {
-                stream: Stream::Stdout,
-                ..plain
-            };
-            self.shell
-                .run_as(text, how, timeout, self.context.interrupt)
-        } else {
-            self.shell
-                .run_as(text, plain, timeout, self.context.interrupt)
         };
         notes.extend(done.notes);
-        // scrut's `interpolated: true`: `$NAME` in the expectations is its
-        // value in the session, once the command ran.
-        let interpolated = scrut
-            .filter(|c| c.interpolated)
-            .map(|_| self.interpolated(command, timeout));
-        let as_written = command;
-        let command = interpolated.as_ref().unwrap_or(command);
+        // `$NAME` in the expectations is its value in the session, once the command ran.
+        let lines = self.expected_lines(command, timeout);
         let Outcome {
             ending,
             output,
@@ -329,8 +312,9 @@ impl StepRunner<'_> {
         } = done;
         if detached {
             notes.push(format!(
-                "line {}: detached (scrut's `detached: true`): runs in the background until the run ends; its output and exit code are not checked",
-                command.line
+                "line {}: detached ({}): runs in the background until the run ends; its output and exit code are not checked",
+                command.line,
+                behaviour.named("detached: true")
             ));
         }
         // The workspace's paths as the guide writes them (`paths:`).
@@ -359,31 +343,21 @@ impl StepRunner<'_> {
             }
             Ending::Exited(code) => {
                 run.exit = Some(code);
-                let substitutions = matching::Substitutions {
-                    literal: vec![
-                        ("[EXE]".to_string(), String::new()),
-                        (
-                            "[ROOT]".to_string(),
-                            self.workspace.work.display().to_string(),
-                        ),
-                        ("[CWD]".to_string(), self.shell.cwd().display().to_string()),
-                    ],
-                    named: self.substitutions.to_vec(),
-                };
+                let (root, cwd) = (
+                    self.workspace.work.display().to_string(),
+                    self.shell.cwd().display().to_string(),
+                );
                 let expectations = Expectations {
-                    substitutions: &substitutions,
-                    scrut,
+                    behaviour,
+                    values: Values {
+                        root: &root,
+                        cwd: &cwd,
+                    },
+                    lines: lines.as_deref(),
                 };
                 let failure = judge(command, code, expected, &run.output, &expectations);
                 if self.update && failure.is_some() {
-                    run.update = update(
-                        as_written,
-                        command,
-                        code,
-                        expected,
-                        &run.output,
-                        &expectations,
-                    );
+                    run.update = update(command, code, expected, &run.output, &expectations);
                 }
                 failure
             }
@@ -443,34 +417,24 @@ impl StepRunner<'_> {
 }
 
 impl StepRunner<'_> {
-    /// `command` with `$NAME` in its expectations replaced by the session's values.
-    fn interpolated(&mut self, command: &Command, timeout: Duration) -> Command {
-        let Some(expected) = &command.expected else {
-            return command.clone();
+    /// The command's expected lines as compared: with the session's values
+    /// of the names the plan found in them, when it found any.
+    fn expected_lines(&mut self, command: &Command, timeout: Duration) -> Option<Vec<Matcher>> {
+        let expected = command.expected.as_ref()?;
+        let values = match command.interpolate.is_empty() {
+            true => Vec::new(),
+            false => {
+                let query = around::values_query(&command.interpolate);
+                let (_, printed) = self.shell.run(&query, timeout, self.context.interrupt);
+                around::values(&printed)
+            }
         };
-        let mut names = Vec::new();
-        for line in expected {
-            for name in doccheck_guide::scrut::interpolated_names(&line.text) {
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-            }
-        }
-        if names.is_empty() {
-            return command.clone();
-        }
-        let (_, printed) =
-            self.shell
-                .run(&case::values_query(&names), timeout, self.context.interrupt);
-        let values = case::values(&printed);
-        let mut command = command.clone();
-        for line in command.expected.iter_mut().flatten() {
-            line.text = doccheck_guide::scrut::interpolate(&line.text, &values);
-            if let Some(rule) = line.rule.as_mut() {
-                rule.text = doccheck_guide::scrut::interpolate(&rule.text, &values);
-            }
-        }
-        command
+        Some(
+            expected
+                .iter()
+                .map(|l| compile::interpolated(&l.matcher, &values))
+                .collect(),
+        )
     }
 }
 
@@ -489,11 +453,11 @@ struct Around<'a> {
 /// The stream a failing command's expectations left out, for the report.
 fn left_out_note(step: &Step, run: &CommandRun) -> Option<String> {
     let other = run.left_out.as_ref()?;
-    let (name, compared, who) = match step.scrut.as_ref().map(|c| c.stream) {
-        Some(Stream::Stderr) => ("stdout", "stderr", "scrut"),
-        Some(_) => ("stderr", "stdout", "scrut"),
-        None => ("stderr", "stdout", "Innovation Engine"),
+    let (name, compared) = match step.behaviour.stream {
+        Stream::Stderr => ("stdout", "stderr"),
+        _ => ("stderr", "stdout"),
     };
+    let who = step.behaviour.convention.unwrap_or("doccheck");
     let lines: Vec<&str> = other.lines().collect();
     let shown = lines[lines.len().saturating_sub(20)..].join("\n");
     Some(format!(
@@ -530,6 +494,7 @@ mod tests {
     }
 }
 
+mod around;
 mod judge;
 
 use judge::{judge, update, Expectations};

@@ -105,6 +105,7 @@ impl Rules {
                 script: false,
                 subshell: false,
                 output_block: None,
+                interpolate: Vec::new(),
             }],
             exit: directives.exit,
             service: None,

@@ -148,7 +148,7 @@ pub(super) fn attach_output(
         ));
         return;
     };
-    let runs_plainly = owner.scrut.is_none() && owner.result.is_none();
+    let runs_plainly = owner.behaviour == Default::default() && owner.result.is_none();
     let Action::Run {
         commands,
         service: None,
@@ -180,6 +180,7 @@ pub(super) fn attach_output(
             text: text.trim_end().to_string(),
             line: block.content_line + i,
             rule: None,
+            matcher: crate::compile::trimmed_line(text, false),
             optional: false,
         })
         .collect();

@@ -71,7 +71,7 @@ pub(super) fn steps(
                     "a variant of {of}: the fragment at {guide}:{} applied; what it runs is the scenario's ({})",
                     line, v.location
                 )],
-                scrut: None,
+                behaviour: Default::default(),
                 result: None,
                 from_scenario: Some(v.location.clone()),
                 tty: None,

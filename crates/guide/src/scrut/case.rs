@@ -9,24 +9,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::error::{Error, Location};
 
-/// Which of a command's output streams its expectations apply to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Stream {
-    /// stdout and stderr interleaved, as a terminal shows them (doccheck's own).
-    #[default]
-    Combined,
-    /// scrut's default for markdown.
-    Stdout,
-    Stderr,
-}
-
-/// Wait before the command: a while, or until a file exists.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Wait {
-    pub timeout: Duration,
-    /// Relative to the session's TMPDIR, as in scrut's example.
-    pub path: Option<String>,
-}
+pub use crate::model::{Stream, Wait};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {

@@ -85,20 +85,27 @@ fn no_phantom_line_when_no_output_is_expected() {
 
 #[test]
 fn trycmd_substitutions() {
-    let subs = Substitutions {
-        literal: vec![
-            ("[EXE]".into(), String::new()),
-            ("[ROOT]".into(), "/tmp/ws".into()),
-        ],
-        named: vec![("[VERSION]".into(), r"\d+\.\d+\.\d+".into())],
+    use doccheck_guide::compile;
+    use doccheck_guide::model::expect::{Matcher, Values};
+    let named = [("[VERSION]".to_string(), r"\d+\.\d+\.\d+".to_string())];
+    let compiled = |l: &str| -> Matcher {
+        compile::substituted(compile::trimmed_line(l, false), &named).unwrap()
     };
-    let lines: Vec<Substituted> = [
+    let matchers: Vec<Matcher> = [
         "tool[EXE] [VERSION] at [ROOT]/bin",
         "built [..] in [VERSION]",
     ]
     .iter()
-    .map(|l| subs.apply(l))
+    .map(|l| compiled(l))
     .collect();
+    let values = Values {
+        root: "/tmp/ws",
+        cwd: "/tmp/ws/sub",
+    };
+    let lines: Vec<expected::Line> = matchers
+        .iter()
+        .map(|m| expected::Line::new(m, &values))
+        .collect();
     assert!(matches(
         &lines,
         &v(&["tool 1.2.3 at /tmp/ws/bin", "built x y in 0.1.0"])
@@ -107,8 +114,10 @@ fn trycmd_substitutions() {
         &lines,
         &v(&["tool 1.2 at /tmp/ws/bin", "built x y in 0.1.0"])
     ));
-    let plain = subs.apply("usage: tool[EXE] [..]");
-    assert!(plain.matches_line("usage: tool --help"));
+    let plain = compiled("usage: tool[EXE] [..] in [CWD]");
+    let plain = expected::Line::new(&plain, &values);
+    assert!(plain.matches_line("usage: tool --help in /tmp/ws/sub"));
+    assert_eq!(plain.text(), "usage: tool [..] in /tmp/ws/sub");
 }
 
 #[test]

@@ -17,8 +17,8 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use doccheck_guide::model::Stream;
 pub use doccheck_guide::plan::Tty;
-pub use doccheck_guide::scrut::case::Stream;
 use doccheck_guide::Error;
 
 use super::stdin::{Looking, Watched};

@@ -1,55 +1,35 @@
-//! A command's exit code and output against what the guide expects, in
-//! the dialect its expectations are written in, and what a stale
-//! transcript should say now (`--update`).
+//! A command's exit code and output against what the guide expects, as the
+//! plan compiled it, and what a stale transcript should say now (`--update`).
 
+use doccheck_guide::compile;
+use doccheck_guide::model::expect::{Matcher, Values};
+use doccheck_guide::model::Behaviour;
 use doccheck_guide::transcript::{Command, Status as Expected};
 
 use crate::failure::Failure;
-use crate::matching;
+use crate::matching::{self, exact::printed, expected::Line, expected::Read};
 
-/// How a command's expected lines are read: doccheck's conventions with
-/// the run's substitutions, or a scrut case's rules.
+/// How a command's expected lines are compared: the step's behaviour, the
+/// run's values, and the lines (interpolated, when the command has `$NAME`s).
 pub(super) struct Expectations<'a> {
-    pub substitutions: &'a matching::Substitutions,
-    pub scrut: Option<&'a doccheck_guide::scrut::case::Case>,
-}
-
-/// Expected lines, and the output's lines (read in place), as the dialect compares them.
-enum Compared<'o> {
-    Doccheck(Vec<matching::Substituted>, matching::Normalized<'o>),
-    Scrut(Vec<matching::scrut::ScrutLine>, matching::scrut::Output<'o>),
+    pub behaviour: &'a Behaviour,
+    pub values: Values<'a>,
+    /// The command's expected lines as compared, when it has any.
+    pub lines: Option<&'a [Matcher]>,
 }
 
 impl Expectations<'_> {
-    fn compare<'o>(&self, command: &Command, output: &'o str) -> Option<Compared<'o>> {
-        let expected = command.expected.as_ref()?;
-        Some(match self.scrut {
-            None => Compared::Doccheck(
-                expected
-                    .iter()
-                    .map(|l| self.substitutions.apply(&l.text).optional(l.optional))
-                    .collect(),
-                matching::Normalized::new(output),
-            ),
-            Some(case) => {
-                let actual = matching::scrut::lines(output, case);
-                let patterns = expected
-                    .iter()
-                    .map(|l| {
-                        let rule = l
-                            .rule
-                            .clone()
-                            .unwrap_or_else(|| doccheck_guide::scrut::expectation(&l.text));
-                        matching::scrut::ScrutLine::new(&l.text, &rule)
-                    })
-                    .collect();
-                Compared::Scrut(patterns, actual)
-            }
-        })
+    fn compare<'o>(&self, output: &'o str) -> Option<(Vec<Line<'_>>, Read<'o>)> {
+        let patterns = self
+            .lines?
+            .iter()
+            .map(|m| Line::new(m, &self.values))
+            .collect();
+        Some((patterns, Read::new(output, self.behaviour.lines)))
     }
 }
 
-/// Exit code and output against what the guide expects (scrut: exit code first).
+/// Exit code and output against what the guide expects.
 pub(super) fn judge(
     command: &Command,
     code: i32,
@@ -58,13 +38,12 @@ pub(super) fn judge(
     expectations: &Expectations,
 ) -> Option<Failure> {
     let exit_failure = (!expected.accepts(code)).then_some(Failure::ExitCode { code, expected });
-    if expectations.scrut.is_some() && exit_failure.is_some() {
+    if expectations.behaviour.exit_first && exit_failure.is_some() {
         return exit_failure;
     }
-    let compared = expectations.compare(command, output);
+    let compared = expectations.compare(output);
     let verdict = match &compared {
-        Some(Compared::Doccheck(lines, actual)) => matching::compare(lines, actual),
-        Some(Compared::Scrut(lines, actual)) => matching::compare(lines, actual),
+        Some((lines, actual)) => matching::compare(lines, actual),
         None => Ok(true),
     };
     let diff = match (verdict, compared) {
@@ -82,13 +61,11 @@ pub(super) fn judge(
             });
         }
         (Ok(true), _) | (_, None) => None,
-        (Ok(false), Some(Compared::Doccheck(lines, actual))) => {
-            Some(matching::diff(&lines, &actual))
-        }
-        (Ok(false), Some(Compared::Scrut(lines, actual))) => {
+        (Ok(false), Some((lines, actual))) => {
             let mut diff = matching::diff(&lines, &actual);
+            // A last line's missing newline is a mark, not text to show.
             for line in &mut diff {
-                line.text = matching::scrut::printed(&line.text).0.to_string();
+                line.text = printed(&line.text).0.to_string();
             }
             Some(diff)
         }
@@ -104,29 +81,22 @@ pub(super) fn judge(
 }
 
 /// What a transcript command that failed its expectations should say now.
-/// `as_written` is the command as the guide has it (an interpolated case's
-/// `$NAME` kept), `command` as its expectations are compared.
+/// `command` is as the guide has it (an interpolated line's `$NAME` kept).
 pub(super) fn update(
-    as_written: &Command,
     command: &Command,
     code: i32,
     expected: Expected,
     output: &str,
     expectations: &Expectations,
 ) -> Option<crate::events::Update> {
-    let written = as_written.expected_text()?;
-    let lines = match expectations.compare(command, output)? {
-        Compared::Doccheck(patterns, actual) => (matching::compare(&patterns, &actual)
-            == Ok(false))
-        .then(|| matching::updated(&written, &patterns, &actual, |l| l.to_string())),
-        Compared::Scrut(patterns, actual) => (matching::compare(&patterns, &actual) == Ok(false))
-            .then(|| {
-                matching::updated(&written, &patterns, &actual, |l| {
-                    let (line, no_eol) = matching::scrut::printed(l);
-                    doccheck_guide::scrut::expectation_for(line, no_eol)
-                })
-            }),
-    };
+    let written = command.expected_text()?;
+    let (patterns, actual) = expectations.compare(output)?;
+    let lines = (matching::compare(&patterns, &actual) == Ok(false)).then(|| {
+        matching::updated(&written, &patterns, &actual, |l| {
+            let (line, no_eol) = printed(l);
+            compile::written(expectations.behaviour.lines, line, no_eol)
+        })
+    });
     let exit = (!expected.accepts(code)).then_some(code);
     (lines.is_some() || exit.is_some()).then_some(crate::events::Update { lines, exit })
 }

@@ -1,16 +1,13 @@
-//! scrut's expectation rules as [`Pattern`]s, and a command's output as scrut
-//! compares it: whole lines (trailing spaces count), `\r\n` read as `\n`
-//! unless the case keeps CRLF, ANSI escapes removed when it asks. No line of
-//! output holds a `\n`, so a last line that lacks its newline carries one
-//! instead ([`NO_EOL`]): what scrut's `(no-eol)` expects, and an equal line does not.
-
-use doccheck_guide::scrut::case::Case;
-use doccheck_guide::scrut::{self, Expectation, Kind, Quantifier};
+//! A command's output read as exact lines (as scrut compares them): whole
+//! lines (trailing spaces count), `\r\n` read as `\n` unless CRLF is kept,
+//! ANSI escapes removed when asked. No line of output holds a `\n`, so a
+//! last line that lacks its newline carries one instead ([`NO_EOL`]): what
+//! an expected line that forbids its newline (scrut's `(no-eol)`) wants,
+//! and one that requires it does not.
 
 use std::borrow::Cow;
 
 use super::lines::Actual;
-use super::{Pattern, Quantity};
 
 /// What marks the last line of an output that does not end with a newline.
 pub const NO_EOL: char = '\n';
@@ -35,11 +32,14 @@ pub struct Output<'a> {
     last: Option<String>,
 }
 
-/// A command's output as scrut's lines.
-pub fn lines<'a>(output: &'a str, case: &Case) -> Output<'a> {
-    let (text, strip_cr) = match (case.keep_crlf, case.strip_ansi) {
-        (true, true) => (Cow::Owned(strip_ansi(output)), false),
-        (false, true) => (Cow::Owned(strip_ansi(&output.replace("\r\n", "\n"))), false),
+/// A command's output as exact lines.
+pub fn lines(output: &str, keep_crlf: bool, strip_ansi: bool) -> Output<'_> {
+    let (text, strip_cr) = match (keep_crlf, strip_ansi) {
+        (true, true) => (Cow::Owned(without_ansi(output)), false),
+        (false, true) => (
+            Cow::Owned(without_ansi(&output.replace("\r\n", "\n"))),
+            false,
+        ),
         (keep, false) => (Cow::Borrowed(output), !keep),
     };
     let last = (!text.is_empty() && !text.ends_with('\n')).then(|| {
@@ -94,7 +94,7 @@ impl Actual for Output<'_> {
 }
 
 /// CSI and OSC escape sequences removed (colours, cursor moves, hyperlinks).
-fn strip_ansi(text: &str) -> String {
+fn without_ansi(text: &str) -> String {
     static ANSI: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = ANSI.get_or_init(|| {
         regex::Regex::new(
@@ -105,118 +105,49 @@ fn strip_ansi(text: &str) -> String {
     re.replace_all(text, "").into_owned()
 }
 
-/// One expectation line of a scrut block.
-#[derive(Debug, Clone)]
-pub struct ScrutLine {
-    written: String,
-    rule: Rule,
-    quantity: Quantity,
-}
-
-#[derive(Debug, Clone)]
-enum Rule {
-    Equal(String),
-    /// Equal, on a last line without a newline.
-    NoEol(String),
-    /// Equal, with or without a newline (scrut's escaped lines).
-    Decoded(String),
-    Regex(regex::Regex),
-    /// A regex scrut's own engine would reject: it matches nothing.
-    Invalid,
-}
-
-impl ScrutLine {
-    /// `written` is the line as the guide has it.
-    pub fn new(written: &str, e: &Expectation) -> ScrutLine {
-        let rule = match e.kind {
-            Kind::Equal => Rule::Equal(e.text.clone()),
-            Kind::NoEol => Rule::NoEol(e.text.clone()),
-            Kind::Escaped => Rule::Decoded(scrut::unescape(&e.text)),
-            Kind::Glob => glob(&e.text),
-            Kind::EscapedGlob => glob(&scrut::unescape(&e.text)),
-            Kind::Regex => {
-                regex::Regex::new(&scrut::regex_source(&e.text)).map_or(Rule::Invalid, Rule::Regex)
-            }
-        };
-        let quantity = match e.quantifier {
-            Quantifier::One => Quantity::One,
-            Quantifier::Optional => Quantity::Optional,
-            Quantifier::Any => Quantity::Any,
-            Quantifier::OneOrMore => Quantity::OneOrMore,
-        };
-        ScrutLine {
-            written: written.to_string(),
-            rule,
-            quantity,
-        }
-    }
-}
-
-/// `*` any text, `?` one character, everything else literal (scrut's globs
-/// have no escapes and no classes).
-fn glob(pattern: &str) -> Rule {
-    let mut source = String::from("^");
-    for c in pattern.chars() {
-        match c {
-            '*' => source.push_str(".*"),
-            '?' => source.push('.'),
-            c => source.push_str(&regex::escape(&c.to_string())),
-        }
-    }
-    source.push('$');
-    regex::Regex::new(&source).map_or(Rule::Invalid, Rule::Regex)
-}
-
-impl Pattern for ScrutLine {
-    fn text(&self) -> &str {
-        &self.written
-    }
-
-    fn matches_line(&self, actual: &str) -> bool {
-        let (line, no_eol) = printed(actual);
-        match &self.rule {
-            Rule::Equal(text) => !no_eol && text == line,
-            Rule::NoEol(text) => no_eol && text == line,
-            Rule::Decoded(text) => text == line,
-            Rule::Regex(re) => re.is_match(line),
-            Rule::Invalid => false,
-        }
-    }
-
-    fn any_lines(&self) -> bool {
-        false
-    }
-
-    fn quantity(&self) -> Quantity {
-        self.quantity
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::expected::Line;
     use crate::matching::{diff, matches, updated};
+    use doccheck_guide::model::expect::{Matcher, Values};
+    use doccheck_guide::model::OutputLines;
+
+    #[derive(Default)]
+    struct Case {
+        keep_crlf: bool,
+        strip_ansi: bool,
+    }
 
     fn all(output: &str, case: &Case) -> Vec<String> {
-        let lines = lines(output, case);
+        let lines = lines(output, case.keep_crlf, case.strip_ansi);
         crate::matching::lines::lines_between(&lines, 0, lines.end())
             .into_iter()
             .map(str::to_string)
             .collect()
     }
 
-    fn block(expected: &[&str], output: &str) -> (Vec<ScrutLine>, Vec<String>) {
-        let actual = all(output, &Case::default());
-        let patterns = expected
-            .iter()
-            .map(|l| ScrutLine::new(l, &scrut::expectation(l)))
-            .collect();
-        (patterns, actual)
+    /// The lines as the plan compiles a scrut block's (`None`: one it rejects).
+    fn compiled(expected: &[&str]) -> Option<Vec<Matcher>> {
+        let block = format!("$ true\n{}\n", expected.join("\n"));
+        let commands = doccheck_guide::transcript::parse_scrut("t.md", &block, 1).ok()?;
+        let lines = commands[0].expected.clone().unwrap_or_default();
+        Some(lines.into_iter().map(|l| l.matcher).collect())
+    }
+
+    const VALUES: Values = Values { root: "", cwd: "" };
+
+    fn block(expected: &[&str], output: &str) -> (Vec<Matcher>, Vec<String>) {
+        (compiled(expected).unwrap(), all(output, &Case::default()))
+    }
+
+    fn patterns(matchers: &[Matcher]) -> Vec<Line<'_>> {
+        matchers.iter().map(|m| Line::new(m, &VALUES)).collect()
     }
 
     fn passes(expected: &[&str], output: &str) -> bool {
-        let (patterns, actual) = block(expected, output);
-        matches(&patterns, &actual)
+        let (matchers, actual) = block(expected, output);
+        matches(&patterns(&matchers), &actual)
     }
 
     #[test]
@@ -254,7 +185,7 @@ mod tests {
         assert!(!passes(&["a"], "a \n"));
         assert!(!passes(&["[..]"], "anything\n"));
         assert!(passes(&["..."], "...\n"));
-        assert!(!passes(&["bad( (regex)"], "bad(\n"));
+        assert!(compiled(&["bad( (regex)"]).is_none());
         assert!(passes(
             &["{\"i am\": \"json\"} (regex)"],
             "{\"i am\": \"json\"}\n"
@@ -278,8 +209,9 @@ mod tests {
 
     #[test]
     fn diffs_and_updates_keep_what_still_holds() {
-        let (patterns, actual) =
+        let (matchers, actual) =
             block(&["id: * (glob)", "[0-9]+ (re+)", "end"], "id: 7\n1\n2\nfin");
+        let patterns = patterns(&matchers);
         assert!(!matches(&patterns, &actual));
         let shown: Vec<String> = diff(&patterns, &actual)
             .iter()
@@ -292,7 +224,11 @@ mod tests {
         let written = ["id: * (glob)", "[0-9]+ (re+)", "end"];
         let new = updated(&written, &patterns, &actual, |l| {
             let (line, no_eol) = printed(l);
-            scrut::expectation_for(line, no_eol)
+            let exact = OutputLines::Exact {
+                keep_crlf: false,
+                strip_ansi: false,
+            };
+            doccheck_guide::compile::written(exact, line, no_eol)
         });
         assert_eq!(new, ["id: * (glob)", "[0-9]+ (re+)", "fin (no-eol)"]);
     }
@@ -306,18 +242,17 @@ mod tests {
         assert_eq!(all("a\n\n", &case), ["a", ""]);
         assert_eq!(all("\n", &case), [""]);
         assert_eq!(all("a\r\r\nb\r", &case), ["a\r", "b\r\n"]);
-        let output = lines("a\nb\nc", &case);
+        let output = lines("a\nb\nc", false, false);
         let last = output.prev(output.end()).unwrap();
         assert_eq!(output.line(last), Some(("c\n", output.end())));
         assert_eq!(output.prev(last), Some(2));
         assert_eq!(output.count(0, output.end()), 3);
         assert_eq!(output.count(2, last), 1);
-        let ended = lines("a\nb\n", &case);
+        let ended = lines("a\nb\n", false, false);
         assert_eq!(ended.count(0, ended.end()), 2);
         let keep = Case {
             keep_crlf: true,
             strip_ansi: true,
-            ..Case::default()
         };
         assert_eq!(all("\x1b[31mred\x1b[0m\r\n", &keep), ["red\r"]);
     }

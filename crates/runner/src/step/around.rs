@@ -1,23 +1,27 @@
-//! What running a scrut test case adds to running a command: the variables
-//! scrut sets for each case, its `environment` (which stays), the values an
-//! interpolated case's expectations read, and the case's `wait`.
+//! What a step's behaviour adds around its commands: a variable for each
+//! command alone, an environment exported (which stays), the values an
+//! interpolated line reads, and a wait before the first command.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use doccheck_guide::scrut::case::{Case, Wait};
+use doccheck_guide::model::Behaviour;
 
 use crate::signals::Interrupt;
 
-/// `SCRUT_TEST` (guide:line), for this command only.
-pub fn variables(_case: &Case, guide: &str, line: usize) -> Vec<(String, String)> {
-    vec![("SCRUT_TEST".to_string(), format!("{guide}:{line}"))]
+/// The behaviour's location variable (guide:line), for this command only.
+pub fn variables(behaviour: &Behaviour, guide: &str, line: usize) -> Vec<(String, String)> {
+    behaviour
+        .location_variable
+        .map(|name| (name.to_string(), format!("{guide}:{line}")))
+        .into_iter()
+        .collect()
 }
 
-/// The case's `environment`, exported in the session: it stays for the
-/// cases after it, as in scrut.
-pub fn exports(case: &Case) -> Option<String> {
-    let pairs: Vec<String> = case
+/// The behaviour's `environment`, exported in the session: it stays for
+/// the steps after it.
+pub fn exports(behaviour: &Behaviour) -> Option<String> {
+    let pairs: Vec<String> = behaviour
         .environment
         .iter()
         .map(|(name, value)| format!("{name}='{}'", value.replace('\'', "'\\''")))
@@ -48,9 +52,11 @@ pub fn values(printed: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Waits as the case says: its whole timeout, or until `path` (under the
-/// session's TMPDIR) exists; what happened, for the report.
-pub fn wait(wait: &Wait, tmp: &Path, interrupt: &Interrupt) -> String {
+/// Waits as the behaviour says: its whole timeout, or until `path` (under
+/// the session's TMPDIR) exists; what happened, for the report.
+pub fn wait(behaviour: &Behaviour, tmp: &Path, interrupt: &Interrupt) -> Option<String> {
+    let wait = behaviour.wait.as_ref()?;
+    let named = behaviour.named("wait");
     let began = Instant::now();
     let until = began + wait.timeout;
     let target = wait.path.as_ref().map(|p| tmp.join(p));
@@ -63,14 +69,15 @@ pub fn wait(wait: &Wait, tmp: &Path, interrupt: &Interrupt) -> String {
     }
     let waited =
         humantime::format_duration(Duration::from_millis(began.elapsed().as_millis() as u64));
-    match (&wait.path, &target) {
+    Some(match (&wait.path, &target) {
         (Some(path), Some(t)) if t.exists() => {
-            format!("waited {waited} for $TMPDIR/{path} (scrut's `wait`)")
+            format!("waited {waited} for $TMPDIR/{path} ({named})")
         }
         (Some(path), _) => format!(
-            "$TMPDIR/{path} did not appear within {} (scrut's `wait`): ran the command all the same, as scrut does",
-            humantime::format_duration(wait.timeout)
+            "$TMPDIR/{path} did not appear within {} ({named}): ran the command all the same, as {} does",
+            humantime::format_duration(wait.timeout),
+            behaviour.convention.unwrap_or("doccheck")
         ),
-        (None, _) => format!("waited {waited} before the command (scrut's `wait`)"),
-    }
+        (None, _) => format!("waited {waited} before the command ({named})"),
+    })
 }
