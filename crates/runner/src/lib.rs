@@ -11,6 +11,7 @@ pub mod events;
 pub mod failure;
 pub mod handover;
 pub mod integration;
+mod keeping;
 pub mod matching;
 mod paths;
 pub mod pool;

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use doccheck_guide::plan::{Action, Plan};
 use doccheck_guide::{Error, ErrorKind};
 
-use crate::checkpoint::{Recorder, Restore, Store};
+use crate::checkpoint::{Restore, Store};
 use crate::coverage::Coverage;
 use crate::events::{
     self, Attempt, Event, Events, RunReport, RunSummary, Status, StepResult, Verdict,
@@ -16,12 +16,12 @@ use crate::events::{
 use crate::failure::Failure;
 use crate::handover::{Handover, When};
 use crate::integration::{Context, Integration};
+use crate::keeping::Keeping;
 use crate::secrets::Secrets;
 use crate::services::Services;
 use crate::session::janitor::Janitor;
 use crate::session::namespace;
 use crate::session::shell::{Ending, Shell};
-use crate::session::snapshot::{self, Snapshot};
 use crate::session::state::{self, RunState};
 use crate::session::workspace::Workspace;
 use crate::signals::Interrupt;
@@ -239,35 +239,9 @@ pub fn run(
             return Err(e);
         }
     };
-    // What the session is before the guide's commands: checkpoints and the
-    // guide's shell keep what the guide changed since.
-    let snapshots = options.checkpoints.is_some() || options.shell.is_some();
-    let baseline = snapshots.then(|| take_snapshot(&mut shell, &options.interrupt));
-    if let Some(restore) = resume.filter(|r| r.after.is_some()) {
-        let file = workspace.control.join("restore.sh");
-        let restored = std::fs::write(&file, restore.shell_state(&workspace.root))
-            .map_err(|e| e.to_string())
-            .and_then(|_| {
-                match shell.run(
-                    &format!(". '{}'", file.display()),
-                    Duration::from_secs(10),
-                    &options.interrupt,
-                ) {
-                    (Ending::Exited(0), _) => Ok(()),
-                    (_, output) => Err(output),
-                }
-            });
-        if let Err(why) = restored {
-            notes.push(format!(
-                "the shell's state at the checkpoint could not be put back in full: {why}"
-            ));
-        }
-    }
-    let mut recorder = options.checkpoints.clone().and_then(|store| {
-        Recorder::new(plan, store, &workspace.root, &id, resume)
-            .map_err(|e| notes.push(format!("no checkpoints are kept: {e}")))
-            .ok()
-    });
+    let mut keeping = Keeping::start(
+        plan, options, resume, &mut shell, &workspace, &id, &mut notes,
+    );
     let mut services = Services::new(&workspace.control);
     let paths = crate::paths::Paths::new(&plan.setup.paths, &workspace.work);
     let deadline = started + plan.setup.run_timeout;
@@ -405,58 +379,23 @@ pub fn run(
             });
         }
         events.emit(Event::StepFinished(result.clone()));
-        let passed = result.status == Status::Passed;
-        let service = matches!(
-            &step.action,
-            Action::Run {
-                service: Some(_),
-                ..
-            }
-        );
-        results.push(result);
-        if let (Some(recorder), Some(baseline)) = (recorder.as_mut(), baseline.as_ref()) {
-            if !passed {
-                recorder.recording &=
-                    matches!(results.last().map(|r| &r.status), Some(Status::Skipped(_)));
-            } else if recorder.recording && shell.alive() {
-                let now = take_snapshot(&mut shell, &options.interrupt);
-                let state = now.since(baseline, shell.cwd());
-                if let Err(why) = recorder.after_step(step.number, &workspace.root, &state, service)
-                {
-                    notes.push(format!("step {}: {why}", step.number));
-                }
-            }
-        }
-        let open_shell = match options.shell {
-            Some(When::After(n)) => n == step.number,
-            Some(When::OnFailure) => results.last().is_some_and(|r| r.status == Status::Failed),
-            None => false,
+        let session = Handover {
+            env: &env,
+            view: view.as_ref(),
+            control: &workspace.control,
+            workspace: &workspace.work,
         };
-        if let (true, Some(baseline)) = (open_shell, baseline.as_ref()) {
-            let title = format!("{} after step {}", plan.guide, step.number);
-            let state = match shell.alive() {
-                true => take_snapshot(&mut shell, &options.interrupt).since(baseline, shell.cwd()),
-                false => String::new(),
-            };
-            let handover = Handover {
-                env: &env,
-                view: view.as_ref(),
-                control: &workspace.control,
-                workspace: &workspace.work,
-            };
-            if let Err(why) = handover.open(&state, &title, &options.interrupt) {
-                notes.push(format!("the guide's shell could not be opened: {why}"));
-            }
-            stop.get_or_insert_with(|| {
-                format!("the guide's shell was opened after step {}", step.number)
-            });
+        let context = (&mut shell, &workspace, &session, &options.interrupt);
+        if let Some(why) = keeping.after_step(plan, step, &result, context, &mut notes) {
+            stop.get_or_insert(why);
         }
+        results.push(result);
     }
     drop(shell);
     services.stop_all();
     janitor.stop_all();
     let mut complete = true;
-    let park = recorder.as_ref().is_some_and(Recorder::any);
+    let park = keeping.parks();
     for integration in integrations.iter_mut() {
         notes.extend(integration.notes());
         if park {
@@ -466,8 +405,8 @@ pub fn run(
             complete = false;
             notes.push(format!("cleanup ({}): {problem}", integration.name()));
         }
-        if let (Some(parked), Some(recorder)) = (integration.parked(), recorder.as_mut()) {
-            recorder.parked(integration.name(), parked);
+        if let Some(parked) = integration.parked() {
+            keeping.parked(integration.name(), parked);
         }
     }
     if !complete {
@@ -476,19 +415,7 @@ pub fn run(
             state.dir.display()
         ));
     }
-    if let Some(recorder) = recorder {
-        let failed = results
-            .iter()
-            .find(|r| r.status == Status::Failed)
-            .map(|r| r.number);
-        match recorder.finish(failed) {
-            Ok(dir) => notes.push(format!(
-                "checkpoints kept in {}: --resume goes on from them",
-                dir.display()
-            )),
-            Err(why) => notes.push(why),
-        }
-    }
+    keeping.finish(&results, &mut notes);
     let kept_workspace: Option<PathBuf> = if options.keep { workspace.keep() } else { None };
     if kept_workspace.is_some() {
         // The user's now: no sweep removes it.
@@ -547,16 +474,6 @@ fn prepare_probes(plan: &Plan) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// The session's state as bash prints it.
-fn take_snapshot(shell: &mut Shell, interrupt: &crate::signals::Interrupt) -> Snapshot {
-    let (_, printed) = shell.run(
-        &snapshot::print_command(),
-        Duration::from_secs(10),
-        interrupt,
-    );
-    Snapshot::parse(&printed)
 }
 
 /// The caller's PATH, ending with the directory of the running doccheck, so
