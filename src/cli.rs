@@ -75,8 +75,14 @@ pub struct Args {
     /// Open an interactive bash in the workspace with the state after step
     /// N (variables, functions, directory, the gateway in place); the run
     /// ends and cleans up when it exits. One guide only.
-    #[arg(long, value_name = "N", conflicts_with_all = ["translation", "list", "step"])]
+    #[arg(long, value_name = "N", conflicts_with_all = ["translation", "list", "step", "resume"])]
     pub shell_at: Option<usize>,
+    /// Run the guide, then again each time it, its scenario, its fixture
+    /// or the configuration changes, from the first block that changed (or
+    /// the one that failed) on top of the checkpoint before it; a prose edit
+    /// runs nothing. One guide; Ctrl-C stops.
+    #[arg(long, conflicts_with_all = ["translation", "list", "step", "update", "shell_at", "shell_on_failure"])]
+    pub watch: bool,
     /// Open that shell at the first step that fails.
     #[arg(long, conflicts_with_all = ["translation", "list"])]
     pub shell_on_failure: bool,
@@ -219,7 +225,7 @@ impl Args {
         }
     }
 
-    fn reporters(&self, tree: bool) -> Reporters {
+    pub fn reporters(&self, tree: bool) -> Reporters {
         let mut reporters: Vec<Box<dyn Reporter>> = vec![Box::new(Diagnostics)];
         // Before the terminal's: a guide's annotations come ahead of its summary line.
         if github::enabled() {
@@ -243,7 +249,7 @@ impl Args {
     }
 }
 
-fn config(args: &Args) -> Result<Config, Error> {
+pub fn config(args: &Args) -> Result<Config, Error> {
     let found = match &args.config {
         Some(path) => Some(path.clone()),
         None => config::find(&std::env::current_dir().unwrap_or_default()),
@@ -367,6 +373,9 @@ pub fn main() -> i32 {
         return fail(Error::usage(
             "--shell-at and --shell-on-failure open the shell of one guide; give exactly one",
         ));
+    }
+    if args.watch {
+        return crate::watch::main(&args, &guides, interrupt);
     }
     // One named guide is reported step by step; a tree of them guide by guide.
     let tree = guides.len() != 1 || !guides[0].named || args.partition.is_some();

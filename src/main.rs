@@ -5,6 +5,7 @@ mod cli;
 mod help;
 mod run;
 mod translate;
+mod watch;
 
 fn main() {
     std::process::exit(cli::main());

@@ -253,12 +253,17 @@ fn run_one(
             entry,
         });
     }
-    let store = (args.checkpoints || args.resume).then(|| Store::of(&plan, &Store::root()));
-    let resume = match (&store, args.resume) {
-        (Some(store), true) => match checkpoint::resume(&plan, store, args.from) {
-            Ok(restore) => Some(restore),
-            Err(why) => return send(fail(Error::usage(why))),
-        },
+    let store =
+        (args.checkpoints || args.resume || args.watch).then(|| Store::of(&plan, &Store::root()));
+    let resume = match &store {
+        Some(store) if args.resume || args.watch => {
+            match checkpoint::resume(&plan, store, args.from) {
+                Ok(restore) => Some(restore),
+                // A first watched run records the checkpoints the next ones go on from.
+                Err(_) if args.watch => None,
+                Err(why) => return send(fail(Error::usage(why))),
+            }
+        }
         _ => None,
     };
     let options = doccheck_runner::Options {

@@ -6,6 +6,7 @@ mod bad_input;
 mod bench;
 mod cache;
 mod cli;
+mod contributor;
 mod conventions;
 mod docker;
 mod docker_broken;

@@ -16,6 +16,8 @@ use doccheck_guide::plan::Plan;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::session::snapshot::moved;
+
 /// The parts of a workspace a checkpoint keeps (`ctl/` is doccheck's own).
 const PARTS: [&str; 3] = ["work", "home", "tmp"];
 
@@ -130,7 +132,7 @@ impl Restore {
         };
         let script = std::fs::read_to_string(self.store.step_dir(after).join("shell.sh"))
             .unwrap_or_default();
-        crate::session::snapshot::moved(&script, &self.record.root, root)
+        moved(&script, &self.record.root, root)
     }
 
     /// Copies the checkpoint's files into the workspace at `root`.
@@ -294,12 +296,17 @@ impl Recorder {
             let old = kept.and_then(|r| r.record.steps.iter().find(|s| s.number == step.number));
             let mut checkpoint = false;
             if let (Some(r), Some(old)) = (kept, old.filter(|o| o.checkpoint)) {
-                // A restored step's checkpoint is still true of this run.
-                checkpoint = link_tree(
-                    &r.store.step_dir(old.number),
-                    &staging.join(old.number.to_string()),
-                )
-                .is_ok();
+                // A restored step's checkpoint is still true of this run;
+                // its shell state names this run's workspace, as the store's others do.
+                let to = staging.join(old.number.to_string());
+                checkpoint = link_tree(&r.store.step_dir(old.number), &to)
+                    .and_then(|_| {
+                        let file = to.join("shell.sh");
+                        let script = std::fs::read_to_string(&file)?;
+                        std::fs::remove_file(&file)?;
+                        std::fs::write(&file, moved(&script, &r.record.root, root))
+                    })
+                    .is_ok();
             }
             record.steps.push(StepRecord {
                 number: step.number,

@@ -1,0 +1,201 @@
+//! The contributor's loop: `--checkpoints` and `--resume` (a fixed guide
+//! goes on from its failed block, on the files, variables, functions and
+//! directory the blocks before it left), `--shell-at`/`--shell-on-failure`
+//! (an interactive bash in that state), with the real binary and bash.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Stdio;
+
+use crate::test::{state_left, Output, Test, STATE_DIR};
+
+/// Step 1 leaves a directory, a file, a variable, a function, an alias and
+/// an option, and counts its runs in a file outside the workspace; step 3
+/// fails until the guide is fixed.
+fn guide(count: &Path, last: &str) -> String {
+    format!(
+        "# A tutorial\n\nSet up:\n\n```console\n$ echo run >> {count}\n$ mkdir -p app && cd app && echo data > file.txt\n$ export GREETING=hello\n$ greet() {{ echo \"$GREETING, $1\"; }}\n$ alias shout='tr a-z A-Z'\n$ set -o pipefail\n```\n\nUse it:\n\n```console\n$ greet world\nhello, world\n```\n\nLast:\n\n```console\n{last}\n```\n",
+        count = count.display()
+    )
+}
+
+const FAILING: &str = "$ cat missing.txt";
+const FIXED: &str = "$ cat file.txt | shout; pwd | sed 's|.*/work/||'; shopt -qo pipefail && echo pipefail-on\nDATA\napp\npipefail-on";
+
+/// Runs doccheck in `test`'s directory with `args`; stdin as given.
+fn run(test: &Test, args: &[&str], stdin: &str) -> Output {
+    let mut command = test.command();
+    command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("doccheck starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let output = Output {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        status: out.status.code().unwrap_or(-1),
+        dir: tempfile::tempdir().unwrap(),
+        tmpdir: None,
+    };
+    assert!(!output.stderr.contains("panicked"), "{}", output.stderr);
+    output
+}
+
+fn shown(out: &Output) -> String {
+    format!(
+        "exit {}\n--- stdout\n{}--- stderr\n{}",
+        out.status, out.stdout, out.stderr
+    )
+}
+
+/// A project with the guide, a private TMPDIR (state directory in it),
+/// no arguments of its own.
+fn project(last: &str) -> Test {
+    let test = Test::new().private_tmpdir().args(&[]);
+    let count = test.path("count.txt");
+    test.write("g.md", guide(&count, last))
+}
+
+fn no_workspace_left(test: &Test) {
+    let tmp = test.tmpdir_path().unwrap();
+    let left: Vec<_> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != STATE_DIR)
+        .collect();
+    assert!(left.is_empty(), "left in TMPDIR: {left:?}");
+    assert!(state_left(&tmp).is_empty(), "{:?}", state_left(&tmp));
+}
+
+#[test]
+fn a_fixed_guide_resumes_from_its_failed_block_on_the_state_the_blocks_before_left() {
+    let test = project(FAILING);
+    let first = run(&test, &["g.md", "--checkpoints"], "");
+    assert_eq!(first.status, 1, "{}", shown(&first));
+    assert!(
+        first.stdout.contains("checkpoints kept in"),
+        "{}",
+        shown(&first)
+    );
+
+    std::fs::write(test.path("g.md"), guide(&test.path("count.txt"), FIXED)).unwrap();
+    let resumed = run(&test, &["g.md", "--resume"], "");
+    assert_eq!(resumed.status, 0, "{}", shown(&resumed));
+    for step in ["1", "2"] {
+        let line = resumed
+            .stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("·   {step} ")))
+            .unwrap_or_else(|| panic!("step {step}: {}", shown(&resumed)));
+        assert!(
+            line.contains("restored from the checkpoint after step 2 (step 3 changed)"),
+            "{}",
+            shown(&resumed)
+        );
+    }
+    assert!(
+        resumed.stdout.contains("✓   3  g.md:"),
+        "{}",
+        shown(&resumed)
+    );
+    let count = std::fs::read_to_string(test.path("count.txt")).unwrap();
+    assert_eq!(count, "run\n", "step 1 ran once, not again");
+    no_workspace_left(&test);
+
+    // Nothing changed and the last run passed: nothing runs.
+    let again = run(&test, &["g.md", "--resume"], "");
+    assert_eq!(again.status, 0, "{}", shown(&again));
+    assert!(!again.stdout.contains('✓'), "{}", shown(&again));
+    // A block edited before the failure: the run goes on from there.
+    let edited = guide(&test.path("count.txt"), FIXED).replace(
+        "greet world\nhello",
+        "greet all\nhello, all\n$ greet world\nhello",
+    );
+    std::fs::write(test.path("g.md"), edited).unwrap();
+    let from_two = run(&test, &["g.md", "--resume"], "");
+    assert_eq!(from_two.status, 0, "{}", shown(&from_two));
+    assert!(
+        from_two.stdout.contains("after step 1 (step 2 changed)"),
+        "{}",
+        shown(&from_two)
+    );
+    assert_eq!(
+        std::fs::read_to_string(test.path("count.txt")).unwrap(),
+        "run\n"
+    );
+    no_workspace_left(&test);
+}
+
+#[test]
+fn resume_without_checkpoints_says_how_to_get_them() {
+    let test = project(FIXED);
+    let out = run(&test, &["g.md", "--resume"], "");
+    assert_eq!(out.status, 2, "{}", shown(&out));
+    assert!(
+        out.stderr
+            .contains("no checkpoints of g.md to resume from: run it once with --checkpoints"),
+        "{}",
+        shown(&out)
+    );
+}
+
+#[test]
+fn the_guides_shell_opens_after_a_step_with_its_state_and_the_run_cleans_up() {
+    let test = project(FAILING);
+    let typed = "greet shell\nshout <<<quiet\npwd | sed 's|.*/work/||'\ncat file.txt\nexit 3\n";
+    let out = run(&test, &["g.md", "--shell-at", "1"], typed);
+    assert_eq!(out.status, 0, "{}", shown(&out));
+    assert!(
+        out.stdout.contains("hello, shell\nQUIET\napp\ndata\n"),
+        "{}",
+        shown(&out)
+    );
+    assert!(
+        out.stdout
+            .contains("not run: the guide's shell was opened after step 1"),
+        "{}",
+        shown(&out)
+    );
+    assert!(
+        !out.stdout.contains("most of this guide"),
+        "{}",
+        shown(&out)
+    );
+    assert!(
+        out.stderr.contains("doccheck: g.md after step 1"),
+        "{}",
+        shown(&out)
+    );
+    no_workspace_left(&test);
+}
+
+#[test]
+fn the_guides_shell_opens_at_the_failure() {
+    let test = project(FAILING);
+    let out = run(
+        &test,
+        &["g.md", "--shell-on-failure"],
+        "ls\necho \"$GREETING\"\n",
+    );
+    assert_eq!(out.status, 1, "{}", shown(&out));
+    assert!(out.stdout.contains("file.txt\nhello\n"), "{}", shown(&out));
+    assert!(out.stderr.contains("g.md after step 3"), "{}", shown(&out));
+    no_workspace_left(&test);
+}
+
+#[test]
+fn the_shell_takes_one_guide() {
+    let test = project(FIXED).write("h.md", "```sh\ntrue\n```\n");
+    let out = run(&test, &["g.md", "h.md", "--shell-on-failure"], "");
+    assert_eq!(out.status, 2, "{}", shown(&out));
+    assert!(out.stderr.contains("give exactly one"), "{}", shown(&out));
+}
