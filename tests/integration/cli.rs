@@ -105,7 +105,7 @@ tab 'doccheck completions f'
         "doccheck --jun|--junit\n\
          doccheck --partit|--partition\n\
          doccheck comp|completions\n\
-         doccheck --format |human json\n\
+         doccheck --format |human json json-events\n\
          doccheck completions f|fish\n",
         "{}",
         String::from_utf8_lossy(&ran.stderr)

@@ -199,3 +199,88 @@ fn the_shell_takes_one_guide() {
     assert_eq!(out.status, 2, "{}", shown(&out));
     assert!(out.stderr.contains("give exactly one"), "{}", shown(&out));
 }
+
+/// Lines a child prints on one of its streams, as they come.
+fn lines_of(stream: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    let (send, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stream)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if send.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    lines
+}
+
+/// What came on `lines` until one holds `needle` (a minute at most: a
+/// guard for a hung test, not a measure).
+fn until(lines: &std::sync::mpsc::Receiver<String>, needle: &str) -> String {
+    let mut seen = String::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline {
+        if let Ok(line) = lines.recv_timeout(std::time::Duration::from_millis(100)) {
+            seen += &line;
+            seen.push('\n');
+            if line.contains(needle) {
+                return seen;
+            }
+        }
+    }
+    panic!("no line with {needle:?} came; what came:\n{seen}");
+}
+
+fn drain(lines: &std::sync::mpsc::Receiver<String>) -> String {
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    lines.try_iter().map(|l| l + "\n").collect()
+}
+
+#[test]
+fn watch_runs_again_from_the_block_that_changed_and_not_for_prose() {
+    let test = project(FIXED);
+    let count = test.path("count.txt");
+    let mut command = test.command();
+    command
+        .args(["--watch", "g.md"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let out = lines_of(child.stdout.take().unwrap());
+    let err = lines_of(child.stderr.take().unwrap());
+    let first = until(&out, "g.md: ok.");
+    assert!(first.contains("✓   1  g.md:"), "{first}");
+    until(&err, "doccheck --watch: watching");
+
+    let edited = guide(&count, FIXED).replace("greet world\nhello, world", "greet you\nhello, you");
+    std::fs::write(test.path("g.md"), &edited).unwrap();
+    let second = until(&out, "g.md: ok.");
+    assert!(
+        second.contains(
+            "·   1  g.md:5  not run: restored from the checkpoint after step 1 (step 2 changed)"
+        ),
+        "{second}"
+    );
+    assert!(second.contains("✓   2  g.md:16  greet you"), "{second}");
+    assert!(second.contains("✓   3  g.md:"), "{second}");
+    until(&err, "doccheck --watch: watching");
+
+    // Prose: nothing runs.
+    std::fs::write(test.path("g.md"), edited.replace("Use it:", "Now use it:")).unwrap();
+    until(&err, "no block changed: nothing to run");
+    assert_eq!(drain(&out), "", "no run for a prose edit");
+
+    crate::test::signal(child.id(), libc::SIGINT);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(
+        std::fs::read_to_string(&count).unwrap(),
+        "run\n",
+        "step 1 ran once"
+    );
+    no_workspace_left(&test);
+}

@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use doccheck_runner::events::{Counts, RunSummary, Status, StepResult, Updates};
 use doccheck_runner::{Event as RunEvent, Failure};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::case::step_of;
 use crate::{Event, GuideId, Plans, Reporter, Translation};
@@ -367,12 +366,7 @@ impl Json {
             RunEvent::Finished(summary) => {
                 let (results, updates) = self.running.remove(&guide).unwrap_or_default();
                 self.plans.end(guide);
-                crate::out(&line(&run_value(
-                    &plan,
-                    &results,
-                    updates.as_ref(),
-                    summary,
-                )));
+                crate::out(&line(&run_doc(&plan, &results, updates.as_ref(), summary)));
             }
             _ => {}
         }
@@ -461,52 +455,64 @@ impl Reporter for Json {
     fn report(&mut self, event: &Event) {
         match event {
             Event::Run { guide, event } => self.run(*guide, event),
-            Event::Listed { plan, .. } => crate::out(&line(&list_value(plan))),
-            Event::Translation { checked, .. } => crate::out(&line(&translation_value(checked))),
-            Event::Empty { name, .. } => crate::out(&line(&empty_value(name))),
-            Event::Cached { plan, entry, .. } => crate::out(&line(&cached_value(plan, entry))),
+            Event::Listed { plan, .. } => crate::out(&line(&list_doc(plan))),
+            Event::Translation { checked, .. } => crate::out(&line(&translation_doc(checked))),
+            Event::Empty { name, .. } => crate::out(&line(&empty_doc(name))),
+            Event::Cached { plan, entry, .. } => crate::out(&line(&cached_doc(plan, entry))),
             Event::Error { guide, name, error } => {
                 self.running.remove(guide);
                 self.plans.end(*guide);
-                crate::out(&line(&error_value(name, error)))
+                crate::out(&line(&error_doc(name, error)))
             }
             Event::Interrupted(_) | Event::Done(_) => {}
         }
     }
 }
 
-/// The documents, as values that `--format json-events` embeds too.
-fn value<T: Serialize>(document: &T) -> Value {
-    serde_json::to_value(document)
-        .unwrap_or_else(|e| Value::String(format!("cannot render JSON: {e}")))
+/// The documents, which `--format json-events` embeds too.
+pub(crate) fn run_doc<'a>(
+    plan: &'a Plan,
+    results: &'a [StepResult],
+    updates: Option<&'a Updates>,
+    summary: &'a RunSummary,
+) -> impl Serialize + 'a {
+    run_document(plan, results, updates, summary)
 }
 
-pub(crate) fn run_value(
-    plan: &Plan,
-    results: &[StepResult],
-    updates: Option<&Updates>,
-    summary: &RunSummary,
-) -> Value {
-    value(&run_document(plan, results, updates, summary))
+pub(crate) fn cached_doc<'a>(
+    plan: &'a Plan,
+    entry: &'a doccheck_cache::Entry,
+) -> impl Serialize + 'a {
+    cached_document(plan, entry)
 }
 
-pub(crate) fn cached_value(plan: &Plan, entry: &doccheck_cache::Entry) -> Value {
-    value(&cached_document(plan, entry))
-}
-
-/// One step's document: where it is, and how it ran when `result` is given.
-pub(crate) fn step_value(plan: &Plan, step: &Step, result: Option<&StepResult>) -> Value {
-    match result {
-        Some(result) => value(&step_document(plan, step, result)),
-        None => value(&PlanStepWithCommands {
+/// One step's document: where it is and what it runs, and how it ran when
+/// `result` is given.
+pub(crate) fn step_doc<'a>(
+    plan: &'a Plan,
+    step: &'a Step,
+    result: Option<&'a StepResult>,
+) -> impl Serialize + 'a {
+    StepDoc {
+        planned: result.is_none().then(|| PlanStepWithCommands {
             step: plan_step(plan, step),
             commands: commands(step),
         }),
+        ran: result.map(|r| step_document(plan, step, r)),
     }
 }
 
-pub(crate) fn list_value(plan: &Plan) -> Value {
-    value(&ListDocument {
+/// Either a planned step or one that ran.
+#[derive(Serialize)]
+struct StepDoc<'a> {
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    planned: Option<PlanStepWithCommands<'a>>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    ran: Option<StepDocument<'a>>,
+}
+
+pub(crate) fn list_doc(plan: &Plan) -> impl Serialize + '_ {
+    ListDocument {
         schema_version: SCHEMA_VERSION,
         kind: "list",
         guide: &plan.guide,
@@ -519,12 +525,12 @@ pub(crate) fn list_value(plan: &Plan) -> Value {
                 commands: commands(s),
             })
             .collect(),
-    })
+    }
 }
 
-pub(crate) fn translation_value(checked: &Translation) -> Value {
+pub(crate) fn translation_doc(checked: &Translation) -> impl Serialize + '_ {
     let errors = checked.errors;
-    value(&TranslationDocument {
+    TranslationDocument {
         schema_version: SCHEMA_VERSION,
         kind: "translation",
         guide: &checked.guide,
@@ -535,22 +541,22 @@ pub(crate) fn translation_value(checked: &Translation) -> Value {
             ("warnings", checked.findings.len() - errors),
         ]),
         findings: &checked.findings,
-    })
+    }
 }
 
-pub(crate) fn empty_value(guide: &str) -> Value {
-    value(&EmptyDocument {
+pub(crate) fn empty_doc(guide: &str) -> impl Serialize + '_ {
+    EmptyDocument {
         schema_version: SCHEMA_VERSION,
         kind: "empty",
         guide,
-    })
+    }
 }
 
-pub(crate) fn error_value(guide: &str, error: &Error) -> Value {
-    value(&ErrorDocument {
+pub(crate) fn error_doc<'a>(guide: &'a str, error: &'a Error) -> impl Serialize + 'a {
+    ErrorDocument {
         schema_version: SCHEMA_VERSION,
         kind: "error",
         guide,
         error: ErrorBody::from(error),
-    })
+    }
 }

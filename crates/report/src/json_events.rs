@@ -7,16 +7,31 @@
 //! docs/json.md documents every event; docs/schema/report.schema.json's
 //! `event` definition is its schema.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 
 use doccheck_runner::events::{StepResult, Updates};
 use doccheck_runner::Event as RunEvent;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::json;
 
 use crate::case::step_of;
 use crate::json::{self, SCHEMA_VERSION};
 use crate::{Event, GuideId, Plans, Reporter};
+
+/// One line: the common fields first, then the event's own.
+#[derive(Serialize)]
+struct Line<'a, T: Serialize> {
+    schema_version: u32,
+    event: &'a str,
+    elapsed_ms: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    guide_id: Option<GuideId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    guide: Option<&'a str>,
+    #[serde(flatten)]
+    fields: T,
+}
 
 pub struct JsonEvents {
     started: Instant,
@@ -36,22 +51,15 @@ impl Default for JsonEvents {
 
 impl JsonEvents {
     /// Prints one event: its name, the common fields, then `fields`.
-    fn emit(&self, event: &str, guide: Option<(GuideId, &str)>, fields: Value) {
-        let mut object = Map::new();
-        object.insert("schema_version".into(), json!(SCHEMA_VERSION));
-        object.insert("event".into(), json!(event));
-        object.insert(
-            "elapsed_ms".into(),
-            json!(self.started.elapsed().as_millis() as u64),
-        );
-        if let Some((id, name)) = guide {
-            object.insert("guide_id".into(), json!(id));
-            object.insert("guide".into(), json!(name));
-        }
-        if let Value::Object(fields) = fields {
-            object.extend(fields);
-        }
-        crate::out(&json::line(&Value::Object(object)));
+    fn emit(&self, event: &str, guide: Option<(GuideId, &str)>, fields: impl Serialize) {
+        crate::out(&json::line(&Line {
+            schema_version: SCHEMA_VERSION,
+            event,
+            elapsed_ms: self.started.elapsed().as_millis() as u64,
+            guide_id: guide.map(|g| g.0),
+            guide: guide.map(|g| g.1),
+            fields,
+        }));
     }
 
     fn run(&mut self, id: GuideId, event: &RunEvent) {
@@ -62,17 +70,13 @@ impl JsonEvents {
         match event {
             RunEvent::Started(_) => {
                 self.running.insert(id, Default::default());
-                let steps: Vec<Value> = plan
+                let steps: Vec<_> = plan
                     .steps
                     .iter()
-                    .map(|s| json::step_value(&plan, s, None))
+                    .map(|s| json::step_doc(&plan, s, None))
                     .collect();
                 let scenario = plan.scenario.as_ref().map(|s| s.display().to_string());
-                self.emit(
-                    "guide-started",
-                    guide,
-                    json!({ "scenario": scenario, "steps": steps }),
-                );
+                self.emit("guide-started", guide, Started { scenario, steps });
             }
             RunEvent::Preparing(what) => self.emit("preparing", guide, json!({ "what": what })),
             RunEvent::StepStarted { number } => {
@@ -88,18 +92,17 @@ impl JsonEvents {
                 );
             }
             RunEvent::StepFinished(result) => {
-                let document = step_of(&plan, result)
-                    .map(|s| json::step_value(&plan, s, Some(result)))
-                    .unwrap_or(Value::Null);
-                self.emit(
-                    "step-finished",
-                    guide,
-                    json!({ "step": result.number, "result": document }),
-                );
+                let result_doc =
+                    step_of(&plan, result).map(|s| json::step_doc(&plan, s, Some(result)));
+                let fields = StepFinished {
+                    step: result.number,
+                    result: result_doc,
+                };
+                self.emit("step-finished", guide, fields);
                 self.running.entry(id).or_default().0.push(result.clone());
             }
             RunEvent::Updated(updates) => {
-                let rewrites: Vec<Value> = updates
+                let rewrites: Vec<_> = updates
                     .rewrites
                     .iter()
                     .map(|r| json!({ "file": r.file, "line": r.line, "command": r.command, "what": r.what }))
@@ -109,12 +112,29 @@ impl JsonEvents {
             }
             RunEvent::Finished(summary) => {
                 let (results, updates) = self.running.remove(&id).unwrap_or_default();
-                let document = json::run_value(&plan, &results, updates.as_ref(), summary);
+                let run = json::run_doc(&plan, &results, updates.as_ref(), summary);
+                self.emit("guide-finished", guide, one("run", run));
                 self.plans.end(id);
-                self.emit("guide-finished", guide, json!({ "run": document }));
             }
         }
     }
+}
+
+#[derive(Serialize)]
+struct Started<S: Serialize> {
+    scenario: Option<String>,
+    steps: Vec<S>,
+}
+
+#[derive(Serialize)]
+struct StepFinished<S: Serialize> {
+    step: usize,
+    result: Option<S>,
+}
+
+/// `{key: document}`, the document's fields in their order.
+fn one<T: Serialize>(key: &'static str, document: T) -> BTreeMap<&'static str, T> {
+    BTreeMap::from([(key, document)])
 }
 
 impl Reporter for JsonEvents {
@@ -124,22 +144,22 @@ impl Reporter for JsonEvents {
             Event::Listed { guide, plan } => self.emit(
                 "listed",
                 Some((*guide, plan.guide.as_str())),
-                json!({ "list": json::list_value(plan) }),
+                one("list", json::list_doc(plan)),
             ),
             Event::Translation { guide, checked } => self.emit(
                 "translation",
                 Some((*guide, checked.guide.as_str())),
-                json!({ "translation": json::translation_value(checked) }),
+                one("translation", json::translation_doc(checked)),
             ),
             Event::Empty { guide, name } => self.emit(
                 "empty",
                 Some((*guide, name.as_str())),
-                json!({ "empty": json::empty_value(name) }),
+                one("empty", json::empty_doc(name)),
             ),
             Event::Cached { guide, plan, entry } => self.emit(
                 "guide-cached",
                 Some((*guide, plan.guide.as_str())),
-                json!({ "run": json::cached_value(plan, entry) }),
+                one("run", json::cached_doc(plan, entry)),
             ),
             Event::Error { guide, name, error } => {
                 self.running.remove(guide);
@@ -147,7 +167,7 @@ impl Reporter for JsonEvents {
                 self.emit(
                     "error",
                     Some((*guide, name.as_str())),
-                    json!({ "error": json::error_value(name, error) }),
+                    one("error", json::error_doc(name, error)),
                 );
             }
             Event::Interrupted(signal) => self.emit(
