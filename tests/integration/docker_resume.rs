@@ -11,7 +11,7 @@ use crate::test::{Output, Test};
 
 fn guide(expected: &str) -> String {
     format!(
-        "# Build an image\n\n<!-- doccheck file=Dockerfile -->\n```dockerfile\nFROM scratch\nCOPY hello.txt /hello.txt\n```\n\n```console\n$ echo hi > hello.txt\n$ docker build --tag hello . > /dev/null && echo built\nbuilt\n```\n\n```console\n$ docker image ls hello --format '{{{{.Repository}}}}'\n{expected}\n```\n"
+        "# Build an image\n\n<!-- doccheck file=Dockerfile -->\n```dockerfile\nFROM scratch\nCOPY hello.txt /hello.txt\n```\n\n```console\n$ echo hi > hello.txt\n$ docker build --tag hello . > /dev/null 2>&1 && echo built\nbuilt\n```\n\n```console\n$ docker image ls hello --format '{{{{.Repository}}}}'\n{expected}\n```\n"
     )
 }
 
