@@ -56,3 +56,24 @@ fn the_cache_benchmark_runs_in_quick_mode() {
         "{stdout}"
     );
 }
+
+/// The contributor's-loop benchmark still runs (`benches/loop.py --quick`:
+/// one round, no Docker); its figures are printed, not checked, but what it
+/// asserts of the runs holds: `--resume` goes on from block 9, `--watch`
+/// gives a verdict after a save.
+#[test]
+fn the_loop_benchmark_runs_in_quick_mode() {
+    let out = std::process::Command::new("python3")
+        .arg(crate::test::repo().join("benches/loop.py"))
+        .args(["--quick", "--doccheck", crate::test::doccheck_binary()])
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "benches/loop.py --quick failed: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("| `--watch`: save to verdict |"), "{stdout}");
+}
