@@ -75,5 +75,8 @@ fn the_loop_benchmark_runs_in_quick_mode() {
         out.status,
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(stdout.contains("| `--watch`: save to verdict |"), "{stdout}");
+    assert!(
+        stdout.contains("| `--watch`: save to verdict |"),
+        "{stdout}"
+    );
 }

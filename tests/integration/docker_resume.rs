@@ -53,10 +53,21 @@ fn exists(image: &str) -> bool {
         .success()
 }
 
+/// Releases what the test's checkpoints parked, should an assertion fail
+/// before the test's own `--prune`.
+struct Prune<'a>(&'a Test);
+
+impl Drop for Prune<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.command().arg("--prune").output();
+    }
+}
+
 #[test]
 fn docker_a_resumed_run_takes_over_the_image_its_checkpoints_parked() {
     let before = Before::now();
     let test = Test::new().private_tmpdir().write("g.md", guide("hello2"));
+    let _prune = Prune(&test);
     let tmp = test.tmpdir_path().unwrap();
     let state = tmp.join(crate::test::STATE_DIR);
     let shown = |o: &Output| format!("exit {}\n{}\n{}", o.status, o.stdout, o.stderr);

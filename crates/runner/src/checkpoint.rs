@@ -281,6 +281,7 @@ impl Recorder {
     ) -> std::io::Result<Recorder> {
         let parent = store.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
         crate::session::state::create_private_dir_all(&parent)?;
+        sweep_unfinished(&parent);
         let staging = parent.join(format!(".new-{run_id}"));
         std::fs::create_dir_all(&staging)?;
         let mut record = Record {
@@ -423,6 +424,24 @@ impl Drop for Recorder {
         // Unfinished (an error before the end): the staging store goes.
         if self.staging.exists() {
             let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Stores in the making (`.new-…`) or being replaced (`.old-…`) that a run
+/// killed outright left: gone after a day (a live run finishes well before).
+fn sweep_unfinished(root: &Path) {
+    let day = std::time::Duration::from_secs(24 * 3600);
+    for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > day);
+        if (name.starts_with(".new-") || name.starts_with(".old-")) && old {
+            let _ = std::fs::remove_dir_all(entry.path());
         }
     }
 }

@@ -149,7 +149,7 @@ impl Keeping {
             .map(|r| r.number);
         match recorder.finish(failed) {
             Ok(dir) => notes.push(format!(
-                "checkpoints kept in {}: --resume goes on from them",
+                "checkpoints kept in {}: --resume goes on from them (doccheck --prune removes them)",
                 dir.display()
             )),
             Err(why) => notes.push(why),
