@@ -33,23 +33,28 @@ fn the_benchmark_runs_in_quick_mode() {
     );
 }
 
+/// Runs `benches/SCRIPT --quick` against this build; its stdout.
+fn quick(script: &str) -> String {
+    let out = std::process::Command::new("python3")
+        .arg(crate::test::repo().join("benches").join(script))
+        .args(["--quick", "--doccheck", crate::test::doccheck_binary()])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "benches/{script} --quick failed: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The cache and shards benchmark still runs (`benches/cache.py --quick`,
 /// 20 guides, one round); its figures are printed, not checked, but what it
 /// asserts of the runs (a warm cache runs nothing) holds.
 #[test]
 fn the_cache_benchmark_runs_in_quick_mode() {
-    let out = std::process::Command::new("python3")
-        .arg(crate::test::repo().join("benches/cache.py"))
-        .args(["--quick", "--doccheck", crate::test::doccheck_binary()])
-        .output()
-        .expect("python3 runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "benches/cache.py --quick failed: {}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = quick("cache.py");
     assert!(stdout.contains("| prose only | 0 [] | 0 [] |"), "{stdout}");
     assert!(
         stdout.contains("| one command | 1 ['docs/g007.md'] | 1 ['docs/g007.md'] |"),
@@ -63,18 +68,7 @@ fn the_cache_benchmark_runs_in_quick_mode() {
 /// gives a verdict after a save.
 #[test]
 fn the_loop_benchmark_runs_in_quick_mode() {
-    let out = std::process::Command::new("python3")
-        .arg(crate::test::repo().join("benches/loop.py"))
-        .args(["--quick", "--doccheck", crate::test::doccheck_binary()])
-        .output()
-        .expect("python3 runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "benches/loop.py --quick failed: {}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = quick("loop.py");
     assert!(
         stdout.contains("| `--watch`: save to verdict |"),
         "{stdout}"

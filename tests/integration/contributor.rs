@@ -94,7 +94,7 @@ fn a_fixed_guide_resumes_from_its_failed_block_on_the_state_the_blocks_before_le
         let line = resumed
             .stdout
             .lines()
-            .find(|l| l.trim_start().starts_with(&format!("·   {step} ")))
+            .find(|l| l.trim_start().starts_with(&format!("↺   {step} ")))
             .unwrap_or_else(|| panic!("step {step}: {}", shown(&resumed)));
         assert!(
             line.contains("restored from the checkpoint after step 2 (step 3 changed)"),
@@ -260,9 +260,8 @@ fn watch_runs_again_from_the_block_that_changed_and_not_for_prose() {
     std::fs::write(test.path("g.md"), &edited).unwrap();
     let second = until(&out, "g.md: ok.");
     assert!(
-        second.contains(
-            "·   1  g.md:5  not run: restored from the checkpoint after step 1 (step 2 changed)"
-        ),
+        second
+            .contains("↺   1  g.md:5  restored from the checkpoint after step 1 (step 2 changed)"),
         "{second}"
     );
     assert!(second.contains("✓   2  g.md:16  greet you"), "{second}");

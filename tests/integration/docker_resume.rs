@@ -85,11 +85,11 @@ fn docker_a_resumed_run_takes_over_the_image_its_checkpoints_parked() {
     let build = resumed
         .stdout
         .lines()
-        .find(|l| l.starts_with("·   2  g.md:"));
+        .find(|l| l.starts_with("↺   2  g.md:"));
     assert!(
-        build
-            .is_some_and(|l| l
-                .ends_with("not run: restored from the checkpoint after step 2 (step 3 changed)")),
+        build.is_some_and(
+            |l| l.ends_with("  restored from the checkpoint after step 2 (step 3 changed)")
+        ),
         "the build does not run again: {}",
         shown(&resumed)
     );

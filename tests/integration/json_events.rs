@@ -5,7 +5,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use crate::test::{repo, Test};
+use crate::test::Test;
 
 /// Validates each line against `$defs/event`; the events seen, or the errors.
 fn validate(lines: &str) -> String {
@@ -28,18 +28,7 @@ for n, line in enumerate(open(sys.argv[2]), 1):
         print(f"line {n} is not valid: {line}")
 print("events: " + " ".join(seen))
 "##;
-    let out = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(repo().join("docs/schema/report.schema.json"))
-        .arg(&file)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "is jsonschema installed? .ci/setup installs it:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    crate::json_schema::run_script(script, &file)
 }
 
 const GUIDE: &str =

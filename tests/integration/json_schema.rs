@@ -41,10 +41,15 @@ for n, line in enumerate(open(sys.argv[2]), 1):
         print(f"line {n} is not valid: {line}")
 print("kinds: " + " ".join(sorted(kinds)))
 "##;
+    run_script(script, &file)
+}
+
+/// Runs the Python `script` with the schema's path and `file`'s; its stdout.
+pub(crate) fn run_script(script: &str, file: &Path) -> String {
     let out = std::process::Command::new("python3")
         .args(["-c", script])
         .arg(repo().join("docs/schema/report.schema.json"))
-        .arg(&file)
+        .arg(file)
         .output()
         .expect("python3 runs");
     assert!(

@@ -286,6 +286,10 @@ pub fn step_line(guide: &str, step: &Step, result: &StepResult) -> String {
             style("-").yellow(),
             step.number
         ),
+        // A resumed run's earlier steps: they ran, in the run that kept the checkpoint.
+        Status::NotRun(why) if why.starts_with(doccheck_runner::coverage::RESTORED) => {
+            format!("{} {:>3}  {place}  {why}\n", style("↺").cyan(), step.number)
+        }
         Status::NotRun(why) => format!(
             "{} {:>3}  {place}  not run: {why}\n",
             style("·").dim(),

@@ -8,16 +8,7 @@ fn capture(setup: &str, guide: &str) -> String {
     let script = format!(
         "{setup}\nshopt -s expand_aliases\n{print}\necho __cut__\n__dc_step() {{ {guide}\n}}\n__dc_step\n{print}\n"
     );
-    let out = Command::new("bash")
-        .args(["--noprofile", "--norc", "-c", &script])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = String::from_utf8(out.stdout).unwrap();
+    let out = bash(&script);
     let (before, after) = out.split_once("__cut__\n").unwrap();
     Snapshot::parse(after).since(&Snapshot::parse(before), Path::new("/tmp"))
 }
@@ -31,13 +22,18 @@ fn restore(setup: &str, state: &str, check: &str) -> String {
         "{setup}\nshopt -s expand_aliases\n__dc() {{ . '{}'; }}\n__dc\n{check}\n",
         file.display()
     );
+    bash(&script)
+}
+
+/// What bash prints running `script`, which must succeed.
+fn bash(script: &str) -> String {
     let out = Command::new("bash")
-        .args(["--noprofile", "--norc", "-c", &script])
+        .args(["--noprofile", "--norc", "-c", script])
         .output()
         .unwrap();
     assert!(
         out.status.success(),
-        "{}\n{state}",
+        "{}\n{script}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
