@@ -318,6 +318,26 @@ impl Integration for Docker {
         self.step_mark = (self.records.containers.len(), gateway);
     }
 
+    fn step_left_running(&mut self) -> bool {
+        let mut ids: Vec<String> =
+            self.records.containers[self.step_mark.0.min(self.records.containers.len())..].to_vec();
+        if let Some(gateway) = &self.gateway {
+            let state = gateway::lock_state(gateway);
+            ids.extend_from_slice(
+                &state.containers[self.step_mark.1.min(state.containers.len())..],
+            );
+        }
+        let Some(client) = self.client.as_ref().filter(|_| !ids.is_empty()) else {
+            return false;
+        };
+        let mut args = vec!["ps", "-q"];
+        let filters: Vec<String> = ids.iter().map(|id| format!("id={id}")).collect();
+        for filter in &filters {
+            args.extend(["--filter", filter.as_str()]);
+        }
+        client.lines(&args).is_ok_and(|running| !running.is_empty())
+    }
+
     /// The containers the step created, removed: they are the run's own, and
     /// a retried `docker run --name web` would meet its own earlier attempt.
     fn undo_step(&mut self) -> Result<(), String> {

@@ -77,6 +77,13 @@ pub trait Integration {
     /// A step begins: what the integration creates from now on is that step's.
     fn step_started(&mut self) {}
 
+    /// Whether what the step created is still running (a container started
+    /// detached): a run that goes on from a later checkpoint runs the step
+    /// again. Asked only when checkpoints are kept.
+    fn step_left_running(&mut self) -> bool {
+        false
+    }
+
     /// Removes what it created since the step began, so that the step can be
     /// tried again (`--retries`, after a failure that was the machine's
     /// fault). An error says why the step cannot be tried again.

@@ -83,6 +83,7 @@ impl Keeping {
         plan: &Plan,
         step: &Step,
         result: &StepResult,
+        running: bool,
         (shell, workspace, session, interrupt): Session,
         notes: &mut Vec<String>,
     ) -> Option<String> {
@@ -91,13 +92,14 @@ impl Keeping {
             match &result.status {
                 Status::Passed if recorder.recording && shell.alive() => {
                     let state = take(shell, interrupt).since(baseline, shell.cwd());
-                    let service = matches!(
-                        &step.action,
-                        Action::Run {
-                            service: Some(_),
-                            ..
-                        }
-                    );
+                    let service = running
+                        || matches!(
+                            &step.action,
+                            Action::Run {
+                                service: Some(_),
+                                ..
+                            }
+                        );
                     if let Err(why) =
                         recorder.after_step(step.number, &workspace.root, &state, service)
                     {
@@ -125,6 +127,11 @@ impl Keeping {
             notes.push(format!("the guide's shell could not be opened: {why}"));
         }
         Some(format!("{SHELL_OPENED} {}", step.number))
+    }
+
+    /// Whether checkpoints are kept (and so what a step leaves running matters).
+    pub fn records(&self) -> bool {
+        self.recorder.as_ref().is_some_and(|r| r.recording)
     }
 
     /// Whether the integrations park what they made (a checkpoint was taken).

@@ -385,8 +385,9 @@ pub fn run(
             control: &workspace.control,
             workspace: &workspace.work,
         };
+        let running = keeping.records() && integrations.iter_mut().any(|i| i.step_left_running());
         let context = (&mut shell, &workspace, &session, &options.interrupt);
-        if let Some(why) = keeping.after_step(plan, step, &result, context, &mut notes) {
+        if let Some(why) = keeping.after_step(plan, step, &result, running, context, &mut notes) {
             stop.get_or_insert(why);
         }
         results.push(result);
