@@ -31,6 +31,14 @@ const EXAMPLES: &[(&str, &str)] = &[
         "Show, as a diff, the stale transcripts --update would rewrite; write nothing.",
     ),
     (
+        "doccheck docs/install.md --watch",
+        "While editing: run again on every save, from the block that changed.",
+    ),
+    (
+        "doccheck docs/install.md --checkpoints; doccheck docs/install.md --resume",
+        "Keep a checkpoint after each block; after a fix, go on from the failed block.",
+    ),
+    (
         "doccheck --translation docs/fr-fr/install.md",
         "Check a translation against its source (docs/install.md) instead of running it.",
     ),

@@ -46,6 +46,10 @@ Examples:
       [..]
   doccheck docs/install.md --update --dry-run
       [..]
+  doccheck docs/install.md --watch
+      [..]
+  doccheck docs/install.md --checkpoints; doccheck docs/install.md --resume
+      [..]
   doccheck --translation docs/fr-fr/install.md
       [..]
   doccheck ./man
