@@ -283,3 +283,51 @@ fn watch_runs_again_from_the_block_that_changed_and_not_for_prose() {
     );
     no_workspace_left(&test);
 }
+
+#[test]
+fn one_recording_run_of_a_guide_at_a_time() {
+    let test = Test::new().private_tmpdir();
+    let (started, go) = (test.path("started"), test.path("go"));
+    let test = test
+        .write(
+            "g.md",
+            format!(
+                "```sh
+echo run >> {}
+while [ ! -e {} ]; do sleep 0.05; done
+```
+",
+                started.display(),
+                go.display()
+            ),
+        )
+        .args(&["g.md", "--checkpoints"]);
+    let spawn = || {
+        test.command()
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (spawn(), spawn());
+    // Both are in their first step: each took (or found taken) the store's lock before.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::fs::read_to_string(&started).map_or(0, |t| t.lines().count()) < 2 {
+        assert!(std::time::Instant::now() < deadline, "the runs never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::fs::write(&go, "").unwrap();
+    let outputs = [first.wait_with_output().unwrap(), second.wait_with_output().unwrap()];
+    let stdout: Vec<String> = outputs
+        .iter()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .collect();
+    let kept = stdout.iter().filter(|s| s.contains("checkpoints kept in")).count();
+    let refused = stdout
+        .iter()
+        .filter(|s| s.contains("another doccheck run of this guide keeps checkpoints now"))
+        .count();
+    assert_eq!((kept, refused), (1, 1), "{stdout:?}");
+    assert!(outputs.iter().all(|o| o.status.success()), "{stdout:?}");
+    no_workspace_left(&test);
+}

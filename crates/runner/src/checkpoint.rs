@@ -78,6 +78,16 @@ impl Store {
         crate::session::state::root().join("checkpoints")
     }
 
+    /// The store's lock, held for a recording run's whole life: one at a
+    /// time per guide, or two would take over the same parked images.
+    /// `None` when another run holds it.
+    pub fn lock(&self) -> Option<std::fs::File> {
+        crate::session::state::create_private_dir_all(self.dir.parent()?).ok()?;
+        crate::sys::try_lock_path(&self.dir.with_extension("lock"))
+            .ok()
+            .flatten()
+    }
+
     pub fn record(&self) -> Option<Record> {
         let text = std::fs::read_to_string(self.dir.join("record.json")).ok()?;
         serde_json::from_str::<Record>(&text)

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use doccheck_guide::plan::{Action, Plan, Step};
 
-use crate::checkpoint::{Recorder, Restore};
+use crate::checkpoint::{Recorder, Restore, Store};
 use crate::coverage::SHELL_OPENED;
 use crate::events::{Status, StepResult};
 use crate::handover::{Handover, When};
@@ -34,11 +34,12 @@ pub(crate) type Session<'a, 'b> = (
 );
 
 impl Keeping {
-    /// Takes the baseline, puts back a checkpoint's shell state, starts recording.
+    /// Takes the baseline, puts back a checkpoint's shell state, starts
+    /// recording into `store` (when the run keeps checkpoints).
     pub fn start(
         plan: &Plan,
         options: &Options,
-        resume: Option<&Restore>,
+        (store, resume): (Option<Store>, Option<&Restore>),
         shell: &mut Shell,
         workspace: &Workspace,
         run_id: &str,
@@ -64,7 +65,7 @@ impl Keeping {
                 ));
             }
         }
-        let recorder = options.checkpoints.clone().and_then(|store| {
+        let recorder = store.and_then(|store| {
             Recorder::new(plan, store, &workspace.root, run_id, resume)
                 .map_err(|e| notes.push(format!("no checkpoints are kept: {e}")))
                 .ok()

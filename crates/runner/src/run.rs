@@ -79,13 +79,22 @@ pub fn run(
     events.emit(Event::Started(Arc::clone(plan)));
     let id = crate::run_id::new_run_id();
     let state = RunState::create(&id)?;
-    let mut resume = options.resume.as_ref();
+    let mut notes = Vec::new();
+    let store_lock = options.checkpoints.as_ref().map(Store::lock);
+    let recording = !matches!(store_lock, Some(None));
+    if !recording {
+        notes.push("another doccheck run of this guide keeps checkpoints now: this one ran from the start and keeps none".to_string());
+    }
+    let mut resume = options.resume.as_ref().filter(|_| recording);
     // What the guide's last recording run parked is this run's now (it
     // goes on from it, or replaces the checkpoints it was kept for).
-    let previous = resume
-        .map(|r| r.record.clone())
-        .or_else(|| options.checkpoints.as_ref().and_then(Store::record));
-    let mut notes = Vec::new();
+    let previous = resume.map(|r| r.record.clone()).or_else(|| {
+        options
+            .checkpoints
+            .as_ref()
+            .filter(|_| recording)
+            .and_then(Store::record)
+    });
     for integration in integrations.iter_mut() {
         let Some(parked) = previous
             .as_ref()
@@ -239,8 +248,15 @@ pub fn run(
             return Err(e);
         }
     };
+    let store = options.checkpoints.clone().filter(|_| recording);
     let mut keeping = Keeping::start(
-        plan, options, resume, &mut shell, &workspace, &id, &mut notes,
+        plan,
+        options,
+        (store, resume),
+        &mut shell,
+        &workspace,
+        &id,
+        &mut notes,
     );
     let mut services = Services::new(&workspace.control);
     let paths = crate::paths::Paths::new(&plan.setup.paths, &workspace.work);
@@ -417,6 +433,8 @@ pub fn run(
         ));
     }
     keeping.finish(&results, &mut notes);
+    // Held until the checkpoints are in place.
+    drop(store_lock);
     let kept_workspace: Option<PathBuf> = if options.keep { workspace.keep() } else { None };
     if kept_workspace.is_some() {
         // The user's now: no sweep removes it.
