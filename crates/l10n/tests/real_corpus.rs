@@ -62,6 +62,7 @@ fn real_corpus_english_against_itself() {
         ("heldout", real::heldout()),
         ("blind", real::blind()),
         ("blind2", real::blind2()),
+        ("blind3", real::blind3()),
     ] {
         for case in &cases {
             let en = real::source_of(set, case);
@@ -135,4 +136,10 @@ fn real_corpus_blind2() {
         79,
         3,
     );
+}
+
+#[test]
+fn real_corpus_blind3() {
+    let tally = report("blind3", &real::blind3());
+    floors(&tally, "blind3", &[], 0, usize::MAX);
 }
