@@ -17,7 +17,7 @@ const JA_PARTICLES: &[char] = &['を', 'に', 'が', 'は'];
 
 /// Two Japanese particles that never follow one another: a noun between
 /// them is gone.
-const JA_PAIRS: &[&str] = &["をに", "にを", "がを", "をが", "はを"];
+const JA_PAIRS: &[&str] = &["をに", "にを", "がを", "をが", "はを", "にが", "がに"];
 
 /// Korean particles that cannot stand alone.
 const KO_PARTICLES: &[&str] = &[
@@ -178,6 +178,58 @@ pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             certain(&format!(
                 "code span {} is not where the source has it: the particle {what} has lost its noun, which the span was",
                 backticked(&span.content)
+            )),
+        ));
+    }
+}
+
+/// Masculine articles of Portuguese, Spanish, French and Italian: each
+/// starts a noun phrase, so a preposition cannot come straight after one.
+const ROMANCE_ARTICLES: &[&str] = &[
+    "o", "os", "um", "el", "los", "le", "les", "il", "lo", "gli",
+];
+
+/// Prepositions that start no noun (not `de`: `o de …` is "the one of").
+const ROMANCE_PREPOSITIONS: &[&str] = &[
+    "para", "por", "com", "em", "con", "en", "pour", "avec", "dans", "sur", "per",
+];
+
+/// A span followed by an article that a preposition or the sentence's end
+/// then follows (`usar `X` o para mover`, for "use `X` to move"): the article
+/// was the span's, which machine translation put before it; the article now
+/// starts nothing. Structural, an error. `o` is also Spanish and Italian
+/// "or": not judged when the source has "or".
+pub(super) fn article_left_behind(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let source_or = s.words.iter().any(|&(_, w)| w.eq_ignore_ascii_case("or"));
+    for code in &t.inl.codes {
+        if out
+            .iter()
+            .any(|f| f.0 == "code-span-moved" && f.1 == code.range.start)
+        {
+            continue;
+        }
+        let rest = &t.text[code.range.end..];
+        if !rest.starts_with(' ') {
+            continue;
+        }
+        let mut words = rest.split_whitespace();
+        let Some(article) = words.next() else { continue };
+        let bare = article.trim_end_matches([',', '.', ';', ':']);
+        let lower = bare.to_lowercase();
+        if !ROMANCE_ARTICLES.contains(&lower.as_str()) || (lower == "o" && source_or) {
+            continue;
+        }
+        let ends = bare.len() < article.len();
+        let next = words.next().map(str::to_lowercase);
+        if !ends && !next.is_some_and(|n| ROMANCE_PREPOSITIONS.contains(&n.as_str())) {
+            continue;
+        }
+        out.push((
+            "code-span-moved",
+            code.range.start,
+            certain(&format!(
+                "code span {} is not where the source has it: the article \"{bare}\" after it starts no phrase, as if the span had gone before its own article",
+                backticked(&code.content)
             )),
         ));
     }
