@@ -102,6 +102,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     span_place::code_span_misplaced(&t, &s, out);
     orphans::article_left_behind(&t, &s, out);
     span_noun::span_away_from_noun(&t, &s, out);
+    span_noun::coverb_without_span(&t, &s, out);
     links::link_targets(&t, &s, out);
     links::link_text_punctuation(&t, &s, out);
     links::link_text_untranslated(&t, &s, ctx.names, out);

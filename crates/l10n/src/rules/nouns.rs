@@ -44,6 +44,20 @@ pub(super) const NOUNS: &[Noun] = &[
         ],
     ),
     n(
+        &["subdirectory", "subdirectories"],
+        &[
+            "子目录", "子目錄", "サブディレクトリ", "하위 디렉터리", "하위 디렉토리", "подкаталог",
+            "subdirectorio", "subdiretório", "sous-répertoire", "unterverzeichnis", "podkatalog",
+        ],
+    ),
+    n(
+        &["subfolder", "subfolders"],
+        &[
+            "子文件夹", "子資料夾", "サブフォルダー", "하위 폴더", "подпапк", "subcarpeta",
+            "subpasta", "sous-dossier", "unterordner",
+        ],
+    ),
+    n(
         &["folder", "folders"],
         &[
             "文件夹", "資料夾", "フォルダー", "フォルダ", "폴더", "папк", "carpeta", "pasta",
@@ -340,6 +354,13 @@ mod tests {
             ]
         );
         assert_eq!(found("매개 변수를"), [("매개 변수".to_string(), "parameter")]);
+        assert_eq!(
+            found("디렉터리에 하위 디렉터리의"),
+            [
+                ("디렉터리".to_string(), "directory"),
+                ("하위 디렉터리".to_string(), "subdirectory")
+            ]
+        );
         assert_eq!(found("из файла"), [("файла".to_string(), "file")]);
         assert_eq!(found("командлета"), [("командлета".to_string(), "cmdlet")]);
         // Not inside a code span; not a longer word (`portable` is no port).

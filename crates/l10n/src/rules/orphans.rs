@@ -52,6 +52,35 @@ const KO_PAIRS: &[&str] = &[
 /// form it introduces (`以格式`): the noun, a span, went elsewhere.
 const ZH_GAPS: &[&str] = &["和的", "或的", "与的", "及的", "是的", "以格式", "以形式"];
 
+/// Prepositions (Russian, Spanish, Portuguese, French, Italian, German)
+/// that a noun must follow: right before a comma or a full stop, their noun,
+/// a span, went elsewhere (`написанные с помощью, сохраняя `X``).
+const PREPOSITIONS: &[&str] = &[
+    "в", "во", "на", "с", "со", "для", "из", "от", "до", "к", "по", "об", "при", "через", "без",
+    "помощью", "используя", "de", "para", "con", "en", "por", "com", "em", "pour", "avec",
+    "dans", "sur", "di", "per", "mit", "für", "von", "durch",
+];
+
+/// Where a preposition stands right before `,` `;` `.` `:` or `)`.
+fn bare_prepositions(t: &Side, out: &mut Vec<(usize, String)>) {
+    for &(o, w) in &t.words {
+        let lower = w.to_lowercase();
+        if !PREPOSITIONS.contains(&lower.as_str()) {
+            continue;
+        }
+        let rest = t.text[o + w.len()..].trim_start_matches(' ');
+        let mut it = rest.chars();
+        let (Some(p), next) = (it.next(), it.next()) else {
+            continue;
+        };
+        if matches!(p, ',' | ';' | ':' | ')')
+            || (p == '.' && next.is_none_or(char::is_whitespace))
+        {
+            out.push((o, format!("preposition \"{w}\" before \"{p}\"")));
+        }
+    }
+}
+
 /// How many Korean particles `w` is made of, if it is made of nothing else.
 fn particles(w: &str) -> usize {
     if w.is_empty() {
@@ -148,6 +177,7 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
             }
         }
     }
+    bare_prepositions(t, &mut out);
     out.sort();
     out.dedup_by_key(|o| o.0);
     out
@@ -176,8 +206,13 @@ pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             "code-span-moved",
             span.range.start,
             certain(&format!(
-                "code span {} is not where the source has it: the particle {what} has lost its noun, which the span was",
-                backticked(&span.content)
+                "code span {} is not where the source has it: the {} has lost its noun, which the span was",
+                backticked(&span.content),
+                if what.starts_with("preposition") {
+                    what
+                } else {
+                    format!("particle {what}")
+                }
             )),
         ));
     }

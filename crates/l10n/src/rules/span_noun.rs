@@ -192,6 +192,62 @@ pub(super) fn span_away_from_noun(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
 }
 
+/// Chinese coverbs that take their object right after them, for the
+/// English word right before a span: "from `X`" is "从 `X`", "using `X`"
+/// "使用 `X`".
+const COVERBS: &[(&str, &str)] = &[("from", "从"), ("using", "使用"), ("from", "從")];
+
+/// A span that the source has right after "from" or "using", after the
+/// Chinese coverb's place: the coverb, once in the sentence, is followed by
+/// something else (`将项名称从更改 `X` 为`, `使用编写的数据， `X``), so its
+/// object went elsewhere.
+pub(super) fn coverb_without_span(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !t.text.chars().any(no_space_script) || s.inl.codes.len() > 200 {
+        return;
+    }
+    let sp = Place::new(s);
+    for (si, ti) in pairs(t, s) {
+        let (sr, tr) = (&s.inl.codes[si].range, &t.inl.codes[ti].range);
+        if out
+            .iter()
+            .any(|f| f.0 == "code-span-moved" && f.1 == tr.start)
+        {
+            continue;
+        }
+        let Some(i) = sp.prev(sr) else { continue };
+        let (ss, ts) = (sentence(s, sr.start), sentence(t, tr.start));
+        for &(en, zh) in COVERBS {
+            if sp.words[i] != en {
+                continue;
+            }
+            let in_source = sp
+                .words
+                .iter()
+                .zip(&s.words)
+                .filter(|(w, (o, _))| ss.contains(o) && *w == en)
+                .count();
+            let at: Vec<usize> = t.text[ts.clone()]
+                .match_indices(zh)
+                .map(|(k, _)| ts.start + k)
+                .collect();
+            let [at] = at.as_slice() else { continue };
+            let after = &t.text[at + zh.len()..];
+            if in_source != 1 || *at > tr.start || after.trim_start().starts_with('`') {
+                continue;
+            }
+            let next: String = after.chars().take(4).collect();
+            out.push((
+                "code-span-moved",
+                tr.start,
+                format!(
+                    "code span {} is not where the source has it: \"{zh}\" (\"{en}\") is followed by \"{next}\", not by the span it takes",
+                    backticked(&s.inl.codes[si].content)
+                ),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +300,23 @@ mod tests {
         // make the noun ambiguous.
         let src = "Open the folder. The `Temp` folder is not copied.";
         assert_eq!(moved("打开文件夹。`Temp`不复制此文件夹。", src).len(), 1);
+    }
+
+    #[test]
+    fn a_coverb_without_its_span() {
+        let refs = RefDefs::new();
+        let run = |tr: &str, src: &str| {
+            let (t, s) = (Side::new(tr, &refs), Side::new(src, &refs));
+            let mut out = Vec::new();
+            coverb_without_span(&t, &s, &mut out);
+            out.len()
+        };
+        let src = "It renames the item from `a.txt` to `b.txt`.";
+        assert_eq!(run("它将项从重命名 `a.txt` 为 `b.txt`。", src), 1);
+        assert_eq!(run("它将项从 `a.txt` 重命名为 `b.txt`。", src), 0);
+        let src = "Data written using `Tool` is kept.";
+        assert_eq!(run("使用写入的数据， `Tool` 保留。", src), 1);
+        assert_eq!(run("使用 `Tool` 写入的数据会保留。", src), 0);
     }
 
     #[test]
