@@ -97,3 +97,29 @@ fn a_span_glued_to_a_link() {
         src,
     );
 }
+
+#[test]
+fn a_name_replaced_by_a_command_like_word() {
+    let src = "Sets the location in the PSDrive. Use the PSDrive name.";
+    let f = findings("Establece la ubicación en new-psdrive. Use el nombre PSDrive.", src);
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "technical-token-translated" && f.severity == Severity::Error),
+        "{}",
+        show(&f)
+    );
+}
+
+#[test]
+fn words_pulled_into_a_link_whose_text_is_a_name() {
+    let src = "Add it to the [System.Data.Item](/api/System.Data.Item) attribute declaration.";
+    let f = findings(
+        "Agréguelo a la declaración [del atributo System. Data. Item](/api/System.Data.Item).",
+        src,
+    );
+    assert!(f.iter().any(|f| f.rule == "link-text-grew"), "{}", show(&f));
+    clean(
+        "Agréguelo a la declaración del atributo [System.Data.Item](/api/System.Data.Item).",
+        src,
+    );
+}
