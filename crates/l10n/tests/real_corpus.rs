@@ -63,6 +63,7 @@ fn real_corpus_english_against_itself() {
         ("blind", real::blind()),
         ("blind2", real::blind2()),
         ("blind3", real::blind3()),
+        ("blind4", real::blind4()),
     ] {
         for case in &cases {
             let en = real::source_of(set, case);
@@ -142,4 +143,10 @@ fn real_corpus_blind2() {
 fn real_corpus_blind3() {
     let tally = report("blind3", &real::blind3());
     floors(&tally, "blind3", &[], 0, usize::MAX);
+}
+
+#[test]
+fn real_corpus_blind4() {
+    let tally = report("blind4", &real::blind4());
+    floors(&tally, "blind4", &[], 0, usize::MAX);
 }

@@ -228,6 +228,33 @@ pub fn blind3() -> Vec<Case> {
     ]
 }
 
+/// Pages chosen and labelled after the rules were changed on the earlier
+/// sets: Split-Path in Japanese (side by side) and in French and German
+/// (plain, checked against the English the Japanese copy carries).
+pub fn blind4() -> Vec<Case> {
+    let by = |page| Source::CarriedBy { page, title: true };
+    vec![
+        Case {
+            name: "ja.split-path",
+            page: "ja.split-path.md",
+            source: Source::Carried {
+                description: None,
+                title: true,
+            },
+        },
+        Case {
+            name: "fr.split-path",
+            page: "fr.split-path.md",
+            source: by("ja.split-path.md"),
+        },
+        Case {
+            name: "de.split-path",
+            page: "de.split-path.md",
+            source: by("ja.split-path.md"),
+        },
+    ]
+}
+
 /// The English source a side-by-side page carries, as a file: each segment
 /// replaced by its English, heading anchors and `ms.*` keys dropped; code
 /// blocks and everything else as they are.
@@ -453,9 +480,9 @@ pub fn measure(set: &str, cases: &[Case]) -> (Tally, String) {
 
 /// The per-class and per-language table of a measurement.
 pub fn table(tally: &Tally) -> String {
-    let langs = ["es", "ru", "zh", "ko", "ja", "pt", "zh-tw"];
+    let langs = ["es", "ru", "zh", "ko", "ja", "pt", "zh-tw", "fr", "de"];
     let mut t = String::from(
-        "| Class | Found | es | ru | zh | ko | ja | pt | zh-tw |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+        "| Class | Found | es | ru | zh | ko | ja | pt | zh-tw | fr | de |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
     );
     let (mut all_f, mut all_n) = (0, 0);
     let mut per_lang: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
