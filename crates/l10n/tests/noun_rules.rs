@@ -19,7 +19,10 @@ fn a_span_away_from_the_noun_it_names() {
     let src = "The `Cache` folder is emptied first.";
     assert_eq!(moved("`Cache`首先清空此文件夹。", src), Severity::Warning);
     clean("首先清空 `Cache` 文件夹。", src);
-    assert_eq!(moved("폴더를 먼저 비웁니다 `Cache` 합니다.", src), Severity::Error);
+    assert_eq!(
+        moved("폴더를 먼저 비웁니다 `Cache` 합니다.", src),
+        Severity::Error
+    );
     clean("`Cache` 폴더를 먼저 비웁니다.", src);
     assert_eq!(
         moved("Папка очищается первой, а затем `Cache` тоже.", src),
@@ -38,10 +41,16 @@ fn a_span_after_the_case_particle_of_its_own_noun() {
         Severity::Error
     );
     assert_eq!(
-        moved("フォルダーに `Cache` ファイルがある場合は保持されます。", src),
+        moved(
+            "フォルダーに `Cache` ファイルがある場合は保持されます。",
+            src
+        ),
         Severity::Error
     );
-    clean("`Cache` フォルダーにファイルがある場合は保持されます。", src);
+    clean(
+        "`Cache` フォルダーにファイルがある場合は保持されます。",
+        src,
+    );
 }
 
 #[test]
@@ -67,7 +76,10 @@ fn a_preposition_left_before_a_comma() {
         ),
         Severity::Error
     );
-    clean("Данные, записанные с помощью `Tool`, сохраняют формат.", src);
+    clean(
+        "Данные, записанные с помощью `Tool`, сохраняют формат.",
+        src,
+    );
 }
 
 #[test]
@@ -101,7 +113,10 @@ fn a_span_glued_to_a_link() {
 #[test]
 fn a_name_replaced_by_a_command_like_word() {
     let src = "Sets the location in the PSDrive. Use the PSDrive name.";
-    let f = findings("Establece la ubicación en new-psdrive. Use el nombre PSDrive.", src);
+    let f = findings(
+        "Establece la ubicación en new-psdrive. Use el nombre PSDrive.",
+        src,
+    );
     assert!(
         f.iter()
             .any(|f| f.rule == "technical-token-translated" && f.severity == Severity::Error),

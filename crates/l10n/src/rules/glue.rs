@@ -111,9 +111,12 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
     if let (Some(s), true) = (s, spaced) {
         let glued_in_source = touching(s);
         for c in &t.inl.codes {
-            let link = t.inl.links.iter().filter(|l| !l.image).find(|l| {
-                l.range.start == c.range.end || l.range.end == c.range.start
-            });
+            let link = t
+                .inl
+                .links
+                .iter()
+                .filter(|l| !l.image)
+                .find(|l| l.range.start == c.range.end || l.range.end == c.range.start);
             let Some(l) = link else { continue };
             if glued_in_source.contains(&c.content)
                 || !s.inl.codes.iter().any(|sc| sc.content == c.content)

@@ -242,13 +242,16 @@ pub(super) fn name_link_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         };
         let rest = format!("{}{}", &squeezed[..at], &squeezed[at + name_lower.len()..]);
         let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
-        let only_particles = rest.chars().all(|c| {
-            !c.is_alphabetic() || matches!(c as u32, 0x3040..=0x309F) || hangul(c)
-        }) && rest.chars().filter(|&c| hangul(c)).count() <= 2;
+        let only_particles = rest
+            .chars()
+            .all(|c| !c.is_alphabetic() || matches!(c as u32, 0x3040..=0x309F) || hangul(c))
+            && rest.chars().filter(|&c| hangul(c)).count() <= 2;
         if letters < 2 || only_particles {
             continue;
         }
-        let at = t.text[l.range.clone()].find(|c: char| c.is_alphanumeric()).unwrap_or(0);
+        let at = t.text[l.range.clone()]
+            .find(|c: char| c.is_alphanumeric())
+            .unwrap_or(0);
         out.push((
             "link-text-grew",
             l.range.start + at,
@@ -259,4 +262,3 @@ pub(super) fn name_link_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         ));
     }
 }
-

@@ -56,9 +56,40 @@ const ZH_GAPS: &[&str] = &["和的", "或的", "与的", "及的", "是的", "�
 /// that a noun must follow: right before a comma or a full stop, their noun,
 /// a span, went elsewhere (`написанные с помощью, сохраняя `X``).
 const PREPOSITIONS: &[&str] = &[
-    "в", "во", "на", "с", "со", "для", "из", "от", "до", "к", "по", "об", "при", "через", "без",
-    "помощью", "используя", "de", "para", "con", "en", "por", "com", "em", "pour", "avec",
-    "dans", "sur", "di", "per", "mit", "für", "von", "durch",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "для",
+    "из",
+    "от",
+    "до",
+    "к",
+    "по",
+    "об",
+    "при",
+    "через",
+    "без",
+    "помощью",
+    "используя",
+    "de",
+    "para",
+    "con",
+    "en",
+    "por",
+    "com",
+    "em",
+    "pour",
+    "avec",
+    "dans",
+    "sur",
+    "di",
+    "per",
+    "mit",
+    "für",
+    "von",
+    "durch",
 ];
 
 /// Where a preposition stands right before `,` `;` `.` `:` or `)`.
@@ -73,8 +104,7 @@ fn bare_prepositions(t: &Side, out: &mut Vec<(usize, String)>) {
         let (Some(p), next) = (it.next(), it.next()) else {
             continue;
         };
-        if matches!(p, ',' | ';' | ':' | ')')
-            || (p == '.' && next.is_none_or(char::is_whitespace))
+        if matches!(p, ',' | ';' | ':' | ')') || (p == '.' && next.is_none_or(char::is_whitespace))
         {
             out.push((o, format!("preposition \"{w}\" before \"{p}\"")));
         }
@@ -220,9 +250,7 @@ pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 
 /// Masculine articles of Portuguese, Spanish, French and Italian: each
 /// starts a noun phrase, so a preposition cannot come straight after one.
-const ROMANCE_ARTICLES: &[&str] = &[
-    "o", "os", "um", "el", "los", "le", "les", "il", "lo", "gli",
-];
+const ROMANCE_ARTICLES: &[&str] = &["o", "os", "um", "el", "los", "le", "les", "il", "lo", "gli"];
 
 /// Prepositions that start no noun (not `de`: `o de …` is "the one of").
 const ROMANCE_PREPOSITIONS: &[&str] = &[
@@ -248,7 +276,9 @@ pub(super) fn article_left_behind(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             continue;
         }
         let mut words = rest.split_whitespace();
-        let Some(article) = words.next() else { continue };
+        let Some(article) = words.next() else {
+            continue;
+        };
         let bare = article.trim_end_matches([',', '.', ';', ':']);
         let lower = bare.to_lowercase();
         if !ROMANCE_ARTICLES.contains(&lower.as_str()) || (lower == "o" && source_or) {

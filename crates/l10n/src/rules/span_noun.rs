@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::code_spans::backticked;
-use super::nouns::{entry, nouns_in, NOUNS};
+use super::nouns::{entry, nouns as table, nouns_in};
 use super::side::{certain, Raw, Side};
 use super::span_place::{norm, pairs, Place};
 use crate::text::{hangul, no_space_script};
@@ -28,17 +28,60 @@ const ASCII_BREAKS: &[char] = &[',', ';', ':', '.', '!', '?'];
 fn breaks(text: &str) -> bool {
     text.contains(BREAKS)
         || text.char_indices().any(|(i, c)| {
-            ASCII_BREAKS.contains(&c) && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+            ASCII_BREAKS.contains(&c)
+                && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
         })
 }
 
 /// Words that may stand between a span and its noun: linking words and
 /// articles (`名为 `X` 的文件`, ``X` というファイル`, `el archivo `X``).
 const LINKS: &[&str] = &[
-    "的", "之", "这个", "該", "该", "此", "の", "という", "と", "라는", "이라는", "and", "or",
-    "y", "o", "e", "ou", "et", "und", "oder", "и", "или", "el", "la", "los", "las", "un", "una",
-    "os", "as", "um", "uma", "le", "les", "l'", "il", "lo", "gli", "der", "die", "das", "den",
-    "dem", "des", "ein", "eine",
+    "的",
+    "之",
+    "这个",
+    "該",
+    "该",
+    "此",
+    "の",
+    "という",
+    "と",
+    "라는",
+    "이라는",
+    "and",
+    "or",
+    "y",
+    "o",
+    "e",
+    "ou",
+    "et",
+    "und",
+    "oder",
+    "и",
+    "или",
+    "el",
+    "la",
+    "los",
+    "las",
+    "un",
+    "una",
+    "os",
+    "as",
+    "um",
+    "uma",
+    "le",
+    "les",
+    "l'",
+    "il",
+    "lo",
+    "gli",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
 ];
 
 /// Case particles that close a noun's phrase (not "as", `으로`, `として`:
@@ -82,7 +125,8 @@ fn apart(t: &Side, tr: &Range<usize>, noun: &Range<usize>, span_first: bool) -> 
     if cjk {
         let rest: String = trimmed.split_whitespace().collect();
         if LINKS.contains(&rest.as_str())
-            || (rest.chars().count() <= 3 && rest.chars().all(|c| matches!(c as u32, 0x3040..=0x309F)))
+            || (rest.chars().count() <= 3
+                && rest.chars().all(|c| matches!(c as u32, 0x3040..=0x309F)))
         {
             return None;
         }
@@ -174,7 +218,7 @@ pub(super) fn span_away_from_noun(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             }
             let noun = &t.text[here[0].clone()];
             let code = backticked(&s.inl.codes[si].content);
-            let en = NOUNS[e].en[0];
+            let en = table()[e].en[0];
             let message = match &far[0] {
                 Apart::Particle(p) if here.len() == 1 => certain(&format!(
                     "code span {code} is not where the source has it: it comes after \"{noun}{p}\", the noun it names with the particle that ends its phrase; the source has the span before \"{en}\""
@@ -266,15 +310,28 @@ mod tests {
         let src = "The `Temp` folder is not copied.";
         assert_eq!(moved("`Temp`不复制此文件夹。", src).len(), 1);
         assert_eq!(moved("不复制 `Temp` 文件夹。", src), Vec::<String>::new());
-        assert_eq!(moved("名为 `Temp` 的文件夹不复制。", src), Vec::<String>::new());
+        assert_eq!(
+            moved("名为 `Temp` 的文件夹不复制。", src),
+            Vec::<String>::new()
+        );
         let src = "It uses the `Color` parameter to paint the text.";
-        assert_eq!(moved("매개 변수를 사용 하 여 `Color` 텍스트를 칠합니다.", src).len(), 1);
+        assert_eq!(
+            moved("매개 변수를 사용 하 여 `Color` 텍스트를 칠합니다.", src).len(),
+            1
+        );
         assert!(moved("`Color` 매개 변수를 사용 하 여 텍스트를 칠합니다.", src).is_empty());
-        assert_eq!(moved("パラメーターを使用して `Color` 文字を塗ります。", src).len(), 1);
+        assert_eq!(
+            moved("パラメーターを使用して `Color` 文字を塗ります。", src).len(),
+            1
+        );
         assert!(moved("`Color` パラメーターを使用して文字を塗ります。", src).is_empty());
         assert!(moved("Использует параметр `Color` для текста.", src).is_empty());
         assert_eq!(
-            moved("Использует параметр, чтобы покрасить текст `Color` сразу.", src).len(),
+            moved(
+                "Использует параметр, чтобы покрасить текст `Color` сразу.",
+                src
+            )
+            .len(),
             1
         );
         assert!(moved("Usa el parámetro `Color` para pintar el texto.", src).is_empty());

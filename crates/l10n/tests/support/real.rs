@@ -26,10 +26,7 @@ pub enum Source {
     /// Rebuilt, as `Carried`, from another page of the set that carries
     /// the English of the same revision (the same `ms.openlocfilehash`): the
     /// source of a plain copy, which carries none.
-    CarriedBy {
-        page: &'static str,
-        title: bool,
-    },
+    CarriedBy { page: &'static str, title: bool },
 }
 
 pub struct Case {
@@ -219,9 +216,17 @@ pub fn blind3() -> Vec<Case> {
     vec![
         case("pt.test-path", "pt.test-path.md", carried(true)),
         case("ko.test-path", "ko.test-path.md", carried(true)),
-        case("zh-tw.test-path", "zh-tw.test-path.md", by("pt.test-path.md")),
+        case(
+            "zh-tw.test-path",
+            "zh-tw.test-path.md",
+            by("pt.test-path.md"),
+        ),
         case("pt.rename-item", "pt.rename-item.md", carried(true)),
-        case("ru.rename-item", "ru.rename-item.md", by("pt.rename-item.md")),
+        case(
+            "ru.rename-item",
+            "ru.rename-item.md",
+            by("pt.rename-item.md"),
+        ),
         case("ja.join-path", "ja.join-path.md", carried(true)),
         case("zh.join-path", "zh.join-path.md", by("ja.join-path.md")),
         case("es.wildcards", "es.wildcards.md", carried(false)),
