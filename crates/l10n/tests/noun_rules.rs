@@ -138,3 +138,32 @@ fn words_pulled_into_a_link_whose_text_is_a_name() {
         src,
     );
 }
+
+#[test]
+fn a_bold_name_of_the_code_translated() {
+    let src = "This example renames the key from **Sales** to **Support**.";
+    let code = "```powershell\nRename-Item -Path \"HKLM:\\Software\\Shop\\Sales\" -NewName \"Support\"\n```\n";
+    let page = |tr: &str| {
+        format!(
+            "{}\n\n{code}",
+            support::sxs("t-1", tr, src)
+        )
+    };
+    let f = doccheck_l10n::check(
+        &page("Este exemplo renomeia a chave de **vendas** para **suporte**."),
+        None,
+        &Default::default(),
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "technical-token-translated" && f.severity == Severity::Error),
+        "{}",
+        show(&f)
+    );
+    let f = doccheck_l10n::check(
+        &page("Este exemplo renomeia a chave de **Sales** para **Support**."),
+        None,
+        &Default::default(),
+    );
+    assert!(f.is_empty(), "{}", show(&f));
+}

@@ -260,6 +260,36 @@ pub fn blind4() -> Vec<Case> {
     ]
 }
 
+/// Pages chosen and labelled after `blind4/` was measured: Resolve-Path in
+/// Korean and Russian (side by side) and Chinese (plain, checked against the
+/// English the Korean copy carries).
+pub fn blind5() -> Vec<Case> {
+    let carried = || Source::Carried {
+        description: None,
+        title: true,
+    };
+    vec![
+        Case {
+            name: "ko.resolve-path",
+            page: "ko.resolve-path.md",
+            source: carried(),
+        },
+        Case {
+            name: "ru.resolve-path",
+            page: "ru.resolve-path.md",
+            source: carried(),
+        },
+        Case {
+            name: "zh.resolve-path",
+            page: "zh.resolve-path.md",
+            source: Source::CarriedBy {
+                page: "ko.resolve-path.md",
+                title: true,
+            },
+        },
+    ]
+}
+
 /// The English source a side-by-side page carries, as a file: each segment
 /// replaced by its English, heading anchors and `ms.*` keys dropped; code
 /// blocks and everything else as they are.
