@@ -143,12 +143,7 @@ fn words_pulled_into_a_link_whose_text_is_a_name() {
 fn a_bold_name_of_the_code_translated() {
     let src = "This example renames the key from **Sales** to **Support**.";
     let code = "```powershell\nRename-Item -Path \"HKLM:\\Software\\Shop\\Sales\" -NewName \"Support\"\n```\n";
-    let page = |tr: &str| {
-        format!(
-            "{}\n\n{code}",
-            support::sxs("t-1", tr, src)
-        )
-    };
+    let page = |tr: &str| format!("{}\n\n{code}", support::sxs("t-1", tr, src));
     let f = doccheck_l10n::check(
         &page("Este exemplo renomeia a chave de **vendas** para **suporte**."),
         None,
