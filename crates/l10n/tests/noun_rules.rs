@@ -162,3 +162,20 @@ fn a_bold_name_of_the_code_translated() {
     );
     assert!(f.is_empty(), "{}", show(&f));
 }
+
+#[test]
+fn a_span_inside_a_suru_verb_in_its_plain_or_passive_form() {
+    let src = "It tells `Tool` to show the items instead of the path.";
+    assert_eq!(
+        moved("パスを表示 `Tool` するのではなく、項目を表示します。", src),
+        Severity::Error
+    );
+    assert_eq!(
+        moved(
+            "項目は表示 `Tool` されます。",
+            "The items are shown by `Tool`."
+        ),
+        Severity::Error
+    );
+    clean("`Tool` にパスではなく項目を表示するように指示します。", src);
+}

@@ -158,13 +158,14 @@ fn real_corpus_blind3() {
 #[test]
 fn real_corpus_blind4() {
     let tally = report("blind4", &real::blind4());
-    // Measured once, as labelled: 15/20, 22 false alarms (18 of them
-    // heading anchors of the plain copies).
+    // First measurement, as labelled: 15/20, 22 false alarms (18 of them
+    // heading anchors of the plain copies); 16/20 since a change made on
+    // what it showed (a span inside a する verb).
     floors(
         &tally,
         "blind4",
-        &[("english", 1), ("name", 2), ("span", 9), ("token", 3)],
-        15,
+        &[("english", 1), ("name", 2), ("span", 10), ("token", 3)],
+        16,
         22,
     );
 }
