@@ -66,7 +66,9 @@ pub(crate) fn changed(
     let carried: Vec<(&str, String)> = segs
         .iter()
         .filter_map(|s| Some((s.id.as_deref()?, norm(s.source.as_deref()?))))
-        .filter(|(_, en)| !en.is_empty())
+        // A segment of punctuation only (a table cell `?`) has no word to
+        // be looked for by, and says nothing of the source's revision.
+        .filter(|(_, en)| en.chars().any(char::is_alphanumeric))
         .collect();
     if carried.is_empty() {
         return None;

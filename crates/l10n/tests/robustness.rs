@@ -194,7 +194,7 @@ fn one_page_is_checked_whole() {
         .map(|_| {
             let start = Instant::now();
             let n = check(&fr, Some(&en), &Config::default()).len();
-            assert_eq!(n, 36);
+            assert_eq!(n, 39);
             start.elapsed()
         })
         .min()

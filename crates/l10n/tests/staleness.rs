@@ -122,3 +122,22 @@ fn other_anchor_findings_are_not_folded() {
     );
     assert!(!f[0].message.contains("finding(s)"), "{}", f[0].message);
 }
+
+/// A table cell of punctuation only (`?`) has no word to be found by in
+/// the source: it does not make the copy outdated.
+#[test]
+fn a_punctuation_cell_is_not_a_change() {
+    let fr = format!(
+        "| {} | {} |\n| --- | --- |\n| {} | {} |\n",
+        sxs("c-1", "Caractère", "Character"),
+        sxs("c-2", "Sens", "Meaning"),
+        sxs("c-3", "?", "?"),
+        sxs("c-4", "Un caractère", "One character"),
+    );
+    let en = "| Character | Meaning |\n| --- | --- |\n| ? | One character |\n";
+    let f = check(&fr, Some(en), &Config::default());
+    assert!(
+        !f.iter().any(|f| f.rule == "translation-outdated"),
+        "{f:#?}"
+    );
+}

@@ -80,15 +80,18 @@ fn named(w: &str) -> bool {
         && w.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// Words the source's prose quotes that the page's code uses, in any case
-/// (`a directory named "Logfiles"` for `-Name "logfiles"`): the name the
-/// reader types.
+/// Words the source's prose quotes or sets in bold that the page's code
+/// uses, in any case (`a directory named "Logfiles"` for `-Name "logfiles"`,
+/// `renames the key from **Advertising**` for `…\MyCompany\Advertising`): the
+/// name the reader types.
 pub(crate) fn quoted_in_code<'a>(
     texts: impl IntoIterator<Item = &'a str>,
     code: &[&str],
 ) -> HashSet<String> {
     static QUOTED: OnceLock<Regex> = OnceLock::new();
-    let quoted = QUOTED.get_or_init(|| Regex::new(r#""([A-Za-z][A-Za-z0-9]+)""#).unwrap());
+    let quoted = QUOTED.get_or_init(|| {
+        Regex::new(r#""([A-Za-z][A-Za-z0-9]+)"|\*\*([A-Za-z][A-Za-z0-9]+)\*\*"#).unwrap()
+    });
     let code: Vec<String> = code.iter().map(|c| c.to_lowercase()).collect();
     let in_code = |w: &str| {
         let w = w.to_lowercase();
@@ -102,8 +105,11 @@ pub(crate) fn quoted_in_code<'a>(
     let mut out = HashSet::new();
     for text in texts {
         for c in quoted.captures_iter(text) {
-            if named(&c[1]) && in_code(&c[1]) {
-                out.insert(c[1].to_string());
+            let Some(w) = c.get(1).or_else(|| c.get(2)) else {
+                continue;
+            };
+            if named(w.as_str()) && in_code(w.as_str()) {
+                out.insert(w.as_str().to_string());
             }
         }
     }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::code_spans::backticked;
 use super::links::norm_dest;
 use super::side::{Raw, Side};
-use crate::text::{clip, glues_after, hangul, is_word_char, korean_particle};
+use crate::text::{clip, glues_after, hangul, is_word_char, korean_particle, no_space_script};
 
 /// The word of letters right after (or before) a byte offset.
 pub(super) fn word_after(text: &str, at: usize) -> String {
@@ -91,6 +91,52 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
                     ),
                 ));
             }
+        }
+    }
+    // A span and a link touching each other (`` `Write-Host`[ToString()](…) ``)
+    // where the source keeps them apart: a space is missing.
+    let touching = |side: &Side| -> HashSet<String> {
+        let mut out = HashSet::new();
+        for c in &side.inl.codes {
+            for l in side.inl.links.iter().filter(|l| !l.image) {
+                if l.range.start == c.range.end || l.range.end == c.range.start {
+                    out.insert(c.content.clone());
+                }
+            }
+        }
+        out
+    };
+    // Japanese and Chinese write no spaces between words: only elsewhere.
+    let spaced = t.text.chars().any(hangul) || !t.text.chars().any(no_space_script);
+    if let (Some(s), true) = (s, spaced) {
+        let glued_in_source = touching(s);
+        for c in &t.inl.codes {
+            let link = t
+                .inl
+                .links
+                .iter()
+                .filter(|l| !l.image)
+                .find(|l| l.range.start == c.range.end || l.range.end == c.range.start);
+            let Some(l) = link else { continue };
+            if glued_in_source.contains(&c.content)
+                || !s.inl.codes.iter().any(|sc| sc.content == c.content)
+            {
+                continue;
+            }
+            let side = if l.range.start == c.range.end {
+                "after"
+            } else {
+                "before"
+            };
+            out.push((
+                "code-span-glued",
+                c.range.start,
+                format!(
+                    "code span {} is glued to the link {side} it, {}: a space is missing",
+                    backticked(&c.content),
+                    clip(&t.text[l.range.clone()], 40)
+                ),
+            ));
         }
     }
     let mut items: Vec<(std::ops::Range<usize>, String, String)> = Vec::new();

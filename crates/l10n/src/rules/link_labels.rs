@@ -209,3 +209,56 @@ pub(super) fn link_text_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         }
     }
 }
+
+/// A link whose source text is a name (`[System.Management.Automation.ParameterAttribute](…)`)
+/// and whose translated text has that name and words around it
+/// (`[del atributo System. Management. Automation. ParameterAttribute](…)`):
+/// the translation pulled its own words into the link. The name is compared
+/// without spaces (machine translation spaces out its dots); a particle or
+/// kana written onto the name is not a word pulled in.
+pub(super) fn name_link_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    for l in t.inl.links.iter().filter(|l| !l.image) {
+        let Some(sl) = s
+            .inl
+            .links
+            .iter()
+            .find(|x| !x.image && norm_dest(&x.dest) == norm_dest(&l.dest))
+        else {
+            continue;
+        };
+        let name = sl.text.trim();
+        if !super::links::identifier_like(name) {
+            continue;
+        }
+        let squeezed: String = l
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        let name_lower = name.to_lowercase();
+        let Some(at) = squeezed.find(&name_lower) else {
+            continue;
+        };
+        let rest = format!("{}{}", &squeezed[..at], &squeezed[at + name_lower.len()..]);
+        let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+        let only_particles = rest
+            .chars()
+            .all(|c| !c.is_alphabetic() || matches!(c as u32, 0x3040..=0x309F) || hangul(c))
+            && rest.chars().filter(|&c| hangul(c)).count() <= 2;
+        if letters < 2 || only_particles {
+            continue;
+        }
+        let at = t.text[l.range.clone()]
+            .find(|c: char| c.is_alphanumeric())
+            .unwrap_or(0);
+        out.push((
+            "link-text-grew",
+            l.range.start + at,
+            format!(
+                "the link text \"{}\" has words around the name the source's link text is, \"{name}\": words of the sentence were pulled into the link",
+                clip(&l.text, 60)
+            ),
+        ));
+    }
+}

@@ -187,7 +187,7 @@ fn target_stem(dest: &str) -> &str {
 /// A name of code rather than a word: no spaces, and a hyphen, underscore or
 /// dot between letters, or a capital after a lower-case letter (`Read-Host`,
 /// `about_CommonParameters`, `ToString()`).
-fn identifier_like(label: &str) -> bool {
+pub(super) fn identifier_like(label: &str) -> bool {
     let core = label.trim_end_matches("()");
     let inner = |c: char| {
         core.char_indices().skip(1).any(|(i, x)| {

@@ -17,7 +17,7 @@ const JA_PARTICLES: &[char] = &['を', 'に', 'が', 'は'];
 
 /// Two Japanese particles that never follow one another: a noun between
 /// them is gone.
-const JA_PAIRS: &[&str] = &["をに", "にを", "がを", "をが", "はを"];
+const JA_PAIRS: &[&str] = &["をに", "にを", "がを", "をが", "はを", "にが", "がに"];
 
 /// Korean particles that cannot stand alone.
 const KO_PARTICLES: &[&str] = &[
@@ -51,6 +51,65 @@ const KO_PAIRS: &[&str] = &[
 /// straight before `的` (`和的支持`, `是的包装器`), `以` straight before the
 /// form it introduces (`以格式`): the noun, a span, went elsewhere.
 const ZH_GAPS: &[&str] = &["和的", "或的", "与的", "及的", "是的", "以格式", "以形式"];
+
+/// Prepositions (Russian, Spanish, Portuguese, French, Italian, German)
+/// that a noun must follow: right before a comma or a full stop, their noun,
+/// a span, went elsewhere (`написанные с помощью, сохраняя `X``).
+const PREPOSITIONS: &[&str] = &[
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "для",
+    "из",
+    "от",
+    "до",
+    "к",
+    "по",
+    "об",
+    "при",
+    "через",
+    "без",
+    "помощью",
+    "используя",
+    "de",
+    "para",
+    "con",
+    "en",
+    "por",
+    "com",
+    "em",
+    "pour",
+    "avec",
+    "dans",
+    "sur",
+    "di",
+    "per",
+    "mit",
+    "für",
+    "von",
+    "durch",
+];
+
+/// Where a preposition stands right before `,` `;` `.` `:` or `)`.
+fn bare_prepositions(t: &Side, out: &mut Vec<(usize, String)>) {
+    for &(o, w) in &t.words {
+        let lower = w.to_lowercase();
+        if !PREPOSITIONS.contains(&lower.as_str()) {
+            continue;
+        }
+        let rest = t.text[o + w.len()..].trim_start_matches(' ');
+        let mut it = rest.chars();
+        let (Some(p), next) = (it.next(), it.next()) else {
+            continue;
+        };
+        if matches!(p, ',' | ';' | ':' | ')') || (p == '.' && next.is_none_or(char::is_whitespace))
+        {
+            out.push((o, format!("preposition \"{w}\" before \"{p}\"")));
+        }
+    }
+}
 
 /// How many Korean particles `w` is made of, if it is made of nothing else.
 fn particles(w: &str) -> usize {
@@ -148,6 +207,7 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
             }
         }
     }
+    bare_prepositions(t, &mut out);
     out.sort();
     out.dedup_by_key(|o| o.0);
     out
@@ -176,8 +236,65 @@ pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             "code-span-moved",
             span.range.start,
             certain(&format!(
-                "code span {} is not where the source has it: the particle {what} has lost its noun, which the span was",
-                backticked(&span.content)
+                "code span {} is not where the source has it: the {} has lost its noun, which the span was",
+                backticked(&span.content),
+                if what.starts_with("preposition") {
+                    what
+                } else {
+                    format!("particle {what}")
+                }
+            )),
+        ));
+    }
+}
+
+/// Masculine articles of Portuguese, Spanish, French and Italian: each
+/// starts a noun phrase, so a preposition cannot come straight after one.
+const ROMANCE_ARTICLES: &[&str] = &["o", "os", "um", "el", "los", "le", "les", "il", "lo", "gli"];
+
+/// Prepositions that start no noun (not `de`: `o de …` is "the one of").
+const ROMANCE_PREPOSITIONS: &[&str] = &[
+    "para", "por", "com", "em", "con", "en", "pour", "avec", "dans", "sur", "per",
+];
+
+/// A span followed by an article that a preposition or the sentence's end
+/// then follows (`usar `X` o para mover`, for "use `X` to move"): the article
+/// was the span's, which machine translation put before it; the article now
+/// starts nothing. Structural, an error. `o` is also Spanish and Italian
+/// "or": not judged when the source has "or".
+pub(super) fn article_left_behind(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let source_or = s.words.iter().any(|&(_, w)| w.eq_ignore_ascii_case("or"));
+    for code in &t.inl.codes {
+        if out
+            .iter()
+            .any(|f| f.0 == "code-span-moved" && f.1 == code.range.start)
+        {
+            continue;
+        }
+        let rest = &t.text[code.range.end..];
+        if !rest.starts_with(' ') {
+            continue;
+        }
+        let mut words = rest.split_whitespace();
+        let Some(article) = words.next() else {
+            continue;
+        };
+        let bare = article.trim_end_matches([',', '.', ';', ':']);
+        let lower = bare.to_lowercase();
+        if !ROMANCE_ARTICLES.contains(&lower.as_str()) || (lower == "o" && source_or) {
+            continue;
+        }
+        let ends = bare.len() < article.len();
+        let next = words.next().map(str::to_lowercase);
+        if !ends && !next.is_some_and(|n| ROMANCE_PREPOSITIONS.contains(&n.as_str())) {
+            continue;
+        }
+        out.push((
+            "code-span-moved",
+            code.range.start,
+            certain(&format!(
+                "code span {} is not where the source has it: the article \"{bare}\" after it starts no phrase, as if the span had gone before its own article",
+                backticked(&code.content)
             )),
         ));
     }

@@ -19,7 +19,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::names::{strip_possessive, tokens, Names};
-use super::side::{Raw, Side};
+use super::side::{certain, Raw, Side};
 use crate::text::{
     clip, glues_after, is_katakana, is_technical, is_word_char, no_space_script, transliterates,
     trim_word,
@@ -282,6 +282,44 @@ pub(super) fn product_names(
             }
             recased += 1;
             let found = &t.text[r.clone()];
+            // Part of a longer hyphenated word the source does not have
+            // (`new-psdrive` for `PSDrive`): another identifier replaced the
+            // name, which no re-casing explains; what the reader types changes.
+            let joined = |c: char| c.is_alphanumeric() || c == '-';
+            let start = t.text[..r.start]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| joined(c))
+                .last()
+                .map_or(r.start, |(i, _)| i);
+            let end = t.text[r.end..]
+                .char_indices()
+                .find(|&(_, c)| !joined(c))
+                .map_or(t.text.len(), |(i, _)| r.end + i);
+            let whole = t.text[start..end].trim_matches('-');
+            // Written like a command (`new-psdrive`, `New-psdrive`): ASCII, the
+            // name and what follows in lower case; not a compound of the
+            // language (`GRPC-Dienst`, `alpine-Images`).
+            let command_like = whole.is_ascii()
+                && !found.chars().any(char::is_uppercase)
+                && whole
+                    .split('-')
+                    .skip(1)
+                    .all(|p| !p.chars().any(char::is_uppercase));
+            if command_like
+                && whole.len() > found.len()
+                && whole.contains('-')
+                && !s.text.contains(whole)
+            {
+                out.push((
+                    "technical-token-translated",
+                    start,
+                    certain(&format!(
+                        "\"{whole}\" replaces the name \"{written}\" of the source: another identifier, not the same one re-cased; keep \"{written}\""
+                    )),
+                ));
+                continue;
+            }
             let how = if found.len() == written.len() {
                 "with other capitals; a name is written as the source writes it"
             } else {

@@ -90,6 +90,9 @@ const JA_SURU: &[&str] = &[
     "し。",
     "して",
     "し ",
+    // The plain and passive forms (`表示 `X` するのではなく`, `削除 `X` される`).
+    "する",
+    "され",
 ];
 
 /// Endings of a Japanese sentence's final predicate: nothing but the full
