@@ -313,16 +313,25 @@ while [ ! -e {} ]; do sleep 0.05; done
     // Both are in their first step: each took (or found taken) the store's lock before.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while std::fs::read_to_string(&started).map_or(0, |t| t.lines().count()) < 2 {
-        assert!(std::time::Instant::now() < deadline, "the runs never started");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the runs never started"
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     std::fs::write(&go, "").unwrap();
-    let outputs = [first.wait_with_output().unwrap(), second.wait_with_output().unwrap()];
+    let outputs = [
+        first.wait_with_output().unwrap(),
+        second.wait_with_output().unwrap(),
+    ];
     let stdout: Vec<String> = outputs
         .iter()
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .collect();
-    let kept = stdout.iter().filter(|s| s.contains("checkpoints kept in")).count();
+    let kept = stdout
+        .iter()
+        .filter(|s| s.contains("checkpoints kept in"))
+        .count();
     let refused = stdout
         .iter()
         .filter(|s| s.contains("another doccheck run of this guide keeps checkpoints now"))
