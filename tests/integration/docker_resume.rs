@@ -29,10 +29,10 @@ fn run(test: &Test, args: &[&str]) -> Output {
 /// The engine's names of the images the guide's checkpoints parked.
 fn parked(state: &std::path::Path) -> Vec<String> {
     let mut names = Vec::new();
-    for store in std::fs::read_dir(state.join("checkpoints"))
+    let stores = std::fs::read_dir(state.join("checkpoints"))
         .unwrap()
-        .flatten()
-    {
+        .flatten();
+    for store in stores.filter(|e| e.path().is_dir()) {
         let record = std::fs::read_to_string(store.path().join("record.json")).unwrap();
         let record: serde_json::Value = serde_json::from_str(&record).unwrap();
         let docker: serde_json::Value =

@@ -314,7 +314,7 @@ fn a_translation_shows_each_segment_beside_its_source_with_findings_marked() {
         ])
         .status(1)
         .stdout(
-            "...\ndocs/fr-fr/docker.md: translation FAILED. 36 findings: 1 errors, 35 warnings\n",
+            "...\ndocs/fr-fr/docker.md: translation FAILED. 39 findings: 2 errors, 37 warnings\n",
         )
         .run();
     let dom = dom(&page);
@@ -330,7 +330,9 @@ fn a_translation_shows_each_segment_beside_its_source_with_findings_marked() {
         "{glued}"
     );
     assert!(
-        glued.contains("<mark class=\"finding warning\" data-rule=\"code-span-glued\""),
+        glued.contains(
+            "<mark class=\"finding error\" data-rule=\"code-span-glued code-span-moved\""
+        ),
         "{glued}"
     );
     assert!(

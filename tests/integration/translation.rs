@@ -11,10 +11,11 @@ fn the_french_guide_against_its_english_source() {
     let out = in_repo()
         .args(&["--translation", "docs/fr-fr/docker.md"])
         .status(1)
-        .stdout("doccheck --translation docs/fr-fr/docker.md (source docs/docker.md)\n...\ndocs/fr-fr/docker.md: translation FAILED. 36 findings: 1 errors, 35 warnings\n")
+        .stdout("doccheck --translation docs/fr-fr/docker.md (source docs/docker.md)\n...\ndocs/fr-fr/docker.md: translation FAILED. 39 findings: 2 errors, 37 warnings\n")
         .run();
     for expected in [
         "docs/fr-fr/docker.md:35:33  error technical-token-translated [5ce59-131]",
+        "docs/fr-fr/docker.md:25:272  error code-span-moved [5ce59-114]",
         "code-span-glued [5ce59-114]",
         "code-span-glued [5ce59-162]",
         "code-span-glued [5ce59-173]",
@@ -89,7 +90,7 @@ fn a_scenario_turns_rules_off_everywhere_or_per_segment() {
             .write("docs/fr-fr/docker.md", &french)
     };
     let out = project()
-        .write("scenarios/s.yaml", "guides: ['docs/**']\ntranslation:\n  disable: [code-span-glued]\n  segments:\n    5ce59-131: [technical-token-translated]\n")
+        .write("scenarios/s.yaml", "guides: ['docs/**']\ntranslation:\n  disable: [code-span-glued]\n  segments:\n    5ce59-131: [technical-token-translated]\n    5ce59-114: [code-span-moved]\n")
         .args(&["--translation", "docs/fr-fr/docker.md"])
         .stdout("...\ndocs/fr-fr/docker.md: translation ok. [..]\n")
         .run();

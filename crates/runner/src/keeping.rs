@@ -12,7 +12,6 @@ use crate::checkpoint::{Recorder, Restore, Store};
 use crate::coverage::SHELL_OPENED;
 use crate::events::{Status, StepResult};
 use crate::handover::{Handover, When};
-use crate::run::Options;
 use crate::session::shell::{Ending, Shell};
 use crate::session::snapshot::{self, Snapshot};
 use crate::session::workspace::Workspace;
@@ -35,18 +34,17 @@ pub(crate) type Session<'a, 'b> = (
 
 impl Keeping {
     /// Takes the baseline, puts back a checkpoint's shell state, starts
-    /// recording into `store` (when the run keeps checkpoints).
+    /// recording into `store` (when the run keeps checkpoints); `when` the
+    /// guide's shell opens.
     pub fn start(
         plan: &Plan,
-        options: &Options,
-        (store, resume): (Option<Store>, Option<&Restore>),
-        shell: &mut Shell,
-        workspace: &Workspace,
+        (store, resume, when): (Option<Store>, Option<&Restore>, Option<When>),
+        (shell, workspace): (&mut Shell, &Workspace),
         run_id: &str,
+        interrupt: &Interrupt,
         notes: &mut Vec<String>,
     ) -> Keeping {
-        let interrupt = &options.interrupt;
-        let needed = options.checkpoints.is_some() || options.shell.is_some();
+        let needed = store.is_some() || when.is_some();
         let baseline = needed.then(|| take(shell, interrupt));
         if let Some(restore) = resume.filter(|r| r.after.is_some()) {
             let file = workspace.control.join("restore.sh");
@@ -73,7 +71,7 @@ impl Keeping {
         Keeping {
             baseline,
             recorder,
-            shell: options.shell,
+            shell: when,
         }
     }
 

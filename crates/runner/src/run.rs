@@ -251,11 +251,10 @@ pub fn run(
     let store = options.checkpoints.clone().filter(|_| recording);
     let mut keeping = Keeping::start(
         plan,
-        options,
-        (store, resume),
-        &mut shell,
-        &workspace,
+        (store, resume, options.shell),
+        (&mut shell, &workspace),
         &id,
+        &options.interrupt,
         &mut notes,
     );
     let mut services = Services::new(&workspace.control);

@@ -94,23 +94,31 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
         }
     }
     // A span and a link touching each other (`` `Write-Host`[ToString()](…) ``)
-    // where the source keeps them apart: a space is missing.
+    // where the source keeps them apart: a space is missing. Links by
+    // their ends, so that a segment of thousands of spans and links is not
+    // read spans times links.
+    let ends = |side: &Side| -> HashSet<usize> {
+        let links = side.inl.links.iter().filter(|l| !l.image);
+        links.flat_map(|l| [l.range.start, l.range.end]).collect()
+    };
     let touching = |side: &Side| -> HashSet<String> {
-        let mut out = HashSet::new();
-        for c in &side.inl.codes {
-            for l in side.inl.links.iter().filter(|l| !l.image) {
-                if l.range.start == c.range.end || l.range.end == c.range.start {
-                    out.insert(c.content.clone());
-                }
-            }
-        }
-        out
+        let ends = ends(side);
+        side.inl
+            .codes
+            .iter()
+            .filter(|c| ends.contains(&c.range.end) || ends.contains(&c.range.start))
+            .map(|c| c.content.clone())
+            .collect()
     };
     // Japanese and Chinese write no spaces between words: only elsewhere.
     let spaced = t.text.chars().any(hangul) || !t.text.chars().any(no_space_script);
     if let (Some(s), true) = (s, spaced) {
         let glued_in_source = touching(s);
+        let t_ends = ends(t);
         for c in &t.inl.codes {
+            if !t_ends.contains(&c.range.end) && !t_ends.contains(&c.range.start) {
+                continue;
+            }
             let link = t
                 .inl
                 .links

@@ -217,13 +217,13 @@ pub(super) fn link_text_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 /// without spaces (machine translation spaces out its dots); a particle or
 /// kana written onto the name is not a word pulled in.
 pub(super) fn name_link_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    // The source's first link to each target, looked up once each.
+    let mut by_dest = std::collections::HashMap::new();
+    for x in s.inl.links.iter().filter(|x| !x.image) {
+        by_dest.entry(norm_dest(&x.dest)).or_insert(x);
+    }
     for l in t.inl.links.iter().filter(|l| !l.image) {
-        let Some(sl) = s
-            .inl
-            .links
-            .iter()
-            .find(|x| !x.image && norm_dest(&x.dest) == norm_dest(&l.dest))
-        else {
+        let Some(sl) = by_dest.get(&norm_dest(&l.dest)) else {
             continue;
         };
         let name = sl.text.trim();

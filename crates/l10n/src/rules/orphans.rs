@@ -213,23 +213,29 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
     out
 }
 
+/// Where `code-span-moved` was already said: one finding a span.
+fn moved_spans(out: &[Raw]) -> std::collections::HashSet<usize> {
+    out.iter()
+        .filter(|f| f.0 == "code-span-moved")
+        .map(|f| f.1)
+        .collect()
+}
+
 pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     if t.inl.codes.is_empty() || s.inl.codes.is_empty() {
         return;
     }
+    let mut moved = moved_spans(out);
+    let codes = &t.inl.codes;
     for (at, what) in orphans(t) {
-        let span = t
-            .inl
-            .codes
-            .iter()
-            .find(|c| c.range.start > at)
-            .or_else(|| t.inl.codes.iter().rev().find(|c| c.range.end <= at));
+        // The first span after the orphan, else the last before it (spans in order).
+        let next = codes.partition_point(|c| c.range.start <= at);
+        let span = codes
+            .get(next)
+            .or_else(|| codes[..next].iter().rev().find(|c| c.range.end <= at));
         let Some(span) = span else { continue };
         // One finding a span: a rule with more to say may have spoken.
-        if out
-            .iter()
-            .any(|f| f.0 == "code-span-moved" && f.1 == span.range.start)
-        {
+        if !moved.insert(span.range.start) {
             continue;
         }
         out.push((
@@ -264,11 +270,9 @@ const ROMANCE_PREPOSITIONS: &[&str] = &[
 /// "or": not judged when the source has "or".
 pub(super) fn article_left_behind(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let source_or = s.words.iter().any(|&(_, w)| w.eq_ignore_ascii_case("or"));
+    let moved = moved_spans(out);
     for code in &t.inl.codes {
-        if out
-            .iter()
-            .any(|f| f.0 == "code-span-moved" && f.1 == code.range.start)
-        {
+        if moved.contains(&code.range.start) {
             continue;
         }
         let rest = &t.text[code.range.end..];
