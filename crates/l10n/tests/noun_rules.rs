@@ -5,14 +5,7 @@
 mod support;
 
 use doccheck_l10n::Severity;
-use support::{clean, findings, show};
-
-fn moved(tr: &str, src: &str) -> Severity {
-    let f = findings(tr, src);
-    let m = f.iter().find(|f| f.rule == "code-span-moved");
-    m.unwrap_or_else(|| panic!("no code-span-moved in {tr:?}:\n{}", show(&f)))
-        .severity
-}
+use support::{clean, findings, moved, show};
 
 #[test]
 fn a_span_away_from_the_noun_it_names() {

@@ -7,14 +7,7 @@
 mod support;
 
 use doccheck_l10n::{check, Config, Severity};
-use support::{clean, findings, rules, show, sxs};
-
-fn moved(tr: &str, src: &str) -> Severity {
-    let f = findings(tr, src);
-    let m = f.iter().find(|f| f.rule == "code-span-moved");
-    m.unwrap_or_else(|| panic!("no code-span-moved in {tr:?}:\n{}", show(&f)))
-        .severity
-}
+use support::{clean, findings, moved, rules, show, sxs};
 
 #[test]
 fn spans_joined_by_a_conjunction() {

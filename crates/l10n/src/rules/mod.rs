@@ -145,3 +145,17 @@ pub(crate) fn check_line(segs: &[&Segment], ctx: &Ctx) -> Vec<(usize, Raw)> {
         .map(|(i, at, m)| (i, ("link-labels-swapped", at, m)))
         .collect()
 }
+
+/// Whether `code-span-moved` was already said of the span at `at`: one
+/// finding a span (a rule with more to say may have spoken).
+fn moved_at(out: &[Raw], at: usize) -> bool {
+    out.iter().any(|f| f.0 == "code-span-moved" && f.1 == at)
+}
+
+/// Where `code-span-moved` was already said, for a rule that asks of many spans.
+fn moved_spans(out: &[Raw]) -> std::collections::HashSet<usize> {
+    out.iter()
+        .filter(|f| f.0 == "code-span-moved")
+        .map(|f| f.1)
+        .collect()
+}

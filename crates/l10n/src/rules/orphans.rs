@@ -213,19 +213,11 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
     out
 }
 
-/// Where `code-span-moved` was already said: one finding a span.
-fn moved_spans(out: &[Raw]) -> std::collections::HashSet<usize> {
-    out.iter()
-        .filter(|f| f.0 == "code-span-moved")
-        .map(|f| f.1)
-        .collect()
-}
-
 pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     if t.inl.codes.is_empty() || s.inl.codes.is_empty() {
         return;
     }
-    let mut moved = moved_spans(out);
+    let mut moved = super::moved_spans(out);
     let codes = &t.inl.codes;
     for (at, what) in orphans(t) {
         // The first span after the orphan, else the last before it (spans in order).
@@ -270,7 +262,7 @@ const ROMANCE_PREPOSITIONS: &[&str] = &[
 /// "or": not judged when the source has "or".
 pub(super) fn article_left_behind(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let source_or = s.words.iter().any(|&(_, w)| w.eq_ignore_ascii_case("or"));
-    let moved = moved_spans(out);
+    let moved = super::moved_spans(out);
     for code in &t.inl.codes {
         if moved.contains(&code.range.start) {
             continue;

@@ -176,10 +176,7 @@ pub(super) fn code_span_clause(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let all = pairs(t, s);
     for (k, &(si, ti)) in all.iter().enumerate() {
         let (sr, tr) = (&s.inl.codes[si].range, &t.inl.codes[ti].range);
-        if out
-            .iter()
-            .any(|f| f.0 == "code-span-moved" && f.1 == tr.start)
-        {
+        if super::moved_at(out, tr.start) {
             continue;
         }
         for i in [sp.prev(sr), sp.next(sr)].into_iter().flatten() {
@@ -212,10 +209,7 @@ pub(super) fn code_span_clause(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 break;
             }
         }
-        if out
-            .iter()
-            .any(|f| f.0 == "code-span-moved" && f.1 == tr.start)
-        {
+        if super::moved_at(out, tr.start) {
             continue;
         }
         if let Some((a, b)) = moved_across_clauses(t, s, &all, k) {

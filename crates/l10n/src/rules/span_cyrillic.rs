@@ -87,10 +87,7 @@ pub(super) fn code_span_cyrillic(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
     for (si, ti) in pairs(t, s) {
         let (sr, tr) = (&s.inl.codes[si].range, &t.inl.codes[ti].range);
-        if out
-            .iter()
-            .any(|f| f.0 == "code-span-moved" && f.1 == tr.start)
-        {
+        if super::moved_at(out, tr.start) {
             continue;
         }
         // The source names a noun with it: `the `X` file`.

@@ -183,10 +183,7 @@ pub(super) fn span_away_from_noun(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
     for (si, ti) in pairs(t, s) {
         let (sr, tr) = (&s.inl.codes[si].range, &t.inl.codes[ti].range);
-        if out
-            .iter()
-            .any(|f| f.0 == "code-span-moved" && f.1 == tr.start)
-        {
+        if super::moved_at(out, tr.start) {
             continue;
         }
         for (span_first, i) in [(true, sp.next(sr)), (false, sp.prev(sr))] {
@@ -252,10 +249,7 @@ pub(super) fn coverb_without_span(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let sp = Place::new(s);
     for (si, ti) in pairs(t, s) {
         let (sr, tr) = (&s.inl.codes[si].range, &t.inl.codes[ti].range);
-        if out
-            .iter()
-            .any(|f| f.0 == "code-span-moved" && f.1 == tr.start)
-        {
+        if super::moved_at(out, tr.start) {
             continue;
         }
         let Some(i) = sp.prev(sr) else { continue };

@@ -358,7 +358,7 @@ fn conjoined(t: &Side, s: &Side, script: Script, of: &HashMap<usize, usize>, out
         };
         if let Some((sure, why)) = why {
             let at = y.start;
-            if !out.iter().any(|f| f.0 == "code-span-moved" && f.1 == at) {
+            if !super::moved_at(out, at) {
                 let m = format!(
                     "code span {} is not where the source has it: {why}",
                     backticked(&t.text[y.start + 1..y.end - 1])
@@ -431,10 +431,7 @@ pub(super) fn code_span_role(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     conjoined(t, s, script, &of, out);
     for &(si, ti) in &all {
         let (sr, tr) = (&s.inl.codes[si].range, &t.inl.codes[ti].range);
-        if out
-            .iter()
-            .any(|f| f.0 == "code-span-moved" && f.1 == tr.start)
-        {
+        if super::moved_at(out, tr.start) {
             continue;
         }
         let why = role(t, s, script, sr, tr).or_else(|| {

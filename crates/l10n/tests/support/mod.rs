@@ -93,3 +93,11 @@ pub fn owned(list: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> 
         .map(|(p, s, r)| (p.to_string(), s.to_string(), r.to_string()))
         .collect()
 }
+
+/// The severity of the `code-span-moved` finding on `tr`, which must have one.
+pub fn moved(tr: &str, src: &str) -> doccheck_l10n::Severity {
+    let f = findings(tr, src);
+    let m = f.iter().find(|f| f.rule == "code-span-moved");
+    m.unwrap_or_else(|| panic!("no code-span-moved in {tr:?}:\n{}", show(&f)))
+        .severity
+}
