@@ -88,8 +88,14 @@ fn a_fixed_guide_resumes_from_its_failed_block_on_the_state_the_blocks_before_le
     );
 
     std::fs::write(test.path("g.md"), guide(&test.path("count.txt"), FIXED)).unwrap();
-    let resumed = run(&test, &["g.md", "--resume"], "");
+    let resumed = run(&test, &["g.md", "--resume", "--html", "r.html"], "");
     assert_eq!(resumed.status, 0, "{}", shown(&resumed));
+    let page = std::fs::read_to_string(test.path("r.html")).unwrap();
+    assert_eq!(
+        page.matches("↺ restored</span>").count(),
+        2,
+        "the page says which steps were restored"
+    );
     for step in ["1", "2"] {
         let line = resumed
             .stdout

@@ -270,9 +270,11 @@ impl Figure<'_> {
             if failed { " data-failure" } else { "" },
             if flaky { " data-flaky" } else { "" }
         );
+        // A resumed run's earlier steps ran in the run that kept the checkpoint.
+        let restored = matches!(self.done.map(|d| &d.status), Some(Status::NotRun(why)) if why.starts_with(doccheck_runner::coverage::RESTORED));
         out.push_str(&format!(
             "<figcaption id=\"{id}-c\"><span class=\"badge {status}\">{}</span> <a class=\"step-link\" href=\"#{id}\">step {}</a> <span class=\"where\">{}</span>",
-            status_label(status),
+            if restored { "↺ restored" } else { status_label(status) },
             self.step.number,
             escape(&self.place),
         ));
@@ -320,6 +322,9 @@ impl Figure<'_> {
         match self.done.map(|d| &d.status) {
             Some(Status::Skipped(why)) => {
                 out.push_str(&format!("<p class=\"reason\">skipped: {}</p>", line(why)))
+            }
+            Some(Status::NotRun(why)) if restored => {
+                out.push_str(&format!("<p class=\"reason\">{}</p>", line(why)))
             }
             Some(Status::NotRun(why)) => {
                 out.push_str(&format!("<p class=\"reason\">not run: {}</p>", line(why)))
