@@ -2,6 +2,7 @@
 //! translation without side-by-side spans), anchors, reference definitions,
 //! and the side-by-side segments.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -58,6 +59,9 @@ pub(crate) struct Doc {
     pub(crate) headings: Vec<Heading>,
     pub(crate) leaves: Vec<Leaf>,
     pub(crate) refs: RefDefs,
+    /// The fragments of the page's links to its own headings (`#usage` in
+    /// `[usage](#usage)`), outside code.
+    pub(crate) fragments: HashSet<String>,
 }
 
 pub(crate) fn parse(text: &str) -> Doc {
@@ -128,6 +132,11 @@ pub(crate) fn parse(text: &str) -> Doc {
             Event::Text(t) | Event::Code(t) => {
                 if let Some(h) = heading.as_mut() {
                     h.plain.push_str(&t);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(fragment) = dest_url.strip_prefix('#') {
+                    doc.fragments.insert(fragment.to_lowercase());
                 }
             }
             Event::Start(Tag::Paragraph) => leaves.push((LeafKind::Paragraph, None)),
