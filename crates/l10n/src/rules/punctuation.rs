@@ -64,6 +64,7 @@ pub(super) fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
     // End of the last character that is not a space, and whether it belongs
     // to a code span or link.
     let mut last_solid: Option<(usize, bool)> = None;
+    let mut last_solid_char = ' ';
     let mut iter = t.text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let is_masked = masked.at(i);
@@ -77,6 +78,10 @@ pub(super) fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
         } else if !hspace(c) {
             line_has_text = true;
             last_solid = Some((i + c.len_utf8(), is_masked));
+        }
+        let solid_char_before = last_solid_char;
+        if !hspace(c) && c != '\n' {
+            last_solid_char = c;
         }
         if !marks.contains(c) || is_masked || src_spaced.contains(&c) {
             continue;
@@ -95,7 +100,18 @@ pub(super) fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
         if !text_before {
             continue;
         }
-        // Right after a code span or link: a space the source does not have.
+        // After emphasis, a quote or an escaped bracket (`**Path** .`, `"x" )`)
+        // machine translation spaces the mark out: nothing is missing there.
+        if solid_before.is_some_and(|(_, m)| !m) && !is_word_char(solid_char_before) {
+            continue;
+        }
+        // Right after a link the same spacing is typographic; right after a
+        // code span it is a space the source does not have.
+        if solid_before.is_some_and(|(end, m)| m && !t.inl.codes.iter().any(|x| x.range.end == end))
+        {
+            continue;
+        }
+        // Right after a code span: a space the source does not have.
         let right_after = solid_before
             .filter(|&(_, m)| m)
             .and_then(|(end, _)| {
@@ -103,7 +119,6 @@ pub(super) fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
                     .codes
                     .iter()
                     .map(|x| x.range.clone())
-                    .chain(t.inl.links.iter().map(|l| l.range.clone()))
                     .find(|r| r.end == end)
             })
             .map(|r| clip(&t.text[r], 50));
