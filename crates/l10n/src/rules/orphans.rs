@@ -50,7 +50,48 @@ const KO_PAIRS: &[&str] = &[
 /// Chinese words that need a noun between them: a conjunction or the copula
 /// straight before `的` (`和的支持`, `是的包装器`), `以` straight before the
 /// form it introduces (`以格式`): the noun, a span, went elsewhere.
-const ZH_GAPS: &[&str] = &["和的", "或的", "与的", "及的", "是的", "以格式", "以形式"];
+/// "The same as X" with no X (`与相同`), "specified by X" with no X (`由指定`).
+const ZH_GAPS: &[&str] = &[
+    "和的",
+    "或的",
+    "与的",
+    "及的",
+    "是的",
+    "以格式",
+    "以形式",
+    "与相同",
+    "和相同",
+    "跟相同",
+    "与一样",
+    "和一样",
+    "跟一样",
+    "由指定",
+    "由定义",
+    "由返回",
+];
+
+/// Chinese verbs that take their object after `到`, `给` or `为`: right
+/// before a comma or a full stop, the object (a span) went elsewhere
+/// (`"a" 将绑定到，`).
+const ZH_OPEN_VERBS: &[&str] = &[
+    "绑定到",
+    "传递到",
+    "传递给",
+    "添加到",
+    "复制到",
+    "移动到",
+    "发送到",
+    "发送给",
+    "写入到",
+    "输出到",
+    "重定向到",
+    "设置为",
+    "指定为",
+    "更改为",
+    "转换为",
+    "定向到",
+    "保存到",
+];
 
 /// Prepositions (Russian, Spanish, Portuguese, French, Italian, German)
 /// that a noun must follow: right before a comma or a full stop, their noun,
@@ -207,6 +248,16 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
             }
         }
     }
+    if !ja && !ko && text.chars().any(crate::text::no_space_script) {
+        for verb in ZH_OPEN_VERBS {
+            for (i, _) in text.match_indices(verb) {
+                let after = text[i + verb.len()..].trim_start();
+                if after.starts_with(['，', '。', ',', '.', '；']) || after.is_empty() {
+                    out.push((i, format!("verb \"{verb}\"")));
+                }
+            }
+        }
+    }
     bare_prepositions(t, &mut out);
     out.sort();
     out.dedup_by_key(|o| o.0);
@@ -234,13 +285,14 @@ pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             "code-span-moved",
             span.range.start,
             certain(&format!(
-                "code span {} is not where the source has it: the {} has lost its noun, which the span was",
+                "code span {} is not where the source has it: the {} has lost its {}, which the span was",
                 backticked(&span.content),
-                if what.starts_with("preposition") {
-                    what
+                if what.starts_with("preposition") || what.starts_with("verb") {
+                    what.clone()
                 } else {
                     format!("particle {what}")
-                }
+                },
+                if what.starts_with("verb") { "object" } else { "noun" }
             )),
         ));
     }
@@ -372,6 +424,22 @@ mod tests {
         assert_eq!(run("ワイルドカードを使用すると、 `New-Item` `temp.txt` 現在のディレクトリにファイルが作成されます。"), 1);
         assert_eq!(
             run("`New-Item` コマンドレットは `temp.txt` ファイルを作成します。"),
+            0
+        );
+    }
+
+    #[test]
+    fn chinese_frames_and_verbs_without_their_span() {
+        let src = "It displays the same files as `Get-ChildItem`, bound to `Path`.";
+        assert_eq!(
+            found(
+                "它显示与相同的文件 `Get-ChildItem` ，绑定到，将 `Path`。",
+                src
+            ),
+            2
+        );
+        assert_eq!(
+            found("它显示与 `Get-ChildItem` 相同的文件，绑定到 `Path`。", src),
             0
         );
     }

@@ -350,8 +350,10 @@ fn conjoined(t: &Side, s: &Side, script: Script, of: &HashMap<usize, usize>, out
                 .iter()
                 .any(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic()));
             let cjk = content.chars().filter(|c| no_space_script(*c)).count();
+            // A verb's aspect or voice (`了`, `被`) between them: a clause.
+            let verb = script == Script::Chinese && content.contains(['了', '被']);
             let far = match script {
-                Script::Japanese | Script::Chinese => latin || cjk > 6,
+                Script::Japanese | Script::Chinese => latin || cjk > 6 || verb,
                 _ => words.len() > 2 && !repeats_noun(t, x, between),
             };
             (clause || far).then(|| (false, format!("code spans {pair} are pulled apart: the source joins them with \"{conj}\", the translation has \"{}\" between them", crate::text::clip(between.trim(), 40))))
@@ -488,6 +490,12 @@ mod tests {
         );
         assert!(pulled[0].contains("pulled apart"), "{pulled:?}");
         assert!(found("den Operator `&&` und den Operator `||`.", src).is_empty());
+        // Chinese: a verb's aspect between them is a clause; a noun is not.
+        assert_eq!(
+            found("在此命令中，`&&` 省略了和 `||` 运算符。", src).len(),
+            1
+        );
+        assert!(found("介绍 `&&` 运算符和 `||` 运算符。", src).is_empty());
     }
 
     #[test]
