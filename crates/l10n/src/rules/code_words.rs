@@ -92,15 +92,26 @@ pub(crate) fn quoted_in_code<'a>(
     let quoted = QUOTED.get_or_init(|| {
         Regex::new(r#""([A-Za-z][A-Za-z0-9]+)"|\*\*([A-Za-z][A-Za-z0-9]+)\*\*"#).unwrap()
     });
-    let code: Vec<String> = code.iter().map(|c| c.to_lowercase()).collect();
+    let lower: Vec<String> = code.iter().map(|c| c.to_lowercase()).collect();
+    let edge = |ch: Option<char>| !ch.is_some_and(|ch| ch.is_alphanumeric());
+    // As written, or in other capitals where the code quotes it as a value
+    // (`"logfiles"`): not a command's word or a folder of its own (`dotnet
+    // publish -o ./publish` is not the **Publish** menu item).
     let in_code = |w: &str| {
-        let w = w.to_lowercase();
-        code.iter().any(|c| {
-            c.match_indices(&w).any(|(i, _)| {
-                let edge = |ch: Option<char>| !ch.is_some_and(|ch| ch.is_alphanumeric());
+        let exact = code.iter().any(|c| {
+            c.match_indices(w).any(|(i, _)| {
                 edge(c[..i].chars().next_back()) && edge(c[i + w.len()..].chars().next())
             })
-        })
+        });
+        let w = w.to_lowercase();
+        exact
+            || lower.iter().any(|c| {
+                c.match_indices(&w).any(|(i, _)| {
+                    let before = c[..i].chars().next_back();
+                    before.is_some_and(|b| "\"'".contains(b))
+                        && edge(c[i + w.len()..].chars().next())
+                })
+            })
     };
     let mut out = HashSet::new();
     for text in texts {

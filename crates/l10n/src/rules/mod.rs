@@ -22,6 +22,7 @@ mod source_glued;
 mod source_left;
 mod span_clause;
 mod span_cyrillic;
+mod span_idiom;
 mod span_noun;
 mod span_place;
 mod span_role;
@@ -99,6 +100,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     orphans::orphaned_particles(&t, &s, out);
     orphans::run_together(&t, &s, out);
     span_cyrillic::code_span_cyrillic(&t, &s, out);
+    span_idiom::span_in_expression(&t, out);
     span_place::code_span_misplaced(&t, &s, out);
     orphans::article_left_behind(&t, &s, out);
     span_noun::span_away_from_noun(&t, &s, out);

@@ -400,9 +400,18 @@ pub(crate) fn derive(texts: &[SourceText], refs: &RefDefs, configured: &[String]
     let (stats, runs) = collect(texts, &sides, &|w| is_single(&first, w));
     let single = |w: &str| is_single(&stats, w);
     let mut names = Names::default();
+    // A word the source also writes in the plural or the singular (`Pod`,
+    // `Pods`; `Deployment`, `Deployments`) is a concept of the text, which a
+    // translation may translate, not a brand.
+    let counted = |w: &str| {
+        let l = w.to_lowercase();
+        stats.contains_key(&format!("{l}s"))
+            || l.strip_suffix('s')
+                .is_some_and(|stem| stem.chars().count() >= 3 && stats.contains_key(stem))
+    };
     for (key, s) in &stats {
         if let Some(w) = s.forms.iter().next() {
-            if s.forms.len() == 1 && single(w) && !is_technical(w) {
+            if s.forms.len() == 1 && single(w) && !is_technical(w) && !counted(w) {
                 debug_assert_eq!(&w.to_lowercase(), key);
                 names.add(vec![w.clone()]);
             }
@@ -448,6 +457,17 @@ pub(crate) fn derive(texts: &[SourceText], refs: &RefDefs, configured: &[String]
     });
     for words in keep {
         names.add(words.iter().map(|w| w.to_string()).collect());
+    }
+    // Programming languages named with a sign (`C#`, `F#`, `C++`).
+    for side in &sides {
+        for &(_, w) in &side.words {
+            let sign = w.strip_suffix('#').or_else(|| w.strip_suffix("++"));
+            if sign.is_some_and(|l| {
+                (1..=2).contains(&l.len()) && l.starts_with(|c: char| c.is_ascii_uppercase())
+            }) {
+                names.add(vec![w.to_string()]);
+            }
+        }
     }
     for c in configured {
         let words: Vec<String> = c.split_whitespace().map(str::to_string).collect();

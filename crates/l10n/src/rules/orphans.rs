@@ -236,8 +236,13 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
     if !ja && !ko && text.chars().any(crate::text::no_space_script) {
         for gap in ZH_GAPS {
             for (i, _) in text.match_indices(gap) {
-                // `是的，` is "yes".
+                // `是的，` is "yes", at the start of a sentence or clause.
                 let yes = *gap == "是的"
+                    && text[..i]
+                        .trim_end()
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
                     && text[i + gap.len()..]
                         .chars()
                         .next()

@@ -256,7 +256,8 @@ pub(crate) fn runnable(w: &str) -> bool {
         || w.contains('\\')
         || (w.starts_with(['v', 'V']) && w[1..].starts_with(|c: char| c.is_ascii_digit()))
         || w.starts_with('-')
-        || w.starts_with('.')
+        // A dot file, not a name in capitals (`.NET`).
+        || (w.starts_with('.') && w[1..].chars().any(char::is_lowercase))
         || w.contains('/')
         || w.starts_with(|c: char| c.is_ascii_digit())
         || lower.starts_with("http")

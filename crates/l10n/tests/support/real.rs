@@ -558,3 +558,27 @@ pub fn totals(tally: &Tally) -> (usize, usize) {
         .flat_map(|m| m.values())
         .fold((0, 0), |a, v| (a.0 + v.0, a.1 + v.1))
 }
+
+/// Five side-by-side pages of "gRPC for WCF Developers" (not its Docker
+/// page), one chapter per language; their titles are translated and their
+/// English is not carried.
+pub fn blind6() -> Vec<Case> {
+    let carried = || Source::Carried {
+        description: None,
+        title: false,
+    };
+    [
+        ("es.protobuf-messages", "es.protobuf-messages.md"),
+        ("ru.kubernetes", "ru.kubernetes.md"),
+        ("ko.protobuf-data-types", "ko.protobuf-data-types.md"),
+        ("ja.self-hosted", "ja.self-hosted.md"),
+        ("zh.client-libraries", "zh.client-libraries.md"),
+    ]
+    .into_iter()
+    .map(|(name, page)| Case {
+        name,
+        page,
+        source: carried(),
+    })
+    .collect()
+}
