@@ -67,6 +67,7 @@ fn real_corpus_english_against_itself() {
         ("blind4", real::blind4()),
         ("blind5", real::blind5()),
         ("blind6", real::blind6()),
+        ("human", real::human()),
     ] {
         for case in &cases {
             let en = real::source_of(set, case);
@@ -185,5 +186,25 @@ fn real_corpus_blind6() {
     // Measured once, as labelled: 29/56 (span 23/32, name 1/13, link 2/6,
     // token 3/3, emphasis 0/2), 18 false alarms. After the rules changed on
     // what it showed (not blind since): 41/56, 4.
-    floors(&tally, "blind6", &[("span", 27), ("name", 9), ("token", 3)], 41, 4);
+    floors(
+        &tally,
+        "blind6",
+        &[("span", 27), ("name", 9), ("token", 3)],
+        41,
+        4,
+    );
+}
+
+/// Careful human translations: every finding is shown, and their number
+/// may not grow.
+#[test]
+fn real_corpus_human() {
+    let mut total = 0;
+    for case in &real::human() {
+        let f = real::findings("human", case);
+        println!("human/{}:\n{}", case.name, show(&f));
+        total += f.len();
+    }
+    println!("human: {total} finding(s)");
+    assert!(total <= 1000, "human: {total} findings");
 }

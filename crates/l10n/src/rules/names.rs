@@ -217,6 +217,16 @@ fn camel(w: &str) -> bool {
 /// Words English capitalizes by convention, which other languages write in
 /// lower case and inflect (`booleanos`): no product names.
 const CONVENTIONAL: &[&str] = &[
+    // The parts of a document, capitalized before their number ("Figure
+    // 5-1", "Step 2"), which translations translate.
+    "figure",
+    "figures",
+    "table",
+    "step",
+    "chapter",
+    "section",
+    "appendix",
+    "listing",
     "boolean",
     "english",
     "french",
@@ -411,7 +421,11 @@ pub(crate) fn derive(texts: &[SourceText], refs: &RefDefs, configured: &[String]
     };
     for (key, s) in &stats {
         if let Some(w) = s.forms.iter().next() {
-            if s.forms.len() == 1 && single(w) && !is_technical(w) && !counted(w) {
+            // `Microsoft-provided`, `Docker-based`: an adjective.
+            let adjective = w
+                .rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
+            if s.forms.len() == 1 && single(w) && !is_technical(w) && !counted(w) && !adjective {
                 debug_assert_eq!(&w.to_lowercase(), key);
                 names.add(vec![w.clone()]);
             }
@@ -455,6 +469,14 @@ pub(crate) fn derive(texts: &[SourceText], refs: &RefDefs, configured: &[String]
             stats.get(&lower).is_some_and(|s| s.forms.contains(&lower))
         })
     });
+    // Names side by side (`.NET Core Docker`, `Docker CLI`): each is a name
+    // of its own, which a translation may put in its own order.
+    let parts: Vec<Vec<&str>> = keep.clone();
+    keep.retain(|words| {
+        !of_names(words, &parts, &|w| {
+            single(w) || is_technical(w) || acronym(w)
+        })
+    });
     for words in keep {
         names.add(words.iter().map(|w| w.to_string()).collect());
     }
@@ -476,6 +498,38 @@ pub(crate) fn derive(texts: &[SourceText], refs: &RefDefs, configured: &[String]
         }
     }
     names
+}
+
+/// An acronym: two to five capitals (`CLI`, `SDK`, `API`).
+fn acronym(w: &str) -> bool {
+    (2..=5).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether `words` is two names or more in a row: each a name of its own
+/// (`single`) or another compound of `compounds`.
+fn of_names(words: &[&str], compounds: &[Vec<&str>], single: &dyn Fn(&str) -> bool) -> bool {
+    // Ways to cover words[..i] with names, counting the names used.
+    let n = words.len();
+    let mut best: Vec<Option<usize>> = vec![None; n + 1];
+    best[0] = Some(0);
+    for i in 0..n {
+        let Some(used) = best[i] else { continue };
+        let mut ends = Vec::new();
+        if single(words[i]) {
+            ends.push(i + 1);
+        }
+        for c in compounds {
+            if c.len() <= n - i && words[i..i + c.len()] == c[..] {
+                ends.push(i + c.len());
+            }
+        }
+        for e in ends {
+            if best[e].is_none_or(|b| b < used + 1) {
+                best[e] = Some(used + 1);
+            }
+        }
+    }
+    best[n].is_some_and(|used| used >= 2)
 }
 
 /// Whether the texts write these words, in a row, with other capitals.

@@ -121,12 +121,19 @@ pub(super) fn span_in_expression(t: &Side, out: &mut Vec<Raw>) {
         if code.in_link.is_some() || moved.contains(&code.range.start) {
             continue;
         }
-        // The words right before and after the span, within its sentence.
-        let before_text = &t.text[..code.range.start];
+        // The words right before and after the span, within its sentence
+        // (and within 120 bytes: an expression is short, a segment may not be).
+        let from = t
+            .text
+            .floor_char_boundary(code.range.start.saturating_sub(120));
+        let to = t
+            .text
+            .ceil_char_boundary((code.range.end + 120).min(t.text.len()));
+        let before_text = &t.text[from..code.range.start];
         let before_text = before_text
             .rfind(['.', '!', '?', ':', ';', ',', '\u{1}'])
             .map_or(before_text, |i| &before_text[i + 1..]);
-        let after_text = &t.text[code.range.end..];
+        let after_text = &t.text[code.range.end..to];
         let after_text = after_text
             .find(['.', '!', '?', ':', ';', ',', '`'])
             .map_or(after_text, |i| &after_text[..i]);

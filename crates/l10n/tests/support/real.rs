@@ -582,3 +582,27 @@ pub fn blind6() -> Vec<Case> {
     })
     .collect()
 }
+
+/// Human translations (`ms.translationtype: HT`), side by side, checked
+/// against the English they carry: what is reported there is mostly false
+/// alarms.
+pub fn human() -> Vec<Case> {
+    [
+        ("es.docker-app-workflow", "es.docker-app-workflow.md"),
+        ("ru.building-images", "ru.building-images.md"),
+        ("zh.docker-app-workflow", "zh.docker-app-workflow.md"),
+        ("zh.build-container", "zh.build-container.md"),
+        ("ko.docker-introduction", "ko.docker-introduction.md"),
+        ("ja.building-images", "ja.building-images.md"),
+    ]
+    .into_iter()
+    .map(|(name, page)| Case {
+        name,
+        page,
+        source: Source::Carried {
+            description: None,
+            title: false,
+        },
+    })
+    .collect()
+}
