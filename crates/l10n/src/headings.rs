@@ -67,8 +67,18 @@ pub(crate) fn heading_anchors(
         let explicit = doc::anchors(localized, ldoc, h.range.clone());
         let segment = inside[0].id.clone();
         english[hi] = Some((expected.clone(), english_text.clone()));
+        // A repeated heading's anchor without the `-1` that makes it unique:
+        // the localization tools' way of numbering, not a changed anchor.
+        let unnumbered = expected
+            .rsplit_once('-')
+            .filter(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .map(|(base, _)| base.to_string());
         if let Some(first) = explicit.first() {
-            if !explicit.contains(&expected) {
+            if !explicit.contains(&expected)
+                && !unnumbered.as_ref().is_some_and(|u| {
+                    explicit.contains(u) && english[..hi].iter().flatten().any(|(e, _)| e == u)
+                })
+            {
                 out.push(Anchor {
                     rule: "heading-anchor-changed",
                     at: h.range.start,
@@ -111,7 +121,18 @@ pub(crate) fn heading_anchors(
         let current: HashSet<&str> = slugs.iter().map(String::as_str).collect();
         for (i, (sh, slug)) in sdoc.headings.iter().zip(&slugs).enumerate() {
             let slug = slug.clone();
+            // `additional-resources-1`, a repeated heading's, where the
+            // translation numbers nothing: the first one's anchor is there.
+            let numbered_base = slug
+                .rsplit_once('-')
+                .filter(|(base, n)| {
+                    n.chars().all(|c| c.is_ascii_digit())
+                        && !n.is_empty()
+                        && slugs.contains(&base.to_string())
+                })
+                .is_some_and(|(base, _)| available.contains(base));
             if available.contains(&slug)
+                || numbered_base
                 || reported.contains(&slug)
                 || !(all_needed || linked.contains(&slug))
             {

@@ -19,8 +19,9 @@ const MIN_LETTERS: usize = 8;
 pub(crate) fn outside(text: &str, doc: &Doc, segs: &[Segment]) -> Vec<(usize, String)> {
     static MARKUP: OnceLock<Regex> = OnceLock::new();
     let markup = MARKUP.get_or_init(|| {
-        // Tags, admonitions (`[!NOTE]`), link targets, code spans.
-        Regex::new(r"<[^>]*>|\[![^\]]*\]|\]\([^)]*\)|`[^`]*`").unwrap()
+        // Tags, admonitions (`[!NOTE]`), link targets, code spans, docfx
+        // directives (`:::image … :::`), URLs (a link whose text is its URL).
+        Regex::new(r"<[^>]*>|\[![^\]]*\]|\]\([^)]*\)|`[^`]*`|:::[^\n]*|https?://\S+").unwrap()
     });
     let mut out = Vec::new();
     let outers: Vec<&Range<usize>> = segs
@@ -96,6 +97,8 @@ mod tests {
             format!("- [{SEG}](Read-Host.md)\n"),
             format!("**`-c`** {SEG} `x`\n"),
             format!("## <a name=\"x\"></a>{SEG}\n"),
+            format!("{SEG}\n:::image type=\"complex\" source=\"./media/a.png\" alt-text=\"Schéma des étapes\":::\n"),
+            format!("- {SEG} \\\n  [https://visualstudio.microsoft.com/downloads/](https://visualstudio.microsoft.com/downloads/)\n"),
         ] {
             assert!(run(&t).is_empty(), "{t}");
         }

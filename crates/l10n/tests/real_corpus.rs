@@ -196,7 +196,15 @@ fn real_corpus_blind6() {
 }
 
 /// Careful human translations: every finding is shown, and their number
-/// may not grow.
+/// may not grow. First run: 62 findings, nearly all false alarms (document
+/// parts taken for names, names side by side taken for one, docfx
+/// directives and URL link texts taken for stray text, a repeated heading's
+/// anchor, English-only resources' titles, file types, Korean endings on a
+/// link, Chinese objects after their verb). Now 12: five real defects
+/// (`.Net` three times, `.NET` written `NET` in one segment, reported twice)
+/// and seven debatable (`Docker Hub` written `Docker 中心` / `Docker 허브`
+/// five times, `Microsoft 컨테이너 레지스트리`, a link titled `.NET Core
+/// Docker 镜像`): a product name translated, which the rules report.
 #[test]
 fn real_corpus_human() {
     let mut total = 0;
@@ -206,5 +214,5 @@ fn real_corpus_human() {
         total += f.len();
     }
     println!("human: {total} finding(s)");
-    assert!(total <= 1000, "human: {total} findings");
+    assert!(total <= 12, "human: {total} findings");
 }

@@ -147,12 +147,15 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
             ));
         }
     }
-    let mut items: Vec<(std::ops::Range<usize>, String, String)> = Vec::new();
+    // (range, key, name, a Korean word): a link whose text ends in Hangul
+    // takes its ending as any Korean word does (`[… 빌드](…)할`).
+    let mut items: Vec<(std::ops::Range<usize>, String, String, bool)> = Vec::new();
     for c in &t.inl.codes {
         items.push((
             c.range.clone(),
             format!("`{}", c.content),
             format!("code span {}", backticked(&c.content)),
+            false,
         ));
     }
     for l in t.inl.links.iter().filter(|l| !l.image) {
@@ -160,10 +163,12 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
             l.range.clone(),
             format!("]{}", norm_dest(&l.dest)),
             format!("link {}", clip(&t.text[l.range.clone()], 50)),
+            l.text.trim_end().chars().next_back().is_some_and(hangul),
         ));
     }
-    for (range, key, name) in items {
+    for (range, key, name, korean) in items {
         let (b, a) = touches(t.text, &range);
+        let a = a && !(korean && t.text[range.end..].starts_with(hangul));
         if b && !allowed.contains(&(key.clone(), false)) {
             out.push((
                 "code-span-glued",

@@ -125,11 +125,31 @@ pub(super) fn link_text_punctuation(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 /// applications](self-hosted.md)", see `is_title_prose`). The rest of the
 /// segment is translated (a segment identical to its source is
 /// `segment-untranslated` instead and never gets here).
+/// A link to another site than the docs themselves (whose pages are
+/// translated too): its page is in English.
+pub(super) fn external(dest: &str) -> bool {
+    let d = dest.to_ascii_lowercase();
+    (d.starts_with("http://") || d.starts_with("https://"))
+        && ![
+            "docs.microsoft.com",
+            "learn.microsoft.com",
+            "msdn.microsoft.com",
+        ]
+        .iter()
+        .any(|h| d.split('/').nth(2).is_some_and(|host| host == *h))
+}
+
 pub(super) fn link_text_untranslated(t: &Side, s: &Side, names: &Names, out: &mut Vec<Raw>) {
     if !small(t.inl.links.len(), s.inl.links.len()) {
         return;
     }
-    for l in t.inl.links.iter().filter(|l| !l.image) {
+    // An English-only resource's title may stay in English.
+    for l in t
+        .inl
+        .links
+        .iter()
+        .filter(|l| !l.image && !external(&l.dest))
+    {
         let words = text::words(&l.text);
         let english = words.iter().any(|w| is_english_word(w))
             || text::is_title_prose(&words, |w| names.has_word(w));

@@ -473,8 +473,18 @@ pub(crate) fn derive(texts: &[SourceText], refs: &RefDefs, configured: &[String]
     // of its own, which a translation may put in its own order.
     let parts: Vec<Vec<&str>> = keep.clone();
     keep.retain(|words| {
+        // A part is a name, a token, an acronym, or a name the commands
+        // also write in lower case (`Docker`, `docker`).
+        let commanded = |w: &str| {
+            let lower = w.to_lowercase();
+            capitalized(w)
+                && !ordinary(w)
+                && stats.get(&lower).is_some_and(|s| {
+                    s.forms.contains(&lower) && s.forms.contains(w) && s.evidence >= 2
+                })
+        };
         !of_names(words, &parts, &|w| {
-            single(w) || is_technical(w) || acronym(w)
+            single(w) || is_technical(w) || acronym(w) || commanded(w)
         })
     });
     for words in keep {

@@ -103,7 +103,7 @@ pub(super) fn source_left(
     if n > 0 {
         let start = t_words[j].0;
         let end = t_words[j + n - 1].0 + t_words[j + n - 1].1.len();
-        if glued.is_some_and(|g| g.start < end && start < g.end) {
+        if glued.is_some_and(|g| g.start < end && start < g.end) || kept_on_purpose(t, start, end) {
             return;
         }
         out.push((
@@ -115,6 +115,22 @@ pub(super) fn source_left(
             ),
         ));
     }
+}
+
+/// English a translator keeps on purpose: the title of an English-only
+/// resource in a link's text (`[Containerized Docker Application
+/// lifecycle…](https://aka.ms/…)`), or English given with its translation
+/// in parentheses (`Get started with Docker CE (Introducción a Docker CE)`).
+fn kept_on_purpose(t: &Side, start: usize, end: usize) -> bool {
+    let in_external_link =
+        t.inl.links.iter().any(|l| {
+            l.range.start <= start && end <= l.range.end && super::links::external(&l.dest)
+        });
+    let after = t.text[end..].trim_start_matches(|c: char| c.is_whitespace() || "*_\\".contains(c));
+    let before = t.text[..start].trim_end_matches(|c: char| c.is_whitespace() || "*_".contains(c));
+    in_external_link
+        || after.starts_with(['(', '（'])
+        || (before.ends_with(['(', '（']) && after.starts_with([')', '）']))
 }
 
 /// Whether the text is written in another script than Latin letters
@@ -164,7 +180,10 @@ pub(super) fn english_word_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let function = GRAMMAR.contains(&w)
             && !between_spans
             && !(named(k.checked_sub(1)) && named(Some(k + 1)));
-        if ((plain && inflected) || function) && source.contains(w) && !crate::text::is_technical(w)
+        if ((plain && inflected) || function)
+            && source.contains(w)
+            && !crate::text::is_technical(w)
+            && !kept_on_purpose(t, at, at + w.len())
         {
             out.push((
                 "source-left-in-translation",

@@ -61,6 +61,34 @@ impl Script {
     }
 }
 
+/// Chinese verbs that take a span as their object (`运行 `docker build``).
+const ZH_VERBS: &[&str] = &[
+    "运行",
+    "执行",
+    "使用",
+    "调用",
+    "输入",
+    "键入",
+    "安装",
+    "打开",
+    "创建",
+    "返回",
+    "设置",
+    "指定",
+    "添加",
+    "导入",
+    "编辑",
+    "删除",
+    "启动",
+    "访问",
+    "包含",
+    "引用",
+    "选择",
+    "参阅",
+    "查看",
+    "运行命令",
+];
+
 /// Marks that end a clause.
 const CLAUSE_END: &[char] = &[
     '、', '。', '，', '．', '；', '：', '！', '？', ',', '.', ';', ':', '!', '?',
@@ -275,8 +303,12 @@ fn role(
     }
     if script.head_final() && source_word_after(s, sr) {
         let end = after.is_empty() || after.starts_with(CLAUSE_END);
-        if end {
-            let word = s.text[sr.end..].split_whitespace().next().unwrap_or("");
+        let word = s.text[sr.end..].split_whitespace().next().unwrap_or("");
+        // Chinese puts the object after its verb (`运行 `X`；`): right after
+        // one, at the end of its clause, the span is where it belongs.
+        let object =
+            script == Script::Chinese && ZH_VERBS.iter().any(|v| prev.trim_end().ends_with(v));
+        if end && !object {
             return Some((
                 false,
                 format!(

@@ -149,6 +149,13 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                     format!("\"{w}\" stands for the source's \"{tok}\", which must stay as it is"),
                 ));
             }
+            // An extension in prose named as its file type (`.js` files as
+            // "файлы JS"): the reader loses nothing.
+            None if tok.strip_prefix('.').is_some_and(|ext| {
+                ext.len() <= 5
+                    && ext.chars().all(|c| c.is_ascii_lowercase())
+                    && t.words.iter().any(|&(_, w)| w == ext.to_uppercase())
+            }) => {}
             // Already said, with why (a link text naming its target).
             None if out.iter().any(|f| {
                 f.0 == "technical-token-translated" && f.2.contains(&format!("\"{tok}\""))
