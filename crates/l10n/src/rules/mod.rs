@@ -10,6 +10,7 @@ mod compare;
 mod emphasis;
 mod footer_words;
 mod glue;
+mod link_edges;
 mod link_labels;
 mod links;
 mod names;
@@ -111,6 +112,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     links::link_names_target(&t, &s, out);
     link_labels::link_labels_swapped(&t, &s, out);
     link_labels::link_text_grew(&t, &s, out);
+    link_edges::link_edges(&t, &s, out);
     link_labels::name_link_grew(&t, &s, out);
     glue::glued(&t, Some(&s), out);
     punctuation::dangling(&t, Some(&s), out);
