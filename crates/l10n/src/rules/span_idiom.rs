@@ -146,7 +146,8 @@ pub(super) fn span_in_expression(t: &Side, out: &mut Vec<Raw>) {
         let after = words(after_text);
         let why = expression_around(&before, &after)
             .map(|e| format!("it now stands inside the expression \"{e}\""))
-            .or_else(|| modal_around(&before, &after));
+            .or_else(|| modal_around(&before, &after))
+            .or_else(|| article_cut(before_text));
         if let Some(why) = why {
             moved.insert(code.range.start);
             out.push((
@@ -176,6 +177,26 @@ fn expression_around(before: &[String], after: &[String]) -> Option<&'static str
                     .all(|(w, h)| w == h)
                 && after.iter().zip(tail).all(|(w, h)| w == h)
         })
+    })
+}
+
+/// An article cut from its noun by the span: a French or Italian elision
+/// followed by a space (`L' `Split-Path` applet`), a German article with a
+/// compound's hyphen (`Das- `Split-Path` Cmdlet`).
+fn article_cut(before_text: &str) -> Option<String> {
+    let b = before_text.trim_end();
+    let last = b.rsplit(char::is_whitespace).next()?;
+    let lower = last.to_lowercase();
+    let elided = [
+        "l'", "l’", "d'", "d’", "qu'", "qu’", "un'", "un’", "dell'", "dell’",
+    ]
+    .contains(&lower.as_str());
+    let hyphened = [
+        "das-", "der-", "die-", "den-", "dem-", "des-", "ein-", "eine-", "einen-",
+    ]
+    .contains(&lower.as_str());
+    (elided || hyphened).then(|| {
+        format!("it now stands between the article \"{last}\" and the noun it was written onto")
     })
 }
 
@@ -219,6 +240,29 @@ mod tests {
             1
         );
         assert!(found("как CLI `kubectl`, так и сервер Kubernetes", src).is_empty());
+    }
+
+    #[test]
+    fn articles_cut_from_their_noun() {
+        let src = "The `Split-Path` cmdlet returns only the specified part of a path.";
+        assert_eq!(
+            found(
+                "L' `Split-Path` applet de commande retourne une partie.",
+                src
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            found("Das- `Split-Path` Cmdlet gibt nur einen Teil zurück.", src).len(),
+            1
+        );
+        assert!(found(
+            "L'applet de commande `Split-Path` retourne une partie.",
+            src
+        )
+        .is_empty());
+        assert!(found("Das `Split-Path`-Cmdlet gibt nur einen Teil zurück.", src).is_empty());
     }
 
     #[test]
