@@ -90,3 +90,19 @@ fn a_repeated_headings_anchor_unnumbered() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].rule, "heading-anchor-changed");
 }
+
+/// Not a human's doing: machine translation's placeholder for a token,
+/// published (`@no__t-0`), is an error.
+#[test]
+fn machine_translation_placeholders() {
+    let f = support::findings(
+        "@No__t-0 的資料類型是 `String`。",
+        "The data type of `result` is `String`.",
+    );
+    assert!(
+        f.iter().any(|f| f.rule == "technical-token-missing"
+            && f.severity == doccheck_l10n::Severity::Error
+            && f.message.contains("@No__t-0")),
+        "{f:#?}"
+    );
+}

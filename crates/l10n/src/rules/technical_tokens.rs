@@ -54,7 +54,35 @@ fn tag_stem(tok: &str) -> Option<&str> {
     (i >= 2).then(|| &tok[..=i])
 }
 
+/// Machine translation's placeholder for a token it could not place
+/// (`@no__t-0`, `@ no__t-1`), published as it is.
+fn placeholder(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let lower = t.text.to_ascii_lowercase();
+    let Some(at) = lower.find("no__t-") else {
+        return;
+    };
+    if s.text.to_ascii_lowercase().contains("no__t-") {
+        return;
+    }
+    let start = t.text[..at]
+        .trim_end()
+        .strip_suffix('@')
+        .map_or(at, |b| b.len());
+    let end = t.text[at..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .map_or(t.text.len(), |e| at + e);
+    out.push((
+        "technical-token-missing",
+        start,
+        certain(&format!(
+            "\"{}\" is machine translation's placeholder for a token or code span of the source, published in its place: what the reader should type is gone",
+            t.text[start..end].trim()
+        )),
+    ));
+}
+
 pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    placeholder(t, s, out);
     let mut t_tokens: Option<HashSet<&str>> = None;
     let s_words: HashSet<&str> = s.words.iter().map(|&(_, w)| w).collect();
     // Candidates for a translated token: words, and the parts of hyphenated
