@@ -258,11 +258,26 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         .map(|b| b.content.as_str())
         .collect();
     code_words.extend(rules::quoted_in_code(texts.iter().map(|t| t.text), &blocks));
+    // A page about commands (`Get-Content`) in its code or its code spans,
+    // or about cmdlets: there a `Verb-Noun` word of its prose is a command.
+    let command = |w: &str| text::is_command_name(text::trim_word(w));
+    let commands = blocks.iter().any(|b| {
+        b.split(|c: char| c.is_whitespace() || "(){}[]|;\"'".contains(c))
+            .any(command)
+    }) || texts.iter().any(|t| {
+        t.text.to_lowercase().contains("cmdlet")
+            || t.text
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .any(|c| c.split_whitespace().any(command))
+    });
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
         untranslated_allowed,
         names: &names,
         code_words: &code_words,
+        commands,
     };
     for seg in &segs {
         let mut raw = Vec::new();

@@ -147,15 +147,20 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
             ));
         }
     }
-    // (range, key, name, a Korean word): a link whose text ends in Hangul
-    // takes its ending as any Korean word does (`[… 빌드](…)할`).
-    let mut items: Vec<(std::ops::Range<usize>, String, String, bool)> = Vec::new();
+    // (range, key, name, a Korean word, CJK at its (start, end)): a link
+    // whose text ends in Hangul takes its ending as any Korean word does
+    // (`[… 빌드](…)할`); one whose text starts or ends with Chinese or
+    // Japanese meets Latin letters without a space, as those scripts do
+    // (`[….证书](…)NuGet`).
+    type Item = (std::ops::Range<usize>, String, String, bool, (bool, bool));
+    let mut items: Vec<Item> = Vec::new();
     for c in &t.inl.codes {
         items.push((
             c.range.clone(),
             format!("`{}", c.content),
             format!("code span {}", backticked(&c.content)),
             false,
+            (false, false),
         ));
     }
     for l in t.inl.links.iter().filter(|l| !l.image) {
@@ -164,11 +169,20 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
             format!("]{}", norm_dest(&l.dest)),
             format!("link {}", clip(&t.text[l.range.clone()], 50)),
             l.text.trim_end().chars().next_back().is_some_and(hangul),
+            (
+                l.text.trim_start().starts_with(no_space_script),
+                l.text
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(no_space_script),
+            ),
         ));
     }
-    for (range, key, name, korean) in items {
+    for (range, key, name, korean, (cjk_start, cjk_end)) in items {
         let (b, a) = touches(t.text, &range);
-        let a = a && !(korean && t.text[range.end..].starts_with(hangul));
+        let b = b && !cjk_start;
+        let a = a && !(korean && t.text[range.end..].starts_with(hangul)) && !cjk_end;
         if b && !allowed.contains(&(key.clone(), false)) {
             out.push((
                 "code-span-glued",

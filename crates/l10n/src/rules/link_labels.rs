@@ -179,8 +179,15 @@ pub(super) fn link_text_grew(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 .count()
         };
         let total = |v: &[(usize, String)], w: &str| v.iter().filter(|(_, x)| x == w).count();
+        // A piece of a dotted name the source's link text has whole
+        // (`Microsoft. AspNetCore. Authentication` for the package's name):
+        // the name was broken, which the token rules say.
+        let src_text = norm(&s.inl.links[sl].text);
         for (o, w) in ti.iter().filter(|(o, _)| inside(t, li, *o)) {
-            if in_src_link.contains(w.as_str()) || !raw_verbatim(t, *o) {
+            if in_src_link.contains(w.as_str())
+                || !raw_verbatim(t, *o)
+                || (w.len() >= 3 && src_text.contains(w.as_str()))
+            {
                 continue;
             }
             let outside_src = count(&si, s, w);

@@ -47,6 +47,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) names: &'a Names,
     /// Names the page's code blocks use (`code_words`).
     pub(crate) code_words: &'a std::collections::HashSet<String>,
+    /// The page runs commands named `Verb-Noun` (PowerShell's): elsewhere
+    /// "Request-Reply" is a pattern's name, not a command.
+    pub(crate) commands: bool,
 }
 
 /// Appends the findings of every rule for one segment to `out`.
@@ -117,7 +120,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     glue::glued(&t, Some(&s), out);
     punctuation::dangling(&t, Some(&s), out);
     emphasis::emphasis_glued(&t, &s, out);
-    technical_tokens::technical_tokens(&t, &s, out);
+    technical_tokens::technical_tokens(&t, &s, ctx.commands, out);
     code_words::code_words_translated(&t, &s, ctx.code_words, out);
     // A name re-cased inside a technical token (`ASP.net Core`) is reported
     // once, as the token.

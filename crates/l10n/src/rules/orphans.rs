@@ -213,8 +213,14 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
                 particles(w)
             };
             // One particle alone after no span, or several in a row
-            // (`` `Write-Host` 은이에 ``) after anything.
-            if (n == 1 && !span_before(at) && at > 0) || n >= 2 {
+            // (`` `Write-Host` 은이에 ``) after anything. After bold text or
+            // a link (`**새 프로젝트** 를`, `[…](…) 로`) the particle has its
+            // noun: machine translation spaces it out.
+            let marked = {
+                let b = text[..at].trim_end();
+                b.ends_with("**") || b.ends_with("__") || (b.ends_with(')') && b.contains("]("))
+            };
+            if (n == 1 && !span_before(at) && at > 0 && !marked) || n >= 2 {
                 out.push((at, format!("\"{w}\" standing alone")));
             }
         }

@@ -423,7 +423,12 @@ pub(super) fn product_names(
                     );
                 }
             }
-            if gone && out.len() == before {
+            // A bold label of several words (`**Configure project**`, a
+            // dialog's name) is the UI's, which a translation translates.
+            let label = ["**", "__"]
+                .iter()
+                .any(|m| s.text.contains(&format!("{m}{n} ")));
+            if gone && out.len() == before && !label {
                 push(0, missing(n), out);
             }
         }

@@ -81,7 +81,7 @@ fn placeholder(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     ));
 }
 
-pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec<Raw>) {
     placeholder(t, s, out);
     let mut t_tokens: Option<HashSet<&str>> = None;
     let s_words: HashSet<&str> = s.words.iter().map(|&(_, w)| w).collect();
@@ -115,7 +115,8 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 .chars()
                 .next_back()
                 .is_some_and(|c| !c.is_whitespace() && !"([\"'".contains(c));
-        if !is_technical(tok) || glued_period || !seen.insert(tok) {
+        let pattern = !commands && text::is_command_name(tok);
+        if !is_technical(tok) || glued_period || pattern || !seen.insert(tok) {
             continue;
         }
         if t_tokens

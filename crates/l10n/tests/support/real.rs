@@ -606,3 +606,27 @@ pub fn human() -> Vec<Case> {
     })
     .collect()
 }
+
+/// Six side-by-side pages of "gRPC for WCF Developers", chapters other than
+/// `blind6/`'s, one a language the rules were never run on (German); their
+/// titles are translated and their English is not carried.
+pub fn blind7() -> Vec<Case> {
+    [
+        ("es.call-credentials", "es.call-credentials.md"),
+        ("ru.channel-credentials", "ru.channel-credentials.md"),
+        ("zh.channel-credentials", "zh.channel-credentials.md"),
+        ("ko.create-project", "ko.create-project.md"),
+        ("ja.migrate-request-reply", "ja.migrate-request-reply.md"),
+        ("de.error-handling", "de.error-handling.md"),
+    ]
+    .into_iter()
+    .map(|(name, page)| Case {
+        name,
+        page,
+        source: Source::Carried {
+            description: None,
+            title: false,
+        },
+    })
+    .collect()
+}

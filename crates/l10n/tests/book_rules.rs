@@ -1,0 +1,74 @@
+//! The rules changed after `blind7/` (pages of "gRPC for WCF Developers")
+//! was measured: what it showed. Each case is from a real page
+//! (shortened); each careful counterpart is how a translator writes it.
+
+mod support;
+
+use doccheck_l10n::{check, Config};
+use support::{clean, rules, sxs};
+
+#[test]
+fn a_korean_particle_spaced_out_after_bold_text_or_a_link() {
+    clean(
+        "`src`이라는 폴더를 추가 하 고 상황에 맞는 메뉴에서 **새 프로젝트** 를 선택 합니다.",
+        "Add a folder called `src`, then choose **New Project** from the context menu.",
+    );
+}
+
+#[test]
+fn a_bold_dialog_name_is_the_uis() {
+    // `Configure` is a method of the page's code and a word of a dialog's name.
+    let source = format!(
+        "{}\n\n```csharp\npublic void Configure(IApplicationBuilder app) {{ }}\n```\n",
+        sxs(
+            "b-1",
+            "Click **Next** to continue to the **Configure project** dialog.",
+            "Click **Next** to continue to the **Configure project** dialog.",
+        )
+    );
+    let page = format!(
+        "{}\n\n```csharp\npublic void Configure(IApplicationBuilder app) {{ }}\n```\n",
+        sxs(
+            "b-1",
+            "**다음**을 클릭 하 여 **프로젝트 구성** 대화 상자로 이동 합니다.",
+            "Click **Next** to continue to the **Configure project** dialog.",
+        )
+    );
+    let f = check(&page, Some(&source), &Config::default());
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
+fn verb_noun_is_a_command_only_on_a_page_of_commands() {
+    // A .NET page: "Request-Reply" is a pattern, translated.
+    clean(
+        "要求/応答サービスを移行する",
+        "Migrate Request-Reply services",
+    );
+    // A PowerShell page: a command, kept.
+    assert!(rules(
+        "Use el cmdlet Obtener-Contenido.",
+        "Use the Get-Content cmdlet.",
+    )
+    .iter()
+    .any(|r| r.starts_with("technical-token")));
+}
+
+#[test]
+fn chinese_link_text_meets_latin_letters() {
+    let f = support::findings(
+        "安装 [Microsoft.AspNetCore.Authentication.Certificate 包](https://www.nuget.org/p)NuGet。",
+        "Install the [Microsoft.AspNetCore.Authentication.Certificate package](https://www.nuget.org/p) from NuGet.",
+    );
+    assert!(f.iter().all(|f| f.rule != "code-span-glued"), "{f:#?}");
+}
+
+#[test]
+fn a_dotted_name_broken_inside_its_link_is_a_token_not_a_link_that_grew() {
+    let r = rules(
+        "Установите пакет [Microsoft. AspNetCore. Authentication. Certificate](https://www.nuget.org/p) для проверки подлинности.",
+        "Install the [Microsoft.AspNetCore.Authentication.Certificate](https://www.nuget.org/p) package for certificate Authentication.",
+    );
+    assert!(r.iter().any(|r| r.starts_with("technical-token")), "{r:?}");
+    assert!(!r.contains(&"link-text-grew"), "{r:?}");
+}
