@@ -105,14 +105,9 @@ pub(super) fn link_edges(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inline::RefDefs;
 
     fn found(tr: &str, src: &str) -> usize {
-        let refs = RefDefs::new();
-        let (t, s) = (Side::new(tr, &refs), Side::new(src, &refs));
-        let mut out = Vec::new();
-        link_edges(&t, &s, &mut out);
-        out.len()
+        super::super::side::run_rule(link_edges, tr, src).len()
     }
 
     #[test]

@@ -415,11 +415,7 @@ mod tests {
     use crate::inline::RefDefs;
 
     fn found(tr: &str, src: &str) -> usize {
-        let refs = RefDefs::new();
-        let (t, s) = (Side::new(tr, &refs), Side::new(src, &refs));
-        let mut out = Vec::new();
-        orphaned_particles(&t, &s, &mut out);
-        out.len()
+        super::super::side::run_rule(orphaned_particles, tr, src).len()
     }
 
     #[test]

@@ -78,3 +78,17 @@ fn raw_words<'a>(text: &'a str, inl: &Inline) -> Vec<(usize, &'a str)> {
     }
     out
 }
+
+/// A rule's findings on one pair of texts, for the rules' unit tests.
+#[cfg(test)]
+pub(super) fn run_rule(
+    rule: impl Fn(&Side, &Side, &mut Vec<Raw>),
+    tr: &str,
+    src: &str,
+) -> Vec<Raw> {
+    let refs = crate::inline::RefDefs::new();
+    let (t, s) = (Side::new(tr, &refs), Side::new(src, &refs));
+    let mut out = Vec::new();
+    rule(&t, &s, &mut out);
+    out
+}

@@ -129,14 +129,9 @@ pub(super) fn code_span_cyrillic(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inline::RefDefs;
 
     fn found(tr: &str, src: &str) -> usize {
-        let refs = RefDefs::new();
-        let (t, s) = (Side::new(tr, &refs), Side::new(src, &refs));
-        let mut out = Vec::new();
-        code_span_cyrillic(&t, &s, &mut out);
-        out.len()
+        super::super::side::run_rule(code_span_cyrillic, tr, src).len()
     }
 
     #[test]

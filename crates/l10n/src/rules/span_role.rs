@@ -491,14 +491,12 @@ pub(super) fn code_span_role(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inline::RefDefs;
 
     fn found(tr: &str, src: &str) -> Vec<String> {
-        let refs = RefDefs::new();
-        let (t, s) = (Side::new(tr, &refs), Side::new(src, &refs));
-        let mut out = Vec::new();
-        code_span_role(&t, &s, &mut out);
-        out.into_iter().map(|f| f.2).collect()
+        super::super::side::run_rule(code_span_role, tr, src)
+            .into_iter()
+            .map(|f| f.2)
+            .collect()
     }
 
     #[test]
