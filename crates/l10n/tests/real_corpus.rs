@@ -68,6 +68,7 @@ fn real_corpus_english_against_itself() {
         ("blind5", real::blind5()),
         ("blind6", real::blind6()),
         ("blind7", real::blind7()),
+        ("blind8", real::blind8()),
         ("human", real::human()),
     ] {
         for case in &cases {
@@ -231,5 +232,21 @@ fn real_corpus_blind7() {
         &[("span", 8), ("name", 17), ("token", 7)],
         33,
         1,
+    );
+}
+
+#[test]
+fn real_corpus_blind8() {
+    let tally = report("blind8", &real::blind8());
+    // Measured once, as labelled: 31/46 (span 17/25, name 10/12, token 4/7,
+    // english 0/2), 7 false alarms (5 of them "protobuf" re-cased or the
+    // name "Oneof" gone, which the labels call debatable or a token). After
+    // the rules changed on what it showed (not blind since): 32/46, 6.
+    floors(
+        &tally,
+        "blind8",
+        &[("span", 18), ("name", 10), ("token", 4)],
+        32,
+        6,
     );
 }

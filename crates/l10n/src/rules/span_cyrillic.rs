@@ -95,13 +95,31 @@ pub(super) fn code_span_cyrillic(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let names_noun = !noun.is_empty()
             && noun.chars().all(|c| c.is_ascii_lowercase())
             && !NOT_NOUNS.contains(&noun.as_str());
-        if !names_noun {
-            continue;
-        }
         let before = &t.text[..tr.start];
         let after = &t.text[tr.end..];
         let next = first_word(after);
         let prev = last_word(before);
+        // After a comma and before the next clause's first word, where the
+        // source has no comma before it: out of its own clause, whatever
+        // its role (`прежде чем сразу же удаляется, `subscriber` чтобы`).
+        let comma_in_source = s.text[..sr.start].trim_end().ends_with(',');
+        if !names_noun {
+            if before.trim_end().ends_with(',')
+                && CLAUSE_STARTS.contains(&next.as_str())
+                && !comma_in_source
+                && next != "и"
+            {
+                out.push((
+                    "code-span-moved",
+                    tr.start,
+                    format!(
+                        "code span {} is not where the source has it: it is now after the comma, before \"{next}\", which starts the next clause; the source has no comma before it",
+                        backticked(&s.inl.codes[si].content)
+                    ),
+                ));
+            }
+            continue;
+        }
         let why = if finite_verb(&prev) && PREPOSITIONS.contains(&next.as_str()) {
             Some(format!(
                 "it is now between the verb \"{prev}\" and the preposition \"{next}\", away from the noun it names (the source has \"{noun}\" after it)"
@@ -132,6 +150,25 @@ mod tests {
 
     fn found(tr: &str, src: &str) -> usize {
         super::super::side::run_rule(code_span_cyrillic, tr, src).len()
+    }
+
+    #[test]
+    fn out_of_its_clause_after_a_comma() {
+        let src = "Wait before disposing the `subscriber` to prevent it from writing.";
+        assert_eq!(
+            found(
+                "Дождитесь, прежде чем сразу же удаляется, `subscriber` чтобы предотвратить запись.",
+                src
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "Дождитесь, прежде чем удалить `subscriber`, чтобы предотвратить запись.",
+                src
+            ),
+            0
+        );
     }
 
     #[test]

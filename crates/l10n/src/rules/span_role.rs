@@ -61,6 +61,40 @@ impl Script {
     }
 }
 
+/// "And" and "or" in the translations' languages.
+const CONJUNCTIONS: &[&str] = &[
+    "および",
+    "及び",
+    "と",
+    "や",
+    "または",
+    "又は",
+    "或いは",
+    "和",
+    "与",
+    "及",
+    "以及",
+    "或",
+    "或者",
+    "및",
+    "또는",
+    "과",
+    "와",
+    "и",
+    "или",
+    "а",
+    "y",
+    "e",
+    "o",
+    "u",
+    "ou",
+    "et",
+    "und",
+    "oder",
+    "ed",
+    "od",
+];
+
 /// Chinese verbs that take a span as their object (`运行 `docker build``).
 const ZH_VERBS: &[&str] = &[
     "运行",
@@ -302,7 +336,18 @@ fn role(
         _ => {}
     }
     if script.head_final() && source_word_after(s, sr) {
-        let end = after.is_empty() || after.starts_with(CLAUSE_END);
+        // A list going on after the comma (`` `service`、および `rpc` ``) is
+        // no clause's end.
+        let listed = after
+            .trim_start_matches(|c: char| CLAUSE_END.contains(&c) || c.is_whitespace())
+            .starts_with(|c: char| c == '`')
+            || CONJUNCTIONS.iter().any(|c| {
+                after
+                    .trim_start_matches(|c: char| CLAUSE_END.contains(&c) || c.is_whitespace())
+                    .starts_with(c)
+                    && !c.chars().all(|c| c.is_ascii_alphabetic())
+            });
+        let end = (after.is_empty() || after.starts_with(CLAUSE_END)) && !listed;
         let word = s.text[sr.end..].split_whitespace().next().unwrap_or("");
         // Chinese puts the object after its verb (`运行 `X`；`): right after
         // one, at the end of its clause, the span is where it belongs.
@@ -368,6 +413,13 @@ fn conjoined(t: &Side, s: &Side, script: Script, of: &HashMap<usize, usize>, out
         };
         let between = &t.text[x.end..y.start];
         let content: String = between.chars().filter(|c| !c.is_whitespace()).collect();
+        // The language's own "and" or "or" between them, after a comma or
+        // not (`、および`, `и`, `및`; not before one, `和，`): joined as the
+        // source joins them.
+        let bare = content.trim_start_matches(|c: char| CLAUSE_END.contains(&c));
+        if CONJUNCTIONS.contains(&bare) {
+            continue;
+        }
         let pair = format!("{} and {}", backticked(&a.content), backticked(&b.content));
         let why = if content.is_empty() {
             Some((true, format!("code spans {pair} run together: the source joins them with \"{conj}\", the translation has nothing between them")))
@@ -520,6 +572,8 @@ mod tests {
         );
         assert!(pulled[0].contains("pulled apart"), "{pulled:?}");
         assert!(found("den Operator `&&` und den Operator `||`.", src).is_empty());
+        // A list in the language's own words.
+        assert!(found("gRPC は、`&&`、および `||` の名前を使用します。", src).is_empty());
         // Chinese: a verb's aspect between them is a clause; a noun is not.
         assert_eq!(
             found("在此命令中，`&&` 省略了和 `||` 运算符。", src).len(),

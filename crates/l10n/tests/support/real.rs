@@ -630,3 +630,33 @@ pub fn blind7() -> Vec<Case> {
     })
     .collect()
 }
+
+/// Six side-by-side pages of "gRPC for WCF Developers", chapters other than
+/// `blind6/`'s and `blind7/`'s, chosen for their code spans; their titles
+/// are translated (the Spanish one partly) and their English is not carried.
+pub fn blind8() -> Vec<Case> {
+    [
+        ("es.protobuf-any-oneof", "es.protobuf-any-oneof.md"),
+        ("fr.protobuf-enums", "fr.protobuf-enums.md"),
+        ("zh.protobuf-enums", "zh.protobuf-enums.md"),
+        ("ko.protobuf-maps", "ko.protobuf-maps.md"),
+        (
+            "ja.wcf-endpoints-grpc-methods",
+            "ja.wcf-endpoints-grpc-methods.md",
+        ),
+        (
+            "ru.migrate-duplex-services",
+            "ru.migrate-duplex-services.md",
+        ),
+    ]
+    .into_iter()
+    .map(|(name, page)| Case {
+        name,
+        page,
+        source: Source::Carried {
+            description: None,
+            title: false,
+        },
+    })
+    .collect()
+}
