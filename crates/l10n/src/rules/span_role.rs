@@ -340,7 +340,7 @@ fn role(
         // no clause's end.
         let listed = after
             .trim_start_matches(|c: char| CLAUSE_END.contains(&c) || c.is_whitespace())
-            .starts_with(|c: char| c == '`')
+            .starts_with('`')
             || CONJUNCTIONS.iter().any(|c| {
                 after
                     .trim_start_matches(|c: char| CLAUSE_END.contains(&c) || c.is_whitespace())
