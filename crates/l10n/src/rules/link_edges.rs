@@ -22,6 +22,14 @@ const LEADING: &[&str] = &[
     "die", "das", "zu", "zur", "zum", "в", "на", "с", "для", "из", "к", "по", "о", "об",
 ];
 
+/// Prepositions that start a phrase around a link (`в разделе [Настройка
+/// …]`, `en [la documentación]`): a link's text does not start with one
+/// unless the source's does.
+const PREPOSITIONS: &[&str] = &[
+    "в", "во", "на", "с", "со", "для", "из", "к", "по", "о", "об", "при", "en", "con", "para",
+    "por", "em", "com", "pour", "avec", "dans", "sur", "per", "con", "mit", "für", "im", "beim",
+];
+
 /// English words a link's text may end with on purpose.
 const ENGLISH_LEADING: &[&str] = &[
     "of", "on", "in", "to", "for", "with", "the", "a", "an", "by", "from", "at",
@@ -68,7 +76,20 @@ pub(super) fn link_edges(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let (Some(last), Some(s_last)) = (tw.last(), sw.last()) else {
             continue;
         };
+        let first = tw[0].to_lowercase();
+        let s_first = sw[0].to_lowercase();
+        // In lower case: mid-sentence (`В этом примере`, a sentence's
+        // start, may well be the link's own words).
         let why = if tw.len() >= 2
+            && PREPOSITIONS.contains(&first.as_str())
+            && tw[0].starts_with(char::is_lowercase)
+            && !ENGLISH_LEADING.contains(&s_first.as_str())
+        {
+            Some(format!(
+                "it starts with \"{}\", a preposition of the words before the link",
+                tw[0]
+            ))
+        } else if tw.len() >= 2
             && LEADING.contains(&last.to_lowercase().as_str())
             && !ENGLISH_LEADING.contains(&s_last.to_lowercase().as_str())
             && t.text[l.range.end..].starts_with(' ')
@@ -124,6 +145,20 @@ mod tests {
             found(
                 "Consulte la [sección sobre decimales](types.md#decimals) en la siguiente parte.",
                 src
+            ),
+            0
+        );
+        assert_eq!(
+            found(
+                "Подробнее см. [в разделе Настройка проверки](a.md).",
+                "For more, see [Configuring certificate authentication](a.md)."
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "Подробнее см. в разделе [Настройка проверки](a.md).",
+                "For more, see [Configuring certificate authentication](a.md)."
             ),
             0
         );
