@@ -69,6 +69,7 @@ fn real_corpus_english_against_itself() {
         ("blind6", real::blind6()),
         ("blind7", real::blind7()),
         ("blind8", real::blind8()),
+        ("blind9", real::blind9()),
         ("human", real::human()),
     ] {
         for case in &cases {
@@ -249,4 +250,10 @@ fn real_corpus_blind8() {
         32,
         6,
     );
+}
+
+#[test]
+fn real_corpus_blind9() {
+    let tally = report("blind9", &real::blind9());
+    floors(&tally, "blind9", &[], 0, 1000);
 }

@@ -660,3 +660,26 @@ pub fn blind8() -> Vec<Case> {
     })
     .collect()
 }
+
+/// Five side-by-side pages of other .NET architecture books (Blazor for Web
+/// Forms developers, cloud-native, serverless); their titles are translated
+/// and their English is not carried.
+pub fn blind9() -> Vec<Case> {
+    [
+        ("es.project-structure", "es.project-structure.md"),
+        ("ru.identity-server", "ru.identity-server.md"),
+        ("zh.config", "zh.config.md"),
+        ("ko.feature-flags", "ko.feature-flags.md"),
+        ("ja.durable-azure-functions", "ja.durable-azure-functions.md"),
+    ]
+    .into_iter()
+    .map(|(name, page)| Case {
+        name,
+        page,
+        source: Source::Carried {
+            description: None,
+            title: false,
+        },
+    })
+    .collect()
+}
