@@ -72,3 +72,45 @@ fn a_dotted_name_broken_inside_its_link_is_a_token_not_a_link_that_grew() {
     assert!(r.iter().any(|r| r.starts_with("technical-token")), "{r:?}");
     assert!(!r.contains(&"link-text-grew"), "{r:?}");
 }
+
+/// From `blind9/` (other .NET books).
+#[test]
+fn a_brand_translated_away_with_its_compound() {
+    let source = "Build Blazor apps with Blazor tools: Blazor Server runs them on the server, and Blazor Server keeps a connection.";
+    let f = support::findings(
+        "Cree aplicaciones increíbles con herramientas increíbles: la aplicación de servidor increíble las ejecuta en el servidor, y el servidor increíble mantiene una conexión.",
+        source,
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "product-name-altered" && f.message.contains("\"Blazor")),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_name_with_a_word_twice() {
+    let f = support::findings(
+        "IdentityServer реализует OpenID Connect Connect и OAuth 2.0, и OpenID Connect является стандартом.",
+        "IdentityServer implements OpenID Connect and OAuth 2.0, and OpenID Connect is a standard.",
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "product-name-altered" && f.message.contains("twice")),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_file_type_in_italics_broken_by_a_space() {
+    assert!(rules(
+        "El archivo *. csproj* define el proyecto.",
+        "The *.csproj* file defines the project.",
+    )
+    .iter()
+    .any(|r| r.starts_with("technical-token")));
+    clean(
+        "El archivo *.csproj* define el proyecto.",
+        "The *.csproj* file defines the project.",
+    );
+}

@@ -255,5 +255,14 @@ fn real_corpus_blind8() {
 #[test]
 fn real_corpus_blind9() {
     let tally = report("blind9", &real::blind9());
-    floors(&tally, "blind9", &[], 0, 1000);
+    // Measured once, as labelled: 58/92 (span 21/31, name 22/31, token
+    // 13/20, link 1/6, english 1/3, emphasis 0/1), 10 false alarms. After
+    // the rules changed on what it showed (not blind since): 71/92, 10.
+    floors(
+        &tally,
+        "blind9",
+        &[("span", 21), ("name", 30), ("token", 18)],
+        71,
+        10,
+    );
 }

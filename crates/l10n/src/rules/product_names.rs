@@ -232,6 +232,28 @@ fn missing(name: &str) -> String {
     )
 }
 
+/// A capitalized Latin word written twice in a row where the source has it
+/// once (`OpenID Connect Connect`): a name with a word doubled.
+fn doubled(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    for pair in t.words.windows(2) {
+        let ((_, a), (at, b)) = (pair[0], pair[1]);
+        let gap = &t.text[pair[0].0 + a.len()..at];
+        if a == b
+            && gap.chars().all(|c| c == ' ')
+            && a.starts_with(|c: char| c.is_ascii_uppercase())
+            && a.chars().all(|c| c.is_ascii_alphanumeric())
+            && !s.text.contains(&format!("{a} {a}"))
+        {
+            out.push((
+                "product-name-altered",
+                at,
+                format!("\"{a}\" is written twice: \"{a} {a}\"; the source has it once; suggested fix: \"{a}\""),
+            ));
+            return;
+        }
+    }
+}
+
 pub(super) fn product_names(
     t: &Side,
     s: &Side,
@@ -239,6 +261,7 @@ pub(super) fn product_names(
     skip: &HashSet<usize>,
     out: &mut Vec<Raw>,
 ) {
+    doubled(t, s, out);
     let wanted = source_names(s, names);
     if wanted.is_empty() {
         return;
@@ -341,7 +364,8 @@ pub(super) fn product_names(
         // A one-word name not there in any case, also not in a code span or
         // where `in_url` may have passed it over (`di Docker](https://…)`);
         // link targets do not count. A compound gone altogether is left
-        // alone: it may be a UI label localized on purpose.
+        // alone unless a word of it is a brand: it may be a UI label
+        // localized on purpose.
         let gone = find(t.text, name, true).iter().all(|r| {
             inside(masked, r.start) && !t.inl.codes.iter().any(|c| c.range.contains(&r.start))
         });
@@ -353,6 +377,23 @@ pub(super) fn product_names(
                 .filter(|(at, w)| lower.contains(&w.to_lowercase()) && !kept(*at) && prose_ok(*at))
                 .collect();
             let (Some(first), Some(last)) = (traces.first(), traces.last()) else {
+                // Gone altogether with a word that is a name of its own
+                // (`Blazor Server` as "servidor increíble", where the page
+                // says "Blazor" too): the brand was translated away. Without
+                // one it may be a UI label localized on purpose.
+                let brand = name.iter().find(|w| {
+                    names.starting_with(w).iter().any(|n| n.len() == 1)
+                        && !t.text.to_lowercase().contains(&w.to_lowercase())
+                });
+                if let (true, Some(b)) = (gone, brand) {
+                    push(
+                        0,
+                        format!(
+                            "the product name \"{written}\" is not in the translation, nor \"{b}\" alone: translated, transliterated or dropped; a name is kept as the source writes it; suggested fix: keep \"{written}\""
+                        ),
+                        out,
+                    );
+                }
                 continue;
             };
             let span_end = last.0 + last.1.len();

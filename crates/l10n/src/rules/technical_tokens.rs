@@ -114,7 +114,7 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
             && s.text[..at]
                 .chars()
                 .next_back()
-                .is_some_and(|c| !c.is_whitespace() && !"([\"'".contains(c));
+                .is_some_and(|c| !c.is_whitespace() && !"([\"'*_".contains(c));
         let pattern = !commands && text::is_command_name(tok);
         if !is_technical(tok) || glued_period || pattern || !seen.insert(tok) {
             continue;

@@ -670,7 +670,10 @@ pub fn blind9() -> Vec<Case> {
         ("ru.identity-server", "ru.identity-server.md"),
         ("zh.config", "zh.config.md"),
         ("ko.feature-flags", "ko.feature-flags.md"),
-        ("ja.durable-azure-functions", "ja.durable-azure-functions.md"),
+        (
+            "ja.durable-azure-functions",
+            "ja.durable-azure-functions.md",
+        ),
     ]
     .into_iter()
     .map(|(name, page)| Case {
