@@ -21,6 +21,9 @@ use super::side::Side;
 use crate::inline::RefDefs;
 use crate::text::{is_english_word, is_technical};
 
+mod words;
+use words::{CONVENTIONAL, FUNCTION_WORDS};
+
 /// One text of the source: a segment's English, and whether it is a heading.
 pub(crate) struct SourceText<'a> {
     pub(crate) text: &'a str,
@@ -96,12 +99,6 @@ pub(super) fn capitalized(w: &str) -> bool {
     let all_caps = w.chars().all(|c| !c.is_lowercase());
     upper && !(all_caps && letters <= 2)
 }
-
-/// Words a Title Case heading leaves in lower case.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "nor", "but", "of", "for", "in", "on", "to", "with", "by",
-    "from", "at", "as", "vs", "into", "via", "over", "your",
-];
 
 /// One word of a source text, with what the derivation needs.
 pub(super) struct Tok<'a> {
@@ -213,46 +210,6 @@ fn camel(w: &str) -> bool {
             .zip(w.chars().skip(1))
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
-
-/// Words English capitalizes by convention, which other languages write in
-/// lower case and inflect (`booleanos`): no product names.
-const CONVENTIONAL: &[&str] = &[
-    // The parts of a document, capitalized before their number ("Figure
-    // 5-1", "Step 2"), which translations translate.
-    "figure",
-    "figures",
-    "table",
-    "step",
-    "chapter",
-    "section",
-    "appendix",
-    "listing",
-    "boolean",
-    "english",
-    "french",
-    "german",
-    "spanish",
-    "italian",
-    "latin",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn ordinary(w: &str) -> bool {
     let lower = w.to_lowercase();
