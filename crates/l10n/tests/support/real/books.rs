@@ -1,0 +1,97 @@
+//! The sets from .NET books (`blind6/` to `blind9/`) and the human
+//! translations (`human/`): side-by-side pages whose titles are translated.
+
+use super::{Case, Source};
+
+/// Five side-by-side pages of "gRPC for WCF Developers" (not its Docker
+/// page), one chapter per language; their titles are translated and their
+/// English is not carried.
+pub fn blind6() -> Vec<Case> {
+    translated_titles(&[
+        ("es.protobuf-messages", "es.protobuf-messages.md"),
+        ("ru.kubernetes", "ru.kubernetes.md"),
+        ("ko.protobuf-data-types", "ko.protobuf-data-types.md"),
+        ("ja.self-hosted", "ja.self-hosted.md"),
+        ("zh.client-libraries", "zh.client-libraries.md"),
+    ])
+}
+
+/// Human translations (`ms.translationtype: HT`), side by side, checked
+/// against the English they carry: what is reported there is mostly false
+/// alarms.
+pub fn human() -> Vec<Case> {
+    translated_titles(&[
+        ("es.docker-app-workflow", "es.docker-app-workflow.md"),
+        ("ru.building-images", "ru.building-images.md"),
+        ("zh.docker-app-workflow", "zh.docker-app-workflow.md"),
+        ("zh.build-container", "zh.build-container.md"),
+        ("ko.docker-introduction", "ko.docker-introduction.md"),
+        ("ja.building-images", "ja.building-images.md"),
+    ])
+}
+
+/// Six side-by-side pages of "gRPC for WCF Developers", chapters other than
+/// `blind6/`'s, one a language the rules were never run on (German); their
+/// titles are translated and their English is not carried.
+pub fn blind7() -> Vec<Case> {
+    translated_titles(&[
+        ("es.call-credentials", "es.call-credentials.md"),
+        ("ru.channel-credentials", "ru.channel-credentials.md"),
+        ("zh.channel-credentials", "zh.channel-credentials.md"),
+        ("ko.create-project", "ko.create-project.md"),
+        ("ja.migrate-request-reply", "ja.migrate-request-reply.md"),
+        ("de.error-handling", "de.error-handling.md"),
+    ])
+}
+
+/// Six side-by-side pages of "gRPC for WCF Developers", chapters other than
+/// `blind6/`'s and `blind7/`'s, chosen for their code spans; their titles
+/// are translated (the Spanish one partly) and their English is not carried.
+pub fn blind8() -> Vec<Case> {
+    translated_titles(&[
+        ("es.protobuf-any-oneof", "es.protobuf-any-oneof.md"),
+        ("fr.protobuf-enums", "fr.protobuf-enums.md"),
+        ("zh.protobuf-enums", "zh.protobuf-enums.md"),
+        ("ko.protobuf-maps", "ko.protobuf-maps.md"),
+        (
+            "ja.wcf-endpoints-grpc-methods",
+            "ja.wcf-endpoints-grpc-methods.md",
+        ),
+        (
+            "ru.migrate-duplex-services",
+            "ru.migrate-duplex-services.md",
+        ),
+    ])
+}
+
+/// Five side-by-side pages of other .NET architecture books (Blazor for Web
+/// Forms developers, cloud-native, serverless); their titles are translated
+/// and their English is not carried.
+pub fn blind9() -> Vec<Case> {
+    translated_titles(&[
+        ("es.project-structure", "es.project-structure.md"),
+        ("ru.identity-server", "ru.identity-server.md"),
+        ("zh.config", "zh.config.md"),
+        ("ko.feature-flags", "ko.feature-flags.md"),
+        (
+            "ja.durable-azure-functions",
+            "ja.durable-azure-functions.md",
+        ),
+    ])
+}
+
+/// Side-by-side pages whose titles are translated and whose English is not
+/// carried: each checked against the English its segments carry.
+fn translated_titles(cases: &[(&'static str, &'static str)]) -> Vec<Case> {
+    cases
+        .iter()
+        .map(|&(name, page)| Case {
+            name,
+            page,
+            source: Source::Carried {
+                description: None,
+                title: false,
+            },
+        })
+        .collect()
+}
