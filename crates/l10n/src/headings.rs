@@ -69,14 +69,11 @@ pub(crate) fn heading_anchors(
         english[hi] = Some((expected.clone(), english_text.clone()));
         // A repeated heading's anchor without the `-1` that makes it unique:
         // the localization tools' way of numbering, not a changed anchor.
-        let unnumbered = expected
-            .rsplit_once('-')
-            .filter(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-            .map(|(base, _)| base.to_string());
         if let Some(first) = explicit.first() {
             if !explicit.contains(&expected)
-                && !unnumbered.as_ref().is_some_and(|u| {
-                    explicit.contains(u) && english[..hi].iter().flatten().any(|(e, _)| e == u)
+                && !unnumbered(&expected).is_some_and(|u| {
+                    explicit.iter().any(|a| a == u)
+                        && english[..hi].iter().flatten().any(|(e, _)| e == u)
                 })
             {
                 out.push(Anchor {
@@ -123,14 +120,8 @@ pub(crate) fn heading_anchors(
             let slug = slug.clone();
             // `additional-resources-1`, a repeated heading's, where the
             // translation numbers nothing: the first one's anchor is there.
-            let numbered_base = slug
-                .rsplit_once('-')
-                .filter(|(base, n)| {
-                    n.chars().all(|c| c.is_ascii_digit())
-                        && !n.is_empty()
-                        && slugs.contains(&base.to_string())
-                })
-                .is_some_and(|(base, _)| available.contains(base));
+            let numbered_base = unnumbered(&slug)
+                .is_some_and(|base| slugs.iter().any(|s| s == base) && available.contains(base));
             if available.contains(&slug)
                 || numbered_base
                 || reported.contains(&slug)
@@ -168,6 +159,13 @@ pub(crate) fn heading_anchors(
         }
     }
     out
+}
+
+/// A repeated heading's slug without the `-1`, `-2` that makes it unique.
+fn unnumbered(slug: &str) -> Option<&str> {
+    slug.rsplit_once('-')
+        .filter(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .map(|(base, _)| base)
 }
 
 /// The English text of a heading's segments, as plain text.

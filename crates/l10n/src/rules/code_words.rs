@@ -174,12 +174,10 @@ pub(super) fn code_words_translated(
         if !words.contains(w) || (tok.initial && !alone) || !seen.insert(w) {
             continue;
         }
-        // The first word of a bold label of several words (`**Configure
-        // project**`, a dialog's name), which the UI translates.
-        let label = ["**", "__"]
-            .iter()
-            .any(|m| s.text.contains(&format!("{m}{w} ")));
-        if capital(k.checked_sub(1)) || capital(Some(k + 1)) || label {
+        if capital(k.checked_sub(1))
+            || capital(Some(k + 1))
+            || super::side::opens_bold_label(s.text, w)
+        {
             continue;
         }
         // Kept, or written with its particle (`Separator를`).

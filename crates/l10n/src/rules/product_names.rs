@@ -464,12 +464,7 @@ pub(super) fn product_names(
                     );
                 }
             }
-            // A bold label of several words (`**Configure project**`, a
-            // dialog's name) is the UI's, which a translation translates.
-            let label = ["**", "__"]
-                .iter()
-                .any(|m| s.text.contains(&format!("{m}{n} ")));
-            if gone && out.len() == before && !label {
+            if gone && out.len() == before && !super::side::opens_bold_label(s.text, n) {
                 push(0, missing(n), out);
             }
         }

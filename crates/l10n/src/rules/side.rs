@@ -79,6 +79,15 @@ fn raw_words<'a>(text: &'a str, inl: &Inline) -> Vec<(usize, &'a str)> {
     out
 }
 
+/// Whether the text has `w` as the first word of a bold label of several
+/// words (`**Configure project**`, a dialog's name): the UI's words, which a
+/// translation translates.
+pub(super) fn opens_bold_label(text: &str, w: &str) -> bool {
+    ["**", "__"]
+        .iter()
+        .any(|m| text.contains(&format!("{m}{w} ")))
+}
+
 /// A rule's findings on one pair of texts, for the rules' unit tests.
 #[cfg(test)]
 pub(super) fn run_rule(

@@ -216,15 +216,11 @@ fn role(
     if script.head_final() && source_word_after(s, sr) {
         // A list going on after the comma (`` `service`、および `rpc` ``) is
         // no clause's end.
-        let listed = after
-            .trim_start_matches(|c: char| CLAUSE_END.contains(&c) || c.is_whitespace())
-            .starts_with('`')
-            || CONJUNCTIONS.iter().any(|c| {
-                after
-                    .trim_start_matches(|c: char| CLAUSE_END.contains(&c) || c.is_whitespace())
-                    .starts_with(c)
-                    && !c.chars().all(|c| c.is_ascii_alphabetic())
-            });
+        let next = after.trim_start_matches(|c: char| CLAUSE_END.contains(&c) || c.is_whitespace());
+        let listed = next.starts_with('`')
+            || CONJUNCTIONS
+                .iter()
+                .any(|c| next.starts_with(c) && !c.chars().all(|c| c.is_ascii_alphabetic()));
         let end = (after.is_empty() || after.starts_with(CLAUSE_END)) && !listed;
         let word = s.text[sr.end..].split_whitespace().next().unwrap_or("");
         // Chinese puts the object after its verb (`运行 `X`；`): right after
