@@ -14,6 +14,28 @@ pub(crate) struct CodeSpan {
     pub(crate) range: Range<usize>,
     /// Index in `links` of the innermost link whose text holds this span.
     pub(crate) in_link: Option<usize>,
+    /// An `<xref:uid>` autolink, read as a span of its uid.
+    pub(crate) xref: bool,
+}
+
+impl CodeSpan {
+    /// The span as the page writes it, for messages.
+    pub(crate) fn shown(&self) -> String {
+        if self.xref {
+            format!("<xref:{}>", self.content)
+        } else {
+            backticked(&self.content)
+        }
+    }
+}
+
+/// Text shown as a code span: `x`, or `` a`b `` when it holds a backtick.
+pub(crate) fn backticked(c: &str) -> String {
+    if c.contains('`') {
+        format!("`` {c} ``")
+    } else {
+        format!("`{c}`")
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +73,9 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
     let mut out = Inline::default();
     // Open links: (index in out.links, end of the last event inside it).
     let mut open: Vec<(usize, usize)> = Vec::new();
+    // Inside `<xref:Type>`: docfx renders it as the type's name in code, so
+    // it is placed in a sentence as a code span is, and read as one.
+    let mut xref: Option<usize> = None;
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(Tag::Link {
@@ -75,9 +100,20 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
                 open.push((out.links.len() - 1, inner_start));
                 if autolink {
                     out.masked.push(range.clone());
+                    if let Some(uid) = dest_url.strip_prefix("xref:") {
+                        xref = Some(out.links.len() - 1);
+                        out.codes.push(CodeSpan {
+                            content: uid.to_string(),
+                            range: range.clone(),
+                            in_link: None,
+                            xref: true,
+                        });
+                        out.prose.push(CODE_MARK);
+                    }
                 }
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                xref = None;
                 if let Some((i, inner_end)) = open.pop() {
                     let end = out.links[i].range.end;
                     if inner_end < end {
@@ -95,7 +131,9 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
                 if let Some(last) = open.last_mut() {
                     last.1 = last.1.max(range.end);
                 }
-                out.prose.push_str(&t);
+                if xref.is_none() {
+                    out.prose.push_str(&t);
+                }
             }
             Event::Code(c) => {
                 for &(i, _) in &open {
@@ -108,6 +146,7 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
                     content: c.to_string(),
                     range: range.clone(),
                     in_link: open.last().map(|&(i, _)| i),
+                    xref: false,
                 });
                 out.masked.push(range);
                 out.prose.push(CODE_MARK);
@@ -190,6 +229,19 @@ mod tests {
         assert_eq!(i.prose, "See the \u{1} tool, \u{1}peut and img. ");
         assert!(i.is_masked(t.find("(a.md)").unwrap() + 1));
         assert!(!i.is_masked(t.find("peut").unwrap()));
+    }
+
+    #[test]
+    fn an_xref_is_read_as_a_code_span() {
+        let t = "Use <xref:System.Net.Http.HttpClient> here.";
+        let i = parse(t, &RefDefs::new());
+        assert_eq!(i.codes[0].content, "System.Net.Http.HttpClient");
+        assert_eq!(
+            &t[i.codes[0].range.clone()],
+            "<xref:System.Net.Http.HttpClient>"
+        );
+        assert_eq!(i.links.len(), 1);
+        assert_eq!(i.prose, "Use \u{1} here. ");
     }
 
     #[test]

@@ -8,18 +8,16 @@ use super::links::norm_dest;
 use super::side::{certain, Raw, Side};
 use crate::text::{clip, edit_distance};
 
-/// A code span's content written back as markdown, for a message: `` `x` ``.
-pub(super) fn backticked(c: &str) -> String {
-    if c.contains('`') {
-        format!("`` {c} ``")
-    } else {
-        format!("`{c}`")
-    }
-}
+use crate::inline::{backticked, CodeSpan};
 
 pub(super) fn code_spans(t: &Side, s: &Side, out: &mut Vec<Raw>) {
-    let missing = minus(&s.inl.codes, &t.inl.codes, |c| c.content.clone());
-    let added = minus(&t.inl.codes, &s.inl.codes, |c| c.content.clone());
+    // An xref missing or added is a link's defect, reported by `links`.
+    let spans = |side: &Side| -> Vec<CodeSpan> {
+        side.inl.codes.iter().filter(|c| !c.xref).cloned().collect()
+    };
+    let (sc, tc) = (spans(s), spans(t));
+    let missing = minus(&sc, &tc, |c| c.content.clone());
+    let added = minus(&tc, &sc, |c| c.content.clone());
     let mut taken = vec![false; added.len()];
     let pairing = small(missing.len(), added.len() * 100);
     for m in &missing {
@@ -45,18 +43,15 @@ pub(super) fn code_spans(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                     added[j].range.start,
                     format!(
                         "code span {} differs from the source's {}",
-                        backticked(&added[j].content),
-                        backticked(&m.content)
+                        added[j].shown(),
+                        m.shown()
                     ),
                 ));
             }
             None => out.push((
                 "code-span-missing",
                 0,
-                format!(
-                    "code span {} of the source is missing",
-                    backticked(&m.content)
-                ),
+                format!("code span {} of the source is missing", m.shown()),
             )),
         }
     }
@@ -65,7 +60,7 @@ pub(super) fn code_spans(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             out.push((
                 "code-span-added",
                 a.range.start,
-                format!("code span {} is not in the source", backticked(&a.content)),
+                format!("code span {} is not in the source", a.shown()),
             ));
         }
     }
@@ -131,7 +126,7 @@ pub(super) fn code_span_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                     t.inl.codes[first].range.start,
                     format!(
                         "code span {} is outside the link's text; the source has it inside: {}",
-                        backticked(&sc.content),
+                        sc.shown(),
                         clip(&s.text[l.range.clone()], 70)
                     ),
                 ));

@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-use super::code_spans::backticked;
 use super::links::norm_dest;
 use super::side::{Raw, Side};
 use crate::text::{clip, glues_after, hangul, is_word_char, korean_particle, no_space_script};
@@ -86,7 +85,7 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
                     c.range.start,
                     format!(
                         "code span {} is glued to the flag after it, \"{}\": the source has a space between them",
-                        backticked(&c.content),
+                        c.shown(),
                         clip(&t.text[c.range.end..], 20)
                     ),
                 ));
@@ -141,7 +140,7 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
                 c.range.start,
                 format!(
                     "code span {} is glued to the link {side} it, {}: a space is missing",
-                    backticked(&c.content),
+                    c.shown(),
                     clip(&t.text[l.range.clone()], 40)
                 ),
             ));
@@ -158,7 +157,7 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
         items.push((
             c.range.clone(),
             format!("`{}", c.content),
-            format!("code span {}", backticked(&c.content)),
+            format!("code span {}", c.shown()),
             false,
             (false, false),
         ));

@@ -8,7 +8,6 @@
 //! structural (an error); the span reported is the first one after the
 //! orphan, else the last one before it.
 
-use super::code_spans::backticked;
 use super::side::{certain, Raw, Side};
 
 /// Japanese case particles that cannot start a phrase (not `で`, which
@@ -297,7 +296,7 @@ pub(super) fn orphaned_particles(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             span.range.start,
             certain(&format!(
                 "code span {} is not where the source has it: the {} has lost its {}, which the span was",
-                backticked(&span.content),
+                span.shown(),
                 if what.starts_with("preposition") || what.starts_with("verb") {
                     what.clone()
                 } else {
@@ -353,7 +352,7 @@ pub(super) fn article_left_behind(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             code.range.start,
             certain(&format!(
                 "code span {} is not where the source has it: the article \"{bare}\" after it starts no phrase, as if the span had gone before its own article",
-                backticked(&code.content)
+                code.shown()
             )),
         ));
     }
@@ -401,8 +400,8 @@ pub(super) fn run_together(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             b.range.start,
             format!(
                 "code span {} is not where the source has it: it now runs into {} with nothing between them, where the source has \"{}\"",
-                backticked(&b.content),
-                backticked(&a.content),
+                b.shown(),
+                a.shown(),
                 crate::text::clip(between.trim(), 40)
             ),
         ));

@@ -10,7 +10,6 @@
 
 use std::ops::Range;
 
-use super::code_spans::backticked;
 use super::side::{Raw, Side};
 use super::span_place::{neighbour_word, norm, pairs, Place};
 use crate::text::{is_katakana, no_space_script, transliterates};
@@ -201,7 +200,7 @@ pub(super) fn code_span_clause(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                     tr.start,
                     format!(
                         "code span {} is not where the source has it: it is now in another clause than \"{}\", which the source has right next to it (\"{}\")",
-                        backticked(&s.inl.codes[si].content),
+                        s.inl.codes[si].shown(),
                         &t.text[at.clone()],
                         s.words[i].1
                     ),
@@ -218,7 +217,7 @@ pub(super) fn code_span_clause(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 tr.start,
                 format!(
                     "code span {} is not where the source has it: it is now in clause {} of the sentence, the source has it in clause {}, while the sentence's numbers and names kept theirs",
-                    backticked(&s.inl.codes[si].content),
+                    s.inl.codes[si].shown(),
                     b + 1,
                     a + 1
                 ),

@@ -7,7 +7,6 @@
 //! has no noun to name. The evidence is the sentence's shape, not a
 //! dictionary, so these are warnings.
 
-use super::code_spans::backticked;
 use super::side::{Raw, Side};
 use super::span_place::pairs;
 
@@ -114,7 +113,7 @@ pub(super) fn code_span_cyrillic(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                     tr.start,
                     format!(
                         "code span {} is not where the source has it: it is now after the comma, before \"{next}\", which starts the next clause; the source has no comma before it",
-                        backticked(&s.inl.codes[si].content)
+                        s.inl.codes[si].shown()
                     ),
                 ));
             }
@@ -137,7 +136,7 @@ pub(super) fn code_span_cyrillic(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 tr.start,
                 format!(
                     "code span {} is not where the source has it: {why}",
-                    backticked(&s.inl.codes[si].content)
+                    s.inl.codes[si].shown()
                 ),
             ));
         }

@@ -6,7 +6,6 @@
 //! `должна `kubectl` поддерживать`): no sentence puts a name there, so
 //! the evidence is structural, an error.
 
-use super::code_spans::backticked;
 use super::side::{certain, Raw, Side};
 
 /// Expressions of two words or more that nothing comes between (Spanish,
@@ -155,7 +154,7 @@ pub(super) fn span_in_expression(t: &Side, out: &mut Vec<Raw>) {
                 code.range.start,
                 certain(&format!(
                     "code span {} is not where the source has it: {why}",
-                    backticked(&code.content)
+                    code.shown()
                 )),
             ));
         }

@@ -14,7 +14,6 @@
 
 use std::ops::Range;
 
-use super::code_spans::backticked;
 use super::nouns::{entry, nouns as table, nouns_in};
 use super::side::{certain, Raw, Side};
 use super::span_place::{norm, pairs, Place};
@@ -214,7 +213,7 @@ pub(super) fn span_away_from_noun(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 continue;
             }
             let noun = &t.text[here[0].clone()];
-            let code = backticked(&s.inl.codes[si].content);
+            let code = s.inl.codes[si].shown();
             let en = table()[e].en[0];
             let message = match &far[0] {
                 Apart::Particle(p) if here.len() == 1 => certain(&format!(
@@ -279,7 +278,7 @@ pub(super) fn coverb_without_span(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 tr.start,
                 format!(
                     "code span {} is not where the source has it: \"{zh}\" (\"{en}\") is followed by \"{next}\", not by the span it takes",
-                    backticked(&s.inl.codes[si].content)
+                    s.inl.codes[si].shown()
                 ),
             ));
         }

@@ -11,7 +11,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::code_spans::backticked;
 use super::side::{Raw, Side};
 use crate::text::{is_english_word, no_space_script};
 
@@ -220,7 +219,7 @@ pub(super) fn code_span_misplaced(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 tr.start,
                 format!(
                     "code span {} is not where the source has it: {why}; the source has \"{}\", the translation \"{}\"",
-                    backticked(&s.inl.codes[si].content),
+                    s.inl.codes[si].shown(),
                     sp.context(sr),
                     tp.context(tr)
                 ),

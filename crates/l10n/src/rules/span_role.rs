@@ -26,9 +26,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::code_spans::backticked;
 use super::side::{certain, Raw, Side};
 use super::span_place::pairs;
+use crate::inline::backticked;
 use crate::text::{hangul, is_katakana, no_space_script};
 
 /// How the translation writes its words.
@@ -294,7 +294,7 @@ fn conjoined(t: &Side, s: &Side, script: Script, of: &HashMap<usize, usize>, out
         if CONJUNCTIONS.contains(&bare) {
             continue;
         }
-        let pair = format!("{} and {}", backticked(&a.content), backticked(&b.content));
+        let pair = format!("{} and {}", a.shown(), b.shown());
         let why = if content.is_empty() {
             Some((true, format!("code spans {pair} run together: the source joins them with \"{conj}\", the translation has nothing between them")))
         } else {
@@ -403,7 +403,7 @@ pub(super) fn code_span_role(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         if let Some((sure, why)) = why {
             let m = format!(
                 "code span {} is not where the source has it: {why}",
-                backticked(&s.inl.codes[si].content)
+                s.inl.codes[si].shown()
             );
             out.push((
                 "code-span-moved",
