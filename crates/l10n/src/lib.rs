@@ -272,11 +272,19 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
                 .step_by(2)
                 .any(|c| c.split_whitespace().any(command))
     });
+    // Words the source writes in its code spans (`systemd`).
+    let spanned: std::collections::HashSet<String> = texts
+        .iter()
+        .flat_map(|t| t.text.split('`').skip(1).step_by(2))
+        .flat_map(str::split_whitespace)
+        .map(String::from)
+        .collect();
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
         untranslated_allowed,
         names: &names,
         code_words: &code_words,
+        spanned: &spanned,
         commands,
     };
     for seg in &segs {

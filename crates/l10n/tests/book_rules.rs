@@ -114,3 +114,39 @@ fn a_file_type_in_italics_broken_by_a_space() {
         "The *.csproj* file defines the project.",
     );
 }
+
+#[test]
+fn a_command_capitalized_in_japanese_and_a_type_in_cyrillic_letters() {
+    let page = format!(
+        "{}\n\n{}\n",
+        sxs(
+            "b-1",
+            "Systemd を使用してアプリを実行する",
+            "Run your app with systemd",
+        ),
+        sxs(
+            "b-2",
+            "`systemd` がサービスを認識します。",
+            "Before `systemd` recognizes the service, reload it.",
+        )
+    );
+    let f = check(&page, None, &Config::default());
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "product-name-altered" && f.message.contains("\"Systemd\"")),
+        "{f:#?}"
+    );
+    let f = support::findings(
+        "Объединение Чаннелкредентиалс и Каллкредентиалс",
+        "Combine ChannelCredentials and CallCredentials",
+    );
+    let translated: Vec<_> = f
+        .iter()
+        .filter(|f| f.rule == "technical-token-translated")
+        .collect();
+    assert_eq!(translated.len(), 2, "{f:#?}");
+    assert!(
+        f.iter().all(|f| f.rule != "technical-token-missing"),
+        "{f:#?}"
+    );
+}

@@ -18,6 +18,7 @@ mod nouns;
 mod orphans;
 mod product_names;
 mod punctuation;
+mod recased;
 mod side;
 mod source_glued;
 mod source_left;
@@ -47,6 +48,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) names: &'a Names,
     /// Names the page's code blocks use (`code_words`).
     pub(crate) code_words: &'a std::collections::HashSet<String>,
+    /// Words the source writes in its code spans: lower case there is the
+    /// spelling of a command or file, not a word's (`recased`).
+    pub(crate) spanned: &'a std::collections::HashSet<String>,
     /// The page runs commands named `Verb-Noun` (PowerShell's): elsewhere
     /// "Request-Reply" is a pattern's name, not a command.
     pub(crate) commands: bool,
@@ -130,6 +134,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
         .map(|f| f.1)
         .collect();
     product_names::product_names(&t, &s, ctx.names, &tokens_at, out);
+    recased::recased(&t, &s, ctx.names, ctx.spanned, out);
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);
     source_left::source_left(&t, &s, glued, out);

@@ -1,6 +1,7 @@
 //! Whether a katakana word is a transliteration of a Latin one (`アルパイン`
 //! for "Alpine", `エイリアス` for "alias"), as Japanese machine translation
-//! writes product names and technical words. Both are reduced to the
+//! writes product names and technical words; and a Cyrillic word of a Latin
+//! one (`Фуллстокктиккер` for "FullStockTicker"). Both are reduced to the
 //! skeleton of their consonants, in coarse classes that survive
 //! transliteration: `l` and `r` are one class (`ル`), `b`, `p`, `f`, `v`, `h`
 //! another (`バ`, `パ`, `フ`, `ヴ`, `ハ`), `m` and `n` (`ン` stands for both),
@@ -8,7 +9,7 @@
 //! `y`, `w`, the long mark `ー` and the small `ッ` are dropped, an `r` after a
 //! vowel and before a consonant or the end is dropped as katakana drops it
 //! (`Docker` → `ドッカー`, `Kubernetes` → `クバネティス`), and a class
-//! repeated is written once.
+//! repeated is written once. Cyrillic keeps that `r` and writes `w` as `в`.
 
 /// A katakana letter (not the middle dot `・`).
 pub(crate) fn is_katakana(c: char) -> bool {
@@ -45,8 +46,50 @@ fn vowel(c: char) -> bool {
     "aeiouy".contains(c)
 }
 
+/// Cyrillic letters in the classes of katakana (`ц`, `ч`, `ш`, `ж` are
+/// sibilants as `c` before `e` and `sh` are).
+const CYRILLIC_CLASSES: &[(&str, char)] = &[
+    ("кг", 'k'),
+    ("сзжшщчц", 's'),
+    ("тд", 't'),
+    ("нм", 'n'),
+    ("бпфвх", 'h'),
+    ("лр", 'r'),
+];
+
+fn cyrillic_skeleton(w: &str) -> String {
+    let mut out = String::new();
+    for c in w.to_lowercase().chars() {
+        if let Some(&(_, class)) = CYRILLIC_CLASSES.iter().find(|(row, _)| row.contains(c)) {
+            push(&mut out, class);
+        }
+    }
+    out
+}
+
+/// Whether `c` is a Cyrillic letter.
+pub(crate) fn is_cyrillic(c: char) -> bool {
+    matches!(c as u32, 0x0400..=0x04FF)
+}
+
+/// Whether the Cyrillic word `cyr` is written for the Latin word `latin`:
+/// the same skeleton of three consonant classes or more.
+pub(crate) fn transliterates_cyrillic(cyr: &str, latin: &str) -> bool {
+    if !cyr.chars().all(is_cyrillic) || !latin.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let c = cyrillic_skeleton(cyr);
+    c.chars().count() >= 3 && c == skeleton(latin, true)
+}
+
 /// The consonant skeleton of a Latin word, in the classes of katakana.
 fn latin_skeleton(w: &str) -> String {
+    skeleton(w, false)
+}
+
+/// The consonant skeleton of a Latin word; `cyrillic`: as Cyrillic writes
+/// it (an `r` kept, `w` as `в`).
+fn skeleton(w: &str, cyrillic: bool) -> String {
     let chars: Vec<char> = w.to_lowercase().chars().collect();
     let mut out = String::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -54,13 +97,16 @@ fn latin_skeleton(w: &str) -> String {
         let next = chars.get(i + 1).copied();
         let class = match c {
             'l' => Some('r'),
-            'r' if prev.is_some_and(vowel) && !next.is_some_and(vowel) => None,
+            'r' if !cyrillic && prev.is_some_and(vowel) && !next.is_some_and(vowel) => None,
+            'w' if cyrillic => Some('h'),
             'r' => Some('r'),
             'b' | 'p' | 'f' | 'v' => Some('h'),
             // `ch`, `sh`, `th`: the `h` is part of the consonant before.
             'h' if prev.is_some_and(|p| p.is_alphabetic() && !vowel(p)) => None,
             'h' => Some('h'),
             'c' if next.is_some_and(|n| "eiy".contains(n)) => Some('s'),
+            // `ch` as `ч`.
+            'c' if cyrillic && next == Some('h') => Some('s'),
             'c' | 'k' | 'q' | 'g' => Some('k'),
             'x' => {
                 push(&mut out, 'k');
@@ -109,5 +155,27 @@ mod tests {
         // One consonant is too little to tell.
         assert!(!transliterates("アイ", "eye"));
         assert!(!transliterates("Alpine", "Alpine"));
+    }
+
+    #[test]
+    fn cyrillic_transliterations() {
+        assert!(transliterates_cyrillic(
+            "Фуллстокктиккер",
+            "FullStockTicker"
+        ));
+        assert!(transliterates_cyrillic(
+            "симплестокктиккер",
+            "SimpleStockTicker"
+        ));
+        assert!(transliterates_cyrillic("Докер", "Docker"));
+        assert!(transliterates_cyrillic("Кубернетес", "Kubernetes"));
+        assert!(transliterates_cyrillic("Виндовс", "Windows"));
+        assert!(transliterates_cyrillic(
+            "Чаннелкредентиалс",
+            "ChannelCredentials"
+        ));
+        assert!(!transliterates_cyrillic("привязку", "snaps"));
+        assert!(!transliterates_cyrillic("образ", "Docker"));
+        assert!(!transliterates_cyrillic("Docker", "Docker"));
     }
 }
