@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::links::norm_dest;
 use super::side::{Raw, Side};
 use crate::inline::Link;
-use crate::text::{clip, words};
+use crate::text::{clip, hangul, is_english_word, no_space_script, words};
 
 /// Prepositions and articles that lead into a noun (Spanish, Portuguese,
 /// French, Italian, German, Russian): a link's text does not end with one.
@@ -109,6 +109,10 @@ pub(super) fn link_edges(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 })
                 .map(|p| format!("it starts with \"{p}\", a particle of the words before the link"))
         };
+        let why = why
+            .or_else(|| particle_taken_in(text, &t.text[l.range.end..]))
+            .or_else(|| name_left_out(t, s, sl, text))
+            .or_else(|| cut_to_one_word(t, &tw, &sw));
         if let Some(why) = why {
             out.push((
                 "link-text-grew",
@@ -121,6 +125,74 @@ pub(super) fn link_edges(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             ));
         }
     }
+}
+
+/// Korean topic and object particles, Japanese ones: they end the phrase
+/// a link's text is part of, not the text (`[Azure 앱 구성은](…)`).
+const ENDING_PARTICLES: &[&str] = &["은", "는", "을", "를", "は", "を", "が"];
+
+/// A particle written onto the link text's last word where nothing outside
+/// the link carries it.
+fn particle_taken_in(text: &str, after: &str) -> Option<String> {
+    let text = text.trim_end();
+    let p = ENDING_PARTICLES.iter().find(|p| text.ends_with(**p))?;
+    let stem = &text[..text.len() - p.len()];
+    let before = stem.chars().next_back()?;
+    let kana = |c: char| matches!(c as u32, 0x3040..=0x309F);
+    // Onto a Hangul word of two syllables or more; in Japanese onto kanji,
+    // katakana or Latin letters, maybe after a space (a kana ending is the
+    // word's own).
+    let onto = if hangul(before) {
+        stem.split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.chars().count() >= 2)
+    } else {
+        let japanese = kana(p.chars().next().unwrap_or(' '));
+        let word = stem.trim_end().chars().next_back().unwrap_or(' ');
+        japanese && !kana(word) && (no_space_script(word) || word.is_alphanumeric())
+    };
+    let outside = after.chars().next().is_some_and(|c| hangul(c) || kana(c));
+    (onto && !outside)
+        .then(|| format!("it ends with the particle \"{p}\" of the sentence around the link"))
+}
+
+/// A name of the source's link text (`ASP.NET Core`) that the translation
+/// has outside the link and not in it, where the source has it only in the
+/// link: the link's text was cut short.
+fn name_left_out(t: &Side, s: &Side, sl: &Link, text: &str) -> Option<String> {
+    // Where a side has the name outside its links' texts.
+    let loose = |side: &Side, name: &str| {
+        side.inl.prose.matches(name).count()
+            > side
+                .inl
+                .links
+                .iter()
+                .map(|x| x.text.matches(name).count())
+                .sum::<usize>()
+    };
+    let name = words(&sl.text).into_iter().find(|w| {
+        w.len() >= 3
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && (w.contains('.') || !is_english_word(w))
+            && !text.contains(*w)
+            && loose(t, w)
+            && !loose(s, w)
+    })?;
+    Some(format!(
+        "\"{name}\" of the source's link text is outside the link; the link's text was cut short"
+    ))
+}
+
+/// A link text of several words cut to one word, in a language that spaces
+/// its words: the rest of the source's link text is now outside the link.
+fn cut_to_one_word(t: &Side, tw: &[&str], sw: &[&str]) -> Option<String> {
+    let spaced = !t.text.chars().any(|c| no_space_script(c) || hangul(c));
+    (spaced && tw.len() == 1 && sw.len() >= 3).then(|| {
+        format!(
+            "one word is left of a link text of {} words; the rest was cut off the link",
+            sw.len()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -180,5 +252,72 @@ mod tests {
             1
         );
         assert_eq!(found("[Microsoft.Extensions.Hosting.Systemd](https://nuget.org/p) パッケージをインストールします。", src), 0);
+    }
+
+    #[test]
+    fn a_link_text_cut_short() {
+        let src = "For more, see [Options pattern in ASP.NET Core](/aspnet/options).";
+        assert_eq!(
+            found(
+                "有关详细信息，请参阅 ASP.NET Core 文档的 [选项模式](/aspnet/options)。",
+                src
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "有关详细信息，请参阅 [ASP.NET Core 中的选项模式](/aspnet/options)。",
+                src
+            ),
+            0
+        );
+        let src = "The [Protobuf style guide](https://x/style) recommends `snake_case`.";
+        assert_eq!(
+            found(
+                "La guía de estilo [Protobuf](https://x/style) recomienda `snake_case`.",
+                src
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "La [guía de estilo de Protobuf](https://x/style) recomienda `snake_case`.",
+                src
+            ),
+            0
+        );
+    }
+
+    #[test]
+    fn a_particle_taken_into_the_link() {
+        let src = "[Azure App Configuration](https://x/aac) offers a service.";
+        assert_eq!(
+            found(
+                "[Azure 앱 구성은](https://x/aac) 서비스를 제공 합니다.",
+                src
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "[Azure 앱 구성](https://x/aac)은 서비스를 제공 합니다.",
+                src
+            ),
+            0
+        );
+        assert_eq!(
+            found(
+                "[Azure App Configuration は](https://x/aac)サービスを提供します。",
+                src
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "[Azure App Configuration](https://x/aac) はサービスを提供します。",
+                src
+            ),
+            0
+        );
     }
 }
