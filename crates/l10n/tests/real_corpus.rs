@@ -10,7 +10,7 @@
 //! the blind sets, before any rule was changed on them, are in
 //! docs/translation-check.md (blind: 71/104; blind2: 68/87; blind3: 62/81;
 //! blind4: 15/20; blind5: 8/13; blind6: 29/56; blind7: 33/38; blind8:
-//! 31/46; blind9: 58/92). `human/` holds careful human translations, whose
+//! 31/46; blind9: 58/92; blind10: 145/191; blind11: 52/97). `human/` holds careful human translations, whose
 //! every finding is counted.
 
 mod support;
@@ -72,6 +72,8 @@ fn real_corpus_english_against_itself() {
         ("blind7", real::blind7()),
         ("blind8", real::blind8()),
         ("blind9", real::blind9()),
+        ("blind10", real::blind10()),
+        ("blind11", real::blind11()),
         ("human", real::human()),
     ] {
         for case in &cases {
@@ -266,5 +268,34 @@ fn real_corpus_blind9() {
         &[("span", 21), ("name", 30), ("token", 18)],
         71,
         10,
+    );
+}
+
+#[test]
+fn real_corpus_blind10() {
+    let tally = report("blind10", &real::blind10());
+    // Measured once, as labelled: 145/191 (span 55/73, name 70/77, token
+    // 18/22, link 1/4, english 0/12, emphasis 1/2, markup 0/1), 24 false
+    // alarms.
+    floors(
+        &tally,
+        "blind10",
+        &[("span", 55), ("name", 70), ("token", 18)],
+        145,
+        24,
+    );
+}
+
+#[test]
+fn real_corpus_blind11() {
+    let tally = report("blind11", &real::blind11());
+    // Measured once, as labelled: 52/97 (span 12/21, name 31/34, token
+    // 7/35, link 2/4, english 0/2, markup 0/1), 14 false alarms.
+    floors(
+        &tally,
+        "blind11",
+        &[("span", 12), ("name", 31), ("token", 7)],
+        52,
+        14,
     );
 }

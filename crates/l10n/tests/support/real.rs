@@ -13,7 +13,7 @@ use super::read;
 mod books;
 // Each test binary uses its own part of the corpus.
 #[allow(unused_imports)]
-pub use books::{blind6, blind7, blind8, blind9, human};
+pub use books::{blind10, blind11, blind6, blind7, blind8, blind9, human};
 
 /// Where a case's English source comes from.
 pub enum Source {

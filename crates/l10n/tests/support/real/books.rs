@@ -16,6 +16,37 @@ pub fn blind6() -> Vec<Case> {
     ])
 }
 
+/// Five side-by-side pages of the books "Blazor for ASP.NET Web Forms
+/// developers" and "Dapr for .NET developers" (chapters not in `blind9/`);
+/// their titles are translated and their English is not carried.
+pub fn blind10() -> Vec<Case> {
+    translated_titles(&[
+        ("es.pages-routing-layouts", "es.pages-routing-layouts.md"),
+        ("ru.state-management", "ru.state-management.md"),
+        ("zh.data", "zh.data.md"),
+        ("ko.service-invocation", "ko.service-invocation.md"),
+        ("ja.components", "ja.components.md"),
+    ])
+}
+
+/// Five side-by-side F# tooling pages of the .NET docs (the CLI, VS Code,
+/// F# Interactive's and the compiler's options, compiler directives).
+pub fn blind11() -> Vec<Case> {
+    translated_titles(&[
+        (
+            "es.get-started-command-line",
+            "es.get-started-command-line.md",
+        ),
+        ("ru.get-started-vscode", "ru.get-started-vscode.md"),
+        (
+            "zh.fsharp-interactive-options",
+            "zh.fsharp-interactive-options.md",
+        ),
+        ("ko.compiler-directives", "ko.compiler-directives.md"),
+        ("ja.compiler-options", "ja.compiler-options.md"),
+    ])
+}
+
 /// Human translations (`ms.translationtype: HT`), side by side, checked
 /// against the English they carry: what is reported there is mostly false
 /// alarms.
