@@ -13,6 +13,7 @@ mod glue;
 mod link_edges;
 mod link_labels;
 mod links;
+mod localized;
 mod names;
 mod nouns;
 mod orphans;

@@ -18,6 +18,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::localized;
 use super::names::{strip_possessive, tokens, Names};
 use super::side::{certain, Raw, Side};
 use crate::text::{
@@ -401,6 +402,15 @@ pub(super) fn product_names(
             let all = lower
                 .iter()
                 .all(|l| traces.iter().any(|(_, w)| &w.to_lowercase() == l));
+            let spans: Vec<&str> = span.split_whitespace().map(trim_word).collect();
+            let found: Vec<(usize, &str)> = traces.iter().map(|&&p| p).collect();
+            if (all && localized::reordered(&spans, name))
+                || localized::generic_translated(t.text, &found, name, |w| {
+                    names.starting_with(w).iter().any(|n| n.len() == 1)
+                })
+            {
+                continue;
+            }
             let message = if all && span.len() <= 80 && !span.contains(['[', ']', '(']) {
                 let others: Vec<&str> = span
                     .split_whitespace()

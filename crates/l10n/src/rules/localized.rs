@@ -1,0 +1,155 @@
+//! Forms of a compound product name that localized documentation uses on
+//! purpose, which `product_names` does not report as a name split or cut:
+//!
+//! - reordered round the language's "of", as Romance languages write a
+//!   compound (`CLI de .NET Core` for ".NET Core CLI", `Web Forms de
+//!   ASP.NET` for "ASP.NET Web Forms");
+//! - in Japanese, Chinese or Korean, the brand kept and the generic English
+//!   words after it translated (`ASP.NET Web フォーム`, `Docker 中心`,
+//!   `Azure 앱 구성`): Microsoft's localized product names are written so.
+
+use crate::text::{hangul, no_space_script};
+
+/// Plain nouns of compound names that Microsoft's localized names translate
+/// (`Web フォーム`, `Docker 허브`, `Azure 앱 구성`); not `Core`, `Server`,
+/// `Studio`, which stay as written (`ASP.NET核心` is a defect).
+const GENERIC: &[&str] = &[
+    "App",
+    "Apps",
+    "Center",
+    "Configuration",
+    "Container",
+    "Explorer",
+    "Form",
+    "Forms",
+    "Hub",
+    "Manager",
+    "Page",
+    "Pages",
+    "Portal",
+    "Registry",
+    "Service",
+    "Services",
+    "Storage",
+    "Tools",
+];
+
+/// The words that join a compound's two halves once reordered.
+const OF: &[&str] = &["de", "del", "do", "da", "di", "du", "des", "della", "dello"];
+
+/// Whether `span` (the words from the name's first trace to its last) is
+/// the name's tail, "of", then its head, every word as the source writes it.
+pub(super) fn reordered(span: &[&str], name: &[String]) -> bool {
+    if span.len() != name.len() + 1 {
+        return false;
+    }
+    (1..name.len()).any(|k| {
+        let (head, tail) = name.split_at(k);
+        let of = span[tail.len()].to_lowercase();
+        span[..tail.len()].iter().zip(tail).all(|(a, b)| a == b)
+            && OF.contains(&of.as_str())
+            && span[tail.len() + 1..].iter().zip(head).all(|(a, b)| a == b)
+    })
+}
+
+/// Whether the translation keeps the name's first words as written, one
+/// after the other, with the rest (plain nouns, `GENERIC`, not names of
+/// their own, `own_name`) translated into a CJK or Hangul word right
+/// after them. `traces`: where the name's words are in the translation, in
+/// order.
+pub(super) fn generic_translated(
+    text: &str,
+    traces: &[(usize, &str)],
+    name: &[String],
+    own_name: impl Fn(&str) -> bool,
+) -> bool {
+    let k = traces.len();
+    if k == 0 || k >= name.len() {
+        return false;
+    }
+    let head_kept = traces.iter().zip(name).all(|((_, w), n)| w == n)
+        && traces
+            .windows(2)
+            .all(|p| text[p[0].0 + p[0].1.len()..p[1].0].trim().is_empty());
+    let plain = |w: &str| GENERIC.contains(&w) && !own_name(w);
+    let generic = name[k..].iter().all(|w| plain(w));
+    let (at, w) = traces[k - 1];
+    let next = text[at + w.len()..].trim_start().chars().next();
+    head_kept && generic && next.is_some_and(|c| no_space_script(c) || hangul(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(s: &str) -> Vec<String> {
+        s.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn reordered_round_of() {
+        let cli = name(".NET Core CLI");
+        assert!(reordered(&["CLI", "de", ".NET", "Core"], &cli));
+        assert!(reordered(
+            &["Web", "Forms", "de", "ASP.NET"],
+            &name("ASP.NET Web Forms")
+        ));
+        assert!(!reordered(&["CLI", "para", ".NET", "Core"], &cli));
+        assert!(!reordered(&["cli", "de", ".NET", "Core"], &cli));
+    }
+
+    #[test]
+    fn generic_words_translated() {
+        let forms = name("ASP.NET Web Forms");
+        let t = "ASP.NET Web フォームのアプリ";
+        let none = |_: &str| false;
+        assert!(generic_translated(
+            t,
+            &[(0, "ASP.NET"), (8, "Web")],
+            &forms,
+            none
+        ));
+        // The brand itself is gone, or Latin text follows: not the form.
+        let hub = name("Docker Hub");
+        assert!(generic_translated(
+            "Docker 中心",
+            &[(0, "Docker")],
+            &hub,
+            none
+        ));
+        assert!(!generic_translated(
+            "Docker center",
+            &[(0, "Docker")],
+            &hub,
+            none
+        ));
+        assert!(!generic_translated(
+            "docker 中心",
+            &[(0, "docker")],
+            &hub,
+            none
+        ));
+        // A brand of its own translated away (`Blazor` in `ASP.NET Blazor`).
+        let blazor = name("ASP.NET Blazor");
+        assert!(!generic_translated(
+            "ASP.NET 超棒",
+            &[(0, "ASP.NET")],
+            &blazor,
+            none
+        ));
+        let core = name("ASP.NET Core");
+        assert!(!generic_translated(
+            "ASP.NET核心",
+            &[(0, "ASP.NET")],
+            &core,
+            none
+        ));
+        let own = |w: &str| w == "Hub";
+        assert!(!generic_translated(
+            "Docker 中心",
+            &[(0, "Docker")],
+            &hub,
+            own
+        ));
+    }
+}
