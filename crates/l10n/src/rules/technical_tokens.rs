@@ -103,7 +103,16 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
     let mut budget = 1_000_000usize;
     let mut seen = HashSet::new();
     let mut used_variants = HashSet::new();
-    for &(at, tok) in &s.words {
+    // A flag with its value's syntax (`--codepage:<int>`, `--debug[+|-]`)
+    // is a word no rule reads as a token: its flag is one.
+    let mut s_tokens = s.words.clone();
+    for &(at, w) in &s.words {
+        if let Some(head) = flag_head(w) {
+            s_tokens.push((at, head));
+            full_width_after(t, head, w, out);
+        }
+    }
+    for &(at, tok) in &s_tokens {
         let tok = tok
             .strip_suffix("'s")
             .or_else(|| tok.strip_suffix("’s"))
@@ -205,6 +214,41 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
     }
 }
 
+/// The flag that starts a word with more after it: `--codepage` of
+/// `--codepage:&lt;int&gt;`.
+fn flag_head(w: &str) -> Option<&str> {
+    let body = w.strip_prefix("--").or_else(|| w.strip_prefix('-'))?;
+    let end = body
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .map(|i| w.len() - body.len() + i)?;
+    // A one-letter flag only before its value's separator (`-r:<file>`).
+    let long_enough = end >= 3 || w[end..].starts_with([':', '=']);
+    (long_enough && body.starts_with(|c: char| c.is_ascii_alphabetic())).then(|| &w[..end])
+}
+
+/// The flag kept, but the ASCII colon or equals sign after it written in
+/// its full-width form (`--define：`): the shell reads another word.
+fn full_width_after(t: &Side, head: &str, w: &str, out: &mut Vec<Raw>) {
+    let sep = w[head.len()..].chars().next();
+    let wide = match sep {
+        Some(':') => '：',
+        Some('=') => '＝',
+        _ => return,
+    };
+    let written = format!("{head}{wide}");
+    if let Some(at) = t.text.find(&written) {
+        out.push((
+            "technical-token-translated",
+            at,
+            certain(&format!(
+                "\"{written}\" stands for the source's \"{head}{}\": the separator after the flag is written full-width, which no command reads; keep \"{head}{}\"",
+                sep.unwrap_or(':'),
+                sep.unwrap_or(':')
+            )),
+        ));
+    }
+}
+
 /// A name in CamelCase (`PowerShell`) kept in one place and re-cased in
 /// another (`Powershell 7 以降では、PowerShell は`): a name re-cased, a
 /// warning.
@@ -243,5 +287,32 @@ mod tests {
         assert!(set.contains("3.0-bionique"));
         assert!(token_set("`x`と3.0-bionicタグ").contains("3.0-bionic"));
         assert!(!set.contains("3.0-bionic") && !set.contains("-t"));
+    }
+
+    #[test]
+    fn a_flag_with_its_values_syntax() {
+        assert_eq!(flag_head("--codepage:&lt;int&gt;"), Some("--codepage"));
+        assert_eq!(flag_head("--debug[+|-]"), Some("--debug"));
+        assert_eq!(flag_head("--debug"), None);
+        assert_eq!(flag_head("-g:x"), Some("-g"));
+        assert_eq!(flag_head("-g."), None);
+        let rules = |tr, src| -> Vec<&str> {
+            super::super::side::run_rule(|t, s, out| technical_tokens(t, s, false, out), tr, src)
+                .into_iter()
+                .map(|f| f.0)
+                .collect()
+        };
+        assert_eq!(
+            rules("**--代码页： &lt; int&gt;**", "**--codepage:&lt;int&gt;**"),
+            ["technical-token-missing"]
+        );
+        assert_eq!(
+            rules(
+                "**--define： &lt; string&gt;**",
+                "**--define:&lt;string&gt;**"
+            ),
+            ["technical-token-translated"]
+        );
+        assert!(rules("**--define:&lt;string&gt;**", "**--define:&lt;string&gt;**").is_empty());
     }
 }
