@@ -232,7 +232,15 @@ pub(super) fn identifier_like(label: &str) -> bool {
 /// points to (`[Read-Host](Read-Host.md)`, `[ToString()](…/system.object.tostring)`):
 /// a command's or an API's name, which the translation must keep as it is
 /// (`[읽기 호스트](Read-Host.md)`, `[чтением-узлом](Read-Host.md)`).
-pub(super) fn link_names_target(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+/// `spanned`: words the page writes in code spans; a spaced link text is a
+/// command only when its first word is one of them (`dotnet`), not words
+/// that name a topic's page (`[client libraries](client-libraries.md)`).
+pub(super) fn link_names_target(
+    t: &Side,
+    s: &Side,
+    spanned: &std::collections::HashSet<String>,
+    out: &mut Vec<Raw>,
+) {
     if !small(t.inl.links.len(), s.inl.links.len()) {
         return;
     }
@@ -243,7 +251,18 @@ pub(super) fn link_names_target(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let core = label.trim_end_matches("()");
         let names = core.eq_ignore_ascii_case(stem)
             || (label.ends_with("()") && core.eq_ignore_ascii_case(last));
-        if !names || !identifier_like(label) {
+        // A command and its subcommands, spaced where the page's name has
+        // hyphens: `[dotnet new](dotnet-new.md)`, `[dotnet sln add](dotnet-sln.md)`.
+        let dashed = label.replace(' ', "-").to_ascii_lowercase();
+        let stem_lower = stem.to_ascii_lowercase();
+        let command = label.contains(' ')
+            && label.split(' ').next().is_some_and(|w| spanned.contains(w))
+            && stem.contains('-')
+            && label
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' ' || c == '-')
+            && (dashed == stem_lower || dashed.starts_with(&format!("{stem_lower}-")));
+        if !command && (!names || !identifier_like(label)) {
             continue;
         }
         let dest = norm_dest(&sl.dest);
@@ -292,6 +311,32 @@ mod tests {
             "system.object.tostring"
         );
         assert!(identifier_like("Read-Host") && identifier_like("ToString()"));
+        let spanned = std::collections::HashSet::from(["dotnet".to_string()]);
+        let found = |tr, src| {
+            super::super::side::run_rule(|t, s, o| link_names_target(t, s, &spanned, o), tr, src)
+                .len()
+        };
+        let src = "Use the [dotnet sln add](../tools/dotnet-sln.md) command.";
+        assert_eq!(
+            found(
+                "Use el comando [agregar dotnet sln](../tools/dotnet-sln.md).",
+                src
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "Use el comando [dotnet sln add](../tools/dotnet-sln.md).",
+                src
+            ),
+            0
+        );
+        // Words that only resemble the page's name are not a command.
+        let src = "See [client libraries](../client-libraries.md).";
+        assert_eq!(
+            found("Vea [bibliotecas cliente](../client-libraries.md).", src),
+            0
+        );
         assert!(identifier_like("about_CommonParameters"));
         assert!(!identifier_like("Overview") && !identifier_like("Next steps"));
     }

@@ -117,7 +117,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     links::link_targets(&t, &s, out);
     links::link_text_punctuation(&t, &s, out);
     links::link_text_untranslated(&t, &s, ctx.names, out);
-    links::link_names_target(&t, &s, out);
+    links::link_names_target(&t, &s, ctx.spanned, out);
     link_labels::link_labels_swapped(&t, &s, out);
     link_labels::link_text_grew(&t, &s, out);
     link_edges::link_edges(&t, &s, out);
