@@ -100,6 +100,53 @@ pub(super) fn recased(
         }
     }
     cyrillic_names(t, s, names, out);
+    spaced_names(t, s, names, out);
+}
+
+/// A name with a sign in it broken by a space at the sign (`F #`, `C #`,
+/// `ASP. NET`), which machine translation writes: reported where it is,
+/// in place of the name's "not in the translation".
+fn spaced_names(t: &Side, s: &Side, names: &Names, out: &mut Vec<Raw>) {
+    let lower = t.text.to_ascii_lowercase();
+    let mut seen = HashSet::new();
+    for &(_, w) in &s.words {
+        let language = w.len() <= 3 && w.starts_with(|c: char| c.is_ascii_uppercase());
+        if !(names.has_word(w) || language) || !seen.insert(w) {
+            continue;
+        }
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        for pair in chars.windows(2) {
+            let ((_, a), (i, b)) = (pair[0], pair[1]);
+            let sign = |c: char| "#+.".contains(c);
+            if !(a.is_alphanumeric() && sign(b) || sign(a) && b.is_alphanumeric()) {
+                continue;
+            }
+            let spaced = format!("{} {}", &w[..i], &w[i..]).to_ascii_lowercase();
+            let Some(at) = lower.find(&spaced) else {
+                continue;
+            };
+            let whole = |i: usize| !t.text[i..].starts_with(|c: char| c.is_alphanumeric());
+            let starts = t.text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !starts || !whole(at + spaced.len()) || s.text.to_ascii_lowercase().contains(&spaced)
+            {
+                continue;
+            }
+            let gone = format!("\"{w}\" of the source is not in the translation");
+            out.retain(|f| !(f.0 == "product-name-altered" && f.2.contains(&gone)));
+            out.push((
+                "product-name-altered",
+                at,
+                format!(
+                    "\"{}\" is the name \"{w}\" broken by a space; a name is written as the source writes it; suggested fix: \"{w}\"",
+                    &t.text[at..at + spaced.len()]
+                ),
+            ));
+            break;
+        }
+    }
 }
 
 /// An identifier (`FullStockTicker`) or a name of the page the translation
@@ -213,6 +260,26 @@ mod tests {
         // A Latin script capitalizes a sentence's first word.
         assert!(found("Systemd se usa aquí.", "You use systemd here.").is_empty());
         assert!(found("使用 Docker 运行", "Run with Docker").is_empty());
+    }
+
+    #[test]
+    fn a_name_broken_by_a_space() {
+        let f = found(
+            "F# 交互窗口接受许多与 F # 编译器相同的选项。",
+            "F# Interactive accepts many of the options of the F# compiler.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(found("Найдите термин **скрипт F#**.", "Search for **F# Script**.").is_empty());
+        assert_eq!(
+            found(
+                "Найдите термин **скрипт F #**.",
+                "Search for **F# Script**."
+            )
+            .len(),
+            1
+        );
+        // Not a name of the page: left to the token rules.
+        assert!(found("El archivo *Web. config*.", "The *Web.config* file.").is_empty());
     }
 
     #[test]
