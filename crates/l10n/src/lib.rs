@@ -279,12 +279,14 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         .flat_map(str::split_whitespace)
         .map(String::from)
         .collect();
+    let cased = rules::cased_words(texts.iter().map(|t| t.text));
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
         untranslated_allowed,
         names: &names,
         code_words: &code_words,
         spanned: &spanned,
+        cased: &cased,
         commands,
     };
     for seg in &segs {

@@ -36,6 +36,7 @@ use crate::inline::RefDefs;
 use crate::text::{self, clip};
 pub(crate) use code_words::{code_words, named_in_prose, quoted_in_code};
 pub(crate) use names::{derive as derive_names, Names, SourceText};
+pub(crate) use recased::cased_words;
 pub(crate) use side::{certain, unmark};
 use side::{Raw, Side};
 
@@ -52,6 +53,9 @@ pub(crate) struct Ctx<'a> {
     /// Words the source writes in its code spans: lower case there is the
     /// spelling of a command or file, not a word's (`recased`).
     pub(crate) spanned: &'a std::collections::HashSet<String>,
+    /// Words the source writes with a capital away from a sentence's start
+    /// (lower case): `JSON`, `Web` (`recased`).
+    pub(crate) cased: &'a std::collections::HashSet<String>,
     /// The page runs commands named `Verb-Noun` (PowerShell's): elsewhere
     /// "Request-Reply" is a pattern's name, not a command.
     pub(crate) commands: bool,
@@ -135,7 +139,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
         .map(|f| f.1)
         .collect();
     product_names::product_names(&t, &s, ctx.names, &tokens_at, out);
-    recased::recased(&t, &s, ctx.names, ctx.spanned, out);
+    recased::recased(&t, &s, ctx, out);
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);
     source_left::source_left(&t, &s, glued, out);

@@ -54,13 +54,28 @@ fn capitalized(w: &str) -> bool {
     chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_lowercase())
 }
 
-pub(super) fn recased(
-    t: &Side,
-    s: &Side,
-    names: &Names,
-    spanned: &HashSet<String>,
-    out: &mut Vec<Raw>,
-) {
+/// Words of the texts written with a capital away from a sentence's start,
+/// in lower case.
+pub(crate) fn cased_words<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for text in texts {
+        let mut start = true;
+        for w in text.split_whitespace() {
+            if !start {
+                for run in w.split(|c: char| !c.is_ascii_alphabetic()) {
+                    if run.chars().any(|c| c.is_ascii_uppercase()) {
+                        out.insert(run.to_ascii_lowercase());
+                    }
+                }
+            }
+            start = w.ends_with(['.', '!', '?', ':']);
+        }
+    }
+    out
+}
+
+pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) {
+    let (names, spanned) = (ctx.names, ctx.spanned);
     // How the source spells each of its Latin words, by lower case.
     let mut spellings: HashMap<String, Vec<&str>> = HashMap::new();
     for (_, w) in runs(s, latin) {
@@ -71,7 +86,13 @@ pub(super) fn recased(
         out.iter()
             .any(|f| f.0.starts_with("product-name") && f.1 == at)
     };
-    for (at, w) in runs(t, latin) {
+    let t_runs = runs(t, latin);
+    let page_lower = |w: &str| {
+        let l = w.to_ascii_lowercase();
+        !ctx.cased.contains(&l) && !spanned.contains(&l)
+    };
+    english_recased(t, &t_runs, &spellings, page_lower, out);
+    for &(at, w) in &t_runs {
         if w.len() < 3 || said(out, at) {
             continue;
         }
@@ -149,6 +170,79 @@ fn spaced_names(t: &Side, s: &Side, names: &Names, out: &mut Vec<Raw>) {
     }
 }
 
+/// English the source writes in lower case, left in the translation and
+/// re-cased, which no translator does and machine translation does:
+/// in capitals (`WINS` for "first-write-wins"), or two words or more in
+/// Title Case (`State Management` for "state management").
+/// `page_lower`: the page never writes the word with a capital (`JSON`) nor
+/// in a code span (`enum`).
+fn english_recased(
+    t: &Side,
+    t_runs: &[(usize, &str)],
+    spellings: &HashMap<String, Vec<&str>>,
+    page_lower: impl Fn(&str) -> bool,
+    out: &mut Vec<Raw>,
+) {
+    let lower_only = |w: &str| {
+        page_lower(w)
+            && spellings
+                .get(&w.to_ascii_lowercase())
+                .is_some_and(|v| v.iter().all(|x| x.chars().all(|c| c.is_ascii_lowercase())))
+    };
+    // In a Latin script a translator may write an acronym's capitals the
+    // source leaves out (`JSON` for "json"); in another script the word
+    // is English left behind.
+    let other_script = t
+        .text
+        .chars()
+        .any(|c| is_cyrillic(c) || no_space_script(c) || hangul(c));
+    let mut k = 0;
+    while k < t_runs.len() {
+        let (at, w) = t_runs[k];
+        if other_script && w.len() >= 4 && all_caps(w) && lower_only(w) {
+            out.push((
+                "source-left-in-translation",
+                at,
+                format!(
+                    "\"{w}\" is the source's word \"{}\", left in English and written in capitals",
+                    w.to_ascii_lowercase()
+                ),
+            ));
+            k += 1;
+            continue;
+        }
+        // A run of Title Case words, one space apart.
+        let mut end = k;
+        while end < t_runs.len()
+            && capitalized(t_runs[end].1)
+            && lower_only(t_runs[end].1)
+            && (end == k || {
+                let (pa, pw) = t_runs[end - 1];
+                &t.text[pa + pw.len()..t_runs[end].0] == " "
+            })
+        {
+            end += 1;
+        }
+        let (la, lw) = t_runs[end.max(k + 1) - 1];
+        let after = t.text[la + lw.len()..].trim_start();
+        // Spelled out next to its acronym, `Common Language Runtime (CLR)`,
+        // `ASLR (Address Space …)`: a term's English, kept on purpose.
+        let acronym = after.starts_with('(') || t.text[..at].trim_end().ends_with('(');
+        if end - k >= 2 && !acronym {
+            let phrase = &t.text[at..la + lw.len()];
+            out.push((
+                "source-left-in-translation",
+                at,
+                format!(
+                    "\"{phrase}\" is the source's \"{}\", left in English and capitalized",
+                    phrase.to_ascii_lowercase()
+                ),
+            ));
+        }
+        k = end.max(k + 1);
+    }
+}
+
 /// An identifier (`FullStockTicker`) or a name of the page the translation
 /// lost, written in Cyrillic letters instead.
 fn cyrillic_names(t: &Side, s: &Side, names: &Names, out: &mut Vec<Raw>) {
@@ -214,7 +308,17 @@ mod tests {
     fn found(tr: &str, src: &str) -> Vec<String> {
         let names = Names::default();
         let spanned = HashSet::from(["systemd".to_string()]);
-        run_rule(|t, s, out| recased(t, s, &names, &spanned, out), tr, src)
+        let (refs, code_words, cased) = Default::default();
+        let ctx = super::super::Ctx {
+            refs: &refs,
+            untranslated_allowed: true,
+            names: &names,
+            code_words: &code_words,
+            spanned: &spanned,
+            cased: &cased,
+            commands: false,
+        };
+        run_rule(|t, s, out| recased(t, s, &ctx, out), tr, src)
             .into_iter()
             .map(|f| f.2)
             .collect()
@@ -260,6 +364,31 @@ mod tests {
         // A Latin script capitalizes a sentence's first word.
         assert!(found("Systemd se usa aquí.", "You use systemd here.").is_empty());
         assert!(found("使用 Docker 运行", "Run with Docker").is_empty());
+    }
+
+    #[test]
+    fn english_left_and_recased() {
+        let f = found(
+            "ДАПР State Management и правило **первой записью WINS**.",
+            "Dapr state management and the **first-write-wins** rule.",
+        );
+        assert_eq!(f.len(), 2, "{f:?}");
+        // Kept as the source writes it: another rule's business.
+        assert!(found(
+            "правило **first-write-wins**",
+            "the **first-write-wins** rule"
+        )
+        .is_empty());
+        // Capitalized in the source too: a name.
+        assert!(found("использовать State Management", "use State Management").is_empty());
+        // A term spelled out by its acronym.
+        assert!(found(
+            "el Common Language Runtime (CLR).",
+            "the common language runtime (CLR)."
+        )
+        .is_empty());
+        let cased = cased_words(["Use JSON here. Files are json files."].into_iter());
+        assert!(cased.contains("json") && !cased.contains("files"));
     }
 
     #[test]
