@@ -120,7 +120,7 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
             ));
         }
     }
-    cyrillic_names(t, s, names, out);
+    cyrillic_names(t, s, names, ctx.cased, out);
     spaced_names(t, s, names, out);
 }
 
@@ -245,7 +245,9 @@ fn english_recased(
 
 /// An identifier (`FullStockTicker`) or a name of the page the translation
 /// lost, written in Cyrillic letters instead.
-fn cyrillic_names(t: &Side, s: &Side, names: &Names, out: &mut Vec<Raw>) {
+/// `cased`: words the page capitalizes mid-sentence (`Hazelcast`), names
+/// though they come once.
+fn cyrillic_names(t: &Side, s: &Side, names: &Names, cased: &HashSet<String>, out: &mut Vec<Raw>) {
     let words = runs(t, is_cyrillic);
     if words.is_empty() {
         return;
@@ -256,11 +258,20 @@ fn cyrillic_names(t: &Side, s: &Side, names: &Names, out: &mut Vec<Raw>) {
             .as_bytes()
             .windows(2)
             .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
-        if w.len() < 5 || !(camel || names.has_word(w)) || lower.contains(&w.to_lowercase()) {
+        let capital = w.starts_with(|c: char| c.is_ascii_uppercase())
+            && cased.contains(&w.to_ascii_lowercase());
+        let known = w.len() >= 5 && (camel || names.has_word(w));
+        if !(known || capital && w.len() >= 4) || lower.contains(&w.to_lowercase()) {
             continue;
         }
         for &(at, c) in &words {
-            if c.chars().count() < 5
+            // A word the page capitalizes once is a name only where the
+            // Cyrillic is in capitals too (`ДАПР`): Russian shares many
+            // words with English (`клиент`, `сертификат`, `Майкрософт`).
+            let caps = c.chars().all(|c| !c.is_lowercase());
+            let long = c.chars().count() >= if known { 5 } else { 4 };
+            if !long
+                || !(known || caps)
                 || !transliterates_cyrillic(c, w)
                 || out.iter().any(|f| f.1 == at)
             {
@@ -308,7 +319,8 @@ mod tests {
     fn found(tr: &str, src: &str) -> Vec<String> {
         let names = Names::default();
         let spanned = HashSet::from(["systemd".to_string()]);
-        let (refs, code_words, cased) = Default::default();
+        let (refs, code_words) = Default::default();
+        let cased = HashSet::from(["dapr".to_string()]);
         let ctx = super::super::Ctx {
             refs: &refs,
             untranslated_allowed: true,
@@ -369,7 +381,7 @@ mod tests {
     #[test]
     fn english_left_and_recased() {
         let f = found(
-            "ДАПР State Management и правило **первой записью WINS**.",
+            "Управление State Management и правило **первой записью WINS**.",
             "Dapr state management and the **first-write-wins** rule.",
         );
         assert_eq!(f.len(), 2, "{f:?}");
@@ -419,6 +431,12 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].contains("SimpleStockTicker"));
+        // A name the page capitalizes once, in Cyrillic capitals.
+        assert_eq!(
+            found("ДАПР предлагает API.", "Dapr offers an API.").len(),
+            1
+        );
+        assert!(found("Dapr предлагает API.", "Dapr offers an API.").is_empty());
         // Kept in Latin letters: nothing to say.
         assert!(found(
             "См. [пример SimpleStockTicker](https://x).",
