@@ -150,3 +150,24 @@ fn a_command_capitalized_in_japanese_and_a_type_in_cyrillic_letters() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn what_blind10_and_blind11_showed_is_fine() {
+    // Chinese inside emphasis meets a Latin word without a space.
+    clean(
+        "请参阅 *dotnet/docs* GitHub 存储库中的示例。",
+        "See the sample in the *dotnet/docs* GitHub repository.",
+    );
+    assert!(!rules(
+        "请参阅 *dotnet/文档*GitHub 存储库。",
+        "See the *dotnet/docs* GitHub repository.",
+    )
+    .contains(&"emphasis-glued"));
+    // A Korean counter after a number.
+    clean(
+        "`Script1`의 `25`번 줄에서 파생됩니다.",
+        "It is derived from line `25` in `Script1`.",
+    );
+    // Russian's compound with an acronym.
+    clean("Хранилище BLOB-объектов Azure.", "Azure Blob storage.");
+}

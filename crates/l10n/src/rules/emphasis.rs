@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::glue::{word_after, word_before};
 use super::side::{Raw, Side};
-use crate::text::{clip, glues_after, is_word_char};
+use crate::text::{clip, glues_after, is_word_char, no_space_script};
 
 /// A pair of emphasis delimiters: `*`, `**`, `_`…
 struct Emphasis {
@@ -103,6 +103,13 @@ fn emphases(side: &Side) -> Vec<Emphasis> {
     out
 }
 
+/// Chinese or Japanese inside the emphasis, where it ends before a word:
+/// those scripts write no space there (`*dotnet/文档*GitHub`). (Before
+/// the emphasis, `razor*ファイル*`, the emphasis has moved off its word.)
+fn edge_without_spaces(c: Option<char>) -> bool {
+    c.is_some_and(no_space_script)
+}
+
 fn glued_before(text: &str, e: &Emphasis) -> bool {
     text[..e.range.start]
         .chars()
@@ -111,7 +118,8 @@ fn glued_before(text: &str, e: &Emphasis) -> bool {
 }
 
 fn glued_after(text: &str, e: &Emphasis) -> bool {
-    text[e.range.end..].chars().next().is_some_and(glues_after)
+    let inner = text[..e.close].chars().next_back();
+    !edge_without_spaces(inner) && text[e.range.end..].chars().next().is_some_and(glues_after)
 }
 
 pub(super) fn emphasis_glued(t: &Side, s: &Side, out: &mut Vec<Raw>) {

@@ -31,8 +31,13 @@ fn touches(text: &str, range: &std::ops::Range<usize>) -> (bool, bool) {
         .next_back()
         .is_some_and(is_word_char);
     let rest = &text[range.end..];
+    // A number's Korean counter (`` `25`번 ``, `` `3`개 ``) is written onto it.
+    let number = text[range.clone()]
+        .trim_matches('`')
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.');
     let after = rest.chars().next().is_some_and(glues_after)
-        || (rest.starts_with(hangul) && !korean_particle(rest));
+        || (rest.starts_with(hangul) && !korean_particle(rest) && !number);
     (before, after)
 }
 

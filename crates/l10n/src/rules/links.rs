@@ -272,7 +272,9 @@ pub(super) fn link_names_target(
             .iter()
             .filter(|l| !l.image && norm_dest(&l.dest) == dest)
         {
-            if tl.text.contains(label) {
+            // Only re-cased (`[Ionide.IO](https://ionide.io)`): a name
+            // re-cased, which the name rules report.
+            if tl.text.to_lowercase().contains(&label.to_lowercase()) {
                 continue;
             }
             out.push((

@@ -100,7 +100,10 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
             continue;
         };
         let written = source[0];
+        // `BLOB-объект`: the language's compound with an acronym.
+        let compound = t.text[at + w.len()..].starts_with('-');
         let capitals = all_caps(w)
+            && !compound
             && source
                 .iter()
                 .all(|x| !all_caps(x) && x.chars().any(|c| c.is_ascii_uppercase()));
