@@ -171,3 +171,24 @@ fn what_blind10_and_blind11_showed_is_fine() {
     // Russian's compound with an acronym.
     clean("Хранилище BLOB-объектов Azure.", "Azure Blob storage.");
 }
+
+#[test]
+fn a_korean_particle_before_the_span_it_belongs_after() {
+    for tr in [
+        "를 `OrderServiceClient` singleton으로 등록 하면 다시 사용 됩니다.",
+        "반환 되는는 `HttpClient` 나가는 요청의 URI를 다시 작성 합니다.",
+    ] {
+        assert!(
+            rules(
+                tr,
+                "By registering the `OrderServiceClient` as a singleton, it is reused."
+            )
+            .contains(&"code-span-moved"),
+            "{tr}"
+        );
+    }
+    clean(
+        "`OrderServiceClient`를 singleton으로 등록 하면 다시 사용 됩니다.",
+        "By registering the `OrderServiceClient` as a singleton, it is reused.",
+    );
+}

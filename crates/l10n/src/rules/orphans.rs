@@ -44,6 +44,12 @@ const KO_PAIRS: &[&str] = &[
     "에서를",
     "에이",
     "에가",
+    // The same particle twice: the span it followed moved after it
+    // (`반환 되는는 `HttpClient``).
+    "는는",
+    "를를",
+    "을을",
+    "은은",
 ];
 
 /// Chinese words that need a noun between them: a conjunction or the copula
@@ -219,7 +225,10 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
                 let b = text[..at].trim_end();
                 b.ends_with("**") || b.ends_with("__") || (b.ends_with(')') && b.contains("]("))
             };
-            if (n == 1 && !span_before(at) && at > 0 && !marked) || n >= 2 {
+            // At the very start only before a span: `를 `X` 등록` (the
+            // span went after its particle).
+            let first_ok = at > 0 || text[word.len()..].trim_start().starts_with('`');
+            if (n == 1 && !span_before(at) && first_ok && !marked) || n >= 2 {
                 out.push((at, format!("\"{w}\" standing alone")));
             }
         }
