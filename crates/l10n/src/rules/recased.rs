@@ -292,22 +292,28 @@ fn cyrillic_names(t: &Side, s: &Side, names: &Names, cased: &HashSet<String>, ou
             let token = out
                 .iter()
                 .position(|f| f.0 == "technical-token-missing" && f.2.contains(&quoted));
-            let finding = match token {
-                Some(i) => {
+            // A file's name (`MyFirstScript.fsx`): what the reader opens.
+            let file = s.text.match_indices(w).any(|(i, _)| {
+                let rest = &s.text[i + w.len()..];
+                rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+            });
+            let finding = if file || token.is_some() {
+                if let Some(i) = token {
                     out.remove(i);
-                    (
-                        "technical-token-translated",
-                        certain(&format!(
-                            "\"{c}\" is the source's \"{w}\" written in Cyrillic letters: what the reader types no longer matches; keep \"{w}\""
-                        )),
-                    )
                 }
-                None => (
+                (
+                    "technical-token-translated",
+                    certain(&format!(
+                        "\"{c}\" is the source's \"{w}\" written in Cyrillic letters: what the reader types no longer matches; keep \"{w}\""
+                    )),
+                )
+            } else {
+                (
                     "product-name-altered",
                     format!(
                         "\"{c}\" stands for \"{w}\" of the source, written in Cyrillic letters; a name is kept in the source's letters; suggested fix: \"{w}\""
                     ),
-                ),
+                )
             };
             out.push((finding.0, at, finding.1));
         }
@@ -434,6 +440,9 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].contains("SimpleStockTicker"));
+        // A file's name: what the reader opens, a token.
+        let f = found("Откройте *мифирстскрипт. fsx*.", "Open *MyFirstScript.fsx*.");
+        assert!(f.len() == 1 && f[0].contains("what the reader types"), "{f:?}");
         // A name the page capitalizes once, in Cyrillic capitals.
         assert_eq!(
             found("ДАПР предлагает API.", "Dapr offers an API.").len(),
