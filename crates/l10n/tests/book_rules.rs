@@ -192,3 +192,26 @@ fn a_korean_particle_before_the_span_it_belongs_after() {
         "By registering the `OrderServiceClient` as a singleton, it is reused.",
     );
 }
+
+#[test]
+fn an_english_word_glued_before_a_span_in_japanese() {
+    let src = "Components can be bound with the `EventCallback<TValue>` type parameter.";
+    let f = support::findings(
+        "コンポーネントは type`EventCallback<TValue>`のパラメーターでバインドできます。",
+        src,
+    );
+    assert!(
+        f.iter().any(|f| f.rule == "source-left-in-translation")
+            && f.iter().all(|f| f.rule != "code-span-glued"),
+        "{f:#?}"
+    );
+    // A name glued to a span is kept, not English left.
+    let f = support::findings(
+        "Docker`run` コマンドを使用します。",
+        "Use the Docker `run` command.",
+    );
+    assert!(
+        f.iter().all(|f| f.rule != "source-left-in-translation"),
+        "{f:#?}"
+    );
+}

@@ -188,13 +188,15 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
         let b = b && !cjk_start;
         let a = a && !(korean && t.text[range.end..].starts_with(hangul)) && !cjk_end;
         if b && !allowed.contains(&(key.clone(), false)) {
+            let before = word_before(t.text, range.start);
+            if let Some(english) = english_before(t, s, &before, range.start) {
+                out.push(english);
+                continue;
+            }
             out.push((
                 "code-span-glued",
                 range.start,
-                format!(
-                    "{name} is glued to the word before it, \"{}\": a space is missing",
-                    word_before(t.text, range.start)
-                ),
+                format!("{name} is glued to the word before it, \"{before}\": a space is missing"),
             ));
         }
         if a && !allowed.contains(&(key, true)) {
@@ -208,4 +210,30 @@ pub(super) fn glued(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
             ));
         }
     }
+}
+
+/// In Japanese or Chinese, an English word the source writes in lower case
+/// glued before a
+/// span (`type`EventCallback<TValue>`の`): not a missing space, which those
+/// scripts do not write, but the source's word left untranslated.
+fn english_before(t: &Side, s: Option<&Side>, word: &str, at: usize) -> Option<Raw> {
+    let s = s?;
+    let cjk = t.text.chars().any(no_space_script) && !t.text.chars().any(hangul);
+    // The source writes it in lower case, a word's spelling, not a name's
+    // (`Docker` glued to a span is a name kept).
+    let lower = word.to_lowercase();
+    let in_source = s.words.iter().any(|&(_, w)| w == lower)
+        && !s
+            .words
+            .iter()
+            .any(|&(_, w)| w != lower && w.to_lowercase() == lower);
+    (cjk && word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic()) && in_source).then(
+        || {
+            (
+                "source-left-in-translation",
+                at - word.len(),
+                format!("\"{word}\" is the source's English, left untranslated before the span"),
+            )
+        },
+    )
 }

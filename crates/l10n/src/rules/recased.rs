@@ -441,8 +441,14 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].contains("SimpleStockTicker"));
         // A file's name: what the reader opens, a token.
-        let f = found("Откройте *мифирстскрипт. fsx*.", "Open *MyFirstScript.fsx*.");
-        assert!(f.len() == 1 && f[0].contains("what the reader types"), "{f:?}");
+        let f = found(
+            "Откройте *мифирстскрипт. fsx*.",
+            "Open *MyFirstScript.fsx*.",
+        );
+        assert!(
+            f.len() == 1 && f[0].contains("what the reader types"),
+            "{f:?}"
+        );
         // A name the page capitalizes once, in Cyrillic capitals.
         assert_eq!(
             found("ДАПР предлагает API.", "Dapr offers an API.").len(),
