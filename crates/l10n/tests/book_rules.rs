@@ -215,3 +215,18 @@ fn an_english_word_glued_before_a_span_in_japanese() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_span_inside_a_chinese_or_japanese_frame() {
+    let src = "Add this `Product` class to the project.";
+    assert!(rules("将此类添加 `Product` 到项目。", src).contains(&"code-span-moved"));
+    clean("将此 `Product` 类添加到项目。", src);
+    // Without 将 the object may follow the verb.
+    let src = "Set `X` to `true`.";
+    clean("设置 `X` 为 `true`。", src);
+    let src = "Add the following `OnClick` event handler.";
+    assert!(
+        rules("次`OnClick`のイベント ハンドラーを追加します。", src).contains(&"code-span-moved")
+    );
+    clean("次の `OnClick` イベント ハンドラーを追加します。", src);
+}

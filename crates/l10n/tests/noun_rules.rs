@@ -78,8 +78,14 @@ fn a_preposition_left_before_a_comma() {
 #[test]
 fn a_chinese_coverb_without_its_span() {
     let src = "The command changes the name from `a.txt` to `b.txt`.";
+    // After 将 the object stands before the verb: a span between 更改 and
+    // 为 is structural evidence, an error.
     assert_eq!(
         moved("该命令将名称从更改 `a.txt` 为 `b.txt`。", src),
+        Severity::Error
+    );
+    assert_eq!(
+        moved("该命令名称从更改 `a.txt` 为 `b.txt`。", src),
         Severity::Warning
     );
     clean("该命令将名称从 `a.txt` 更改为 `b.txt`。", src);

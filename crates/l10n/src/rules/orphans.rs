@@ -73,6 +73,10 @@ const ZH_GAPS: &[&str] = &[
     "由指定",
     "由定义",
     "由返回",
+    // "Named X" with no X (`名为的新迁移`).
+    "名为的",
+    "称为的",
+    "命名为的",
 ];
 
 /// Chinese verbs that take their object after `到`, `给` or `为`: right
@@ -271,7 +275,9 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
         for verb in ZH_OPEN_VERBS {
             for (i, _) in text.match_indices(verb) {
                 let after = text[i + verb.len()..].trim_start();
-                if after.starts_with(['，', '。', ',', '.', '；']) || after.is_empty() {
+                // Its object gone before a clause end, or before `的`
+                // (`传递给的转换器函数`).
+                if after.starts_with(['，', '。', ',', '.', '；', '的']) || after.is_empty() {
                     out.push((i, format!("verb \"{verb}\"")));
                 }
             }

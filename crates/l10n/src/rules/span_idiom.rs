@@ -78,6 +78,31 @@ const EXPRESSIONS: &[&str] = &[
     "в отличие от",
 ];
 
+/// Chinese and Japanese words in two parts that nothing comes between:
+/// "the next" (`次`OnClick`の`); a Chinese verb and its complement once
+/// `将` or `把` has put the object before the verb (`将此类添加 `Product` 到`
+/// for "add this `Product` class to"; without them `设置 `X` 为 `Y`` is
+/// fine Chinese).
+const CJK_FRAMES: &[(&str, &str)] = &[
+    ("次", "の"),
+    ("添加", "到"),
+    ("传递", "给"),
+    ("传递", "到"),
+    ("绑定", "到"),
+    ("复制", "到"),
+    ("移动", "到"),
+    ("发送", "到"),
+    ("发送", "给"),
+    ("写入", "到"),
+    ("输出", "到"),
+    ("重定向", "到"),
+    ("设置", "为"),
+    ("指定", "为"),
+    ("更改", "为"),
+    ("转换", "为"),
+    ("保存", "到"),
+];
+
 /// Russian modal words after which an infinitive follows with nothing
 /// between them but an adverb (`должна поддерживать`, `можно использовать`).
 const MODALS: &[&str] = &[
@@ -136,6 +161,24 @@ pub(super) fn span_in_expression(t: &Side, out: &mut Vec<Raw>) {
         let after_text = after_text
             .find(['.', '!', '?', ':', ';', ',', '`'])
             .map_or(after_text, |i| &after_text[..i]);
+        let ba = before_text.contains(['将', '把']);
+        let frame = CJK_FRAMES.iter().find(|(head, tail)| {
+            (ba || *head == "次")
+                && before_text.trim_end().ends_with(head)
+                && after_text.trim_start().starts_with(tail)
+        });
+        if let Some((head, tail)) = frame {
+            moved.insert(code.range.start);
+            out.push((
+                "code-span-moved",
+                code.range.start,
+                certain(&format!(
+                    "code span {} is not where the source has it: it now stands inside \"{head}…{tail}\", which nothing comes between",
+                    code.shown()
+                )),
+            ));
+            continue;
+        }
         if !after_text.starts_with(char::is_whitespace)
             || !before_text.ends_with(char::is_whitespace)
         {
