@@ -103,7 +103,7 @@ fn real_corpus_tune() {
             ("token", 5),
         ],
         46,
-        1,
+        0,
     );
 }
 
@@ -115,7 +115,7 @@ fn real_corpus_heldout() {
         "heldout",
         &[("markup", 4), ("span", 43), ("stale", 1), ("token", 78)],
         126,
-        4,
+        2,
     );
 }
 
@@ -134,7 +134,7 @@ fn real_corpus_blind() {
             ("token", 22),
         ],
         99,
-        5,
+        2,
     );
 }
 
@@ -146,7 +146,7 @@ fn real_corpus_blind2() {
         "blind2",
         &[("link", 1), ("name", 6), ("span", 63), ("token", 16)],
         86,
-        3,
+        1,
     );
 }
 
@@ -158,9 +158,9 @@ fn real_corpus_blind3() {
     floors(
         &tally,
         "blind3",
-        &[("name", 5), ("span", 47), ("token", 14)],
-        66,
-        28,
+        &[("name", 6), ("span", 50), ("token", 16)],
+        72,
+        1,
     );
 }
 
@@ -173,9 +173,9 @@ fn real_corpus_blind4() {
     floors(
         &tally,
         "blind4",
-        &[("english", 1), ("name", 2), ("span", 10), ("token", 3)],
-        16,
-        22,
+        &[("english", 1), ("name", 2), ("span", 12), ("token", 3)],
+        18,
+        4,
     );
 }
 
@@ -184,7 +184,7 @@ fn real_corpus_blind5() {
     let tally = report("blind5", &real::blind5());
     // Measured once, as labelled: 8/13, 11 false alarms (9 of them heading
     // anchors of the plain copy).
-    floors(&tally, "blind5", &[("span", 7), ("token", 1)], 8, 11);
+    floors(&tally, "blind5", &[("span", 7), ("token", 1)], 8, 0);
 }
 
 #[test]
@@ -196,8 +196,8 @@ fn real_corpus_blind6() {
     floors(
         &tally,
         "blind6",
-        &[("span", 27), ("name", 9), ("token", 3)],
-        41,
+        &[("span", 28), ("name", 11), ("token", 3)],
+        47,
         4,
     );
 }
@@ -207,11 +207,11 @@ fn real_corpus_blind6() {
 /// parts taken for names, names side by side taken for one, docfx
 /// directives and URL link texts taken for stray text, a repeated heading's
 /// anchor, English-only resources' titles, file types, Korean endings on a
-/// link, Chinese objects after their verb). Now 12: five real defects
-/// (`.Net` three times, `.NET` written `NET` in one segment, reported twice)
-/// and seven debatable (`Docker Hub` written `Docker 中心` / `Docker 허브`
-/// five times, `Microsoft 컨테이너 레지스트리`, a link titled `.NET Core
-/// Docker 镜像`): a product name translated, which the rules report.
+/// link, Chinese objects after their verb). 12 after those; now 7, since
+/// Microsoft's localized product names are accepted (`Docker 中心`, `Docker
+/// 허브`): five real defects (`.Net` three times, `.NET` written `NET` in
+/// one segment, reported twice) and two debatable (`.NET Core Docker 镜像`
+/// in a link's title, `Microsoft 컨테이너 레지스트리`).
 #[test]
 fn real_corpus_human() {
     let mut total = 0;
@@ -221,7 +221,7 @@ fn real_corpus_human() {
         total += f.len();
     }
     println!("human: {total} finding(s)");
-    assert!(total <= 12, "human: {total} findings");
+    assert!(total <= 7, "human: {total} findings");
 }
 
 #[test]
@@ -234,8 +234,8 @@ fn real_corpus_blind7() {
     floors(
         &tally,
         "blind7",
-        &[("span", 8), ("name", 17), ("token", 7), ("link", 2)],
-        34,
+        &[("span", 9), ("name", 18), ("token", 7), ("link", 2)],
+        36,
         1,
     );
 }
@@ -250,8 +250,8 @@ fn real_corpus_blind8() {
     floors(
         &tally,
         "blind8",
-        &[("span", 18), ("name", 10), ("token", 4)],
-        32,
+        &[("span", 20), ("name", 11), ("token", 4)],
+        35,
         6,
     );
 }
@@ -265,9 +265,9 @@ fn real_corpus_blind9() {
     floors(
         &tally,
         "blind9",
-        &[("span", 21), ("name", 30), ("token", 18)],
-        71,
-        10,
+        &[("span", 25), ("name", 31), ("token", 18)],
+        79,
+        7,
     );
 }
 
@@ -280,9 +280,9 @@ fn real_corpus_blind10() {
     floors(
         &tally,
         "blind10",
-        &[("span", 55), ("name", 70), ("token", 18)],
-        145,
-        24,
+        &[("span", 68), ("name", 71), ("token", 18)],
+        168,
+        13,
     );
 }
 
@@ -294,8 +294,8 @@ fn real_corpus_blind11() {
     floors(
         &tally,
         "blind11",
-        &[("span", 12), ("name", 31), ("token", 7)],
-        52,
-        14,
+        &[("span", 14), ("name", 33), ("token", 25)],
+        74,
+        8,
     );
 }
