@@ -11,9 +11,11 @@ use regex::Regex;
 use super::read;
 
 mod books;
+mod powershell;
 // Each test binary uses its own part of the corpus.
 #[allow(unused_imports)]
 pub use books::{blind10, blind11, blind6, blind7, blind8, blind9, human};
+pub use powershell::blind13;
 
 /// Where a case's English source comes from.
 pub enum Source {
