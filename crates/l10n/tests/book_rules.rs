@@ -230,3 +230,18 @@ fn a_span_inside_a_chinese_or_japanese_frame() {
     );
     clean("次の `OnClick` イベント ハンドラーを追加します。", src);
 }
+
+#[test]
+fn a_span_after_the_sentences_final_stop() {
+    let src = "It sends the stream to a file called `dir.log`.";
+    assert!(
+        rules("Он отправляет поток в файл с именем. `dir.log`", src).contains(&"code-span-moved")
+    );
+    clean("Он отправляет поток в файл с именем `dir.log`.", src);
+    // A Korean topic particle before another particle: the span went away.
+    assert!(rules(
+        "이 경우에는에서 `Move-Item` 항목을 이동 합니다.",
+        "In this case, `Move-Item` moves the item.",
+    )
+    .contains(&"code-span-moved"));
+}

@@ -97,7 +97,34 @@ fn paren_groups(side: &Side) -> Vec<(usize, usize)> {
 
 /// A code span that the source has inside a link's text or inside
 /// parentheses, and the translation has elsewhere.
+/// The segment's last span now after its sentence's final stop (`в файл с
+/// именем. `dir.log``, `です。 <code>…</code>`) where the source ends its
+/// sentence after the span: it is outside the sentence it belongs to.
+fn after_the_stop(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let Some(last) = t.inl.codes.last() else {
+        return;
+    };
+    let stops = ['.', '。', '!', '?', '！', '？'];
+    let ends = t.text.trim_end().len() == last.range.end;
+    let before = t.text[..last.range.start].trim_end();
+    let in_source = s.inl.codes.iter().find(|c| c.content == last.content);
+    let source_stop =
+        in_source.is_some_and(|c| s.text[..c.range.start].trim_end().ends_with(stops));
+    if ends && before.ends_with(stops) && in_source.is_some() && !source_stop {
+        out.push((
+            "code-span-moved",
+            last.range.start,
+            certain(&format!(
+                "code span {} is not where the source has it: it now comes after the sentence's final \"{}\", outside the sentence",
+                last.shown(),
+                before.chars().next_back().unwrap_or('.')
+            )),
+        ));
+    }
+}
+
 pub(super) fn code_span_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    after_the_stop(t, s, out);
     if !small(s.inl.codes.len(), t.inl.codes.len() + t.inl.links.len() + 1) {
         return;
     }

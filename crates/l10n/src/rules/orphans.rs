@@ -50,6 +50,12 @@ const KO_PAIRS: &[&str] = &[
     "를를",
     "을을",
     "은은",
+    // A topic particle before another case particle: the span between them
+    // went elsewhere (`경우에는에서 `Move-Item``, `이 명령은의`).
+    "는에서",
+    "은에서",
+    "는의",
+    "은의",
 ];
 
 /// Chinese words that need a noun between them: a conjunction or the copula
