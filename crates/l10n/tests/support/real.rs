@@ -15,6 +15,7 @@ mod powershell;
 // Each test binary uses its own part of the corpus.
 #[allow(unused_imports)]
 pub use books::{blind10, blind11, blind6, blind7, blind8, blind9, human};
+#[allow(unused_imports)] // each test binary uses its own part of them
 pub use powershell::blind13;
 
 /// Where a case's English source comes from.
