@@ -14,7 +14,7 @@ mod books;
 mod powershell;
 // Each test binary uses its own part of the corpus.
 #[allow(unused_imports)]
-pub use books::{blind10, blind11, blind6, blind7, blind8, blind9, human};
+pub use books::{blind10, blind11, blind12, blind6, blind7, blind8, blind9, human};
 #[allow(unused_imports)] // each test binary uses its own part of them
 pub use powershell::blind13;
 

@@ -47,6 +47,23 @@ pub fn blind11() -> Vec<Case> {
     ])
 }
 
+/// Five side-by-side pages labelled after the rules were tuned on
+/// `blind10/` and `blind11/`: Dapr for .NET developers (getting started,
+/// publish/subscribe, bindings, secrets) and the cloud-native book
+/// (containers and orchestrators).
+pub fn blind12() -> Vec<Case> {
+    translated_titles(&[
+        ("es.getting-started", "es.getting-started.md"),
+        ("ru.publish-subscribe", "ru.publish-subscribe.md"),
+        ("zh.bindings", "zh.bindings.md"),
+        (
+            "ko.leverage-containers-orchestrators",
+            "ko.leverage-containers-orchestrators.md",
+        ),
+        ("ja.secrets", "ja.secrets.md"),
+    ])
+}
+
 /// Human translations (`ms.translationtype: HT`), side by side, checked
 /// against the English they carry: what is reported there is mostly false
 /// alarms.
