@@ -272,13 +272,22 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
                 .step_by(2)
                 .any(|c| c.split_whitespace().any(command))
     });
-    // Words the source writes in its code spans (`systemd`).
+    // Words the source writes in its code spans (`systemd`), in lower case;
+    // and with its code blocks' (`docker`, `bash`).
     let spanned: std::collections::HashSet<String> = texts
         .iter()
         .flat_map(|t| t.text.split('`').skip(1).step_by(2))
         .flat_map(str::split_whitespace)
-        .map(String::from)
+        .map(str::to_lowercase)
         .collect();
+    let mut in_code = spanned.clone();
+    in_code.extend(
+        blocks
+            .iter()
+            .flat_map(|b| b.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase),
+    );
     let cased = rules::cased_words(texts.iter().map(|t| t.text));
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
@@ -286,6 +295,7 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         names: &names,
         code_words: &code_words,
         spanned: &spanned,
+        in_code: &in_code,
         cased: &cased,
         commands,
     };

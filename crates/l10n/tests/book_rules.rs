@@ -245,3 +245,32 @@ fn a_span_after_the_sentences_final_stop() {
     )
     .contains(&"code-span-moved"));
 }
+
+#[test]
+fn an_english_noun_left_in_korean_or_japanese() {
+    let src = "Containers and orchestrators are designed to solve problems.";
+    assert!(rules(
+        "컨테이너 및 orchestrator는 문제를 해결 하도록 설계 되었습니다.",
+        src
+    )
+    .contains(&"source-left-in-translation"));
+    clean(
+        "컨테이너 및 오케스트레이터는 문제를 해결 하도록 설계 되었습니다.",
+        src,
+    );
+    // Kept on purpose: a word the page writes as code, a cmdlet.
+    clean(
+        "この cmdlet は現在の場所を取得します。",
+        "This cmdlet gets the current location.",
+    );
+    // Capitalized in the source, in bold: a parameter's name re-cased.
+    let f = support::findings(
+        "**destination** 매개 변수를 사용 합니다.",
+        "Use the **Destination** parameter.",
+    );
+    assert!(
+        f.iter().any(|f| f.rule == "product-name-altered")
+            && f.iter().all(|f| f.rule != "source-left-in-translation"),
+        "{f:#?}"
+    );
+}

@@ -195,13 +195,16 @@ fn real_corpus_blind6() {
     let tally = report("blind6", &real::blind6());
     // Measured once, as labelled: 29/56 (span 23/32, name 1/13, link 2/6,
     // token 3/3, emphasis 0/2), 18 false alarms. After the rules changed on
-    // what it showed (not blind since): 41/56, 4.
+    // what it showed (not blind since): 41/56, 4. The fifth false alarm is
+    // `serialization 및 deserialization` left in English in the Korean
+    // page, which later sets' labels count as English left (blind12's
+    // `orchestrator는`) and this set's labeller did not.
     floors(
         &tally,
         "blind6",
         &[("span", 28), ("name", 11), ("token", 3)],
         47,
-        4,
+        5,
     );
 }
 

@@ -50,9 +50,13 @@ pub(crate) struct Ctx<'a> {
     pub(crate) names: &'a Names,
     /// Names the page's code blocks use (`code_words`).
     pub(crate) code_words: &'a std::collections::HashSet<String>,
-    /// Words the source writes in its code spans: lower case there is the
-    /// spelling of a command or file, not a word's (`recased`).
+    /// Words the source writes in its code spans, in lower case: there
+    /// lower case is a command's or a file's spelling, not a word's
+    /// (`recased`).
     pub(crate) spanned: &'a std::collections::HashSet<String>,
+    /// Those and the words of its code blocks: a word kept in English is
+    /// kept for the reader to type (`source_left`).
+    pub(crate) in_code: &'a std::collections::HashSet<String>,
     /// Words the source writes with a capital away from a sentence's start
     /// (lower case): `JSON`, `Web` (`recased`).
     pub(crate) cased: &'a std::collections::HashSet<String>,
@@ -143,7 +147,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);
     source_left::source_left(&t, &s, glued, out);
-    source_left::english_word_left(&t, &s, out);
+    source_left::english_word_left(&t, &s, ctx, out);
 }
 
 /// Rules over the segments of one line (a "Previous / Next" footer written

@@ -41,6 +41,14 @@ fn runs<'a>(side: &Side<'a>, keep: impl Fn(char) -> bool) -> Vec<(usize, &'a str
     out
 }
 
+/// Whether the text is written in Latin letters only (no Cyrillic, CJK or
+/// Hangul).
+fn caseless_free(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| is_cyrillic(c) || no_space_script(c) || hangul(c))
+}
+
 fn latin(c: char) -> bool {
     c.is_ascii_alphabetic()
 }
@@ -113,7 +121,14 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
             && source
                 .iter()
                 .all(|x| x.chars().all(|c| c.is_ascii_lowercase()));
-        if capitals || raised {
+        // Lowered where the source marks it as a name in bold (**And**,
+        // **Destination**, a parameter or an operator), in a translation
+        // of another script that keeps it in English.
+        let lowered = !caseless_free(t.text)
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && source.iter().all(|x| capitalized(x))
+            && s.text.contains(&format!("**{written}**"));
+        if capitals || raised || lowered {
             out.push((
                 "product-name-altered",
                 at,
@@ -336,6 +351,7 @@ mod tests {
             names: &names,
             code_words: &code_words,
             spanned: &spanned,
+            in_code: &spanned,
             cased: &cased,
             commands: false,
         };

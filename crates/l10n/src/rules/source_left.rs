@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use super::side::{Raw, Side};
 use crate::text::{self, clip, is_english_word, no_space_script, trim_word};
 
-/// The side's words, each also cut where a script without spaces meets
-/// another one: (byte offset, word).
+/// The side's words, each also cut where a script without spaces, or
+/// Hangul (a Korean particle written onto a word), meets another one:
+/// (byte offset, word).
 fn cut_words<'a>(side: &Side<'a>) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     for &(at, w) in &side.words {
@@ -24,7 +25,8 @@ fn cut_words<'a>(side: &Side<'a>) -> Vec<(usize, &'a str)> {
             }
         };
         for (i, c) in w.char_indices() {
-            if prev.is_some_and(|p| no_space_script(p) != no_space_script(c)) {
+            let cjk = |c: char| no_space_script(c) || text::hangul(c);
+            if prev.is_some_and(|p| cjk(p) != cjk(c)) {
                 cut(from, i);
                 from = i;
             }
@@ -153,7 +155,11 @@ const GRAMMAR: &[&str] = &[
     "each", "but", "use", "uses", "using", "you", "your", "its", "their",
 ];
 
-pub(super) fn english_word_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+/// Nouns that Japanese, Chinese and Korean documentation keeps in English
+/// on purpose.
+const KEPT_NOUNS: &[&str] = &["cmdlet", "cmdlets", "shell", "shells"];
+
+pub(super) fn english_word_left(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) {
     if !other_script(t.text)
         || out
             .iter()
@@ -163,6 +169,9 @@ pub(super) fn english_word_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
     let source: std::collections::HashSet<String> =
         s.words.iter().map(|&(_, w)| w.to_lowercase()).collect();
+    // As the source writes them: a word it capitalizes (**Destination**, a
+    // parameter) is a name re-cased, which `recased` says.
+    let exact: std::collections::HashSet<&str> = cut_words(s).into_iter().map(|(_, w)| w).collect();
     let words = cut_words(t);
     // A capitalized Latin word: a name's (`Docker for Windows`).
     let named = |k: Option<usize>| {
@@ -180,8 +189,22 @@ pub(super) fn english_word_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let function = GRAMMAR.contains(&w)
             && !between_spans
             && !(named(k.checked_sub(1)) && named(Some(k + 1)));
-        if ((plain && inflected) || function)
-            && source.contains(w)
+        // A lower-case noun among Japanese, Chinese or Korean words
+        // (`orchestrator는`, `Dapr services 之间`): unless the page writes
+        // it as code (`docker`, `null`), or it is one of the few nouns kept
+        // on purpose (`cmdlet`), the translation forgot it.
+        let noun = plain_noun(t.text, w)
+            && !ctx.in_code.contains(w)
+            && !KEPT_NOUNS.contains(&w)
+            && !ctx.names.has_word(w);
+        if ((plain && inflected) || function || noun)
+            // The source's word, maybe in its plural (`orchestrators` left
+            // as `orchestrator를`).
+            && (if noun {
+                exact.contains(w) || exact.contains(format!("{w}s").as_str())
+            } else {
+                source.contains(w)
+            })
             && !crate::text::is_technical(w)
             && !kept_on_purpose(t, at, at + w.len())
         {
@@ -193,6 +216,25 @@ pub(super) fn english_word_left(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             return;
         }
     }
+}
+
+/// Endings of English words built from others (`orchestrator`,
+/// `architecture`, `priority`, `fondly`), which programming keeps none of
+/// (`void`, `null`, `stdout`, `bash` are kept on purpose).
+const DERIVED: &[&str] = &[
+    "tion", "tions", "sion", "sions", "ture", "tures", "ment", "ments", "ness", "ity", "ities",
+    "tor", "tors", "ship", "ance", "ence", "ly",
+];
+
+/// A lower-case English word built with a derivational ending, of seven
+/// letters or more, in Japanese, Chinese or Korean text.
+fn plain_noun(text: &str, w: &str) -> bool {
+    let cjk = text
+        .chars()
+        .any(|c| crate::text::no_space_script(c) || crate::text::hangul(c));
+    cjk && w.len() >= 7
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && DERIVED.iter().any(|e| w.ends_with(e))
 }
 
 #[cfg(test)]
