@@ -138,7 +138,7 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
             ));
         }
     }
-    cyrillic_names(t, s, names, ctx.cased, out);
+    cyrillic_names(t, s, ctx, out);
     spaced_names(t, s, names, out);
 }
 
@@ -263,9 +263,12 @@ fn english_recased(
 
 /// An identifier (`FullStockTicker`) or a name of the page the translation
 /// lost, written in Cyrillic letters instead.
-/// `cased`: words the page capitalizes mid-sentence (`Hazelcast`), names
-/// though they come once.
-fn cyrillic_names(t: &Side, s: &Side, names: &Names, cased: &HashSet<String>, out: &mut Vec<Raw>) {
+/// Words the page capitalizes mid-sentence (`ctx.cased`: `Hazelcast`) are
+/// names though they come once. An identifier the token rules found gone
+/// (`ChannelCredentials`) or a file's name is what the reader types: a
+/// token translated, an error; another name is a name altered.
+fn cyrillic_names(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) {
+    let (names, cased) = (ctx.names, ctx.cased);
     let words = runs(t, is_cyrillic);
     if words.is_empty() {
         return;
