@@ -274,3 +274,31 @@ fn an_english_noun_left_in_korean_or_japanese() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_japanese_or_chinese_particle_left_without_its_span() {
+    for (tr, src) in [
+        (
+            "に1つの条件を指定すると `Where-Object` 、コマンドが簡単になります。",
+            "When you specify a single condition, `Where-Object` is simpler.",
+        ),
+        (
+            "という名前のシークレット `customerdb` が返されます。",
+            "It returns the secret named `customerdb`.",
+        ),
+        (
+            "対象の名前とキーの両方でが参照されます `eShopRedisPassword` 。",
+            "Both the name and the key reference `eShopRedisPassword`.",
+        ),
+        (
+            "对的调用 `HttpClient.PostAsync()` 完成。",
+            "The call to `HttpClient.PostAsync()` completes.",
+        ),
+    ] {
+        assert!(rules(tr, src).contains(&"code-span-moved"), "{tr}");
+    }
+    clean(
+        "`customerdb` という名前のシークレットが返されます。",
+        "It returns the secret named `customerdb`.",
+    );
+}

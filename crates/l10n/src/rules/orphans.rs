@@ -11,12 +11,14 @@
 use super::side::{certain, Raw, Side};
 
 /// Japanese case particles that cannot start a phrase (not `で`, which
-/// also starts `できます`).
-const JA_PARTICLES: &[char] = &['を', 'に', 'が', 'は'];
+/// also starts `できます`); `の` links a noun to the next.
+const JA_PARTICLES: &[char] = &['を', 'に', 'が', 'は', 'の'];
 
 /// Two Japanese particles that never follow one another: a noun between
 /// them is gone.
-const JA_PAIRS: &[&str] = &["をに", "にを", "がを", "をが", "はを", "にが", "がに"];
+const JA_PAIRS: &[&str] = &[
+    "をに", "にを", "がを", "をが", "はを", "にが", "がに", "でが",
+];
 
 /// Korean particles that cannot stand alone.
 const KO_PARTICLES: &[&str] = &[
@@ -79,7 +81,9 @@ const ZH_GAPS: &[&str] = &[
     "由指定",
     "由定义",
     "由返回",
-    // "Named X" with no X (`名为的新迁移`).
+    // "The call to X" with no X (`对的调用`); "named X" with no X
+    // (`名为的新迁移`).
+    "对的",
     "名为的",
     "称为的",
     "命名为的",
@@ -204,7 +208,12 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
             }
             let before = text[..i].trim_end_matches(' ');
             let prev = before.chars().next_back();
-            if prev.is_some_and(|p| "、。「，,".contains(p)) && !span_before(i) {
+            // At the segment's start only before what no kana word goes on
+            // with (`に1つの`; not `はい`).
+            let next = text[i + c.len_utf8()..].chars().next();
+            let at_start =
+                before.is_empty() && next.is_some_and(|n| !matches!(n as u32, 0x3040..=0x309F));
+            if (prev.is_some_and(|p| "、。「，,".contains(p)) || at_start) && !span_before(i) {
                 out.push((i, format!("\"{}{c}\"", prev.unwrap_or(' '))));
             }
         }
@@ -212,6 +221,11 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
             for (i, _) in text.match_indices(pair) {
                 out.push((i, format!("\"{pair}\"")));
             }
+        }
+        // "Named …" with nothing before it (`という名前のシークレット `X``).
+        let start = text.len() - text.trim_start().len();
+        if text[start..].starts_with("という") {
+            out.push((start, "\"という\"".to_string()));
         }
     }
     if ko {
