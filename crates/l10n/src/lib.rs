@@ -296,6 +296,11 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         code_words: &code_words,
         spanned: &spanned,
         in_code: &in_code,
+        commands_run: &rules::commands_run(
+            ldoc.code_blocks
+                .iter()
+                .map(|b| (b.lang(), b.content.as_str())),
+        ),
         cased: &cased,
         commands,
     };

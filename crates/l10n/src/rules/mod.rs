@@ -6,6 +6,7 @@
 
 mod code_spans;
 mod code_words;
+mod commands;
 mod compare;
 mod emphasis;
 mod footer_words;
@@ -35,6 +36,7 @@ use crate::doc::Segment;
 use crate::inline::RefDefs;
 use crate::text::{self, clip};
 pub(crate) use code_words::{code_words, named_in_prose, quoted_in_code};
+pub(crate) use commands::commands_run;
 pub(crate) use names::{derive as derive_names, Names, SourceText};
 pub(crate) use recased::cased_words;
 pub(crate) use side::{certain, unmark};
@@ -57,6 +59,8 @@ pub(crate) struct Ctx<'a> {
     /// Those and the words of its code blocks: a word kept in English is
     /// kept for the reader to type (`source_left`).
     pub(crate) in_code: &'a std::collections::HashSet<String>,
+    /// The commands the page's code blocks run (`curl`, `dapr`).
+    pub(crate) commands_run: &'a std::collections::HashSet<String>,
     /// Words the source writes with a capital away from a sentence's start
     /// (lower case): `JSON`, `Web` (`recased`).
     pub(crate) cased: &'a std::collections::HashSet<String>,
@@ -135,6 +139,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     emphasis::emphasis_glued(&t, &s, out);
     technical_tokens::technical_tokens(&t, &s, ctx.commands, out);
     code_words::code_words_translated(&t, &s, ctx.code_words, out);
+    commands::command_gone(&t, &s, ctx.commands_run, out);
     // A name re-cased inside a technical token (`ASP.net Core`) is reported
     // once, as the token.
     let tokens_at: std::collections::HashSet<usize> = out

@@ -1,0 +1,126 @@
+//! `technical-token-translated`: a command the page's code runs (`curl`,
+//! `dapr`, `kubectl`), named in the source's prose, gone from the
+//! translation, translated as a word (`команда с *фигурой*`, `使用卷调用`) or
+//! dropped. The reader can no longer tell what to run.
+
+use std::collections::HashSet;
+
+use super::side::{certain, Raw, Side};
+
+/// Commands that are also English verbs or words (`find`, `sort`): in
+/// prose they are more often the word, which a translation translates.
+const WORDS: &[&str] = &[
+    "find", "sort", "type", "set", "make", "touch", "export", "test", "time", "which", "echo",
+    "read", "run", "start", "kill", "wait", "sleep", "head", "tail", "watch", "open", "cut",
+    "join", "split", "paste", "more", "less", "print", "shift", "trap", "source", "exec", "eval",
+    "true", "false", "help", "install", "update", "build", "new", "add", "list", "get", "use",
+    "code", "node", "view", "show", "clear", "copy", "move", "dir", "path", "date", "history",
+    "top", "free", "file", "env", "tree", "config", "login", "logout", "init", "restore",
+    "publish", "pack", "clean", "deploy", "create", "delete", "remove", "apply", "describe",
+    "logs", "exit", "call",
+];
+
+/// Languages of code blocks that hold commands (a shell's), not a
+/// program's source.
+const SHELLS: &[&str] = &[
+    "bash",
+    "sh",
+    "shell",
+    "console",
+    "cmd",
+    "powershell",
+    "pwsh",
+    "azurecli",
+    "dotnetcli",
+    "cli",
+    "zsh",
+    "terminal",
+];
+
+/// The first word of each line of the shell code blocks (`lang`, content;
+/// after a prompt), in lower case: the commands the page runs.
+pub(crate) fn commands_run<'a>(
+    blocks: impl IntoIterator<Item = (String, &'a str)>,
+) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for (lang, block) in blocks {
+        if !SHELLS.contains(&lang.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        for line in block.lines() {
+            let line = line.trim_start();
+            let line = ["$ ", "> ", "PS> ", "# "]
+                .iter()
+                .find_map(|p| line.strip_prefix(p))
+                .unwrap_or(line);
+            if let Some(w) = line.split_whitespace().next() {
+                let plain = w.len() >= 3
+                    && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !WORDS.contains(&w);
+                if plain {
+                    out.insert(w.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn command_gone(t: &Side, s: &Side, run: &HashSet<String>, out: &mut Vec<Raw>) {
+    if run.is_empty() {
+        return;
+    }
+    let lower = t.text.to_lowercase();
+    let mut seen = HashSet::new();
+    for &(_, w) in &s.words {
+        let w = w.trim_matches(|c: char| "*_".contains(c));
+        if !run.contains(w) || !seen.insert(w) {
+            continue;
+        }
+        let kept = lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        });
+        if kept {
+            continue;
+        }
+        out.push((
+            "technical-token-translated",
+            0,
+            certain(&format!(
+                "the command \"{w}\" of the source, which the page's code runs, is not in the translation: translated or dropped; keep \"{w}\""
+            )),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::side::run_rule;
+    use super::*;
+
+    #[test]
+    fn a_command_of_the_code_gone() {
+        let run = commands_run([
+            (
+                "bash".to_string(),
+                "curl -X GET http://localhost:3500/v1.0/state\nfind . -name x",
+            ),
+            ("csharp".to_string(), "public class X {}"),
+        ]);
+        assert!(run.contains("curl") && !run.contains("find") && !run.contains("public"));
+        let found = |tr, src| run_rule(|t, s, o| command_gone(t, s, &run, o), tr, src).len();
+        let src = "In the example below, a *curl* command retrieves the data:";
+        assert_eq!(
+            found("В примере ниже команда с *фигурой* получает данные:", src),
+            1
+        );
+        assert_eq!(
+            found("В примере ниже команда *curl* получает данные:", src),
+            0
+        );
+        assert_eq!(found("Найдите файлы:", "Find the files:"), 0);
+    }
+}
