@@ -111,6 +111,7 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
             s_tokens.push((at, head));
             full_width_after(t, head, w, out);
         }
+        half_translated(t, w, out);
     }
     for &(at, tok) in &s_tokens {
         let tok = tok
@@ -214,6 +215,45 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
     }
 }
 
+/// A name of lower-case parts joined by `/` or `-` (`dotnet/docs`,
+/// `components-contrib`, `secret-store`) whose first part the translation
+/// keeps and whose rest it translates (`dotnet/文档`, `组件-contrib`,
+/// `secret ストア`): the name no longer matches anything.
+fn half_translated(t: &Side, w: &str, out: &mut Vec<Raw>) {
+    let w = text::trim_word(w).trim_matches(|c: char| "*_'\"[]()".contains(c));
+    let Some(sep) = w.find(['/', '-']) else {
+        return;
+    };
+    let parts_ok = w
+        .split(['/', '-'])
+        .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_ascii_lowercase()));
+    // Kept in the prose (a link's target may hold it too, untouched).
+    if !parts_ok || t.inl.prose.contains(w) {
+        return;
+    }
+    let (head, tail) = (&w[..=sep], &w[sep + 1..]);
+    let foreign = |c: char| c.is_alphabetic() && !c.is_ascii();
+    // The head kept, the rest in another script: `dotnet/文档`.
+    let head_kept = t
+        .text
+        .match_indices(head)
+        .find(|&(i, _)| t.text[i + head.len()..].trim_start().starts_with(foreign));
+    // The rest kept after a word of another script: `组件-contrib`.
+    let tail_kept = t
+        .text
+        .match_indices(&w[sep..])
+        .find(|&(i, _)| t.text[..i].chars().next_back().is_some_and(foreign) && !tail.is_empty());
+    if let Some((at, _)) = head_kept.or(tail_kept) {
+        out.push((
+            "technical-token-translated",
+            at,
+            certain(&format!(
+                "the source's \"{w}\" is half translated here: a name of its parts stays whole; keep \"{w}\""
+            )),
+        ));
+    }
+}
+
 /// The flag that starts a word with more after it: `--codepage` of
 /// `--codepage:&lt;int&gt;`.
 fn flag_head(w: &str) -> Option<&str> {
@@ -287,6 +327,40 @@ mod tests {
         assert!(set.contains("3.0-bionique"));
         assert!(token_set("`x`と3.0-bionicタグ").contains("3.0-bionic"));
         assert!(!set.contains("3.0-bionic") && !set.contains("-t"));
+    }
+
+    #[test]
+    fn half_translated_names() {
+        let rules = |tr, src| -> usize {
+            super::super::side::run_rule(|t, s, out| technical_tokens(t, s, false, out), tr, src)
+                .len()
+        };
+        assert_eq!(
+            rules(
+                "请参阅 *dotnet/文档* 存储库。",
+                "See the *dotnet/docs* repository."
+            ),
+            1
+        );
+        assert_eq!(
+            rules(
+                "请参阅 [Dapr 组件-contrib](https://x) 存储库。",
+                "See the [Dapr components-contrib](https://x) repo."
+            ),
+            1
+        );
+        assert_eq!(
+            rules(
+                "请参阅 *dotnet/docs* 存储库。",
+                "See the *dotnet/docs* repository."
+            ),
+            0
+        );
+        // A compound of the language's own: not a name of the source.
+        assert_eq!(
+            rules("Das Request-Reply-Muster.", "The request-reply pattern."),
+            0
+        );
     }
 
     #[test]
