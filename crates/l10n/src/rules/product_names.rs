@@ -3,7 +3,7 @@
 //! whole and untranslated: its capitals changed (`docker`, `ASP.NET core`),
 //! inflected or cut (`alpines`, `Alpi` for `Alpine`, also before a hyphen:
 //! `Alpinen-Basisimage`), given another ending (`alpino`), written in
-//! katakana where the name is gone (`アルパイン`, see `text::katakana`), or
+//! katakana where the name is gone (`アルパイン`, see `text::translit`), or
 //! split by other words or a link boundary (`ASP.NET applications Core`,
 //! `[Registre de conteneurs](…) Azure`).
 //!
