@@ -89,6 +89,23 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
     // compounds (`GrpC-Anwendungen`).
     // Whole words come first.
     let mut candidates: Vec<(usize, &str)> = t.words.clone();
+    // And the pieces between Chinese or Japanese punctuation, which no
+    // space follows (`、.net 構成`).
+    for &(at, w) in &t.words {
+        if w.contains(text::cjk_punctuation) {
+            let mut off = 0;
+            for piece in w.split(text::cjk_punctuation) {
+                if !piece.is_empty() && piece.len() < w.len() {
+                    candidates.push((at + off, piece));
+                }
+                off += piece.len()
+                    + w[off + piece.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+            }
+        }
+    }
     for &(at, w) in &t.words {
         if w.contains('-') && !w.starts_with('-') {
             let mut off = 0;
