@@ -11,12 +11,12 @@ use regex::Regex;
 use super::read;
 
 mod books;
-mod powershell;
+mod reference;
 // Each test binary uses its own part of the corpus.
 #[allow(unused_imports)]
-pub use books::{blind10, blind11, blind12, blind6, blind7, blind8, blind9, human};
+pub use books::{blind10, blind11, blind12, blind14, blind6, blind7, blind8, blind9, human};
 #[allow(unused_imports)] // each test binary uses its own part of them
-pub use powershell::blind13;
+pub use reference::{blind13, blind15};
 
 /// Where a case's English source comes from.
 pub enum Source {

@@ -64,6 +64,23 @@ pub fn blind12() -> Vec<Case> {
     ])
 }
 
+/// Five side-by-side chapters of "Blazor for ASP.NET Web Forms developers"
+/// not in `blind9/` or `blind10/` (app startup, migration, state
+/// management, security, forms and validation); their titles are
+/// translated and their English is not carried.
+pub fn blind14() -> Vec<Case> {
+    translated_titles(&[
+        ("es.app-startup", "es.app-startup.md"),
+        ("ru.migration", "ru.migration.md"),
+        ("zh.state-management", "zh.state-management.md"),
+        (
+            "ko.security-authentication-authorization",
+            "ko.security-authentication-authorization.md",
+        ),
+        ("ja.forms-validation", "ja.forms-validation.md"),
+    ])
+}
+
 /// Human translations (`ms.translationtype: HT`), side by side, checked
 /// against the English they carry: what is reported there is mostly false
 /// alarms.

@@ -1,6 +1,6 @@
-//! PowerShell pages labelled after the rules were tuned on the .NET books
-//! (`blind13/`): cmdlet reference pages, whose titles are the cmdlets'
-//! names, an about_ topic and a developer guide page.
+//! Reference pages labelled after the rules were tuned on the .NET books:
+//! PowerShell (`blind13/`, `blind15/`) and F# (`blind15/`) pages. A cmdlet
+//! reference page's title is the cmdlet's name; the others' are translated.
 
 use super::{Case, Source};
 
@@ -40,4 +40,34 @@ pub fn blind13() -> Vec<Case> {
             source: carried(None, true),
         },
     ]
+}
+
+/// Five side-by-side pages: the PowerShell developer guide page on a cmdlet
+/// that modifies the system in Spanish, F# computation expressions in
+/// Russian and strings in Japanese (their titles and descriptions
+/// translated, their English not carried), and the Select-Object and
+/// Start-Process references in Chinese and Korean.
+pub fn blind15() -> Vec<Case> {
+    let carried = |title| Source::Carried {
+        description: None,
+        title,
+    };
+    [
+        ("es.modifies-system", "es.modifies-system.md", false),
+        (
+            "ru.computation-expressions",
+            "ru.computation-expressions.md",
+            false,
+        ),
+        ("zh.select-object", "zh.select-object.md", true),
+        ("ko.start-process", "ko.start-process.md", true),
+        ("ja.strings", "ja.strings.md", false),
+    ]
+    .into_iter()
+    .map(|(name, page, title)| Case {
+        name,
+        page,
+        source: carried(title),
+    })
+    .collect()
 }
