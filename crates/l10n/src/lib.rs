@@ -280,14 +280,14 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         .flat_map(str::split_whitespace)
         .map(str::to_lowercase)
         .collect();
-    let mut in_code = spanned.clone();
-    in_code.extend(
-        blocks
-            .iter()
-            .flat_map(|b| b.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase),
-    );
+    let in_code: std::collections::HashSet<String> = texts
+        .iter()
+        .flat_map(|t| t.text.split('`').skip(1).step_by(2))
+        .chain(blocks.iter().copied())
+        .flat_map(|b| b.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
     let cased = rules::cased_words(texts.iter().map(|t| t.text));
     let ctx = rules::Ctx {
         refs: &ldoc.refs,

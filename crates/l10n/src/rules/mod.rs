@@ -56,8 +56,8 @@ pub(crate) struct Ctx<'a> {
     /// lower case is a command's or a file's spelling, not a word's
     /// (`recased`).
     pub(crate) spanned: &'a std::collections::HashSet<String>,
-    /// Those and the words of its code blocks: a word kept in English is
-    /// kept for the reader to type (`source_left`).
+    /// Those and the words of its code blocks, in lower case: a word kept
+    /// in English is kept for the reader to type (`source_left`).
     pub(crate) in_code: &'a std::collections::HashSet<String>,
     /// The commands the page's code blocks run (`curl`, `dapr`).
     pub(crate) commands_run: &'a std::collections::HashSet<String>,

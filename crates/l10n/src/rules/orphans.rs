@@ -213,7 +213,8 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
             let next = text[i + c.len_utf8()..].chars().next();
             let at_start =
                 before.is_empty() && next.is_some_and(|n| !matches!(n as u32, 0x3040..=0x309F));
-            if (prev.is_some_and(|p| "、。「，,".contains(p)) || at_start) && !span_before(i) {
+            if (prev.is_some_and(|p| "、。「，,(（".contains(p)) || at_start) && !span_before(i)
+            {
                 out.push((i, format!("\"{}{c}\"", prev.unwrap_or(' '))));
             }
         }
