@@ -302,3 +302,12 @@ fn a_japanese_or_chinese_particle_left_without_its_span() {
         "It returns the secret named `customerdb`.",
     );
 }
+
+#[test]
+fn a_chinese_to_without_its_span() {
+    let src = "Adding an object with a string key to `Session` is simple.";
+    assert!(
+        rules("向添加具有字符串键的对象非常简单 `Session` 。", src).contains(&"code-span-moved")
+    );
+    clean("向 `Session` 添加具有字符串键的对象非常简单。", src);
+}

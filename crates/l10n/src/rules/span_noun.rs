@@ -234,8 +234,13 @@ pub(super) fn span_away_from_noun(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 
 /// Chinese coverbs that take their object right after them, for the
 /// English word right before a span: "from `X`" is "从 `X`", "using `X`"
-/// "使用 `X`".
-const COVERBS: &[(&str, &str)] = &[("from", "从"), ("using", "使用"), ("from", "從")];
+/// "使用 `X`", "to `X`" "向 `X`".
+const COVERBS: &[(&str, &str)] = &[
+    ("from", "从"),
+    ("using", "使用"),
+    ("from", "從"),
+    ("to", "向"),
+];
 
 /// A span that the source has right after "from" or "using", after the
 /// Chinese coverb's place: the coverb, once in the sentence, is followed by
