@@ -311,3 +311,39 @@ fn a_chinese_to_without_its_span() {
     );
     clean("向 `Session` 添加具有字符串键的对象非常简单。", src);
 }
+
+#[test]
+fn a_name_moved_as_a_span_is_in_japanese_and_korean() {
+    let page = |tr: &str| {
+        format!(
+            "{}\n\n{}\n",
+            sxs(
+                "b-1",
+                "Blazor アプリと Blazor コンポーネント。",
+                "Blazor apps and Blazor components.",
+            ),
+            sxs(
+                "b-2",
+                tr,
+                "This article describes how Blazor handles forms."
+            ),
+        )
+    };
+    let moved = check(
+        &page("この記事では、フォームの処理方法について説明 Blazor します。"),
+        None,
+        &Config::default(),
+    );
+    assert!(
+        moved
+            .iter()
+            .any(|f| f.rule == "product-name-altered" && f.message.contains("verbal noun")),
+        "{moved:#?}"
+    );
+    let kept = check(
+        &page("この記事では、Blazor でのフォームの処理方法について説明します。"),
+        None,
+        &Config::default(),
+    );
+    assert!(kept.is_empty(), "{kept:#?}");
+}

@@ -149,6 +149,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
         .collect();
     product_names::product_names(&t, &s, ctx.names, &tokens_at, out);
     recased::recased(&t, &s, ctx, out);
+    span_role::name_role(&t, &s, ctx.names, out);
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);
     source_left::source_left(&t, &s, glued, out);
