@@ -250,10 +250,9 @@ fn orphans(t: &Side) -> Vec<(usize, String)> {
                 let b = text[..at].trim_end();
                 b.ends_with("**") || b.ends_with("__") || (b.ends_with(')') && b.contains("]("))
             };
-            // At the very start only before a span: `를 `X` 등록` (the
-            // span went after its particle).
-            let first_ok = at > 0 || text[word.len()..].trim_start().starts_with('`');
-            if (n == 1 && !span_before(at) && first_ok && !marked) || n >= 2 {
+            // At the very start too: `를 `X` 등록`, `를 사용 하 여` (the span
+            // went after its particle, or elsewhere).
+            if (n == 1 && !span_before(at) && !marked) || n >= 2 {
                 out.push((at, format!("\"{w}\" standing alone")));
             }
         }
