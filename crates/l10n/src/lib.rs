@@ -280,14 +280,15 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         .flat_map(str::split_whitespace)
         .map(str::to_lowercase)
         .collect();
-    let in_code: std::collections::HashSet<String> = texts
+    let code_tokens: std::collections::HashSet<&str> = texts
         .iter()
         .flat_map(|t| t.text.split('`').skip(1).step_by(2))
         .chain(blocks.iter().copied())
         .flat_map(|b| b.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
         .collect();
+    let in_code: std::collections::HashSet<String> =
+        code_tokens.iter().map(|w| w.to_lowercase()).collect();
     let cased = rules::cased_words(texts.iter().map(|t| t.text));
     let ctx = rules::Ctx {
         refs: &ldoc.refs,
@@ -296,6 +297,7 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         code_words: &code_words,
         spanned: &spanned,
         in_code: &in_code,
+        code_tokens: &code_tokens,
         commands_run: &rules::commands_run(
             ldoc.code_blocks
                 .iter()

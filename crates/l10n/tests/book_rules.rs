@@ -136,10 +136,14 @@ fn a_command_capitalized_in_japanese_and_a_type_in_cyrillic_letters() {
             .any(|f| f.rule == "product-name-altered" && f.message.contains("\"Systemd\"")),
         "{f:#?}"
     );
-    let f = support::findings(
+    // Types the page's code uses: tokens.
+    let code = "```csharp\nvar c = ChannelCredentials.Create(new SslCredentials(), CallCredentials.FromInterceptor(x));\n```\n";
+    let page = |tr: &str, src: &str| format!("{}\n\n{code}", sxs("b-1", tr, src));
+    let (tr, src) = (
         "Объединение Чаннелкредентиалс и Каллкредентиалс",
         "Combine ChannelCredentials and CallCredentials",
     );
+    let f = check(&page(tr, src), Some(&page(src, src)), &Config::default());
     let translated: Vec<_> = f
         .iter()
         .filter(|f| f.rule == "technical-token-translated")
@@ -147,6 +151,15 @@ fn a_command_capitalized_in_japanese_and_a_type_in_cyrillic_letters() {
     assert_eq!(translated.len(), 2, "{f:#?}");
     assert!(
         f.iter().all(|f| f.rule != "technical-token-missing"),
+        "{f:#?}"
+    );
+    // A name of the prose that no code writes (an app, a sample): a name.
+    let f = support::findings(
+        "Для этого примера используется приложение Ешопонблазор.",
+        "For this example, the EShopOnBlazor app is used.",
+    );
+    assert!(
+        !f.is_empty() && f.iter().all(|f| f.rule == "product-name-altered"),
         "{f:#?}"
     );
 }

@@ -355,6 +355,7 @@ mod tests {
             code_words: &code_words,
             spanned: &spanned,
             in_code: &spanned,
+            code_tokens: &Default::default(),
             commands_run: &spanned,
             cased: &cased,
             commands: false,
