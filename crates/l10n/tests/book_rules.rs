@@ -156,7 +156,7 @@ fn a_command_capitalized_in_japanese_and_a_type_in_cyrillic_letters() {
     // A name of the prose that no code writes (an app, a sample): a name.
     let f = support::findings(
         "Для этого примера используется приложение Ешопонблазор.",
-        "For this example, the EShopOnBlazor app is used.",
+        "For this example, the eShopOnBlazor app is used.",
     );
     assert!(
         !f.is_empty() && f.iter().all(|f| f.rule == "product-name-altered"),

@@ -260,7 +260,7 @@ fn real_corpus_blind8() {
         "blind8",
         &[("span", 20), ("name", 11), ("token", 4)],
         35,
-        6,
+        5,
     );
 }
 
@@ -275,7 +275,7 @@ fn real_corpus_blind9() {
         "blind9",
         &[("span", 25), ("name", 31), ("token", 18)],
         79,
-        7,
+        6,
     );
 }
 
@@ -332,9 +332,9 @@ fn real_corpus_blind12() {
     floors(
         &tally,
         "blind12",
-        &[("span", 45), ("name", 88), ("token", 3)],
-        149,
-        10,
+        &[("span", 45), ("name", 92), ("token", 3)],
+        153,
+        5,
     );
 }
 
@@ -347,9 +347,9 @@ fn real_corpus_blind14() {
     floors(
         &tally,
         "blind14",
-        &[("span", 42), ("name", 34), ("token", 10)],
-        91,
-        29,
+        &[("span", 42), ("name", 46), ("token", 10)],
+        103,
+        10,
     );
 }
 

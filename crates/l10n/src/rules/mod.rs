@@ -175,8 +175,12 @@ fn names_not_tokens(ctx: &Ctx, out: &mut Vec<Raw>) {
             return true;
         }
         let Some(w) = named(&f.2) else { return true };
+        // Words joined in CamelCase, not an acronym's (`gRPC`, a protocol
+        // the reader names in commands).
+        let bytes = w.as_bytes();
         let camel = w.chars().all(|c| c.is_ascii_alphanumeric())
-            && w.as_bytes().windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+            && bytes.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+            && !bytes.windows(2).any(|p| p[0].is_ascii_uppercase() && p[1].is_ascii_uppercase());
         // On a PowerShell page every such word is PowerShell's (a parameter
         // set, a type); elsewhere one the code writes is the code's.
         let code = ctx.commands
