@@ -254,12 +254,16 @@ fn real_corpus_blind8() {
     // Measured once, as labelled: 31/46 (span 17/25, name 10/12, token 4/7,
     // english 0/2), 7 false alarms (5 of them "protobuf" re-cased or the
     // name "Oneof" gone, which the labels call debatable or a token). After
-    // the rules changed on what it showed (not blind since): 32/46, 6.
+    // the rules changed on what it showed (not blind since): 32/46, 6. Since
+    // an `<xref:…>` is a link for punctuation (a space before the mark after
+    // it is typographic, as after any link, which later sets' labels leave
+    // out), the Russian span moved before a comma with a space is no longer
+    // found by that space: 34/46.
     floors(
         &tally,
         "blind8",
-        &[("span", 20), ("name", 11), ("token", 4)],
-        35,
+        &[("span", 19), ("name", 11), ("token", 4)],
+        34,
         5,
     );
 }
@@ -364,6 +368,6 @@ fn real_corpus_blind15() {
         "blind15",
         &[("span", 62), ("name", 28), ("token", 36)],
         128,
-        19,
+        10,
     );
 }

@@ -91,6 +91,13 @@ pub(super) fn capitalized(w: &str) -> bool {
     if !w.chars().all(|c| c.is_alphanumeric() || ".-+#".contains(c)) {
         return false;
     }
+    // A lower-case prefix before a name (`non-Windows`, `pre-Docker`): the
+    // name is the part after it.
+    if w.split_once('-')
+        .is_some_and(|(p, _)| !p.is_empty() && p.chars().all(|c| c.is_lowercase()))
+    {
+        return false;
+    }
     let mut chars = w.chars();
     let first = chars.next().unwrap_or(' ');
     let upper = first.is_uppercase()

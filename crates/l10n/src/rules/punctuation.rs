@@ -107,7 +107,9 @@ pub(super) fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
         }
         // Right after a link the same spacing is typographic; right after a
         // code span it is a space the source does not have.
-        if solid_before.is_some_and(|(end, m)| m && !t.inl.codes.iter().any(|x| x.range.end == end))
+        // An `<xref:…>` is a link there, though placed as a span.
+        if solid_before
+            .is_some_and(|(end, m)| m && !t.inl.codes.iter().any(|x| x.range.end == end && !x.xref))
         {
             continue;
         }
@@ -118,6 +120,7 @@ pub(super) fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
                 t.inl
                     .codes
                     .iter()
+                    .filter(|x| !x.xref)
                     .map(|x| x.range.clone())
                     .find(|r| r.end == end)
             })
