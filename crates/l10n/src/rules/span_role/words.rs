@@ -61,6 +61,23 @@ pub(super) const ZH_VERBS: &[&str] = &[
     "参阅",
     "查看",
     "运行命令",
+    // With the complement that takes the object after it (`设置为 `$False``).
+    "设置为",
+    "设为",
+    "更改为",
+    "改为",
+    "指定为",
+    "转换为",
+    "添加到",
+    "传递给",
+    "传递到",
+    "复制到",
+    "移动到",
+    "发送到",
+    "保存到",
+    "绑定到",
+    "重定向到",
+    "输出到",
 ];
 
 /// Marks that end a clause.
