@@ -128,7 +128,15 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
             && w.chars().all(|c| c.is_ascii_lowercase())
             && source.iter().all(|x| capitalized(x))
             && s.text.contains(&format!("**{written}**"));
-        if capitals || raised || lowered {
+        // Written by the source with a small first letter and a capital
+        // inside (`macOS`, `iOS`, `eShop`): those capitals are the name's
+        // own, whatever the sentence (`MacOS`, `Macos`).
+        let camel = |x: &str| {
+            x.starts_with(|c: char| c.is_ascii_lowercase())
+                && x.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        };
+        let mixed = !source.contains(&w) && source.iter().all(|x| camel(x));
+        if capitals || raised || lowered || mixed {
             out.push((
                 "product-name-altered",
                 at,
@@ -389,6 +397,15 @@ mod tests {
         assert!(found("el verbo GET", "the GET verb").is_empty());
         // Lower-case in the source: an HTTP verb or a word, not a name.
         assert!(found("la petición GET", "a get request").is_empty());
+    }
+
+    #[test]
+    fn a_small_first_letter_is_the_names() {
+        assert_eq!(
+            found("Linux/MacOS y Windows", "Linux/macOS and Windows").len(),
+            1
+        );
+        assert!(found("Linux/macOS y Windows", "Linux/macOS and Windows").is_empty());
     }
 
     #[test]
