@@ -14,7 +14,9 @@ mod books;
 mod reference;
 // Each test binary uses its own part of the corpus.
 #[allow(unused_imports)]
-pub use books::{blind10, blind11, blind12, blind14, blind6, blind7, blind8, blind9, human};
+pub use books::{
+    blind10, blind11, blind12, blind14, blind16, blind6, blind7, blind8, blind9, human,
+};
 #[allow(unused_imports)] // each test binary uses its own part of them
 pub use reference::{blind13, blind15};
 

@@ -81,6 +81,23 @@ pub fn blind14() -> Vec<Case> {
     ])
 }
 
+/// Five side-by-side pages labelled after the rules were changed on
+/// `blind14/` and `blind15/`: Dapr observability and reference application,
+/// gRPC service mesh, application performance management and RPC types;
+/// their titles are translated and their English is not carried.
+pub fn blind16() -> Vec<Case> {
+    translated_titles(&[
+        ("es.observability", "es.observability.md"),
+        ("ru.service-mesh", "ru.service-mesh.md"),
+        (
+            "zh.application-performance-management",
+            "zh.application-performance-management.md",
+        ),
+        ("ko.reference-application", "ko.reference-application.md"),
+        ("ja.rpc-types", "ja.rpc-types.md"),
+    ])
+}
+
 /// Human translations (`ms.translationtype: HT`), side by side, checked
 /// against the English they carry: what is reported there is mostly false
 /// alarms.
