@@ -71,3 +71,41 @@ pub fn blind15() -> Vec<Case> {
     })
     .collect()
 }
+
+/// Five side-by-side pages: F# lists in Spanish and pattern matching in
+/// Japanese (titles and descriptions translated, their English not carried),
+/// the Measure-Object and Set-Content references in Russian and Korean, and
+/// about_If in Chinese (its description the short description's English).
+pub fn blind17() -> Vec<Case> {
+    let carried = |description, title| Source::Carried { description, title };
+    vec![
+        Case {
+            name: "es.lists",
+            page: "es.lists.md",
+            source: carried(None, false),
+        },
+        Case {
+            name: "ru.measure-object",
+            page: "ru.measure-object.md",
+            source: carried(None, true),
+        },
+        Case {
+            name: "zh.about-if",
+            page: "zh.about-if.md",
+            source: carried(
+                Some("Describes a language command you can use to run statement lists based on the results of one or more conditional tests."),
+                true,
+            ),
+        },
+        Case {
+            name: "ko.set-content",
+            page: "ko.set-content.md",
+            source: carried(None, true),
+        },
+        Case {
+            name: "ja.pattern-matching",
+            page: "ja.pattern-matching.md",
+            source: carried(None, false),
+        },
+    ]
+}
