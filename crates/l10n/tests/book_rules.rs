@@ -360,3 +360,12 @@ fn a_name_moved_as_a_span_is_in_japanese_and_korean() {
     );
     assert!(kept.is_empty(), "{kept:#?}");
 }
+
+#[test]
+fn a_span_glued_to_bold_text() {
+    let src = "`Set-Content` uses the **Path** parameter.";
+    assert!(
+        rules("`Set-Content`**Path** 매개 변수를 사용 합니다.", src).contains(&"code-span-glued")
+    );
+    clean("`Set-Content`는 **Path** 매개 변수를 사용 합니다.", src);
+}

@@ -36,8 +36,14 @@ fn touches(text: &str, range: &std::ops::Range<usize>) -> (bool, bool) {
         .trim_matches('`')
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.');
+    // Bold or italic text right after it (`` `Set-Content`**Path** ``).
+    let emphasis = ["**", "__"].iter().any(|m| {
+        rest.strip_prefix(m)
+            .is_some_and(|r| r.starts_with(is_word_char))
+    });
     let after = rest.chars().next().is_some_and(glues_after)
-        || (rest.starts_with(hangul) && !korean_particle(rest) && !number);
+        || (rest.starts_with(hangul) && !korean_particle(rest) && !number)
+        || emphasis;
     (before, after)
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::links::norm_dest;
 use super::side::{Raw, Side};
 use crate::inline::Link;
-use crate::text::{clip, hangul, is_english_word, no_space_script, words};
+use crate::text::{clip, hangul, is_english_word, korean_particle, no_space_script, words};
 
 /// Prepositions and articles that lead into a noun (Spanish, Portuguese,
 /// French, Italian, German, Russian): a link's text does not end with one.
@@ -151,7 +151,9 @@ fn particle_taken_in(text: &str, after: &str) -> Option<String> {
         let word = stem.trim_end().chars().next_back().unwrap_or(' ');
         japanese && !kana(word) && (no_space_script(word) || word.is_alphanumeric())
     };
-    let outside = after.chars().next().is_some_and(|c| hangul(c) || kana(c));
+    // The same particle, or another, outside the link too (`[구성](…)은`);
+    // a word glued on after the link (`[Invoke 명령을](…)사용`) is none.
+    let outside = korean_particle(after) || after.chars().next().is_some_and(kana);
     (onto && !outside)
         .then(|| format!("it ends with the particle \"{p}\" of the sentence around the link"))
 }
