@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::names::Names;
 use super::side::{certain, Raw, Side};
-use crate::text::{hangul, is_cyrillic, no_space_script, transliterates_cyrillic};
+use crate::text::{cyrillic_key, hangul, is_cyrillic, latin_key, no_space_script};
 
 /// Runs of the side's prose words made of the characters `keep`, with their
 /// byte offsets in the text.
@@ -90,10 +90,12 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
         spellings.entry(w.to_ascii_lowercase()).or_default().push(w);
     }
     let caseless = t.text.chars().any(|c| no_space_script(c) || hangul(c));
-    let said = |out: &[Raw], at: usize| {
-        out.iter()
-            .any(|f| f.0.starts_with("product-name") && f.1 == at)
-    };
+    // Where a name was already said to be altered, looked up once a word.
+    let said: HashSet<usize> = out
+        .iter()
+        .filter(|f| f.0.starts_with("product-name"))
+        .map(|f| f.1)
+        .collect();
     let t_runs = runs(t, latin);
     let page_lower = |w: &str| {
         let l = w.to_ascii_lowercase();
@@ -101,7 +103,7 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
     };
     english_recased(t, &t_runs, &spellings, page_lower, out);
     for &(at, w) in &t_runs {
-        if w.len() < 3 || said(out, at) {
+        if w.len() < 3 || said.contains(&at) {
             continue;
         }
         let Some(source) = spellings.get(&w.to_ascii_lowercase()) else {
@@ -270,18 +272,28 @@ fn english_recased(
 }
 
 /// An identifier (`FullStockTicker`) or a name of the page the translation
-/// lost, written in Cyrillic letters instead.
-/// Words the page capitalizes mid-sentence (`ctx.cased`: `Hazelcast`) are
-/// names though they come once. An identifier the token rules found gone
-/// (`ChannelCredentials`) or a file's name is what the reader types: a
-/// token translated, an error; another name is a name altered.
+/// lost, written in Cyrillic letters instead. Words the page capitalizes
+/// mid-sentence (`ctx.cased`: `Hazelcast`) are names though they come once.
+/// An identifier the token rules found gone (`ChannelCredentials`) or a
+/// file's name is what the reader types: a token translated, an error;
+/// another name is a name altered.
 fn cyrillic_names(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) {
     let (names, cased) = (ctx.names, ctx.cased);
-    let words = runs(t, is_cyrillic);
-    if words.is_empty() {
+    // The Cyrillic words by their skeleton, looked up once a Latin word.
+    let mut by_key: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+    for (at, c) in runs(t, is_cyrillic) {
+        if let Some(k) = cyrillic_key(c) {
+            by_key.entry(k).or_default().push((at, c));
+        }
+    }
+    if by_key.is_empty() {
         return;
     }
-    let lower = t.inl.prose.to_lowercase();
+    let kept: HashSet<String> = runs(t, latin)
+        .into_iter()
+        .map(|(_, w)| w.to_ascii_lowercase())
+        .collect();
+    let mut seen = HashSet::new();
     for (_, w) in runs(s, latin) {
         let camel = w
             .as_bytes()
@@ -290,20 +302,22 @@ fn cyrillic_names(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) {
         let capital = w.starts_with(|c: char| c.is_ascii_uppercase())
             && cased.contains(&w.to_ascii_lowercase());
         let known = w.len() >= 5 && (camel || names.has_word(w));
-        if !(known || capital && w.len() >= 4) || lower.contains(&w.to_lowercase()) {
+        if !(known || capital && w.len() >= 4)
+            || kept.contains(&w.to_ascii_lowercase())
+            || !seen.insert(w)
+        {
             continue;
         }
-        for &(at, c) in &words {
+        let Some(matches) = latin_key(w).and_then(|k| by_key.get(&k)) else {
+            continue;
+        };
+        for &(at, c) in matches {
             // A word the page capitalizes once is a name only where the
             // Cyrillic is in capitals too (`ДАПР`): Russian shares many
             // words with English (`клиент`, `сертификат`, `Майкрософт`).
             let caps = c.chars().all(|c| !c.is_lowercase());
             let long = c.chars().count() >= if known { 5 } else { 4 };
-            if !long
-                || !(known || caps)
-                || !transliterates_cyrillic(c, w)
-                || out.iter().any(|f| f.1 == at)
-            {
+            if !long || !(known || caps) || out.iter().any(|f| f.1 == at) {
                 continue;
             }
             // An identifier the token rules found missing: it is not

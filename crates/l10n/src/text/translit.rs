@@ -74,12 +74,27 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 
 /// Whether the Cyrillic word `cyr` is written for the Latin word `latin`:
 /// the same skeleton of three consonant classes or more.
-pub(crate) fn transliterates_cyrillic(cyr: &str, latin: &str) -> bool {
-    if !cyr.chars().all(is_cyrillic) || !latin.chars().all(|c| c.is_ascii_alphabetic()) {
-        return false;
+#[cfg(test)]
+fn transliterates_cyrillic(cyr: &str, latin: &str) -> bool {
+    cyrillic_key(cyr).is_some_and(|c| Some(c) == latin_key(latin))
+}
+
+/// What a Cyrillic word is matched by: its skeleton, when it has three
+/// consonant classes or more.
+pub(crate) fn cyrillic_key(cyr: &str) -> Option<String> {
+    if !cyr.chars().all(is_cyrillic) {
+        return None;
     }
     let c = cyrillic_skeleton(cyr);
-    c.chars().count() >= 3 && c == skeleton(latin, true)
+    (c.chars().count() >= 3).then_some(c)
+}
+
+/// The skeleton a Latin word has when Cyrillic letters write it.
+pub(crate) fn latin_key(latin: &str) -> Option<String> {
+    latin
+        .chars()
+        .all(|c| c.is_ascii_alphabetic())
+        .then(|| skeleton(latin, true))
 }
 
 /// The consonant skeleton of a Latin word, in the classes of katakana.
