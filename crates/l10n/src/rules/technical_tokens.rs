@@ -232,11 +232,19 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
     }
 }
 
+/// Beyond this many bytes a segment is not a sentence, and the searches of
+/// the whole text a word makes are left out.
+const LONG: usize = 20_000;
+
 /// A name of lower-case parts joined by `/` or `-` (`dotnet/docs`,
 /// `components-contrib`, `secret-store`) whose first part the translation
 /// keeps and whose rest it translates (`dotnet/文档`, `组件-contrib`,
 /// `secret ストア`): the name no longer matches anything.
 fn half_translated(t: &Side, w: &str, out: &mut Vec<Raw>) {
+    // A sentence, not a megabyte: each name looks through the whole text.
+    if t.text.len() > LONG {
+        return;
+    }
     let w = text::trim_word(w).trim_matches(|c: char| "*_'\"[]()".contains(c));
     let Some(sep) = w.find(['/', '-']) else {
         return;
