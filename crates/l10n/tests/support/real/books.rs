@@ -98,6 +98,26 @@ pub fn blind16() -> Vec<Case> {
     ])
 }
 
+/// Four side-by-side pages (no Spanish one was found) labelled after the
+/// rules were changed on `blind16/` and `blind17/`: cloud-native
+/// infrastructure as code, resilient communications and deploying
+/// containers, serverless orchestration patterns; their titles are
+/// translated and their English is not carried.
+pub fn blind18() -> Vec<Case> {
+    translated_titles(&[
+        ("ru.infrastructure-as-code", "ru.infrastructure-as-code.md"),
+        (
+            "zh.resilient-communications",
+            "zh.resilient-communications.md",
+        ),
+        ("ko.orchestration-patterns", "ko.orchestration-patterns.md"),
+        (
+            "ja.deploy-containers-azure",
+            "ja.deploy-containers-azure.md",
+        ),
+    ])
+}
+
 /// Human translations (`ms.translationtype: HT`), side by side, checked
 /// against the English they carry: what is reported there is mostly false
 /// alarms.

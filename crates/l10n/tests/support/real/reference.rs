@@ -109,3 +109,42 @@ pub fn blind17() -> Vec<Case> {
         },
     ]
 }
+
+/// Five side-by-side pages labelled after the rules were changed on
+/// `blind16/` and `blind17/`: F# records, modules and options in Spanish,
+/// Korean and Japanese (titles and descriptions translated, their English
+/// not carried), the Stop-Process reference in Russian, about_Foreach in
+/// Chinese (its description the short description's English).
+pub fn blind19() -> Vec<Case> {
+    let carried = |description, title| Source::Carried { description, title };
+    vec![
+        Case {
+            name: "es.records",
+            page: "es.records.md",
+            source: carried(None, false),
+        },
+        Case {
+            name: "ru.stop-process",
+            page: "ru.stop-process.md",
+            source: carried(None, true),
+        },
+        Case {
+            name: "zh.about-foreach",
+            page: "zh.about-foreach.md",
+            source: carried(
+                Some("Describes a language command you can use to traverse all the items in a collection of items."),
+                true,
+            ),
+        },
+        Case {
+            name: "ko.modules",
+            page: "ko.modules.md",
+            source: carried(None, false),
+        },
+        Case {
+            name: "ja.options",
+            page: "ja.options.md",
+            source: carried(None, false),
+        },
+    ]
+}
