@@ -369,3 +369,10 @@ fn a_span_glued_to_bold_text() {
     );
     clean("`Set-Content`는 **Path** 매개 변수를 사용 합니다.", src);
 }
+
+#[test]
+fn a_span_right_after_a_japanese_polite_ending() {
+    let src = "It returns `true` if the option has a value.";
+    assert!(rules("値がある場合は返します`true`オプションです。", src).contains(&"code-span-moved"));
+    clean("オプションに値がある場合は `true` を返します。", src);
+}

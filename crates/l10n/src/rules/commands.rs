@@ -17,7 +17,11 @@ const WORDS: &[&str] = &[
     "code", "node", "view", "show", "clear", "copy", "move", "dir", "path", "date", "history",
     "top", "free", "file", "env", "tree", "config", "login", "logout", "init", "restore",
     "publish", "pack", "clean", "deploy", "create", "delete", "remove", "apply", "describe",
-    "logs", "exit", "call",
+    "logs", "exit", "call", // A shell's keywords, not commands.
+    "function", "foreach", "for", "if", "else", "elseif", "while", "until", "do", "done", "then",
+    "fi", "case", "esac", "switch", "param", "return", "begin", "process", "end", "try", "catch",
+    "finally", "throw", "break", "continue", "filter", "class", "enum", "using", "import", "from",
+    "let", "var", "const", "local", "declare",
 ];
 
 /// Languages of code blocks that hold commands (a shell's), not a

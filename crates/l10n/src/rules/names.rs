@@ -91,6 +91,12 @@ pub(super) fn capitalized(w: &str) -> bool {
     if !w.chars().all(|c| c.is_alphanumeric() || ".-+#".contains(c)) {
         return false;
     }
+    // An acronym's plural (`IDs`, `APIs`, `URIs`): a word of the text.
+    if let Some(stem) = w.strip_suffix('s') {
+        if stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()) {
+            return false;
+        }
+    }
     // A lower-case prefix before a name (`non-Windows`, `pre-Docker`): the
     // name is the part after it.
     if w.split_once('-')

@@ -86,8 +86,17 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
     let (names, spanned) = (ctx.names, ctx.spanned);
     // How the source spells each of its Latin words, by lower case.
     let mut spellings: HashMap<String, Vec<&str>> = HashMap::new();
+    // The acronyms of the source's plurals (`API` of `APIs`).
+    let mut plurals: HashSet<&str> = HashSet::new();
     for (_, w) in runs(s, latin) {
         spellings.entry(w.to_ascii_lowercase()).or_default().push(w);
+        if let Some(stem) = w.strip_suffix('s').filter(|x| x.len() >= 3 && all_caps(x)) {
+            spellings
+                .entry(stem.to_ascii_lowercase())
+                .or_default()
+                .push(stem);
+            plurals.insert(stem);
+        }
     }
     let caseless = t.text.chars().any(|c| no_space_script(c) || hangul(c));
     // Where a name was already said to be altered, looked up once a word.
@@ -138,7 +147,10 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
                 && x.chars().skip(1).any(|c| c.is_ascii_uppercase())
         };
         let mixed = !source.contains(&w) && source.iter().all(|x| camel(x));
-        if capitals || raised || lowered || mixed {
+        // An acronym the source writes in its plural, in other capitals
+        // (`Api` for "APIs").
+        let acronym = !all_caps(w) && source.iter().all(|x| plurals.contains(x));
+        if capitals || raised || lowered || mixed || acronym {
             out.push((
                 "product-name-altered",
                 at,
@@ -411,6 +423,15 @@ mod tests {
         assert!(found("el verbo GET", "the GET verb").is_empty());
         // Lower-case in the source: an HTTP verb or a word, not a name.
         assert!(found("la petición GET", "a get request").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_in_other_capitals() {
+        assert_eq!(
+            found("使用这些 Api 的类", "the classes that use these APIs").len(),
+            1
+        );
+        assert!(found("使用这些 API 的类", "the classes that use these APIs").is_empty());
     }
 
     #[test]

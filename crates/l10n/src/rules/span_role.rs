@@ -147,6 +147,18 @@ fn role(
                     ),
                 ));
             }
+            // Right after a clause's polite ending with no stop between
+            // (`返します`true``): a new phrase cannot start there.
+            if let Some(e) = ["ます", "ました", "です", "でした"]
+                .iter()
+                .find(|e| prev.ends_with(**e))
+                .filter(|_| !after.is_empty() && !after.starts_with(['。', '、', '.']))
+            {
+                return Some((
+                    true,
+                    format!("it now comes right after the clause's ending \"{e}\", with no stop between"),
+                ));
+            }
             if let Some(e) = JA_FINAL.iter().find(|e| prev.ends_with(**e)) {
                 if after.is_empty() || after.starts_with(['。', '、', '.']) {
                     return Some((
