@@ -15,10 +15,11 @@ mod reference;
 // Each test binary uses its own part of the corpus.
 #[allow(unused_imports)]
 pub use books::{
-    blind10, blind11, blind12, blind14, blind16, blind18, blind6, blind7, blind8, blind9, human,
+    blind10, blind11, blind12, blind14, blind16, blind18, blind20, blind6, blind7, blind8, blind9,
+    human,
 };
 #[allow(unused_imports)] // each test binary uses its own part of them
-pub use reference::{blind13, blind15, blind17, blind19};
+pub use reference::{blind13, blind15, blind17, blind19, blind21};
 
 /// Where a case's English source comes from.
 pub enum Source {

@@ -118,6 +118,27 @@ pub fn blind18() -> Vec<Case> {
     ])
 }
 
+/// Five side-by-side pages labelled after the rules were changed on
+/// `blind18/` and `blind19/`: gRPC protobuf-reserved, cloud-native
+/// centralized configuration, gRPC, logging with the Elastic Stack and Azure
+/// Monitor; their titles are translated or a name, their English not
+/// carried.
+pub fn blind20() -> Vec<Case> {
+    translated_titles(&[
+        ("es.protobuf-reserved", "es.protobuf-reserved.md"),
+        (
+            "ru.centralized-configuration",
+            "ru.centralized-configuration.md",
+        ),
+        ("zh.grpc", "zh.grpc.md"),
+        (
+            "ko.logging-with-elastic-stack",
+            "ko.logging-with-elastic-stack.md",
+        ),
+        ("ja.azure-monitor", "ja.azure-monitor.md"),
+    ])
+}
+
 /// Human translations (`ms.translationtype: HT`), side by side, checked
 /// against the English they carry: what is reported there is mostly false
 /// alarms.

@@ -148,3 +148,33 @@ pub fn blind19() -> Vec<Case> {
         },
     ]
 }
+
+/// Five side-by-side pages labelled after the rules were changed on
+/// `blind18/` and `blind19/`: F# arrays, for...in loops and tuples in
+/// Spanish, Chinese and Korean (titles and descriptions translated, their
+/// English not carried), the Get-Date and Out-File references in Russian
+/// and Japanese.
+pub fn blind21() -> Vec<Case> {
+    let carried = |title| Source::Carried {
+        description: None,
+        title,
+    };
+    [
+        ("es.arrays", "es.arrays.md", false),
+        ("ru.get-date", "ru.get-date.md", true),
+        (
+            "zh.loops-for-in-expression",
+            "zh.loops-for-in-expression.md",
+            false,
+        ),
+        ("ko.tuples", "ko.tuples.md", false),
+        ("ja.out-file", "ja.out-file.md", true),
+    ]
+    .into_iter()
+    .map(|(name, page, title)| Case {
+        name,
+        page,
+        source: carried(title),
+    })
+    .collect()
+}
