@@ -376,3 +376,10 @@ fn a_span_right_after_a_japanese_polite_ending() {
     assert!(rules("値がある場合は返します`true`オプションです。", src).contains(&"code-span-moved"));
     clean("オプションに値がある場合は `true` を返します。", src);
 }
+
+#[test]
+fn a_chinese_span_after_the_noun_it_belongs_to() {
+    let src = "The output of `function2` is as follows:";
+    assert!(rules("输出`function2`如下：", src).contains(&"code-span-moved"));
+    clean("`function2` 的输出如下：", src);
+}

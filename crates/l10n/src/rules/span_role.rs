@@ -61,7 +61,9 @@ impl Script {
     }
 }
 
+mod names;
 mod words;
+pub(super) use names::name_role;
 use words::*;
 
 /// The next character after `at` that is neither a space nor inside
@@ -218,8 +220,16 @@ fn role(
                 .take_while(|c| no_space_script(*c) && *c != '的')
                 .collect();
             let de = prev[..prev.len() - noun.len()].ends_with('的');
-            if (of.ends_with(" of") || of == "of") && de && (1..=3).contains(&noun.chars().count())
-            {
+            let of_span = of.ends_with(" of") || of == "of";
+            // Or right after the noun with no 的 at all (`输出`function2`如下`
+            // for "the output of `function2`").
+            let bare = !de
+                && (1..=3).contains(&noun.chars().count())
+                && after.starts_with(|c: char| no_space_script(c) && c != '的');
+            if of_span && bare {
+                return Some((false, format!("it comes right after \"{}\" with no 的: the source has it as what the noun belongs to (\"of\"), which Chinese puts before 的", noun.chars().rev().collect::<String>())));
+            }
+            if of_span && de && (1..=3).contains(&noun.chars().count()) {
                 return Some((false, format!("it comes after \"的{}\": the source has it as what the noun belongs to (\"of\"), which Chinese puts before 的", noun.chars().rev().collect::<String>())));
             }
         }
@@ -422,49 +432,6 @@ pub(super) fn code_span_role(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 tr.start,
                 if sure { certain(&m) } else { m },
             ));
-        }
-    }
-}
-
-/// A name of the page (`Blazor`) that Japanese or Korean machine
-/// translation moved as it moves spans: where its sentence cannot hold it
-/// (between a verb and its ending, after the final verb), judged as a span.
-/// As often in the source as in the translation, so that the occurrences
-/// pair in order.
-pub(super) fn name_role(t: &Side, s: &Side, names: &super::Names, out: &mut Vec<Raw>) {
-    let script = Script::of(t.text);
-    if !matches!(script, Script::Japanese | Script::Korean) {
-        return;
-    }
-    let whole = |text: &str, w: &str| -> Vec<Range<usize>> {
-        text.match_indices(w)
-            .filter(|&(i, _)| {
-                let b = text[..i].chars().next_back();
-                let a = text[i + w.len()..].chars().next();
-                !b.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.')
-                    && !a.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.')
-            })
-            .map(|(i, _)| i..i + w.len())
-            .collect()
-    };
-    let mut seen = std::collections::HashSet::new();
-    for &(_, w) in &s.words {
-        let w = crate::text::trim_word(w);
-        if !names.has_word(w) || !seen.insert(w) {
-            continue;
-        }
-        let (sr, tr) = (whole(s.text, w), whole(t.text, w));
-        if sr.len() != tr.len() {
-            continue;
-        }
-        for (sr, tr) in sr.iter().zip(&tr) {
-            if let Some((true, why)) = role(t, s, script, sr, tr) {
-                out.push((
-                    "product-name-altered",
-                    tr.start,
-                    format!("the name \"{w}\" is not where the source has it: {why}"),
-                ));
-            }
         }
     }
 }
