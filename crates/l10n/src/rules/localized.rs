@@ -75,7 +75,18 @@ pub(super) fn generic_translated(
     let generic = name[k..].iter().all(|w| plain(w));
     let (at, w) = traces[k - 1];
     let next = text[at + w.len()..].trim_start().chars().next();
-    head_kept && generic && next.is_some_and(|c| no_space_script(c) || hangul(c))
+    // In Russian the brand goes last (`конфигурация приложений Azure` for
+    // "Azure App Configuration"): the brand's words kept as written, the
+    // plain ones translated.
+    let cyrillic = text.chars().any(crate::text::is_cyrillic)
+        && traces
+            .iter()
+            .all(|(_, w)| name.iter().any(|n| n == w && !plain(n)))
+        && name
+            .iter()
+            .filter(|n| !traces.iter().any(|(_, w)| w == *n))
+            .all(|n| plain(n));
+    (head_kept && generic && next.is_some_and(|c| no_space_script(c) || hangul(c))) || cyrillic
 }
 
 #[cfg(test)]
