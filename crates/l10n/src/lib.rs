@@ -144,6 +144,7 @@ pub const RULES: &[Rule] = &[
     rule("technical-token-missing", Warning, "a technical token of the source is not in the segment"),
     rule("source-glued-to-translation", Warning, "the English source (all of it, or three words or more) is glued to the translated text with no space: `d'exécutionThe runtime image steps`"),
     rule("emphasis-glued", Warning, "emphasis (`*x*`, `**x**`, `_x_`) is glued to the next or previous word where the source has a space"),
+    rule("emphasis-moved", Warning, "bold or italics set on other words than the source's: onto a comma or a particle, or across a clause"),
     rule("source-left-in-translation", Warning, "a run of English source text is left inside the translation"),
     rule("segment-untranslated", Warning, "the translation is the source prose unchanged"),
     rule("segment-empty", Error, "the translation is empty"),

@@ -383,3 +383,13 @@ fn a_chinese_span_after_the_noun_it_belongs_to() {
     assert!(rules("输出`function2`如下：", src).contains(&"code-span-moved"));
     clean("`function2` 的输出如下：", src);
 }
+
+#[test]
+fn emphasis_moved_onto_a_comma_or_a_particle() {
+    let src = "Notation, such as *do-notation* in Haskell.";
+    assert!(rules("Нотация, например *, в* Haskell нотация do.", src).contains(&"emphasis-moved"));
+    clean("Нотация, например *do-нотация* в Haskell.", src);
+    let src = "The string **Hello, World** is written.";
+    assert!(rules("텍스트 문자열 **Hello를** 씁니다.", src).contains(&"emphasis-moved"));
+    clean("텍스트 문자열 **Hello, World**를 씁니다.", src);
+}

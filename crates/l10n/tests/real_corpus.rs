@@ -301,7 +301,7 @@ fn real_corpus_blind10() {
         &tally,
         "blind10",
         &[("span", 68), ("name", 71), ("token", 22)],
-        172,
+        173,
         13,
     );
 }
@@ -330,8 +330,8 @@ fn real_corpus_blind13() {
         &tally,
         "blind13",
         &[("span", 52), ("token", 29), ("name", 13)],
-        96,
-        18,
+        97,
+        19,
     );
 }
 
@@ -345,7 +345,7 @@ fn real_corpus_blind12() {
         &tally,
         "blind12",
         &[("span", 45), ("name", 94), ("token", 3)],
-        155,
+        156,
         5,
     );
 }
@@ -375,7 +375,7 @@ fn real_corpus_blind15() {
         &tally,
         "blind15",
         &[("span", 64), ("name", 28), ("token", 36)],
-        130,
+        131,
         10,
     );
 }
@@ -405,7 +405,7 @@ fn real_corpus_blind17() {
         &tally,
         "blind17",
         &[("span", 31), ("name", 11), ("token", 20)],
-        63,
+        64,
         12,
     );
 }

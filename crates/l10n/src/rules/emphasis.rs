@@ -200,3 +200,59 @@ pub(super) fn emphasis_glued(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         }
     }
 }
+/// `emphasis-moved`: bold or italics set on other words than the source's,
+/// as machine translation moves the markers with the words it aligned them
+/// to: onto a comma or a particle (`*, в*`, `*は、…*`, `**Hello를**` for
+/// `**Hello, World**`'s), or across a clause (`**属性进行排序，按**`), where
+/// the source's emphasis holds no clause mark.
+pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if !t.text.contains(['*', '_']) {
+        return;
+    }
+    let inner =
+        |side: &Side, e: &Emphasis| side.text[e.range.start + e.delim.len()..e.close].to_string();
+    let se: Vec<String> = emphases(s).iter().map(|e| inner(s, e)).collect();
+    if se.is_empty() {
+        return;
+    }
+    const MARKS: &[char] = &[',', '，', '、', '。', ';', '；'];
+    // A sentence's stop in the source's emphasis (`*Service discovery.*`)
+    // is a stop in the translation's too.
+    let source_marks = se
+        .iter()
+        .any(|x| x.contains(MARKS) || x.contains(['.', ':']));
+    for e in emphases(t) {
+        let x = inner(t, &e);
+        let x = x.trim();
+        let lead = x.starts_with(MARKS)
+            || ["は", "を", "が", "に"].iter().any(|p| {
+                x.strip_prefix(p)
+                    .is_some_and(|r| r.starts_with(['、', '，', ' ']))
+            });
+        // A Korean particle written onto a Latin word inside the markers.
+        let particle = {
+            let hangul_tail: String = x
+                .chars()
+                .rev()
+                .take_while(|&c| crate::text::hangul(c))
+                .collect();
+            let before = x[..x.len() - hangul_tail.len()].chars().next_back();
+            !hangul_tail.is_empty()
+                && hangul_tail.chars().count() <= 2
+                && crate::text::korean_particle(&hangul_tail.chars().rev().collect::<String>())
+                && before.is_some_and(|c| c.is_ascii_alphanumeric())
+        };
+        let clause = !source_marks && x.contains(MARKS);
+        if lead || particle || clause {
+            out.push((
+                "emphasis-moved",
+                e.range.start,
+                format!(
+                    "the emphasis \"{}\" is set on other words than the source's ({}): the markers moved with the words they were aligned to",
+                    clip(&t.text[e.range.clone()], 40),
+                    se.iter().map(|x| format!("\"{}\"", clip(x, 30))).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+    }
+}

@@ -139,6 +139,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     glue::glued(&t, Some(&s), out);
     punctuation::dangling(&t, Some(&s), out);
     emphasis::emphasis_glued(&t, &s, out);
+    emphasis::emphasis_moved(&t, &s, out);
     technical_tokens::technical_tokens(&t, &s, ctx.commands, out);
     code_words::code_words_translated(&t, &s, ctx.code_words, out);
     commands::command_gone(&t, &s, ctx.commands_run, out);

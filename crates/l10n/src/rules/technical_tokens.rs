@@ -128,7 +128,7 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
             s_tokens.push((at, head));
             full_width_after(t, head, w, out);
         }
-        half_translated(t, w, out);
+        half_translated(t, s, w, out);
     }
     for &(at, tok) in &s_tokens {
         let tok = tok
@@ -240,15 +240,22 @@ const LONG: usize = 20_000;
 /// `components-contrib`, `secret-store`) whose first part the translation
 /// keeps and whose rest it translates (`dotnet/文档`, `组件-contrib`,
 /// `secret ストア`): the name no longer matches anything.
-fn half_translated(t: &Side, w: &str, out: &mut Vec<Raw>) {
+fn half_translated(t: &Side, s: &Side, raw: &str, out: &mut Vec<Raw>) {
     // A sentence, not a megabyte: each name looks through the whole text.
     if t.text.len() > LONG {
         return;
     }
-    let w = text::trim_word(w).trim_matches(|c: char| "*_'\"[]()".contains(c));
+    let w = text::trim_word(raw).trim_matches(|c: char| "*_'\"[]()".contains(c));
     let Some(sep) = w.find(['/', '-']) else {
         return;
     };
+    // Joined by a hyphen only, a name where the source quotes it or links
+    // it (`'secret-store'`, `[components-contrib](…)`); otherwise an English
+    // compound a language may half translate (`do-нотация`).
+    let quoted = raw.contains(['\'', '"']) || s.inl.links.iter().any(|l| l.text.contains(w));
+    if !w.contains('/') && !quoted {
+        return;
+    }
     let parts_ok = w
         .split(['/', '-'])
         .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_ascii_lowercase()));

@@ -393,7 +393,7 @@ pub fn accepted(class: &str) -> &'static [&'static str] {
             "front-matter-untranslated",
         ],
         "markup" => &["segment-malformed"],
-        "emphasis" => &["emphasis-glued"],
+        "emphasis" => &["emphasis-glued", "emphasis-moved"],
         "stale" => &["translation-outdated"],
         "front-matter" => &["front-matter-untranslated", "front-matter-empty"],
         _ => &[],
