@@ -302,7 +302,7 @@ fn real_corpus_blind10() {
         "blind10",
         &[("span", 68), ("name", 71), ("token", 22)],
         173,
-        13,
+        12,
     );
 }
 

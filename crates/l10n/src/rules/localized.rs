@@ -63,18 +63,33 @@ pub(super) fn generic_translated(
     name: &[String],
     own_name: impl Fn(&str) -> bool,
 ) -> bool {
-    let k = traces.len();
-    if k == 0 || k >= name.len() {
+    if traces.is_empty() {
         return false;
     }
-    let head_kept = traces.iter().zip(name).all(|((_, w), n)| w == n)
-        && traces
-            .windows(2)
-            .all(|p| text[p[0].0 + p[0].1.len()..p[1].0].trim().is_empty());
     let plain = |w: &str| GENERIC.contains(&w) && !own_name(w);
-    let generic = name[k..].iter().all(|w| plain(w));
-    let (at, w) = traces[k - 1];
-    let next = text[at + w.len()..].trim_start().chars().next();
+    // From any occurrence of the name's first word (the segment may hold
+    // the brand elsewhere too): its first words in a row, the rest plain
+    // nouns translated into the CJK or Hangul word right after them.
+    let from = |i: usize| {
+        let mut k = 0;
+        while i + k < traces.len()
+            && k < name.len()
+            && traces[i + k].1 == name[k]
+            && (k == 0
+                || text[traces[i + k - 1].0 + traces[i + k - 1].1.len()..traces[i + k].0]
+                    .trim()
+                    .is_empty())
+        {
+            k += 1;
+        }
+        if k == 0 || k >= name.len() || !name[k..].iter().all(|w| plain(w)) {
+            return false;
+        }
+        let (at, w) = traces[i + k - 1];
+        let next = text[at + w.len()..].trim_start().chars().next();
+        next.is_some_and(|c| no_space_script(c) || hangul(c))
+    };
+    let head = (0..traces.len()).any(from);
     // In Russian the brand goes last (`конфигурация приложений Azure` for
     // "Azure App Configuration"): the brand's words kept as written, the
     // plain ones translated.
@@ -86,7 +101,7 @@ pub(super) fn generic_translated(
             .iter()
             .filter(|n| !traces.iter().any(|(_, w)| w == *n))
             .all(|n| plain(n));
-    (head_kept && generic && next.is_some_and(|c| no_space_script(c) || hangul(c))) || cyrillic
+    head || cyrillic
 }
 
 #[cfg(test)]
