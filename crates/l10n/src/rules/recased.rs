@@ -186,11 +186,12 @@ fn spaced_names(t: &Side, s: &Side, names: &Names, out: &mut Vec<Raw>) {
             let Some(at) = lower.find(&spaced) else {
                 continue;
             };
-            let whole = |i: usize| !t.text[i..].starts_with(|c: char| c.is_alphanumeric());
+            // A particle or a word of another script may touch it (`F #에서`).
+            let whole = |i: usize| !t.text[i..].starts_with(|c: char| c.is_ascii_alphanumeric());
             let starts = t.text[..at]
                 .chars()
                 .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+                .is_none_or(|c| !c.is_ascii_alphanumeric());
             if !starts || !whole(at + spaced.len()) || s.text.to_ascii_lowercase().contains(&spaced)
             {
                 continue;
@@ -493,6 +494,10 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(found("Найдите термин **скрипт F#**.", "Search for **F# Script**.").is_empty());
+        assert_eq!(
+            found("F #에서 튜플을 사용 합니다.", "You use tuples in F#.").len(),
+            1
+        );
         assert_eq!(
             found(
                 "Найдите термин **скрипт F #**.",
