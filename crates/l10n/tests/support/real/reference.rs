@@ -4,42 +4,44 @@
 
 use super::{Case, Source};
 
+/// Cases checked against the English they carry: (name, page, the English
+/// of the front matter's description where the page carries it elsewhere,
+/// whether its title is kept: a cmdlet's name, not a translation).
+type Carried = (&'static str, &'static str, Option<&'static str>, bool);
+
+fn carried(cases: &[Carried]) -> Vec<Case> {
+    cases
+        .iter()
+        .map(|&(name, page, description, title)| Case {
+            name,
+            page,
+            source: Source::Carried { description, title },
+        })
+        .collect()
+}
+
 /// Five side-by-side PowerShell pages, one per language: a developer guide
 /// page in Spanish (its title translated), about_Redirection in Russian (its
 /// description the short description's English), and the Sort-Object,
 /// Move-Item and Where-Object references in Chinese, Korean and Japanese.
 pub fn blind13() -> Vec<Case> {
-    let carried = |description, title| Source::Carried { description, title };
-    vec![
-        Case {
-            name: "es.adding-parameter-sets",
-            page: "es.adding-parameter-sets.md",
-            source: carried(None, false),
-        },
-        Case {
-            name: "ru.redirection",
-            page: "ru.redirection.md",
-            source: carried(
-                Some("Explains how to redirect output from PowerShell to text files."),
-                true,
-            ),
-        },
-        Case {
-            name: "zh.sort-object",
-            page: "zh.sort-object.md",
-            source: carried(None, true),
-        },
-        Case {
-            name: "ko.move-item",
-            page: "ko.move-item.md",
-            source: carried(None, true),
-        },
-        Case {
-            name: "ja.where-object",
-            page: "ja.where-object.md",
-            source: carried(None, true),
-        },
-    ]
+    carried(&[
+        (
+            "es.adding-parameter-sets",
+            "es.adding-parameter-sets.md",
+            None,
+            false,
+        ),
+        (
+            "ru.redirection",
+            "ru.redirection.md",
+            Some("Explains how to redirect output from PowerShell to text files."),
+            true,
+        ),
+        ("zh.sort-object", "zh.sort-object.md", None, true),
+        ("ko.move-item", "ko.move-item.md", None, true),
+        ("ja.where-object", "ja.where-object.md", None, true),
+    ])
 }
 
 /// Five side-by-side pages: the PowerShell developer guide page on a cmdlet
@@ -48,28 +50,18 @@ pub fn blind13() -> Vec<Case> {
 /// translated, their English not carried), and the Select-Object and
 /// Start-Process references in Chinese and Korean.
 pub fn blind15() -> Vec<Case> {
-    let carried = |title| Source::Carried {
-        description: None,
-        title,
-    };
-    [
-        ("es.modifies-system", "es.modifies-system.md", false),
+    carried(&[
+        ("es.modifies-system", "es.modifies-system.md", None, false),
         (
             "ru.computation-expressions",
             "ru.computation-expressions.md",
+            None,
             false,
         ),
-        ("zh.select-object", "zh.select-object.md", true),
-        ("ko.start-process", "ko.start-process.md", true),
-        ("ja.strings", "ja.strings.md", false),
-    ]
-    .into_iter()
-    .map(|(name, page, title)| Case {
-        name,
-        page,
-        source: carried(title),
-    })
-    .collect()
+        ("zh.select-object", "zh.select-object.md", None, true),
+        ("ko.start-process", "ko.start-process.md", None, true),
+        ("ja.strings", "ja.strings.md", None, false),
+    ])
 }
 
 /// Five side-by-side pages: F# lists in Spanish and pattern matching in
@@ -77,37 +69,13 @@ pub fn blind15() -> Vec<Case> {
 /// the Measure-Object and Set-Content references in Russian and Korean, and
 /// about_If in Chinese (its description the short description's English).
 pub fn blind17() -> Vec<Case> {
-    let carried = |description, title| Source::Carried { description, title };
-    vec![
-        Case {
-            name: "es.lists",
-            page: "es.lists.md",
-            source: carried(None, false),
-        },
-        Case {
-            name: "ru.measure-object",
-            page: "ru.measure-object.md",
-            source: carried(None, true),
-        },
-        Case {
-            name: "zh.about-if",
-            page: "zh.about-if.md",
-            source: carried(
-                Some("Describes a language command you can use to run statement lists based on the results of one or more conditional tests."),
-                true,
-            ),
-        },
-        Case {
-            name: "ko.set-content",
-            page: "ko.set-content.md",
-            source: carried(None, true),
-        },
-        Case {
-            name: "ja.pattern-matching",
-            page: "ja.pattern-matching.md",
-            source: carried(None, false),
-        },
-    ]
+    carried(&[
+        ("es.lists", "es.lists.md", None, false),
+        ("ru.measure-object", "ru.measure-object.md", None, true),
+        ("zh.about-if", "zh.about-if.md", Some("Describes a language command you can use to run statement lists based on the results of one or more conditional tests."), true),
+        ("ko.set-content", "ko.set-content.md", None, true),
+        ("ja.pattern-matching", "ja.pattern-matching.md", None, false),
+    ])
 }
 
 /// Five side-by-side pages labelled after the rules were changed on
@@ -116,37 +84,13 @@ pub fn blind17() -> Vec<Case> {
 /// not carried), the Stop-Process reference in Russian, about_Foreach in
 /// Chinese (its description the short description's English).
 pub fn blind19() -> Vec<Case> {
-    let carried = |description, title| Source::Carried { description, title };
-    vec![
-        Case {
-            name: "es.records",
-            page: "es.records.md",
-            source: carried(None, false),
-        },
-        Case {
-            name: "ru.stop-process",
-            page: "ru.stop-process.md",
-            source: carried(None, true),
-        },
-        Case {
-            name: "zh.about-foreach",
-            page: "zh.about-foreach.md",
-            source: carried(
-                Some("Describes a language command you can use to traverse all the items in a collection of items."),
-                true,
-            ),
-        },
-        Case {
-            name: "ko.modules",
-            page: "ko.modules.md",
-            source: carried(None, false),
-        },
-        Case {
-            name: "ja.options",
-            page: "ja.options.md",
-            source: carried(None, false),
-        },
-    ]
+    carried(&[
+        ("es.records", "es.records.md", None, false),
+        ("ru.stop-process", "ru.stop-process.md", None, true),
+        ("zh.about-foreach", "zh.about-foreach.md", Some("Describes a language command you can use to traverse all the items in a collection of items."), true),
+        ("ko.modules", "ko.modules.md", None, false),
+        ("ja.options", "ja.options.md", None, false),
+    ])
 }
 
 /// Five side-by-side pages labelled after the rules were changed on
@@ -155,26 +99,16 @@ pub fn blind19() -> Vec<Case> {
 /// English not carried), the Get-Date and Out-File references in Russian
 /// and Japanese.
 pub fn blind21() -> Vec<Case> {
-    let carried = |title| Source::Carried {
-        description: None,
-        title,
-    };
-    [
-        ("es.arrays", "es.arrays.md", false),
-        ("ru.get-date", "ru.get-date.md", true),
+    carried(&[
+        ("es.arrays", "es.arrays.md", None, false),
+        ("ru.get-date", "ru.get-date.md", None, true),
         (
             "zh.loops-for-in-expression",
             "zh.loops-for-in-expression.md",
+            None,
             false,
         ),
-        ("ko.tuples", "ko.tuples.md", false),
-        ("ja.out-file", "ja.out-file.md", true),
-    ]
-    .into_iter()
-    .map(|(name, page, title)| Case {
-        name,
-        page,
-        source: carried(title),
-    })
-    .collect()
+        ("ko.tuples", "ko.tuples.md", None, false),
+        ("ja.out-file", "ja.out-file.md", None, true),
+    ])
 }
