@@ -151,56 +151,13 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
         .map(|f| f.1)
         .collect();
     product_names::product_names(&t, &s, ctx.names, &tokens_at, out);
-    names_not_tokens(ctx, out);
+    product_names::names_not_tokens(ctx, out);
     recased::recased(&t, &s, ctx, out);
     span_role::name_role(&t, &s, ctx.names, out);
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);
     source_left::source_left(&t, &s, glued, out);
     source_left::english_word_left(&t, &s, ctx, out);
-}
-
-/// An identifier in CamelCase gone (`WebAssembly`, `eShop`) that the page's
-/// code never writes, on a page that is not PowerShell's, is a name of the
-/// prose (a product, an app), not what the reader types: a name altered,
-/// said once.
-fn names_not_tokens(ctx: &Ctx, out: &mut Vec<Raw>) {
-    let named = |m: &str| m.split('"').nth(1).map(str::to_string);
-    let said: Vec<String> = out
-        .iter()
-        .filter(|f| f.0 == "product-name-altered")
-        .filter_map(|f| named(&f.2))
-        .collect();
-    out.retain_mut(|f| {
-        if f.0 != "technical-token-missing" {
-            return true;
-        }
-        let Some(w) = named(&f.2) else { return true };
-        // Words joined in CamelCase, not an acronym's (`gRPC`, a protocol
-        // the reader names in commands).
-        let bytes = w.as_bytes();
-        let camel = w.chars().all(|c| c.is_ascii_alphanumeric())
-            && bytes.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
-            && !bytes.windows(2).any(|p| p[0].is_ascii_uppercase() && p[1].is_ascii_uppercase());
-        // On a PowerShell page every such word is PowerShell's (a parameter
-        // set, a type); elsewhere one the code writes is the code's.
-        let code = ctx.commands
-            || ctx.code_tokens.contains(w.as_str())
-            || ctx.code_tokens.contains(format!("-{w}").as_str())
-            || ctx.code_words.contains(&w);
-        if !camel || code {
-            return true;
-        }
-        if said.contains(&w) {
-            return false;
-        }
-        *f = (
-            "product-name-altered",
-            f.1,
-            format!("the name \"{w}\" of the source is not in the translation: translated, transliterated or dropped; a name is kept as the source writes it; suggested fix: keep \"{w}\""),
-        );
-        true
-    });
 }
 
 /// Rules over the segments of one line (a "Previous / Next" footer written

@@ -481,6 +481,49 @@ pub(super) fn product_names(
     }
 }
 
+/// An identifier in CamelCase gone (`WebAssembly`, `eShop`) that the page's
+/// code never writes, on a page that is not PowerShell's, is a name of the
+/// prose (a product, an app), not what the reader types: a name altered,
+/// said once.
+pub(super) fn names_not_tokens(ctx: &super::Ctx, out: &mut Vec<Raw>) {
+    let named = |m: &str| m.split('"').nth(1).map(str::to_string);
+    let said: Vec<String> = out
+        .iter()
+        .filter(|f| f.0 == "product-name-altered")
+        .filter_map(|f| named(&f.2))
+        .collect();
+    out.retain_mut(|f| {
+        if f.0 != "technical-token-missing" {
+            return true;
+        }
+        let Some(w) = named(&f.2) else { return true };
+        // Words joined in CamelCase, not an acronym's (`gRPC`, a protocol
+        // the reader names in commands).
+        let bytes = w.as_bytes();
+        let camel = w.chars().all(|c| c.is_ascii_alphanumeric())
+            && bytes
+                .windows(2)
+                .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+            && !bytes
+                .windows(2)
+                .any(|p| p[0].is_ascii_uppercase() && p[1].is_ascii_uppercase());
+        // On a PowerShell page every such word is PowerShell's (a parameter
+        // set, a type); elsewhere one the code writes is the code's.
+        let code = ctx.commands
+            || ctx.code_tokens.contains(w.as_str())
+            || ctx.code_tokens.contains(format!("-{w}").as_str())
+            || ctx.code_words.contains(&w);
+        if !camel || code {
+            return true;
+        }
+        if said.contains(&w) {
+            return false;
+        }
+        *f = ("product-name-altered", f.1, missing(&w));
+        true
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
