@@ -305,6 +305,10 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
                 .map(|b| (b.lang(), b.content.as_str())),
         ),
         cased: &cased,
+        kept: &rules::kept_words(
+            segs.iter()
+                .filter_map(|s| Some((s.text.text.as_str(), s.source.as_deref()?))),
+        ),
         commands,
     };
     for seg in &segs {

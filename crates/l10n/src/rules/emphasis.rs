@@ -103,6 +103,15 @@ fn emphases(side: &Side) -> Vec<Emphasis> {
     out
 }
 
+/// The insides of the side's italics (`*x*`, `_x_`), in order.
+pub(super) fn italics(side: &Side) -> Vec<Range<usize>> {
+    emphases(side)
+        .into_iter()
+        .filter(|e| e.delim.len() == 1)
+        .map(|e| e.range.start + 1..e.close)
+        .collect()
+}
+
 /// Chinese or Japanese inside the emphasis, where it ends before a word:
 /// those scripts write no space there (`*dotnet/文档*GitHub`). (Before
 /// the emphasis, `razor*ファイル*`, the emphasis has moved off its word.)

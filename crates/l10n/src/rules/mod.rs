@@ -30,6 +30,7 @@ mod span_idiom;
 mod span_noun;
 mod span_place;
 mod span_role;
+mod syntax_words;
 mod technical_tokens;
 
 use crate::doc::Segment;
@@ -41,6 +42,7 @@ pub(crate) use names::{derive as derive_names, Names, SourceText};
 pub(crate) use recased::cased_words;
 pub(crate) use side::{certain, unmark};
 use side::{Raw, Side};
+pub(crate) use source_left::kept_words;
 
 /// What the segment rules need from the file.
 pub(crate) struct Ctx<'a> {
@@ -66,6 +68,9 @@ pub(crate) struct Ctx<'a> {
     /// Words the source writes with a capital away from a sentence's start
     /// (lower case): `JSON`, `Web` (`recased`).
     pub(crate) cased: &'a std::collections::HashSet<String>,
+    /// How the page's translations treat each lower-case word of the
+    /// sources' prose (`source_left`).
+    pub(crate) kept: &'a source_left::Kept,
     /// The page runs commands named `Verb-Noun` (PowerShell's): elsewhere
     /// "Request-Reply" is a pattern's name, not a command.
     pub(crate) commands: bool,
@@ -142,6 +147,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     emphasis::emphasis_moved(&t, &s, out);
     technical_tokens::technical_tokens(&t, &s, ctx.commands, out);
     code_words::code_words_translated(&t, &s, ctx.code_words, out);
+    syntax_words::syntax_words(&t, &s, ctx, out);
     commands::command_gone(&t, &s, ctx.commands_run, out);
     // A name re-cased inside a technical token (`ASP.net Core`) is reported
     // once, as the token.

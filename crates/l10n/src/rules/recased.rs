@@ -393,6 +393,7 @@ mod tests {
             code_tokens: &Default::default(),
             commands_run: &spanned,
             cased: &cased,
+            kept: &Default::default(),
             commands: false,
         };
         run_rule(|t, s, out| recased(t, s, &ctx, out), tr, src)

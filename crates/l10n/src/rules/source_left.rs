@@ -193,7 +193,18 @@ pub(super) fn english_word_left(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut 
         // (`orchestrator는`, `Dapr services 之间`): unless the page writes
         // it as code (`docker`, `null`), or it is one of the few nouns kept
         // on purpose (`cmdlet`), the translation forgot it.
-        let noun = plain_noun(t.text, w)
+        // Or a lower-case word the page translates elsewhere, unless a name
+        // before it holds it (`Azure portal`, `F# interactive`).
+        let noun = (plain_noun(t.text, w)
+            || (cjk(t.text)
+                && w.len() >= 4
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !named(
+                    words[..k]
+                        .iter()
+                        .rposition(|(_, p)| p.chars().any(char::is_alphabetic)),
+                )
+                && forgotten(ctx, w)))
             && !ctx.in_code.contains(w)
             && !KEPT_NOUNS.contains(&w)
             && !ctx.names.has_word(w);
@@ -228,13 +239,76 @@ const DERIVED: &[&str] = &[
 
 /// A lower-case English word built with a derivational ending, of seven
 /// letters or more, in Japanese, Chinese or Korean text.
+fn cjk(text: &str) -> bool {
+    text.chars()
+        .any(|c| crate::text::no_space_script(c) || crate::text::hangul(c))
+}
+
 fn plain_noun(text: &str, w: &str) -> bool {
-    let cjk = text
-        .chars()
-        .any(|c| crate::text::no_space_script(c) || crate::text::hangul(c));
-    cjk && w.len() >= 7
+    cjk(text)
+        && w.len() >= 7
         && w.chars().all(|c| c.is_ascii_lowercase())
         && DERIVED.iter().any(|e| w.ends_with(e))
+}
+
+/// How the page's translations treat one lower-case English word of its
+/// sources' prose.
+#[derive(Default)]
+pub(crate) struct KeptWord {
+    /// Segments whose translation keeps it in Latin letters.
+    kept: u32,
+    /// Segments whose translation does not.
+    gone: u32,
+    /// The source sets it apart somewhere, in italics or bold (a syntax's
+    /// placeholder, *skip*): a term, which a translator may keep.
+    set_apart: bool,
+}
+
+/// Each lower-case English word of the sources' prose, by how the page's
+/// translations treat it. A word a page translates in one segment and keeps
+/// in another was forgotten where it is kept (`Dapr sidecar で`,
+/// サイドカー elsewhere); a word kept throughout (`bash`, `stdout`) is kept
+/// on purpose.
+pub(crate) type Kept = HashMap<String, KeptWord>;
+
+pub(crate) fn kept_words<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Kept {
+    fn latin(text: &str) -> std::collections::HashSet<&str> {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 4)
+            .collect()
+    }
+    let mut kept = Kept::new();
+    for (translation, source) in pairs {
+        let prose: String = source.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let t = latin(translation);
+        // Words alone between two `*` or `_` (read once: a segment may be
+        // long).
+        let apart: std::collections::HashSet<&str> =
+            prose.split(['*', '_']).skip(1).step_by(2).collect();
+        let words = latin(&prose)
+            .into_iter()
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()));
+        for w in words {
+            let e = kept.entry(w.to_string()).or_default();
+            if t.contains(w) {
+                e.kept += 1;
+            } else {
+                e.gone += 1;
+            }
+            e.set_apart |= apart.contains(w);
+        }
+    }
+    kept
+}
+
+/// Whether the page translates the word elsewhere, and never sets it apart
+/// as a term.
+fn forgotten(ctx: &super::Ctx, w: &str) -> bool {
+    ctx.kept
+        .get(w)
+        .is_some_and(|k| k.gone > 0 && k.kept > 0 && !k.set_apart)
+        // A parameter's name (`-Path`) is kept on purpose.
+        && !ctx.in_code.contains(&format!("-{w}"))
 }
 
 #[cfg(test)]

@@ -1,0 +1,89 @@
+//! A syntax's placeholders, set in italics by the prose that explains them
+//! (`*member-list* is the optional list of members`, `*start* .. *finish*`),
+//! translated (`*lista de miembros*`, `*启动*`): the reader no longer finds
+//! the word in the syntax block, so it is reported as a token
+//! translated (`technical-token-translated`), an error.
+
+use super::emphasis::italics;
+use super::side::{certain, Raw, Side};
+use super::Ctx;
+
+/// One word of code's spelling: letters, digits, `-` and `_`, starting with
+/// a letter (`member-list`, `label1`, `start`).
+fn one_word(x: &str) -> bool {
+    x.starts_with(|c: char| c.is_ascii_alphabetic())
+        && x.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Whether `x` stands in `text` as a word of its own.
+fn stands_in(text: &str, x: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    text.match_indices(x).any(|(i, _)| {
+        !word(text[..i].chars().next_back()) && !word(text[i + x.len()..].chars().next())
+    })
+}
+
+pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
+    let slots = italics(s);
+    if slots.is_empty() {
+        return;
+    }
+    // A segment that is all syntax (`*start* .. *skip* .. *finish*`): every
+    // word of it is in italics.
+    let all_syntax = s
+        .words
+        .iter()
+        .all(|&(at, _)| slots.iter().any(|r| r.contains(&at)));
+    let t_slots = italics(t);
+    for (k, r) in slots.iter().enumerate() {
+        // In lower case: a capitalized word alone in italics is a label
+        // (*Security.*), not a placeholder.
+        let x = &s.text[r.clone()];
+        if !one_word(x) || x.contains(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        // A word of the page's code blocks that the prose explains: spelled
+        // as code (`member-list`, `label1`), or named as the syntax's
+        // (`Each *element* in the previous syntax`). Ordinary words of
+        // code set in italics (*policy*, *Security*) are not.
+        let code = ctx.code_tokens.contains(x)
+            && (x.contains(|c: char| c == '-' || c == '_' || c.is_ascii_digit())
+                || s.text.to_lowercase().contains("syntax"));
+        if !(code || all_syntax) || stands_in(t.text, x) {
+            continue;
+        }
+        // Reported where the translation's italics of the same rank are,
+        // when they hold no Latin letter.
+        let Some(tr) = t_slots.get(k) else {
+            continue;
+        };
+        let shown = &t.text[tr.clone()];
+        if shown.chars().any(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        out.push((
+            "technical-token-translated",
+            tr.start,
+            certain(&format!(
+                "*{shown}* stands for the syntax's placeholder *{x}*, which the page's syntax writes as it is: keep \"{x}\""
+            )),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_spelled_words() {
+        assert!(one_word("member-list"));
+        assert!(one_word("label1"));
+        assert!(!one_word("lista de miembros"));
+        assert!(!one_word("启动"));
+        assert!(stands_in("*start* ..", "start"));
+        assert!(!stands_in("restart", "start"));
+        assert!(!stands_in("start-up", "start"));
+    }
+}
