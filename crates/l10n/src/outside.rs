@@ -20,8 +20,9 @@ pub(crate) fn outside(text: &str, doc: &Doc, segs: &[Segment]) -> Vec<(usize, St
     static MARKUP: OnceLock<Regex> = OnceLock::new();
     let markup = MARKUP.get_or_init(|| {
         // Tags, admonitions (`[!NOTE]`), link targets, code spans, docfx
-        // directives (`:::image … :::`), URLs (a link whose text is its URL).
-        Regex::new(r"<[^>]*>|\[![^\]]*\]|\]\([^)]*\)|`[^`]*`|:::[^\n]*|https?://\S+").unwrap()
+        // directives (`:::image … :::`) and includes (`[!INCLUDE[ssDE](…)]`),
+        // URLs (a link whose text is its URL).
+        Regex::new(r"(?i)\[!include\[[^\]]*\]\([^)]*\)\]|<[^>]*>|\[![^\]]*\]|\]\([^)]*\)|`[^`]*`|:::[^\n]*|https?://\S+").unwrap()
     });
     let mut out = Vec::new();
     let outers: Vec<&Range<usize>> = segs
@@ -98,6 +99,7 @@ mod tests {
             format!("**`-c`** {SEG} `x`\n"),
             format!("## <a name=\"x\"></a>{SEG}\n"),
             format!("{SEG}\n:::image type=\"complex\" source=\"./media/a.png\" alt-text=\"Schéma des étapes\":::\n"),
+            format!("> [!IMPORTANT]\n> [!INCLUDE[ssManStudioFull](../includes/ssmanstudiofull-md.md)] {SEG}\n"),
             format!("- {SEG} \\\n  [https://visualstudio.microsoft.com/downloads/](https://visualstudio.microsoft.com/downloads/)\n"),
         ] {
             assert!(run(&t).is_empty(), "{t}");

@@ -51,6 +51,8 @@ fn a_syntax_placeholder_translated_is_an_error() {
 fn a_segment_that_is_all_syntax_keeps_its_words() {
     let f = page(&[("*启动*...", "*start* ..")], "");
     assert_eq!(said(&f, "technical-token-translated").len(), 1, "{f:#?}");
+    let f = page(&[("**-d** _имя_базы данных_", "**-d** _db_name_")], "");
+    assert_eq!(said(&f, "technical-token-translated").len(), 1, "{f:#?}");
     let f = page(&[("*start* ..", "*start* ..")], "");
     assert!(said(&f, "technical-token-translated").is_empty(), "{f:#?}");
 }

@@ -13,7 +13,7 @@
 //! 31/46; blind9: 58/92; blind10: 145/191; blind11: 52/97;
 //! blind12: 130/203; blind13: 88/112; blind14: 88/124; blind15: 125/147;
 //! blind16: 66/85; blind17: 59/87; blind18: 27/37; blind19: 39/66;
-//! blind20: 28/56; blind21: 31/52). `human/` holds careful human translations, whose
+//! blind20: 28/56; blind21: 31/52; blind22: 15/32; blind23: 24/41). `human/` holds careful human translations, whose
 //! every finding is counted.
 
 mod support;
@@ -87,6 +87,8 @@ fn real_corpus_english_against_itself() {
         ("blind19", real::blind19()),
         ("blind20", real::blind20()),
         ("blind21", real::blind21()),
+        ("blind22", real::blind22()),
+        ("blind23", real::blind23()),
         ("human", real::human()),
     ] {
         for case in &cases {
@@ -332,7 +334,7 @@ fn real_corpus_blind13() {
         &tally,
         "blind13",
         &[("span", 52), ("token", 29), ("name", 13)],
-        97,
+        98,
         19,
     );
 }
@@ -347,7 +349,7 @@ fn real_corpus_blind12() {
         &tally,
         "blind12",
         &[("span", 45), ("name", 94), ("token", 3)],
-        156,
+        158,
         5,
     );
 }
@@ -439,8 +441,8 @@ fn real_corpus_blind19() {
     floors(
         &tally,
         "blind19",
-        &[("span", 22), ("name", 11), ("token", 8)],
-        41,
+        &[("span", 22), ("name", 11), ("token", 10)],
+        43,
         9,
     );
 }
@@ -463,8 +465,29 @@ fn real_corpus_blind21() {
     floors(
         &tally,
         "blind21",
-        &[("span", 24), ("name", 8), ("token", 3)],
-        35,
+        &[("span", 24), ("name", 8), ("token", 9)],
+        41,
         13,
     );
+}
+
+#[test]
+fn real_corpus_blind22() {
+    let tally = report("blind22", &real::blind22());
+    // Measured once, as labelled, after the rules were changed on blind20/
+    // and blind21/: 15/32 (token 9/10, name 4/9, span 2/2, link 0/6,
+    // english 0/3, emphasis 0/2), 16 false alarms.
+    floors(&tally, "blind22", &[("token", 9), ("name", 6)], 17, 11);
+}
+
+#[test]
+fn real_corpus_blind23() {
+    let tally = report("blind23", &real::blind23());
+    // Measured once, as labelled, after the rules were changed on blind22/
+    // (two changes; those of this session before them were made on the
+    // sets up to blind21/): 24/41 (span 14/23,
+    // token 6/8, emphasis 1/5, english 1/3, name 1/1, link 1/1), 33 false
+    // alarms; the Russian page's translated placeholders gave warnings only
+    // (it exited 0).
+    floors(&tally, "blind23", &[("span", 14), ("token", 6)], 24, 24);
 }

@@ -11,11 +11,12 @@
 use crate::text::{hangul, no_space_script};
 
 /// Plain nouns of compound names that Microsoft's localized names translate
-/// (`Web フォーム`, `Docker 허브`, `Azure 앱 구성`); not `Core`, `Server`,
+/// (`Web フォーム`, `Docker 허브`, `Azure 앱 구성`, `WCF サービス ライブラリ`); not `Core`, `Server`,
 /// `Studio`, which stay as written (`ASP.NET核心` is a defect).
 const GENERIC: &[&str] = &[
     "App",
     "Apps",
+    "Authentication",
     "Center",
     "Configuration",
     "Container",
@@ -23,6 +24,8 @@ const GENERIC: &[&str] = &[
     "Form",
     "Forms",
     "Hub",
+    "Library",
+    "Libraries",
     "Manager",
     "Page",
     "Pages",

@@ -150,7 +150,15 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
         // An acronym the source writes in its plural, in other capitals
         // (`Api` for "APIs").
         let acronym = !all_caps(w) && source.iter().all(|x| plurals.contains(x));
-        if capitals || raised || lowered || mixed || acronym {
+        // Bold on both sides, one word of code's spelling, other capitals:
+        // a switch or parameter re-cased (**SSL** for **ssl**, **AppID**
+        // for **appid**).
+        // Not its first letter alone, which a sentence's start may raise.
+        let bold = !source.contains(&w)
+            && w.get(1..) != written.get(1..)
+            && s.text.contains(&format!("**{written}**"))
+            && t.text.contains(&format!("**{w}**"));
+        if capitals || raised || lowered || mixed || acronym || bold {
             out.push((
                 "product-name-altered",
                 at,
@@ -377,6 +385,17 @@ fn cyrillic_names(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) {
 mod tests {
     use super::super::side::run_rule;
     use super::*;
+
+    #[test]
+    fn a_switch_in_bold_re_cased() {
+        assert_eq!(found("коммутаторов **SSL**", "the **ssl** switch").len(), 1);
+        assert_eq!(
+            found("Параметр **AppID**", "The **appid** parameter").len(),
+            1
+        );
+        // A sentence's start raises a first letter: not a finding.
+        assert!(found("**Hashtable** объект", "a **hashtable** object").is_empty());
+    }
 
     fn found(tr: &str, src: &str) -> Vec<String> {
         let names = Names::default();

@@ -29,12 +29,12 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
     if slots.is_empty() {
         return;
     }
-    // A segment that is all syntax (`*start* .. *skip* .. *finish*`): every
-    // word of it is in italics.
+    // A segment that is all syntax (`*start* .. *skip* .. *finish*`,
+    // `**-d** _db_name_`): every word of it is in italics or a flag.
     let all_syntax = s
         .words
         .iter()
-        .all(|&(at, _)| slots.iter().any(|r| r.contains(&at)));
+        .all(|&(at, w)| slots.iter().any(|r| r.contains(&at)) || crate::text::is_technical(w));
     let t_slots = italics(t);
     for (k, r) in slots.iter().enumerate() {
         // In lower case: a capitalized word alone in italics is a label

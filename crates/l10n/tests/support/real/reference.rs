@@ -112,3 +112,77 @@ pub fn blind21() -> Vec<Case> {
         ("ja.out-file", "ja.out-file.md", None, true),
     ])
 }
+
+/// Five side-by-side WCF pages of the .NET Framework docs, labelled after
+/// the rules were changed on `blind20/` and `blind21/`: the getting-started
+/// tutorial's chapters in Spanish, Korean and Japanese, and two feature
+/// pages (an SSL port, HTTP and HTTPS) in Russian and Chinese; their titles
+/// translated, no description.
+pub fn blind22() -> Vec<Case> {
+    carried(&[
+        (
+            "es.how-to-use-a-wcf-client",
+            "es.how-to-use-a-wcf-client.md",
+            None,
+            false,
+        ),
+        (
+            "ru.how-to-configure-a-port-with-an-ssl-certificate",
+            "ru.how-to-configure-a-port-with-an-ssl-certificate.md",
+            None,
+            false,
+        ),
+        (
+            "zh.configuring-http-and-https",
+            "zh.configuring-http-and-https.md",
+            None,
+            false,
+        ),
+        (
+            "ko.how-to-create-a-wcf-client",
+            "ko.how-to-create-a-wcf-client.md",
+            None,
+            false,
+        ),
+        (
+            "ja.how-to-define-a-wcf-service-contract",
+            "ja.how-to-define-a-wcf-service-contract.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side pages of the SQL Server 2014 documentation on the
+/// `sqlcmd` utility, one per language, labelled after the rules were
+/// changed on `blind20/` and `blind21/`: its titles translated, no
+/// description.
+pub fn blind23() -> Vec<Case> {
+    carried(&[
+        (
+            "es.sqlcmd-use-with-scripting-variables",
+            "es.sqlcmd-use-with-scripting-variables.md",
+            None,
+            false,
+        ),
+        ("ru.sqlcmd-utility", "ru.sqlcmd-utility.md", None, false),
+        (
+            "zh.edit-sqlcmd-scripts-with-query-editor",
+            "zh.edit-sqlcmd-scripts-with-query-editor.md",
+            None,
+            false,
+        ),
+        (
+            "ko.sqlcmd-use-the-utility",
+            "ko.sqlcmd-use-the-utility.md",
+            None,
+            false,
+        ),
+        (
+            "ja.sqlcmd-start-the-utility",
+            "ja.sqlcmd-start-the-utility.md",
+            None,
+            false,
+        ),
+    ])
+}
