@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::glue::{word_after, word_before};
 use super::side::{Raw, Side};
-use crate::text::{clip, glues_after, is_word_char, no_space_script};
+use crate::text::{clip, glues_after, hangul, is_word_char, korean_particle, no_space_script};
 
 /// A pair of emphasis delimiters: `*`, `**`, `_`…
 struct Emphasis {
@@ -128,7 +128,14 @@ fn glued_before(text: &str, e: &Emphasis) -> bool {
 
 fn glued_after(text: &str, e: &Emphasis) -> bool {
     let inner = text[..e.close].chars().next_back();
-    !edge_without_spaces(inner) && text[e.range.end..].chars().next().is_some_and(glues_after)
+    let rest = &text[e.range.end..];
+    // Korean after Latin in bold: a particle or a verb's ending goes on
+    // (`**Path**를`, `**Push**합니다`); another word does not (`**-U**및`).
+    let korean_word = inner.is_some_and(|c| c.is_ascii_alphanumeric())
+        && rest.starts_with(hangul)
+        && !korean_particle(rest)
+        && !rest.starts_with(['하', '합', '한', '할', '해', '된', '되', '됩']);
+    !edge_without_spaces(inner) && (rest.chars().next().is_some_and(glues_after) || korean_word)
 }
 
 pub(super) fn emphasis_glued(t: &Side, s: &Side, out: &mut Vec<Raw>) {

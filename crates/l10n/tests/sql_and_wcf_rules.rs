@@ -1,0 +1,76 @@
+//! The rules changed after `blind22/` (WCF pages of the .NET Framework
+//! docs) and `blind23/` (SQL Server's `sqlcmd` pages) were measured: what
+//! they showed. Each case is from a real page (shortened); each careful
+//! counterpart is how a translator writes it.
+
+mod support;
+
+use doccheck_l10n::{check, Config};
+use support::{clean, rules, sxs};
+
+#[test]
+fn a_korean_word_glued_to_a_flag_in_bold() {
+    assert_eq!(
+        rules(
+            "**-E**, **-U**및 **-P** 옵션을 사용합니다.",
+            "Use the **-E**, **-U**, and **-P** options.",
+        ),
+        ["emphasis-glued"]
+    );
+    // A particle or a verb's ending goes on.
+    clean(
+        "**-U**를 사용하여 로그인 ID를 지정합니다.",
+        "Use **-U** to specify the login ID.",
+    );
+}
+
+#[test]
+fn a_switch_in_bold_written_with_other_capitals() {
+    assert_eq!(
+        rules(
+            "Используйте параметр **AppID**.",
+            "Use the **appid** parameter."
+        ),
+        ["product-name-altered"]
+    );
+}
+
+/// A page of segments, checked against the English they carry.
+fn page(segments: &[(&str, &str)]) -> Vec<doccheck_l10n::Finding> {
+    let text: String = segments
+        .iter()
+        .enumerate()
+        .map(|(i, (tr, src))| format!("{}\n\n", sxs(&format!("w-{}", 100 + i), tr, src)))
+        .collect();
+    check(&text, None, &Config::default())
+}
+
+#[test]
+fn microsofts_localized_names_with_their_brand_kept() {
+    let f = page(&[
+        (
+            "Windows 인증을 사용하여 연결합니다.",
+            "Connect by using Windows Authentication.",
+        ),
+        (
+            "Windows 인증은 기본값입니다.",
+            "Windows Authentication is the default.",
+        ),
+        (
+            "**-E** 옵션은 Windows 인증을 사용합니다.",
+            "The **-E** option uses Windows Authentication.",
+        ),
+    ]);
+    assert!(f.is_empty(), "{f:#?}");
+    let f = page(&[
+        (
+            "**WCF サービス ライブラリ** テンプレートを選択します。",
+            "Select the **WCF Service Library** template.",
+        ),
+        (
+            "WCF サービス ライブラリ プロジェクトが作成されます。",
+            "Visual Studio creates the WCF Service Library project.",
+        ),
+    ]);
+    assert!(f.is_empty(), "{f:#?}");
+}
