@@ -448,7 +448,7 @@ fn real_corpus_blind19() {
         &tally,
         "blind19",
         &[("span", 22), ("name", 11), ("token", 10)],
-        43,
+        44,
         9,
     );
 }
@@ -493,7 +493,7 @@ fn real_corpus_blind22() {
         &tally,
         "blind22",
         &[("token", 9), ("name", 6)],
-        17,
+        18,
         11,
     );
 }

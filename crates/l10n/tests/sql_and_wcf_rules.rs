@@ -74,3 +74,26 @@ fn microsofts_localized_names_with_their_brand_kept() {
     ]);
     assert!(f.is_empty(), "{f:#?}");
 }
+
+#[test]
+fn a_link_moved_after_its_sentences_stop() {
+    assert_eq!(
+        rules(
+            "개요는 참조 하세요. [자습서: 시작](getting-started-tutorial.md)합니다.",
+            "For an overview, see [Tutorial: Get started](getting-started-tutorial.md).",
+        ),
+        ["link-moved"]
+    );
+    // An abbreviation's point is no sentence's end.
+    assert!(!rules(
+        "Дополнительные сведения см. [в разделе Настройка](config.md).",
+        "For more information, see [Configuration](config.md).",
+    )
+    .contains(&"link-moved"));
+    // Nor is a link the source itself sets after a stop.
+    assert!(!rules(
+        "詳細については、次を参照してください。[一覧](lists.md)",
+        "For more information, see the following. [Lists](lists.md)",
+    )
+    .contains(&"link-moved"));
+}
