@@ -290,6 +290,62 @@ pub(super) fn link_names_target(
     }
 }
 
+/// Verb endings and copulas that machine translation writes after a link
+/// it moved out of its sentence (`…を参照してください。[一覧](lists.md)です。`).
+const TAIL_ENDINGS: &[&str] = &[
+    "です",
+    "ます",
+    "します",
+    "합니다",
+    "입니다",
+    "됩니다",
+    "하세요",
+];
+
+/// `link-moved`: a link now after its sentence's final stop, with nothing
+/// after it but a verb's ending (`참조 하세요. [자습서](…)합니다.`), where the
+/// source has it inside the sentence: the sentence lost it.
+pub(super) fn link_after_the_stop(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let stops = ['.', '。', '!', '?', '！', '？'];
+    for l in &t.inl.links {
+        let before = t.text[..l.range.start].trim_end();
+        // Not an abbreviation's point (`см. [в разделе …](…)`).
+        let last_word = before
+            .trim_end_matches(stops)
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let abbreviation = before.ends_with('.')
+            && last_word.chars().count() <= 3
+            && !last_word
+                .chars()
+                .any(|c| text::hangul(c) || text::no_space_script(c));
+        if !before.ends_with(stops) || abbreviation {
+            continue;
+        }
+        let after = t.text[l.range.end..].trim().trim_end_matches(stops).trim();
+        if !(after.is_empty() || TAIL_ENDINGS.contains(&after)) {
+            continue;
+        }
+        let dest = norm_dest(&l.dest);
+        let inside = s.inl.links.iter().any(|sl| {
+            let b = s.text[..sl.range.start].trim_end();
+            norm_dest(&sl.dest) == dest && !b.is_empty() && !b.ends_with(stops)
+        });
+        if inside {
+            out.push((
+                "link-moved",
+                l.range.start,
+                format!(
+                    "link {} is not where the source has it: it now comes after the sentence's final \"{}\", outside the sentence",
+                    clip(&t.text[l.range.clone()], 60),
+                    before.chars().next_back().unwrap_or('.')
+                ),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,61 +405,5 @@ mod tests {
             norm_dest("https://docs.microsoft.com/fr-fr/azure/x"),
             norm_dest("https://docs.microsoft.com/en-us/azure/x")
         );
-    }
-}
-
-/// Verb endings and copulas that machine translation writes after a link
-/// it moved out of its sentence (`…を参照してください。[一覧](lists.md)です。`).
-const TAIL_ENDINGS: &[&str] = &[
-    "です",
-    "ます",
-    "します",
-    "합니다",
-    "입니다",
-    "됩니다",
-    "하세요",
-];
-
-/// `link-moved`: a link now after its sentence's final stop, with nothing
-/// after it but a verb's ending (`참조 하세요. [자습서](…)합니다.`), where the
-/// source has it inside the sentence: the sentence lost it.
-pub(super) fn link_after_the_stop(t: &Side, s: &Side, out: &mut Vec<Raw>) {
-    let stops = ['.', '。', '!', '?', '！', '？'];
-    for l in &t.inl.links {
-        let before = t.text[..l.range.start].trim_end();
-        // Not an abbreviation's point (`см. [в разделе …](…)`).
-        let last_word = before
-            .trim_end_matches(stops)
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let abbreviation = before.ends_with('.')
-            && last_word.chars().count() <= 3
-            && !last_word
-                .chars()
-                .any(|c| text::hangul(c) || text::no_space_script(c));
-        if !before.ends_with(stops) || abbreviation {
-            continue;
-        }
-        let after = t.text[l.range.end..].trim().trim_end_matches(stops).trim();
-        if !(after.is_empty() || TAIL_ENDINGS.contains(&after)) {
-            continue;
-        }
-        let dest = norm_dest(&l.dest);
-        let inside = s.inl.links.iter().any(|sl| {
-            let b = s.text[..sl.range.start].trim_end();
-            norm_dest(&sl.dest) == dest && !b.is_empty() && !b.ends_with(stops)
-        });
-        if inside {
-            out.push((
-                "link-moved",
-                l.range.start,
-                format!(
-                    "link {} is not where the source has it: it now comes after the sentence's final \"{}\", outside the sentence",
-                    clip(&t.text[l.range.clone()], 60),
-                    before.chars().next_back().unwrap_or('.')
-                ),
-            ));
-        }
     }
 }
