@@ -97,3 +97,26 @@ fn a_link_moved_after_its_sentences_stop() {
     )
     .contains(&"link-moved"));
 }
+
+#[test]
+fn a_pages_title_in_a_link_is_no_name() {
+    // One or two capitalized words linked to a page of the same docs are
+    // that page's title, which the translation translates.
+    clean(
+        "자세한 내용은 [액세스 제어](access-control.md)를 참조하세요.",
+        "For more information, see [Access Control](access-control.md).",
+    );
+    assert!(!rules(
+        "Дополнительные сведения см. [в разделе Настройка](config.md).",
+        "For more information, see [Configuration](config.md).",
+    )
+    .contains(&"product-name-altered"));
+    // A brand linked to its own site stays one.
+    assert_eq!(
+        rules(
+            "자세한 내용은 [대퍼](https://dapr.io)를 참조하세요.",
+            "For more information, see [Dapr](https://dapr.io).",
+        ),
+        ["product-name-altered"]
+    );
+}

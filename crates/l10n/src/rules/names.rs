@@ -265,8 +265,11 @@ fn titles_page(side: &Side, toks: &[Tok], l: usize) -> bool {
         .filter(|t| t.link == Some(l))
         .map(|t| t.word)
         .collect();
+    // One or two words linked to a page of the same docs (`[Configuration]
+    // (config.md)`, `[Access Control](access-control.md)`): the page's title.
+    let local = !link.dest.contains("://") && link.dest.contains(".md");
     if words.len() < 3 {
-        return false;
+        return local && !words.is_empty();
     }
     let function = words[1..].iter().any(|w| {
         w.starts_with(char::is_lowercase) && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
