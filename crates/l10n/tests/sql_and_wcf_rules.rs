@@ -120,3 +120,39 @@ fn a_pages_title_in_a_link_is_no_name() {
         ["product-name-altered"]
     );
 }
+
+#[test]
+fn an_alias_in_bold_written_in_capitals() {
+    assert_eq!(
+        rules(
+            "El alias de shell de UNIX es **LS**.",
+            "The UNIX shell alias is **ls**.",
+        ),
+        ["product-name-altered"]
+    );
+    clean(
+        "El alias de shell de UNIX es **ls**.",
+        "The UNIX shell alias is **ls**.",
+    );
+}
+
+#[test]
+fn a_space_before_the_stop_after_an_include() {
+    assert_eq!(
+        rules(
+            "Принимает идентификатор [!INCLUDE[ssNoVersion](../includes/ssnoversion-md.md)] .",
+            "Takes a [!INCLUDE[ssNoVersion](../includes/ssnoversion-md.md)] identifier.",
+        ),
+        ["dangling-punctuation"]
+    );
+}
+
+#[test]
+fn see_also_is_no_name() {
+    let f = page(&[
+        ("関連項目", "See Also"),
+        ("SQL Server PowerShell", "SQL Server PowerShell"),
+        ("参照", "See Also"),
+    ]);
+    assert!(f.iter().all(|f| f.rule != "product-name-altered"), "{f:#?}");
+}

@@ -102,7 +102,14 @@ pub(super) fn dangling(t: &Side, s: Option<&Side>, out: &mut Vec<Raw>) {
         }
         // After emphasis, a quote or an escaped bracket (`**Path** .`, `"x" )`)
         // machine translation spaces the mark out: nothing is missing there.
-        if solid_before.is_some_and(|(_, m)| !m) && !is_word_char(solid_char_before) {
+        // A docfx include (`[!INCLUDE[ssNoVersion](…)] .`) is placed as a
+        // code span is: the space is one the source does not have.
+        let text_so_far = t.text[..i].trim_end();
+        let include = text_so_far.ends_with(")]")
+            && text_so_far
+                .rfind("[!INCLUDE")
+                .is_some_and(|k| !text_so_far[k..].contains(char::is_whitespace));
+        if solid_before.is_some_and(|(_, m)| !m) && !is_word_char(solid_char_before) && !include {
             continue;
         }
         // Right after a link the same spacing is typographic; right after a

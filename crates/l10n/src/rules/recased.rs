@@ -112,7 +112,9 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
     };
     english_recased(t, &t_runs, &spellings, page_lower, out);
     for &(at, w) in &t_runs {
-        if w.len() < 3 || said.contains(&at) {
+        // Two letters in bold are an alias (**sl**, **LS**).
+        let bold_pair = w.len() == 2 && t.text.contains(&format!("**{w}**"));
+        if (w.len() < 3 && !bold_pair) || said.contains(&at) {
             continue;
         }
         let Some(source) = spellings.get(&w.to_ascii_lowercase()) else {

@@ -4,7 +4,7 @@
 /// Words a Title Case heading leaves in lower case.
 pub(super) const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "nor", "but", "of", "for", "in", "on", "to", "with", "by",
-    "from", "at", "as", "vs", "into", "via", "over", "your",
+    "from", "at", "as", "vs", "into", "via", "over", "your", "also",
 ];
 
 /// Words English capitalizes by convention, which other languages write in

@@ -186,3 +186,37 @@ pub fn blind23() -> Vec<Case> {
         ),
     ])
 }
+
+/// Five side-by-side pages of the SQL Server 2014 documentation other than
+/// `sqlcmd`'s (its PowerShell provider, `bcp`), labelled after the rules
+/// were changed on `blind22/` and `blind23/`: titles translated, no
+/// description.
+pub fn blind24() -> Vec<Case> {
+    carried(&[
+        (
+            "es.navigate-sql-server-powershell-paths",
+            "es.navigate-sql-server-powershell-paths.md",
+            None,
+            false,
+        ),
+        (
+            "ru.encode-and-decode-sql-server-identifiers",
+            "ru.encode-and-decode-sql-server-identifiers.md",
+            None,
+            false,
+        ),
+        ("zh.bcp-utility", "zh.bcp-utility.md", None, false),
+        (
+            "ko.specify-field-and-row-terminators-sql-server",
+            "ko.specify-field-and-row-terminators-sql-server.md",
+            None,
+            false,
+        ),
+        (
+            "ja.import-the-sqlps-module",
+            "ja.import-the-sqlps-module.md",
+            None,
+            false,
+        ),
+    ])
+}
