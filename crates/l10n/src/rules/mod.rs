@@ -24,6 +24,7 @@ mod recased;
 mod side;
 mod source_glued;
 mod source_left;
+mod spaced_tokens;
 mod span_clause;
 mod span_cyrillic;
 mod span_idiom;
@@ -160,6 +161,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     product_names::product_names(&t, &s, ctx.names, &tokens_at, out);
     product_names::names_not_tokens(ctx, out);
     recased::recased(&t, &s, ctx, out);
+    spaced_tokens::spaced_tokens(&t, &s, out);
     span_role::name_role(&t, &s, ctx.names, out);
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);

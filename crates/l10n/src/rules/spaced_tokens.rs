@@ -1,0 +1,103 @@
+//! A token of the source broken by spaces at its signs, as machine
+//! translation writes it (`SQLSERVER: \ SQL \\` for `SQLSERVER:\SQL\`,
+//! `' \ 0 '` for `'\0'`, `192.168. 0.1`): what the reader types no longer
+//! matches, so it is `technical-token-translated`, an error.
+
+use regex::RegexBuilder;
+
+use super::side::{certain, Raw, Side};
+use crate::text::{clip, is_technical};
+
+/// The signs machine translation spaces out.
+const SIGNS: &str = "\\/:.";
+
+/// A pattern for `w` with optional spaces round each of its inner signs, or
+/// `None` when it has no sign between two other characters.
+fn spaced_pattern(w: &str) -> Option<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let mut pattern = String::new();
+    let mut signs = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let sign = SIGNS.contains(c);
+        // Spaces may come between a sign and what is next to it, inside
+        // the token only (`\0` spaced as `\ 0`).
+        let after_sign = i > 0 && SIGNS.contains(chars[i - 1]);
+        if i > 0 && (sign || after_sign) {
+            pattern.push_str("[ \u{a0}]*");
+        }
+        if sign && i + 1 < chars.len() {
+            signs += 1;
+        }
+        pattern.push_str(&regex::escape(&c.to_string()));
+    }
+    (signs > 0).then_some(pattern)
+}
+
+pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if t.text.len() > 20_000 {
+        return;
+    }
+    let said: Vec<usize> = out.iter().map(|f| f.1).collect();
+    let mut seen = std::collections::HashSet::new();
+    for &(_, w) in &s.words {
+        // A path, an escape sequence, a drive, an address: a token with a
+        // backslash, or one the checker calls technical.
+        let token = w.contains('\\') || (is_technical(w) && w.chars().any(|c| SIGNS.contains(c)));
+        if !token || t.text.contains(w) || !seen.insert(w) {
+            continue;
+        }
+        let Some(pattern) = spaced_pattern(w) else {
+            continue;
+        };
+        let Ok(re) = RegexBuilder::new(&pattern).case_insensitive(true).build() else {
+            continue;
+        };
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let found = re.find_iter(t.text).find(|m| {
+            m.as_str().contains([' ', '\u{a0}'])
+                && !alnum(t.text[..m.start()].chars().next_back())
+                && !alnum(t.text[m.end()..].chars().next())
+                && !s.text.contains(m.as_str())
+        });
+        let Some(m) = found else { continue };
+        if said.contains(&m.start()) {
+            continue;
+        }
+        // Said here in place of "not in the translation".
+        let gone = format!("the source's \"{w}\" is not in the translation");
+        out.retain(|f| !(f.0 == "technical-token-missing" && f.2.contains(&gone)));
+        out.push((
+            "technical-token-translated",
+            m.start(),
+            certain(&format!(
+                "\"{}\" is the source's \"{w}\" broken by spaces: what the reader types no longer matches; keep \"{w}\"",
+                clip(m.as_str(), 50)
+            )),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::side::run_rule;
+    use super::*;
+
+    fn found(tr: &str, src: &str) -> usize {
+        run_rule(spaced_tokens, tr, src).len()
+    }
+
+    #[test]
+    fn tokens_spaced_out() {
+        assert_eq!(
+            found(
+                "путь SQLSERVER: \\ SQL \\ ComputerName",
+                "the path SQLSERVER:\\SQL\\ComputerName"
+            ),
+            1
+        );
+        assert_eq!(found("종결자 ' \\ 0 '입니다", "the terminator '\\0'"), 1);
+        assert_eq!(found("path C:\\Temp.", "path C:\\Temp."), 0);
+        // A sentence's stop after a token is no sign of it.
+        assert_eq!(found("ruta C:\\Temp .", "path C:\\Temp."), 0);
+    }
+}
