@@ -31,6 +31,7 @@ const GENERIC: &[&str] = &[
     "Pages",
     "Portal",
     "Registry",
+    "Runtime",
     "Service",
     "Services",
     "Storage",

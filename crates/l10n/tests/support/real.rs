@@ -19,7 +19,9 @@ pub use books::{
     human,
 };
 #[allow(unused_imports)] // each test binary uses its own part of them
-pub use reference::{blind13, blind15, blind17, blind19, blind21, blind22, blind23, blind24};
+pub use reference::{
+    blind13, blind15, blind17, blind19, blind21, blind22, blind23, blind24, blind25,
+};
 
 /// Where a case's English source comes from.
 pub enum Source {

@@ -220,3 +220,33 @@ pub fn blind24() -> Vec<Case> {
         ),
     ])
 }
+
+/// Five side-by-side pages of Windows, Azure and Edge docs, labelled after
+/// the rules were changed on `blind24/`: MakeAppx.exe (Win32) in Spanish,
+/// two Azure PowerShell cmdlet references in Russian and Korean, the Edge
+/// WebView reference in Chinese and C++/WinRT concurrency (UWP) in
+/// Japanese.
+pub fn blind25() -> Vec<Case> {
+    carried(&[
+        (
+            "es.make-appx-package--makeappx-exe-",
+            "es.make-appx-package--makeappx-exe-.md",
+            None,
+            false,
+        ),
+        (
+            "ru.new-azservicebusqueue",
+            "ru.new-azservicebusqueue.md",
+            None,
+            true,
+        ),
+        ("zh.webview", "zh.webview.md", None, false),
+        (
+            "ko.backup-azkeyvaultmanagedstorageaccount",
+            "ko.backup-azkeyvaultmanagedstorageaccount.md",
+            None,
+            true,
+        ),
+        ("ja.concurrency", "ja.concurrency.md", None, false),
+    ])
+}
