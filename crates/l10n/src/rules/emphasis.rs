@@ -105,10 +105,19 @@ fn emphases(side: &Side) -> Vec<Emphasis> {
 
 /// The insides of the side's italics (`*x*`, `_x_`), in order.
 pub(super) fn italics(side: &Side) -> Vec<Range<usize>> {
+    insides(side, 1)
+}
+
+/// The insides of the side's bold text (`**x**`, `__x__`), in order.
+pub(super) fn bolds(side: &Side) -> Vec<Range<usize>> {
+    insides(side, 2)
+}
+
+fn insides(side: &Side, delim: usize) -> Vec<Range<usize>> {
     emphases(side)
         .into_iter()
-        .filter(|e| e.delim.len() == 1)
-        .map(|e| e.range.start + 1..e.close)
+        .filter(|e| e.delim.len() == delim)
+        .map(|e| e.range.start + delim..e.close)
         .collect()
 }
 

@@ -2,9 +2,11 @@
 //! (`*member-list* is the optional list of members`, `*start* .. *finish*`),
 //! translated (`*lista de miembros*`, `*启动*`): the reader no longer finds
 //! the word in the syntax block, so it is reported as a token
-//! translated (`technical-token-translated`), an error.
+//! translated (`technical-token-translated`), an error. And a command line
+//! set in bold (`**MakeAppx pack /d**`) written otherwise
+//! (`**Paquete de MakeAppx/d**`).
 
-use super::emphasis::italics;
+use super::emphasis::{bolds, italics};
 use super::side::{certain, Raw, Side};
 use super::Ctx;
 
@@ -24,7 +26,48 @@ fn stands_in(text: &str, x: &str) -> bool {
     })
 }
 
+/// A switch: `/d`, `/fd`, `-Q`.
+fn switch(w: &str) -> bool {
+    w.strip_prefix(['/', '-'])
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic()) && r.len() <= 12)
+}
+
+/// A command line in bold: a command and a switch (`**SignTool sign /a**`).
+fn command_line(x: &str) -> bool {
+    let words: Vec<&str> = x.split_whitespace().collect();
+    words.len() >= 2
+        && words[0].starts_with(|c: char| c.is_ascii_alphabetic())
+        && words[0]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c))
+        && words[1..].iter().any(|w| switch(w))
+}
+
+fn command_lines(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let (sb, tb) = (bolds(s), bolds(t));
+    if sb.len() != tb.len() {
+        return;
+    }
+    let squeeze = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (sr, tr) in sb.iter().zip(&tb) {
+        let (x, y) = (&s.text[sr.clone()], &t.text[tr.clone()]);
+        if command_line(x) && squeeze(x) != squeeze(y) {
+            out.push((
+                "technical-token-translated",
+                tr.start,
+                certain(&format!(
+                    "the command line **{}** is written **{}**: what the reader types no longer matches; keep \"{}\"",
+                    squeeze(x),
+                    squeeze(y),
+                    squeeze(x)
+                )),
+            ));
+        }
+    }
+}
+
 pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
+    command_lines(t, s, out);
     let slots = italics(s);
     if slots.is_empty() {
         return;
@@ -85,5 +128,9 @@ mod tests {
         assert!(stands_in("*start* ..", "start"));
         assert!(!stands_in("restart", "start"));
         assert!(!stands_in("start-up", "start"));
+        assert!(command_line("MakeAppx pack /d"));
+        assert!(command_line("SignTool sign /a /v /fd"));
+        assert!(!command_line("Note"));
+        assert!(!command_line("/d"));
     }
 }

@@ -1,6 +1,6 @@
-//! The rules changed after `blind22/` (WCF pages of the .NET Framework
-//! docs) and `blind23/` (SQL Server's `sqlcmd` pages) were measured: what
-//! they showed. Each case is from a real page (shortened); each careful
+//! The rules changed after `blind22/` to `blind25/` (WCF pages of the .NET
+//! Framework docs, SQL Server's, Win32, Azure PowerShell, Edge and UWP
+//! pages) were measured: what they showed. Each case is from a real page (shortened); each careful
 //! counterpart is how a translator writes it.
 
 mod support;
@@ -155,4 +155,19 @@ fn see_also_is_no_name() {
         ("参照", "See Also"),
     ]);
     assert!(f.iter().all(|f| f.rule != "product-name-altered"), "{f:#?}");
+}
+
+#[test]
+fn a_command_line_in_bold_translated() {
+    assert_eq!(
+        rules(
+            "**Paquete de MakeAppx/d** *input\\_directorypath* **/p** _filepath_**.appx**",
+            "**MakeAppx pack /d** *input\\_directorypath* **/p** _filepath_**.appx**",
+        ),
+        ["technical-token-translated"]
+    );
+    clean(
+        "Ejecute **MakeAppx pack /d** para crear el paquete.",
+        "Run **MakeAppx pack /d** to create the package.",
+    );
 }
