@@ -16,6 +16,10 @@ pub(crate) struct CodeSpan {
     pub(crate) in_link: Option<usize>,
     /// An `<xref:uid>` autolink, read as a span of its uid.
     pub(crate) xref: bool,
+    /// A docfx include (`[!INCLUDE[ssDE](../includes/ssde-md.md)]`), which
+    /// renders a name in its place: placed in a sentence as a span is;
+    /// `content` is the whole include.
+    pub(crate) include: bool,
 }
 
 impl CodeSpan {
@@ -23,6 +27,8 @@ impl CodeSpan {
     pub(crate) fn shown(&self) -> String {
         if self.xref {
             format!("<xref:{}>", self.content)
+        } else if self.include {
+            self.content.clone()
         } else {
             backticked(&self.content)
         }
@@ -76,6 +82,8 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
     // Inside `<xref:Type>`: docfx renders it as the type's name in code, so
     // it is placed in a sentence as a code span is, and read as one.
     let mut xref: Option<usize> = None;
+    // After an include's link: its closing `]`, left out of the prose.
+    let mut include_close = false;
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(Tag::Link {
@@ -98,6 +106,35 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
                 });
                 let inner_start = range.start + if image { 2 } else { 1 };
                 open.push((out.links.len() - 1, inner_start));
+                // `[!INCLUDE[label](path)]`: the link is the include's
+                // inside.
+                const OPEN: &str = "[!INCLUDE";
+                let include = !image
+                    && !autolink
+                    && range.start >= OPEN.len()
+                    && text.is_char_boundary(range.start - OPEN.len())
+                    && text[range.start - OPEN.len()..range.start].eq_ignore_ascii_case(OPEN)
+                    && text[range.end..].starts_with(']');
+                if include {
+                    let whole = range.start - OPEN.len()..range.end + 1;
+                    xref = Some(out.links.len() - 1);
+                    include_close = true;
+                    if out.prose.len() >= OPEN.len()
+                        && out.prose.is_char_boundary(out.prose.len() - OPEN.len())
+                        && out.prose[out.prose.len() - OPEN.len()..].eq_ignore_ascii_case(OPEN)
+                    {
+                        out.prose.truncate(out.prose.len() - OPEN.len());
+                    }
+                    out.masked.push(whole.clone());
+                    out.codes.push(CodeSpan {
+                        content: text[whole.clone()].to_string(),
+                        range: whole,
+                        in_link: None,
+                        xref: false,
+                        include: true,
+                    });
+                    out.prose.push(CODE_MARK);
+                }
                 if autolink {
                     out.masked.push(range.clone());
                     if let Some(uid) = dest_url.strip_prefix("xref:") {
@@ -107,6 +144,7 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
                             range: range.clone(),
                             in_link: None,
                             xref: true,
+                            include: false,
                         });
                         out.prose.push(CODE_MARK);
                     }
@@ -132,7 +170,13 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
                     last.1 = last.1.max(range.end);
                 }
                 if xref.is_none() {
-                    out.prose.push_str(&t);
+                    let t: &str = if include_close {
+                        include_close = false;
+                        t.strip_prefix(']').unwrap_or(&t)
+                    } else {
+                        &t
+                    };
+                    out.prose.push_str(t);
                 }
             }
             Event::Code(c) => {
@@ -147,6 +191,7 @@ pub(crate) fn parse(text: &str, refs: &RefDefs) -> Inline {
                     range: range.clone(),
                     in_link: open.last().map(|&(i, _)| i),
                     xref: false,
+                    include: false,
                 });
                 out.masked.push(range);
                 out.prose.push(CODE_MARK);
@@ -214,6 +259,21 @@ impl Inline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_include_is_read_as_a_code_span() {
+        let t = "Run [!INCLUDE[ssDE](../includes/ssde-md.md)] queries.";
+        let i = parse(t, &RefDefs::new());
+        assert_eq!(i.codes.len(), 1);
+        assert!(i.codes[0].include);
+        assert_eq!(
+            i.codes[0].shown(),
+            "[!INCLUDE[ssDE](../includes/ssde-md.md)]"
+        );
+        assert_eq!(&t[i.codes[0].range.clone()], i.codes[0].shown());
+        assert_eq!(i.prose, "Run \u{1} queries. ");
+        assert!(i.is_masked(t.find("ssDE").unwrap()));
+    }
 
     #[test]
     fn codes_links_prose() {

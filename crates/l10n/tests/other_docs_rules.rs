@@ -171,3 +171,18 @@ fn a_command_line_in_bold_translated() {
         "Run **MakeAppx pack /d** to create the package.",
     );
 }
+
+#[test]
+fn an_include_is_placed_as_a_span_is() {
+    assert_eq!(
+        rules(
+            "С [!INCLUDE[wxp](../includes/wxp-md.md)]можно загрузить средство.",
+            "With [!INCLUDE[wxp](../includes/wxp-md.md)], you can download the tool.",
+        ),
+        ["code-span-glued"]
+    );
+    clean(
+        "С [!INCLUDE[wxp](../includes/wxp-md.md)] можно загрузить средство.",
+        "With [!INCLUDE[wxp](../includes/wxp-md.md)], you can download the tool.",
+    );
+}

@@ -480,7 +480,10 @@ fn real_corpus_blind22() {
     // Measured once, as labelled, after the rules were changed on blind20/
     // and blind21/: 15/32 (token 9/10, name 4/9, span 2/2, link 0/6,
     // english 0/3, emphasis 0/2), 16 false alarms.
-    floors(&tally, "blind22", &[("token", 9), ("name", 6)], 18, 11);
+    // One of today's 12 is a docfx include glued to the Russian word after
+    // it (`[!INCLUDE[wxp](…)]используйте`, "Windows XPиспользуйте" once
+    // rendered), which the labels leave out.
+    floors(&tally, "blind22", &[("token", 9), ("name", 6)], 18, 12);
 }
 
 #[test]
@@ -492,7 +495,7 @@ fn real_corpus_blind23() {
     // token 6/8, emphasis 1/5, english 1/3, name 1/1, link 1/1), 33 false
     // alarms; the Russian page's translated placeholders gave warnings only
     // (it exited 0).
-    floors(&tally, "blind23", &[("span", 14), ("token", 6)], 27, 23);
+    floors(&tally, "blind23", &[("span", 16), ("token", 6)], 29, 23);
 }
 
 #[test]

@@ -198,7 +198,7 @@ fn particles(w: &str) -> usize {
 fn orphans(t: &Side) -> Vec<(usize, String)> {
     let text = t.text;
     let mut out = Vec::new();
-    let span_before = |at: usize| text[..at].trim_end().ends_with('`');
+    let span_before = |at: usize| t.span_before(at);
     let ja = text.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF));
     let ko = text.chars().any(crate::text::hangul);
     if ja {

@@ -43,6 +43,21 @@ impl<'a> Side<'a> {
         Side { text, inl, words }
     }
 
+    /// Whether a code span of any kind (`` `x` ``, an `<xref:…>`, an
+    /// include) starts at `at`, spaces skipped.
+    pub(super) fn span_after(&self, at: usize) -> bool {
+        let rest = self.text[at..].trim_start();
+        let p = self.text.len() - rest.len();
+        rest.starts_with('`') || self.inl.codes.iter().any(|c| c.range.start == p)
+    }
+
+    /// Whether a code span of any kind ends right before `at`, spaces
+    /// skipped.
+    pub(super) fn span_before(&self, at: usize) -> bool {
+        let head = self.text[..at].trim_end();
+        head.ends_with('`') || self.inl.codes.iter().any(|c| c.range.end == head.len())
+    }
+
     pub(super) fn word_strs(&self) -> Vec<&'a str> {
         self.words.iter().map(|&(_, w)| w).collect()
     }

@@ -274,7 +274,7 @@ pub(super) fn coverb_without_span(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 .collect();
             let [at] = at.as_slice() else { continue };
             let after = &t.text[at + zh.len()..];
-            if in_source != 1 || *at > tr.start || after.trim_start().starts_with('`') {
+            if in_source != 1 || *at > tr.start || t.span_after(at + zh.len()) {
                 continue;
             }
             let next: String = after.chars().take(4).collect();

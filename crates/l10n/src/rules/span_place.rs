@@ -282,9 +282,7 @@ fn reason(
         let listed = |i: Option<usize>, code_beyond: bool| {
             i.is_some_and(|i| g.contains(&tp.words[i].as_str())) && code_beyond
         };
-        let code_at = |at: usize| {
-            t.text[at..].trim_start().starts_with('`') || t.text[..at].trim_end().ends_with('`')
-        };
+        let code_at = |at: usize| t.span_after(at) || t.span_before(at);
         let in_list = listed(
             t_next,
             t_next.is_some_and(|i| {
