@@ -186,3 +186,26 @@ fn an_include_is_placed_as_a_span_is() {
         "With [!INCLUDE[wxp](../includes/wxp-md.md)], you can download the tool.",
     );
 }
+
+#[test]
+fn a_word_of_code_in_bold_translated() {
+    // The element, and a function the page's code calls.
+    let f = page(&[(
+        "**&lt;끝점&gt;** 요소를 추가합니다.",
+        "Add the **&lt;endpoint&gt;** element.",
+    )]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "technical-token-translated");
+    // A word of the code the prose does not name as code ("the **build**
+    // stage") may be translated.
+    let text = format!(
+        "{}\n\n```dockerfile\nFROM sdk AS build\n```\n",
+        sxs(
+            "w-1",
+            "Этап **сборки** компилирует код.",
+            "The **build** stage compiles the code."
+        )
+    );
+    let f = check(&text, None, &Config::default());
+    assert!(f.is_empty(), "{f:#?}");
+}

@@ -9,6 +9,7 @@
 use super::emphasis::{bolds, italics};
 use super::side::{certain, Raw, Side};
 use super::Ctx;
+use crate::text::clip;
 
 /// One word of code's spelling: letters, digits, `-` and `_`, starting with
 /// a letter (`member-list`, `label1`, `start`).
@@ -66,8 +67,79 @@ fn command_lines(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
 }
 
+/// What the prose calls a word of code right before or after it.
+const CODE_NOUNS: &[&str] = &[
+    "function",
+    "method",
+    "element",
+    "attribute",
+    "parameter",
+    "property",
+    "keyword",
+    "command",
+    "switch",
+    "option",
+    "class",
+    "type",
+    "field",
+    "argument",
+    "operator",
+];
+
+/// A word of code in bold (an element, `**<endpoint>**`; a word of the
+/// page's code, `**get**`) translated (`**<끝점>**`, `**取得**`).
+fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
+    let (sb, tb) = (bolds(s), bolds(t));
+    if sb.len() != tb.len() {
+        return;
+    }
+    let bare = |x: &str| {
+        x.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace('\\', "")
+            .trim_matches(|c: char| c == '<' || c == '>' || c == '/' || c.is_whitespace())
+            .to_string()
+    };
+    for (sr, tr) in sb.iter().zip(&tb) {
+        let (x, y) = (bare(&s.text[sr.clone()]), bare(&t.text[tr.clone()]));
+        let raw = &s.text[sr.clone()];
+        let element = (raw.contains('<') || raw.contains("&lt;")) && one_word(&x);
+        // A word of the code that the source names as code: "the **get**
+        // function", "the **query** parameter" (not "the **build** stage").
+        let named = |w: Option<&str>| {
+            w.is_some_and(|w| CODE_NOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        };
+        let code = one_word(&x)
+            && x.starts_with(|c: char| c.is_ascii_lowercase())
+            && ctx.code_tokens.contains(x.as_str())
+            && (named(
+                s.text[sr.end..]
+                    .trim_start_matches(['*', '_'])
+                    .split_whitespace()
+                    .next(),
+            ) || named(
+                s.text[..sr.start]
+                    .trim_end_matches(['*', '_'])
+                    .split_whitespace()
+                    .next_back(),
+            ));
+        if (element || code) && !y.to_lowercase().contains(&x.to_lowercase()) && !y.is_empty() {
+            out.push((
+                "technical-token-translated",
+                tr.start,
+                certain(&format!(
+                    "**{}** stands for the source's **{}**, a word of the page's code: keep \"{x}\"",
+                    clip(&t.text[tr.clone()], 40),
+                    clip(raw, 40)
+                )),
+            ));
+        }
+    }
+}
+
 pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
     command_lines(t, s, out);
+    code_in_bold(t, s, ctx, out);
     let slots = italics(s);
     if slots.is_empty() {
         return;
@@ -101,8 +173,9 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
         let Some(tr) = t_slots.get(k) else {
             continue;
         };
+        // Those italics hold one of the source's placeholders: kept.
         let shown = &t.text[tr.clone()];
-        if shown.chars().any(|c| c.is_ascii_alphabetic()) {
+        if slots.iter().any(|r| stands_in(shown, &s.text[r.clone()])) {
             continue;
         }
         out.push((
