@@ -42,7 +42,10 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     for &(_, w) in &s.words {
         // A path, an escape sequence, a drive, an address: a token with a
         // backslash, or one the checker calls technical.
-        let token = w.contains('\\') || (is_technical(w) && w.chars().any(|c| SIGNS.contains(c)));
+        // A member of a type too (`ICorProfilerInfo5::SetEventMask2`).
+        let member = w.contains("::") && w.chars().any(|c| c.is_ascii_alphabetic());
+        let token =
+            w.contains('\\') || member || (is_technical(w) && w.chars().any(|c| SIGNS.contains(c)));
         if !token || t.text.contains(w) || !seen.insert(w) {
             continue;
         }
@@ -96,6 +99,13 @@ mod tests {
             1
         );
         assert_eq!(found("종결자 ' \\ 0 '입니다", "the terminator '\\0'"), 1);
+        assert_eq!(
+            found(
+                "[ICorProfilerInfo5:: SetEventMask2](x.md) を参照",
+                "See [ICorProfilerInfo5::SetEventMask2](x.md)."
+            ),
+            1
+        );
         assert_eq!(found("path C:\\Temp.", "path C:\\Temp."), 0);
         // A sentence's stop after a token is no sign of it.
         assert_eq!(found("ruta C:\\Temp .", "path C:\\Temp."), 0);

@@ -250,3 +250,78 @@ pub fn blind25() -> Vec<Case> {
         ("ja.concurrency", "ja.concurrency.md", None, false),
     ])
 }
+
+/// Five side-by-side Windows developer pages, labelled after the rules were
+/// changed on `blind24/` and `blind25/`: signing a package with SignTool
+/// (Win32) in Spanish, a package signing certificate (Win32) in Russian,
+/// ManifoldJS (Edge) in Chinese, IoT Core's command-line utilities in
+/// Korean, automated UWP builds in Japanese; titles translated.
+pub fn blind26() -> Vec<Case> {
+    carried(&[
+        (
+            "es.how-to-sign-a-package-using-signtool",
+            "es.how-to-sign-a-package-using-signtool.md",
+            None,
+            false,
+        ),
+        (
+            "ru.how-to-create-a-package-signing-certificate",
+            "ru.how-to-create-a-package-signing-certificate.md",
+            None,
+            false,
+        ),
+        (
+            "zh.using-manifoldjs-to-package-extensions",
+            "zh.using-manifoldjs-to-package-extensions.md",
+            None,
+            false,
+        ),
+        ("ko.commandlineutils", "ko.commandlineutils.md", None, false),
+        (
+            "ja.auto-build-package-uwp-apps",
+            "ja.auto-build-package-uwp-apps.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side reference pages, labelled with `blind26/`: the .NET
+/// Framework profiling API in Spanish (ICorProfilerInfo2::DoStackSnapshot),
+/// Chinese (COR_PRF_MONITOR) and Japanese (COR_PRF_HIGH_MONITOR), and the
+/// Azure PowerShell cmdlets New-AzStorageAccount in Russian and
+/// New-AzRoleAssignment in Korean.
+pub fn blind27() -> Vec<Case> {
+    carried(&[
+        (
+            "es.icorprofilerinfo2-dostacksnapshot-method",
+            "es.icorprofilerinfo2-dostacksnapshot-method.md",
+            None,
+            false,
+        ),
+        (
+            "ru.new-azstorageaccount",
+            "ru.new-azstorageaccount.md",
+            None,
+            true,
+        ),
+        (
+            "zh.cor-prf-monitor-enumeration",
+            "zh.cor-prf-monitor-enumeration.md",
+            None,
+            false,
+        ),
+        (
+            "ko.new-azroleassignment",
+            "ko.new-azroleassignment.md",
+            None,
+            true,
+        ),
+        (
+            "ja.cor-prf-high-monitor-enumeration",
+            "ja.cor-prf-high-monitor-enumeration.md",
+            None,
+            false,
+        ),
+    ])
+}
