@@ -209,3 +209,18 @@ fn a_word_of_code_in_bold_translated() {
     let f = check(&text, None, &Config::default());
     assert!(f.is_empty(), "{f:#?}");
 }
+
+#[test]
+fn a_parameters_direction_gone() {
+    assert_eq!(
+        rules(
+            "de IDENTIFICADOR del subproceso de destino.",
+            "[in] The ID of the target thread.",
+        ),
+        ["technical-token-translated"]
+    );
+    clean(
+        "[in] Identificador del subproceso de destino.",
+        "[in] The ID of the target thread.",
+    );
+}

@@ -137,7 +137,33 @@ fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
     }
 }
 
+/// A parameter's direction as API references write it (`[in]`, `[out]`,
+/// `[in, out]`), gone from the translation (`de IDENTIFICADOR…` for "[in]
+/// The ID…").
+fn directions(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let squeeze = |x: &str| -> String {
+        x.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\\')
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let (st, tt) = (squeeze(s.text), squeeze(t.text));
+    for mark in ["[in,out]", "[out]", "[in]"] {
+        if st.contains(mark) && !tt.contains(mark) {
+            out.push((
+                "technical-token-translated",
+                0,
+                certain(&format!(
+                    "the parameter's direction {mark} of the source is not in the translation: API references keep it as it is"
+                )),
+            ));
+            return;
+        }
+    }
+}
+
 pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
+    directions(t, s, out);
     command_lines(t, s, out);
     code_in_bold(t, s, ctx, out);
     let slots = italics(s);
