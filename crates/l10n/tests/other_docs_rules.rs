@@ -224,3 +224,19 @@ fn a_parameters_direction_gone() {
         "[in] The ID of the target thread.",
     );
 }
+
+#[test]
+fn a_link_moved_where_its_sentence_cannot_hold_it() {
+    assert_eq!(
+        rules(
+            "次を使用 [C++/WinRT](intro.md) します。",
+            "Use [C++/WinRT](intro.md) for this.",
+        ),
+        ["link-moved"]
+    );
+    // A translated link text may hold the verb itself.
+    clean(
+        "[컨테이너화된 애플리케이션을 설계 및 빌드](index.md)할 때 중요한 개념입니다.",
+        "It is an important concept when [architecting and building containerized applications](index.md).",
+    );
+}

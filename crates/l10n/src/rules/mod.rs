@@ -136,6 +136,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     span_noun::coverb_without_span(&t, &s, out);
     links::link_targets(&t, &s, out);
     links::link_after_the_stop(&t, &s, out);
+    span_role::link_role(&t, &s, out);
     links::link_text_punctuation(&t, &s, out);
     links::link_text_untranslated(&t, &s, ctx.names, out);
     links::link_names_target(&t, &s, ctx.spanned, out);

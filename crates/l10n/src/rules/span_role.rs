@@ -63,7 +63,7 @@ impl Script {
 
 mod names;
 mod words;
-pub(super) use names::name_role;
+pub(super) use names::{link_role, name_role};
 use words::*;
 
 /// The next character after `at` that is neither a space nor inside

@@ -1,5 +1,5 @@
-//! Names of the page moved where a Japanese or Korean sentence cannot hold
-//! them, judged as the parent judges spans.
+//! Names of the page and links moved where a Japanese or Korean sentence
+//! cannot hold them, judged as the parent judges spans.
 
 use std::ops::Range;
 
@@ -50,6 +50,64 @@ pub(in crate::rules) fn name_role(
                     format!("the name \"{w}\" is not where the source has it: {why}"),
                 ));
             }
+        }
+    }
+}
+
+/// A link that Japanese or Korean machine translation moved as it moves
+/// spans, where its sentence cannot hold it (`用意されて [`X`](…) います`,
+/// between a verb and its ending): `link-moved`. Paired with the source's
+/// link to the same target, when each side has one.
+pub(in crate::rules) fn link_role(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let script = Script::of(t.text);
+    if !matches!(script, Script::Japanese | Script::Korean) {
+        return;
+    }
+    let dest = |l: &crate::inline::Link| super::super::links::norm_dest(&l.dest);
+    for tl in &t.inl.links {
+        // A link whose text is a name or code, as a span's is: a translated
+        // text may be the verb itself (`[설계 및 빌드](…)할 때`). Not a
+        // figure, nor an `<xref:…>` (judged as a span).
+        let text = &t.text[tl.range.clone()];
+        let foreign = text
+            .chars()
+            .any(|c| crate::text::hangul(c) || crate::text::no_space_script(c));
+        if tl.image || foreign || tl.dest.starts_with("xref:") {
+            continue;
+        }
+        let same = |l: &&crate::inline::Link| dest(l) == dest(tl);
+        let (ts, ss): (Vec<_>, Vec<_>) = (
+            t.inl.links.iter().filter(same).collect(),
+            s.inl.links.iter().filter(same).collect(),
+        );
+        let ([_], [sl]) = (ts.as_slice(), ss.as_slice()) else {
+            continue;
+        };
+        if out
+            .iter()
+            .any(|f| f.0 == "link-moved" && f.1 == tl.range.start)
+        {
+            continue;
+        }
+        if let Some((true, why)) = role(t, s, script, &sl.range, &tl.range) {
+            // A link whose text is a code span: the span moved.
+            let spanned =
+                t.inl.codes.iter().any(|c| {
+                    tl.range.contains(&c.range.start) && c.content.trim() == tl.text.trim()
+                });
+            let (rule, what) = if spanned {
+                ("code-span-moved", "code span in the link")
+            } else {
+                ("link-moved", "link")
+            };
+            out.push((
+                rule,
+                tl.range.start,
+                format!(
+                    "{what} {} is not where the source has it: {why}",
+                    crate::text::clip(&t.text[tl.range.clone()], 60)
+                ),
+            ));
         }
     }
 }
