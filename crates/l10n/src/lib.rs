@@ -139,7 +139,7 @@ pub const RULES: &[Rule] = &[
     rule("link-text-punctuation", Warning, "punctuation the source has after a link is inside the link's text"),
     rule("link-labels-swapped", Warning, "two links' labels are each on the other's target compared with the source (a Previous / Next footer)"),
     rule("link-text-grew", Warning, "a name, number or code span the source has outside a link is inside the link's text"),
-    rule("link-moved", Warning, "a link now after its sentence's final stop, where the source has it inside the sentence"),
+    rule("link-moved", Warning, "a link now after its sentence's final stop, or where its sentence cannot hold it, where the source has it inside the sentence"),
     rule("link-text-untranslated", Warning, "a link's text is the English source's while the rest is translated"),
     rule("technical-token-translated", Error, "a technical token (image tag, flag, file name, version, URL, identifier) was altered by translation"),
     rule("technical-token-missing", Warning, "a technical token of the source is not in the segment"),
