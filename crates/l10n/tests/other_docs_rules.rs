@@ -240,3 +240,25 @@ fn a_link_moved_where_its_sentence_cannot_hold_it() {
         "It is an important concept when [architecting and building containerized applications](index.md).",
     );
 }
+
+#[test]
+fn a_folder_name_or_a_switchs_value_in_bold_translated() {
+    assert_eq!(
+        rules(
+            "将仅打包**清单**文件夹的内容。",
+            "Only the contents of the **manifest** folder will be packaged.",
+        ),
+        ["technical-token-translated"]
+    );
+    assert_eq!(
+        rules(
+            "**-l 调试**：将日志级别更改为调试。",
+            "**-l debug**: Changes the log level to debug.",
+        ),
+        ["technical-token-translated"]
+    );
+    clean(
+        "仅打包 **manifest** 文件夹的内容。",
+        "Only the contents of the **manifest** folder will be packaged.",
+    );
+}

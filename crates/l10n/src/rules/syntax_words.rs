@@ -36,12 +36,14 @@ fn switch(w: &str) -> bool {
 /// A command line in bold: a command and a switch (`**SignTool sign /a**`).
 fn command_line(x: &str) -> bool {
     let words: Vec<&str> = x.split_whitespace().collect();
-    words.len() >= 2
-        && words[0].starts_with(|c: char| c.is_ascii_alphabetic())
-        && words[0]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c))
-        && words[1..].iter().any(|w| switch(w))
+    let command = words.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c))
+    });
+    // Or a switch and its value (`**-l debug**`).
+    let valued = words.len() == 2 && switch(words[0]) && one_word(words[1]);
+    words.len() >= 2 && ((command && words[1..].iter().any(|w| switch(w))) || valued)
 }
 
 fn command_lines(t: &Side, s: &Side, out: &mut Vec<Raw>) {
@@ -86,6 +88,9 @@ const CODE_NOUNS: &[&str] = &[
     "operator",
 ];
 
+/// What the prose calls a folder's or a file's name right after it.
+const FILE_NOUNS: &[&str] = &["folder", "folders", "directory", "file", "files"];
+
 /// A word of code in bold (an element, `**<endpoint>**`; a word of the
 /// page's code, `**get**`) translated (`**<끝점>**`, `**取得**`).
 fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
@@ -109,28 +114,41 @@ fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
         let named = |w: Option<&str>| {
             w.is_some_and(|w| CODE_NOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         };
+        let after = s.text[sr.end..]
+            .trim_start_matches(['*', '_'])
+            .split_whitespace()
+            .next();
+        let before = s.text[..sr.start]
+            .trim_end_matches(['*', '_'])
+            .split_whitespace()
+            .next_back();
         let code = one_word(&x)
             && x.starts_with(|c: char| c.is_ascii_lowercase())
             && ctx.code_tokens.contains(x.as_str())
-            && (named(
-                s.text[sr.end..]
-                    .trim_start_matches(['*', '_'])
-                    .split_whitespace()
-                    .next(),
-            ) || named(
-                s.text[..sr.start]
-                    .trim_end_matches(['*', '_'])
-                    .split_whitespace()
-                    .next_back(),
-            ));
-        if (element || code) && !y.to_lowercase().contains(&x.to_lowercase()) && !y.is_empty() {
+            && (named(after) || named(before));
+        // A folder's or a file's name: "the **manifest** folder", "the
+        // **_Test** folder".
+        let file = one_word(x.trim_start_matches(['_', '.']))
+            && !x.starts_with(|c: char| c.is_ascii_uppercase())
+            && after.is_some_and(|w| {
+                FILE_NOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
+        if (element || code || file)
+            && !y.to_lowercase().contains(&x.to_lowercase())
+            && !y.is_empty()
+        {
             out.push((
                 "technical-token-translated",
                 tr.start,
                 certain(&format!(
-                    "**{}** stands for the source's **{}**, a word of the page's code: keep \"{x}\"",
+                    "**{}** stands for the source's **{}**, {}: keep \"{x}\"",
                     clip(&t.text[tr.clone()], 40),
-                    clip(raw, 40)
+                    clip(raw, 40),
+                    if file && !code && !element {
+                        "a folder's or a file's name"
+                    } else {
+                        "a word of the page's code"
+                    }
                 )),
             ));
         }
@@ -231,5 +249,7 @@ mod tests {
         assert!(command_line("SignTool sign /a /v /fd"));
         assert!(!command_line("Note"));
         assert!(!command_line("/d"));
+        assert!(command_line("-l debug"));
+        assert!(!command_line("-l"));
     }
 }
