@@ -262,3 +262,29 @@ fn a_folder_name_or_a_switchs_value_in_bold_translated() {
         "Only the contents of the **manifest** folder will be packaged.",
     );
 }
+
+#[test]
+fn a_short_title_and_an_identifiers_piece_make_no_name() {
+    // A list of the page's sections, then the sections' own titles.
+    let f = page(&[
+        ("제한 사항", "Limitations and Restrictions"),
+        ("보안 권한", "Security Permissions"),
+        ("제한 사항", "Limitations and Restrictions"),
+        ("보안 권한", "Security Permissions"),
+    ]);
+    assert!(f.iter().all(|f| f.rule != "product-name-altered"), "{f:#?}");
+    // `distributor` inside `@ignore_distributor` is the parameter's, not
+    // the name "Distributor" re-cased.
+    let f = page(&[
+        (
+            "将 **@ignore_distributor** 的值指定为 **1**。",
+            "Specify a value of **1** for **@ignore_distributor**.",
+        ),
+        (
+            "连接到分发服务器 Distributor。",
+            "Connect to the Distributor.",
+        ),
+        ("在 Distributor 上运行。", "Run it at the Distributor."),
+    ]);
+    assert!(f.iter().all(|f| f.rule != "product-name-altered"), "{f:#?}");
+}

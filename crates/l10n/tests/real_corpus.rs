@@ -14,7 +14,8 @@
 //! blind12: 130/203; blind13: 88/112; blind14: 88/124; blind15: 125/147;
 //! blind16: 66/85; blind17: 59/87; blind18: 27/37; blind19: 39/66;
 //! blind20: 28/56; blind21: 31/52; blind22: 15/32; blind23: 24/41;
-//! blind24: 7/27; blind25: 29/64; blind26: 54/83; blind27: 27/74). `human/` holds careful human translations, whose
+//! blind24: 7/27; blind25: 29/64; blind26: 54/83; blind27: 27/74;
+//! blind29: 8/20). `human/` holds careful human translations, whose
 //! every finding is counted.
 
 mod support;
@@ -94,6 +95,7 @@ fn real_corpus_english_against_itself() {
         ("blind25", real::blind25()),
         ("blind26", real::blind26()),
         ("blind27", real::blind27()),
+        ("blind29", real::blind29()),
         ("human", real::human()),
     ] {
         for case in &cases {
@@ -385,7 +387,7 @@ fn real_corpus_blind15() {
         "blind15",
         &[("span", 64), ("name", 28), ("token", 36)],
         131,
-        10,
+        9,
     );
 }
 
@@ -418,7 +420,7 @@ fn real_corpus_blind17() {
         "blind17",
         &[("span", 31), ("name", 11), ("token", 20)],
         64,
-        16,
+        15,
     );
 }
 
@@ -458,7 +460,7 @@ fn real_corpus_blind20() {
     // Measured once, as labelled, after the rules were changed on blind18/
     // and blind19/: 28/56 (name 26/41, span 2/2, english 0/4, markup 0/4,
     // link 0/3, emphasis 0/2), 9 false alarms.
-    floors(&tally, "blind20", &[("span", 2), ("name", 26)], 28, 8);
+    floors(&tally, "blind20", &[("span", 2), ("name", 26)], 28, 7);
 }
 
 #[test]
@@ -506,7 +508,7 @@ fn real_corpus_blind24() {
     // Measured once, as labelled, after the rules were changed on blind22/
     // and blind23/: 7/27 (token 2/9, span 2/5, emphasis 2/5, name 1/6,
     // english 0/1, markup 0/1), 10 false alarms.
-    floors(&tally, "blind24", &[("token", 4), ("name", 4)], 13, 8);
+    floors(&tally, "blind24", &[("token", 4), ("name", 4)], 13, 6);
 }
 
 #[test]
@@ -524,7 +526,7 @@ fn real_corpus_blind26() {
     // Measured once, as labelled, after the rules were changed on blind24/
     // and blind25/: 54/83 (span 33/38, token 12/22, name 7/16, link 2/6,
     // front-matter 0/1), 13 false alarms.
-    floors(&tally, "blind26", &[("span", 33), ("token", 17)], 59, 13);
+    floors(&tally, "blind26", &[("span", 33), ("token", 17)], 59, 9);
 }
 
 #[test]
@@ -536,4 +538,14 @@ fn real_corpus_blind27() {
     // translated in link texts (`[ICorProfiler 回调]`), which the checker
     // reports as a token or a name gone: misses and false alarms both.
     floors(&tally, "blind27", &[("span", 19), ("token", 12)], 37, 39);
+}
+
+#[test]
+fn real_corpus_blind29() {
+    let tally = report("blind29", &real::blind29());
+    // Measured once, as labelled, after the rules were changed on blind26/
+    // and blind27/: 8/20 (span 6/7, name 1/1, token 1/4, emphasis 0/3,
+    // english 0/3, link 0/2), 20 false alarms (the replication roles
+    // "Publisher" and "Subscriber" that Microsoft's Chinese translates).
+    floors(&tally, "blind29", &[("span", 6)], 8, 16);
 }

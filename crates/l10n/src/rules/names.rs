@@ -21,7 +21,9 @@ use super::side::Side;
 use crate::inline::RefDefs;
 use crate::text::{is_english_word, is_technical};
 
+mod titles;
 mod words;
+use titles::{short_title, title_case, titles_page};
 use words::{CONVENTIONAL, FUNCTION_WORDS};
 
 /// One text of the source: a segment's English, and whether it is a heading.
@@ -231,59 +233,6 @@ fn ordinary(w: &str) -> bool {
         || CONVENTIONAL.contains(&lower.as_str())
 }
 
-fn title_case(toks: &[Tok]) -> bool {
-    let mut total = 0;
-    let mut caps = 0;
-    for t in toks.iter().filter(|t| !t.initial) {
-        let lower = t.word.to_lowercase();
-        if t.word.chars().filter(|c| c.is_alphabetic()).count() < 2
-            || FUNCTION_WORDS.contains(&lower.as_str())
-        {
-            continue;
-        }
-        total += 1;
-        if t.word.starts_with(char::is_uppercase) {
-            caps += 1;
-        }
-    }
-    total >= 2 && caps * 2 > total
-}
-
-/// A link whose text is another page's or section's title rather than a
-/// name: it points to a heading of this page (`[Notes](#notes)`), or it
-/// reads as a title: a Title Case phrase with a function word left in lower
-/// case, or one that opens with a gerund or a question word (`[Creating Your
-/// First Cmdlet]`, `[How to Register Cmdlets, Providers, and Host
-/// Applications]`, `[Extending Object Types and Formatting]`).
-fn titles_page(side: &Side, toks: &[Tok], l: usize) -> bool {
-    let link = &side.inl.links[l];
-    if link.dest.starts_with('#') {
-        return true;
-    }
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.link == Some(l))
-        .map(|t| t.word)
-        .collect();
-    // One or two words linked to a page of the same docs (`[Configuration]
-    // (config.md)`, `[Access Control](access-control.md)`): the page's title.
-    let local = !link.dest.contains("://") && link.dest.contains(".md");
-    if words.len() < 3 {
-        return local && !words.is_empty();
-    }
-    let function = words[1..].iter().any(|w| {
-        w.starts_with(char::is_lowercase) && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-    });
-    let first = words[0].to_lowercase();
-    let opens = (first.ends_with("ing") && first.len() > 5)
-        || ["how", "what", "why", "when", "where", "which"].contains(&first.as_str());
-    let capitals = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    capitals * 2 > words.len() && (function || opens)
-}
-
 /// Runs of capitalized words: words, first word at a sentence start, strong.
 type Runs<'a> = Vec<(Vec<&'a str>, bool, bool)>;
 
@@ -302,7 +251,9 @@ fn collect<'a>(
         // A heading in capitals (`RELATED LINKS`) says no more than one in
         // Title Case.
         let shouting = toks.iter().all(|t| !t.word.chars().any(char::is_lowercase));
-        let title = st.heading && (title_case(&toks) || shouting);
+        // So does a short segment of Title Case without a sentence's stop
+        // (`[Limitations and Restrictions](#Restrictions)` in a list).
+        let title = (st.heading && (title_case(&toks) || shouting)) || short_title(st.text, &toks);
         // A link titled after an identifier (`[CmdletAttribute Declaration]`)
         // is a page title: its other words are no names.
         let titled: Vec<Option<usize>> = toks

@@ -301,7 +301,10 @@ pub(super) fn product_names(
         // The name with other capitals.
         let mut recased = 0;
         for r in find(t.text, name, true) {
-            if exact.contains(&r) || !prose_ok(r.start) {
+            // Part of an identifier (`@ignore_distributor`): not the name.
+            let identifier =
+                t.text[..r.start].ends_with(['_', '@']) || t.text[r.end..].starts_with('_');
+            if exact.contains(&r) || !prose_ok(r.start) || identifier {
                 continue;
             }
             recased += 1;

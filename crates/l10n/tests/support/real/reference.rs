@@ -325,3 +325,43 @@ pub fn blind27() -> Vec<Case> {
         ),
     ])
 }
+
+/// Five side-by-side SQL Server 2014 pages of other areas than `blind23/`'s
+/// and `blind24/`'s, labelled while the rules were changed on `blind26/`
+/// and `blind27/`: Integration Services in Spanish, security in Japanese,
+/// engine configuration in Korean, Reporting Services in Russian,
+/// replication in Chinese; titles translated.
+pub fn blind29() -> Vec<Case> {
+    carried(&[
+        (
+            "es.adding-connections-programmatically",
+            "es.adding-connections-programmatically.md",
+            None,
+            false,
+        ),
+        (
+            "ru.report-builder-functions-lookupset-function",
+            "ru.report-builder-functions-lookupset-function.md",
+            None,
+            false,
+        ),
+        (
+            "zh.delete-a-push-subscription",
+            "zh.delete-a-push-subscription.md",
+            None,
+            false,
+        ),
+        (
+            "ko.configure-the-remote-access-server-configuration-option",
+            "ko.configure-the-remote-access-server-configuration-option.md",
+            None,
+            false,
+        ),
+        (
+            "ja.principals-database-engine",
+            "ja.principals-database-engine.md",
+            None,
+            false,
+        ),
+    ])
+}
