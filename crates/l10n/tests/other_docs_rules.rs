@@ -288,3 +288,16 @@ fn a_short_title_and_an_identifiers_piece_make_no_name() {
     ]);
     assert!(f.iter().all(|f| f.rule != "product-name-altered"), "{f:#?}");
 }
+
+#[test]
+fn an_element_translated_and_a_dotted_format_spaced_out() {
+    assert_eq!(
+        rules("\\<gc동시> 요소", "\\<gcConcurrent> element"),
+        ["technical-token-translated"]
+    );
+    clean("\\<gcConcurrent> 요소", "\\<gcConcurrent> element");
+    assert_eq!(
+        rules("*n. n. n. n*", "*n.n.n.n*"),
+        ["technical-token-translated"]
+    );
+}

@@ -15,7 +15,7 @@
 //! blind16: 66/85; blind17: 59/87; blind18: 27/37; blind19: 39/66;
 //! blind20: 28/56; blind21: 31/52; blind22: 15/32; blind23: 24/41;
 //! blind24: 7/27; blind25: 29/64; blind26: 54/83; blind27: 27/74;
-//! blind29: 8/20). `human/` holds careful human translations, whose
+//! blind28: 12/33; blind29: 8/20). `human/` holds careful human translations, whose
 //! every finding is counted.
 
 mod support;
@@ -95,6 +95,7 @@ fn real_corpus_english_against_itself() {
         ("blind25", real::blind25()),
         ("blind26", real::blind26()),
         ("blind27", real::blind27()),
+        ("blind28", real::blind28()),
         ("blind29", real::blind29()),
         ("human", real::human()),
     ] {
@@ -325,8 +326,8 @@ fn real_corpus_blind11() {
     floors(
         &tally,
         "blind11",
-        &[("span", 15), ("name", 33), ("token", 25)],
-        75,
+        &[("span", 15), ("name", 33), ("token", 26)],
+        76,
         8,
     );
 }
@@ -484,10 +485,12 @@ fn real_corpus_blind22() {
     // Measured once, as labelled, after the rules were changed on blind20/
     // and blind21/: 15/32 (token 9/10, name 4/9, span 2/2, link 0/6,
     // english 0/3, emphasis 0/2), 16 false alarms.
-    // One of today's 12 is a docfx include glued to the Russian word after
+    // One of today's 13 is a docfx include glued to the Russian word after
     // it (`[!INCLUDE[wxp](…)]используйте`, "Windows XPиспользуйте" once
-    // rendered), which the labels leave out.
-    floors(&tally, "blind22", &[("token", 10), ("name", 6)], 19, 12);
+    // rendered), which the labels leave out; one an element's name
+    // translated in a link text (`[\<끝점 >]`), which they call a link
+    // defect and the checker a token translated.
+    floors(&tally, "blind22", &[("token", 10), ("name", 6)], 19, 13);
 }
 
 #[test]
@@ -548,4 +551,14 @@ fn real_corpus_blind29() {
     // english 0/3, link 0/2), 20 false alarms (the replication roles
     // "Publisher" and "Subscriber" that Microsoft's Chinese translates).
     floors(&tally, "blind29", &[("span", 6)], 8, 16);
+}
+
+#[test]
+fn real_corpus_blind28() {
+    let tally = report("blind28", &real::blind28());
+    // Measured once, as labelled, after the rules were changed on blind29/:
+    // 12/33 (span 7/12, name 2/2, english 1/7, link 1/4, token 1/7,
+    // front-matter 0/1), 6 false alarms; its Russian page, with a token
+    // found translated, exited 0.
+    floors(&tally, "blind28", &[("span", 7)], 16, 8);
 }

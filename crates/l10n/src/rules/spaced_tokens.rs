@@ -44,8 +44,14 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         // backslash, or one the checker calls technical.
         // A member of a type too (`ICorProfilerInfo5::SetEventMask2`).
         let member = w.contains("::") && w.chars().any(|c| c.is_ascii_alphabetic());
-        let token =
-            w.contains('\\') || member || (is_technical(w) && w.chars().any(|c| SIGNS.contains(c)));
+        // A dotted format or identifier (`n.n.n.n`, `major.minor.build`).
+        let dotted = w.matches('.').count() >= 2
+            && w.split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        let token = w.contains('\\')
+            || member
+            || dotted
+            || (is_technical(w) && w.chars().any(|c| SIGNS.contains(c)));
         if !token || t.text.contains(w) || !seen.insert(w) {
             continue;
         }

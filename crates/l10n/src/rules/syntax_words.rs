@@ -180,10 +180,48 @@ fn directions(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
 }
 
+/// An XML element the prose names (`\\<gcConcurrent>`, `&lt;runtime&gt;`),
+/// translated (`\\<gc동시>`, `[\\<구성>](…)`).
+fn elements(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    static ELEMENT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = ELEMENT.get_or_init(|| {
+        regex::Regex::new(r"(?:\\<|&lt;)/?([A-Za-z][\w.:-]*)\s*(?:>|&gt;)").unwrap()
+    });
+    let names = |text: &str| -> Vec<(usize, String)> {
+        re.captures_iter(text)
+            .map(|c| (c.get(0).map_or(0, |m| m.start()), c[1].to_string()))
+            .collect()
+    };
+    let (sn, tn) = (names(s.text), names(t.text));
+    for (_, name) in &sn {
+        // Kept, or already said in bold (`**<끝점>**`).
+        let said = out
+            .iter()
+            .any(|f| f.0 == "technical-token-translated" && f.2.contains(name.as_str()));
+        if tn.iter().any(|(_, n)| n == name) || said {
+            continue;
+        }
+        // Where the translation has an element the source does not.
+        let at = tn
+            .iter()
+            .find(|(_, n)| !sn.iter().any(|(_, m)| m == n))
+            .map_or(0, |&(at, _)| at);
+        out.push((
+            "technical-token-translated",
+            at,
+            certain(&format!(
+                "the element <{name}> of the source is not in the translation: an element's name stays as it is"
+            )),
+        ));
+        return;
+    }
+}
+
 pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
     directions(t, s, out);
     command_lines(t, s, out);
     code_in_bold(t, s, ctx, out);
+    elements(t, s, out);
     let slots = italics(s);
     if slots.is_empty() {
         return;

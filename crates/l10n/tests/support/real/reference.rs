@@ -365,3 +365,43 @@ pub fn blind29() -> Vec<Case> {
         ),
     ])
 }
+
+/// Five side-by-side .NET Framework pages, labelled while the rules were
+/// changed on `blind26/` and `blind27/`: three ADO.NET pages (Spanish
+/// establishing-the-connection, Chinese connection-string-syntax, Japanese
+/// connection-string-builders) and two configuration file schema pages
+/// (Russian `<bindingRedirect>`, Korean `<gcConcurrent>`).
+pub fn blind28() -> Vec<Case> {
+    carried(&[
+        (
+            "es.establishing-the-connection",
+            "es.establishing-the-connection.md",
+            None,
+            false,
+        ),
+        (
+            "ru.bindingredirect-element",
+            "ru.bindingredirect-element.md",
+            None,
+            false,
+        ),
+        (
+            "zh.connection-string-syntax",
+            "zh.connection-string-syntax.md",
+            None,
+            false,
+        ),
+        (
+            "ko.gcconcurrent-element",
+            "ko.gcconcurrent-element.md",
+            None,
+            false,
+        ),
+        (
+            "ja.connection-string-builders",
+            "ja.connection-string-builders.md",
+            None,
+            false,
+        ),
+    ])
+}
