@@ -310,6 +310,21 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
             segs.iter()
                 .filter_map(|s| Some((s.text.text.as_str(), s.source.as_deref()?))),
         ),
+        foreign: {
+            let (mut latin, mut other) = (0usize, 0usize);
+            for c in segs
+                .iter()
+                .flat_map(|s| s.text.text.chars())
+                .filter(|c| c.is_alphabetic())
+            {
+                if c.is_ascii_alphabetic() {
+                    latin += 1;
+                } else if (c as u32) >= 0x0400 {
+                    other += 1;
+                }
+            }
+            other > latin
+        },
         commands,
     };
     for seg in &segs {

@@ -301,3 +301,39 @@ fn an_element_translated_and_a_dotted_format_spaced_out() {
         ["technical-token-translated"]
     );
 }
+
+#[test]
+fn a_heading_left_in_english_on_a_page_of_another_script() {
+    let f = page(&[
+        ("Синтаксис", "Syntax"),
+        ("Remarks", "Remarks"),
+        (
+            "Функция возвращает набор значений.",
+            "The function returns a set of values.",
+        ),
+    ]);
+    let u: Vec<_> = f
+        .iter()
+        .filter(|f| f.rule == "segment-untranslated")
+        .collect();
+    assert_eq!(u.len(), 1, "{f:#?}");
+    assert!(u[0].message.contains("Remarks"));
+    // A name alone is kept on purpose; and on a page in Latin letters a word
+    // left alone is no sign.
+    let f = page(&[
+        ("Memcached", "Memcached"),
+        (
+            "Хранилища состояний поддерживают транзакции.",
+            "State stores support transactions.",
+        ),
+    ]);
+    assert!(f.iter().all(|f| f.rule != "segment-untranslated"), "{f:#?}");
+    let f = page(&[
+        ("Remarks", "Remarks"),
+        (
+            "La función devuelve un conjunto.",
+            "The function returns a set.",
+        ),
+    ]);
+    assert!(f.iter().all(|f| f.rule != "segment-untranslated"), "{f:#?}");
+}

@@ -311,7 +311,7 @@ fn real_corpus_blind10() {
         &tally,
         "blind10",
         &[("span", 68), ("name", 71), ("token", 22)],
-        173,
+        175,
         12,
     );
 }
@@ -327,7 +327,7 @@ fn real_corpus_blind11() {
         &tally,
         "blind11",
         &[("span", 15), ("name", 33), ("token", 26)],
-        76,
+        77,
         8,
     );
 }
@@ -387,7 +387,7 @@ fn real_corpus_blind15() {
         &tally,
         "blind15",
         &[("span", 64), ("name", 28), ("token", 36)],
-        131,
+        132,
         9,
     );
 }
@@ -550,7 +550,7 @@ fn real_corpus_blind29() {
     // and blind27/: 8/20 (span 6/7, name 1/1, token 1/4, emphasis 0/3,
     // english 0/3, link 0/2), 20 false alarms (the replication roles
     // "Publisher" and "Subscriber" that Microsoft's Chinese translates).
-    floors(&tally, "blind29", &[("span", 6)], 8, 16);
+    floors(&tally, "blind29", &[("span", 6)], 9, 16);
 }
 
 #[test]
@@ -560,5 +560,5 @@ fn real_corpus_blind28() {
     // 12/33 (span 7/12, name 2/2, english 1/7, link 1/4, token 1/7,
     // front-matter 0/1), 6 false alarms; its Russian page, with a token
     // found translated, exited 0.
-    floors(&tally, "blind28", &[("span", 7)], 16, 8);
+    floors(&tally, "blind28", &[("span", 7)], 20, 8);
 }

@@ -72,10 +72,57 @@ pub(crate) struct Ctx<'a> {
     /// How the page's translations treat each lower-case word of the
     /// sources' prose (`source_left`).
     pub(crate) kept: &'a source_left::Kept,
+    /// The page's translations are written in another script than Latin
+    /// letters (Cyrillic, Chinese, Japanese, Korean): a plain English word
+    /// left alone stands out.
+    pub(crate) foreign: bool,
     /// The page runs commands named `Verb-Noun` (PowerShell's): elsewhere
     /// "Request-Reply" is a pattern's name, not a command.
     pub(crate) commands: bool,
 }
+
+/// The words of a page's own structure: its sections' headings and its
+/// tables' headers (`Remarks`, `Related Tasks`, `Description`).
+const DOC_WORDS: &[&str] = &[
+    "attribute",
+    "attributes",
+    "description",
+    "example",
+    "examples",
+    "remarks",
+    "notes",
+    "related",
+    "tasks",
+    "requirements",
+    "prerequisites",
+    "overview",
+    "summary",
+    "parameters",
+    "syntax",
+    "element",
+    "elements",
+    "value",
+    "values",
+    "setting",
+    "settings",
+    "title",
+    "expression",
+    "default",
+    "see",
+    "also",
+    "next",
+    "steps",
+    "permissions",
+    "limitations",
+    "restrictions",
+    "security",
+    "transactions",
+    "sources",
+    "data",
+    "string",
+    "type",
+    "name",
+];
 
 /// Appends the findings of every rule for one segment to `out`.
 pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
@@ -109,7 +156,20 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
         // A segment of one common English word ("and" between two code
         // blocks) is as untranslated as a sentence.
         let one_word = words.len() == 1 && text::is_english_word(words[0]);
-        if ctx.untranslated_allowed && (text::is_prose(&words) || one_word) {
+        // A heading or a table's header of a page written in another script
+        // (`Remarks`, `Description`), left in English: words of a page's
+        // structure, which no translation keeps.
+        let label = ctx.foreign
+            && (1..=3).contains(&words.len())
+            && s.inl.codes.is_empty()
+            && s.inl.links.is_empty()
+            && words.iter().all(|w| {
+                w.len() >= 3
+                    && w.chars().all(|c| c.is_ascii_alphabetic())
+                    && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                    && DOC_WORDS.contains(&w.to_ascii_lowercase().as_str())
+            });
+        if ctx.untranslated_allowed && (text::is_prose(&words) || one_word || label) {
             out.push((
                 "segment-untranslated",
                 0,

@@ -415,6 +415,7 @@ mod tests {
             commands_run: &spanned,
             cased: &cased,
             kept: &Default::default(),
+            foreign: false,
             commands: false,
         };
         run_rule(|t, s, out| recased(t, s, &ctx, out), tr, src)
