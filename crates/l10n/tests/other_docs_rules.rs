@@ -337,3 +337,15 @@ fn a_heading_left_in_english_on_a_page_of_another_script() {
     ]);
     assert!(f.iter().all(|f| f.rule != "segment-untranslated"), "{f:#?}");
 }
+
+#[test]
+fn emphasis_left_on_a_function_word() {
+    assert_eq!(
+        rules(
+            "**또는** remote access 옵션을 구성합니다.",
+            "Configure the **remote access** option.",
+        ),
+        ["emphasis-moved"]
+    );
+    clean("**-o** 옵션을 사용합니다.", "Use the **-o** option.");
+}

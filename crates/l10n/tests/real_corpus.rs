@@ -342,7 +342,7 @@ fn real_corpus_blind13() {
         &tally,
         "blind13",
         &[("span", 52), ("token", 29), ("name", 13)],
-        98,
+        99,
         19,
     );
 }
@@ -420,7 +420,7 @@ fn real_corpus_blind17() {
         &tally,
         "blind17",
         &[("span", 31), ("name", 11), ("token", 20)],
-        64,
+        65,
         15,
     );
 }
@@ -550,7 +550,7 @@ fn real_corpus_blind29() {
     // and blind27/: 8/20 (span 6/7, name 1/1, token 1/4, emphasis 0/3,
     // english 0/3, link 0/2), 20 false alarms (the replication roles
     // "Publisher" and "Subscriber" that Microsoft's Chinese translates).
-    floors(&tally, "blind29", &[("span", 6)], 9, 16);
+    floors(&tally, "blind29", &[("span", 6)], 11, 16);
 }
 
 #[test]

@@ -230,6 +230,46 @@ pub(super) fn emphasis_glued(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 /// to: onto a comma or a particle (`*, в*`, `*は、…*`, `**Hello를**` for
 /// `**Hello, World**`'s), or across a clause (`**属性进行排序，按**`), where
 /// the source's emphasis holds no clause mark.
+/// Words of a language's grammar that no emphasis is set on alone.
+const FUNCTION_WORDS: &[&str] = &[
+    "的",
+    "和",
+    "或",
+    "在",
+    "是",
+    "の",
+    "と",
+    "を",
+    "は",
+    "が",
+    "に",
+    "で",
+    "または",
+    "및",
+    "또는",
+    "와",
+    "과",
+    "의",
+    "를",
+    "을",
+    "는",
+    "은",
+    "에",
+    "в",
+    "во",
+    "на",
+    "и",
+    "или",
+    "с",
+    "de",
+    "la",
+    "el",
+    "y",
+    "o",
+    "en",
+    "del",
+];
+
 pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     if !t.text.contains(['*', '_']) {
         return;
@@ -268,7 +308,10 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 && before.is_some_and(|c| c.is_ascii_alphanumeric())
         };
         let clause = !source_marks && x.contains(MARKS);
-        if lead || particle || clause {
+        // Nothing but a function word of the language in the markers
+        // (`**또는**`, `**的**`, `*во*`): the emphasis left its word.
+        let function = FUNCTION_WORDS.contains(&x) && !se.iter().any(|w| w.trim() == x);
+        if lead || particle || clause || function {
             out.push((
                 "emphasis-moved",
                 e.range.start,
