@@ -405,3 +405,44 @@ pub fn blind28() -> Vec<Case> {
         ),
     ])
 }
+
+/// Five side-by-side PowerShell pages, labelled while the rules were
+/// changed on `blind28/` and `blind29/`: a developer guide page on module
+/// manifests in Spanish (its title translated) and four remoting about
+/// topics (descriptions the short description's English): about_Remote_
+/// Disconnected_Sessions in Russian, about_PSSessions in Chinese,
+/// about_Remote_Jobs in Korean, about_Remote_Variables in Japanese.
+pub fn blind30() -> Vec<Case> {
+    carried(&[
+        (
+            "es.how-to-write-a-powershell-module-manifest",
+            "es.how-to-write-a-powershell-module-manifest.md",
+            None,
+            false,
+        ),
+        (
+            "ru.about-remote-disconnected-sessions",
+            "ru.about-remote-disconnected-sessions.md",
+            Some("Explains how to disconnect and reconnect to a PowerShell Session (PSSession)."),
+            true,
+        ),
+        (
+            "zh.about-pssessions",
+            "zh.about-pssessions.md",
+            Some("Describes PowerShell sessions (PSSessions) and explains how to establish a persistent connection to a remote computer."),
+            true,
+        ),
+        (
+            "ko.about-remote-jobs",
+            "ko.about-remote-jobs.md",
+            Some("Describes how to run background jobs on remote computers."),
+            true,
+        ),
+        (
+            "ja.about-remote-variables",
+            "ja.about-remote-variables.md",
+            Some("Explains how to use local and remote variables in remote commands."),
+            true,
+        ),
+    ])
+}
