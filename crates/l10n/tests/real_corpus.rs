@@ -15,7 +15,7 @@
 //! blind16: 66/85; blind17: 59/87; blind18: 27/37; blind19: 39/66;
 //! blind20: 28/56; blind21: 31/52; blind22: 15/32; blind23: 24/41;
 //! blind24: 7/27; blind25: 29/64; blind26: 54/83; blind27: 27/74;
-//! blind28: 12/33; blind29: 8/20; blind30: 34/64). `human/` holds careful human translations, whose
+//! blind28: 12/33; blind29: 8/20; blind30: 34/64; blind31: 60/70). `human/` holds careful human translations, whose
 //! every finding is counted.
 
 mod support;
@@ -98,6 +98,7 @@ fn real_corpus_english_against_itself() {
         ("blind28", real::blind28()),
         ("blind29", real::blind29()),
         ("blind30", real::blind30()),
+        ("blind31", real::blind31()),
         ("human", real::human()),
     ] {
         for case in &cases {
@@ -219,12 +220,14 @@ fn real_corpus_blind6() {
     // what it showed (not blind since): 41/56, 4. The fifth false alarm is
     // `serialization 및 deserialization` left in English in the Korean
     // page, which later sets' labels count as English left (blind12's
-    // `orchestrator는`) and this set's labeller did not.
+    // `orchestrator는`) and this set's labeller did not. One token label
+    // (UTF-8 spelt out, 2643b-125) was counted found by "7-bit" gone until
+    // a number with its unit was no longer a token.
     floors(
         &tally,
         "blind6",
-        &[("span", 28), ("name", 11), ("token", 3)],
-        47,
+        &[("span", 28), ("name", 11), ("token", 2)],
+        46,
         5,
     );
 }
@@ -329,7 +332,7 @@ fn real_corpus_blind11() {
         "blind11",
         &[("span", 15), ("name", 33), ("token", 26)],
         77,
-        8,
+        7,
     );
 }
 
@@ -422,7 +425,7 @@ fn real_corpus_blind17() {
         "blind17",
         &[("span", 31), ("name", 11), ("token", 20)],
         65,
-        15,
+        14,
     );
 }
 
@@ -476,7 +479,7 @@ fn real_corpus_blind21() {
         "blind21",
         &[("span", 24), ("name", 8), ("token", 9)],
         41,
-        12,
+        8,
     );
 }
 
@@ -571,4 +574,12 @@ fn real_corpus_blind30() {
     // and blind29/: 34/64 (span 19/23, token 12/20, name 1/16, link 1/2,
     // english 1/1, emphasis 0/2), no false alarm.
     floors(&tally, "blind30", &[("span", 19)], 48, 0);
+}
+
+#[test]
+fn real_corpus_blind31() {
+    let tally = report("blind31", &real::blind31());
+    // Measured once, as labelled, with blind30/: 60/70 (token 43/47, span
+    // 13/14, english 2/5, link 2/3, name 0/1), 22 false alarms.
+    floors(&tally, "blind31", &[("span", 13)], 60, 18);
 }

@@ -138,6 +138,31 @@ pub(crate) fn is_command_name(w: &str) -> bool {
         && noun.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Units a number takes in an adjective of the prose (`24-hour`).
+const UNITS: &[&str] = &[
+    "bit",
+    "byte",
+    "hour",
+    "minute",
+    "second",
+    "day",
+    "week",
+    "month",
+    "year",
+    "character",
+    "digit",
+    "part",
+    "step",
+    "way",
+    "core",
+    "column",
+    "row",
+    "level",
+    "tier",
+    "node",
+    "point",
+];
+
 /// A token that must survive translation as it is: image tags, versions,
 /// flags, file names, paths, URLs, identifiers, command names.
 pub(crate) fn is_technical(w: &str) -> bool {
@@ -184,6 +209,17 @@ pub(crate) fn is_technical(w: &str) -> bool {
         }
     }
     let starts_digit = chars[0].is_ascii_digit();
+    // A number with its unit, an adjective of the prose (`24-hour`, `64-bit`,
+    // `3-part`), which a translation translates.
+    if starts_digit {
+        if let Some((n, unit)) = w.split_once('-') {
+            let unit = unit.to_ascii_lowercase();
+            if n.chars().all(|c| c.is_ascii_digit()) && UNITS.contains(&unit.trim_end_matches('s'))
+            {
+                return false;
+            }
+        }
+    }
     if starts_digit {
         // Versions and image tags: 3.0, 19.04, 3.0-bionic, 5000:80
         let has_sep = w.contains('.') || w.contains(':') || w.contains('-');
@@ -290,7 +326,15 @@ mod tests {
         ] {
             assert!(runnable(t), "{t}");
         }
-        for t in ["Windows\\", "a\\b", "very", "Get-content"] {
+        for t in [
+            "Windows\\",
+            "a\\b",
+            "very",
+            "Get-content",
+            "24-hour",
+            "64-bit",
+            "7-bit",
+        ] {
             assert!(!is_technical(t), "{t}");
         }
         for t in [

@@ -446,3 +446,28 @@ pub fn blind30() -> Vec<Case> {
         ),
     ])
 }
+
+/// Five side-by-side .NET pages, labelled with `blind30/`: the Visual Basic
+/// language reference (the Like operator in Japanese, the Option Strict
+/// and Using statements in Korean and Chinese, the Date data type in
+/// Russian) and the XML Schema Definition Tool (Xsd.exe) in Spanish;
+/// titles translated.
+pub fn blind31() -> Vec<Case> {
+    carried(&[
+        (
+            "es.xml-schema-definition-tool-xsd-exe",
+            "es.xml-schema-definition-tool-xsd-exe.md",
+            None,
+            false,
+        ),
+        ("ru.date-data-type", "ru.date-data-type.md", None, false),
+        ("zh.using-statement", "zh.using-statement.md", None, false),
+        (
+            "ko.option-strict-statement",
+            "ko.option-strict-statement.md",
+            None,
+            false,
+        ),
+        ("ja.like-operator", "ja.like-operator.md", None, false),
+    ])
+}
