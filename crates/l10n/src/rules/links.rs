@@ -307,6 +307,21 @@ const TAIL_ENDINGS: &[&str] = &[
 /// source has it inside the sentence: the sentence lost it.
 pub(super) fn link_after_the_stop(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let stops = ['.', '。', '!', '?', '！', '？'];
+    // The source's targets linked inside a sentence (read once: a segment
+    // may hold thousands of links).
+    let inside: std::collections::HashSet<String> = s
+        .inl
+        .links
+        .iter()
+        .filter(|sl| {
+            let b = s.text[..sl.range.start].trim_end();
+            !b.is_empty() && !b.ends_with(stops)
+        })
+        .map(|sl| norm_dest(&sl.dest))
+        .collect();
+    if inside.is_empty() {
+        return;
+    }
     for l in &t.inl.links {
         let before = t.text[..l.range.start].trim_end();
         // Not an abbreviation's point (`см. [в разделе …](…)`).
@@ -327,12 +342,7 @@ pub(super) fn link_after_the_stop(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         if !(after.is_empty() || TAIL_ENDINGS.contains(&after)) {
             continue;
         }
-        let dest = norm_dest(&l.dest);
-        let inside = s.inl.links.iter().any(|sl| {
-            let b = s.text[..sl.range.start].trim_end();
-            norm_dest(&sl.dest) == dest && !b.is_empty() && !b.ends_with(stops)
-        });
-        if inside {
+        if inside.contains(&norm_dest(&l.dest)) {
             out.push((
                 "link-moved",
                 l.range.start,

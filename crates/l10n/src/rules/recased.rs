@@ -88,17 +88,22 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
     let mut spellings: HashMap<String, Vec<&str>> = HashMap::new();
     // The acronyms of the source's plurals (`API` of `APIs`).
     let mut plurals: HashSet<&str> = HashSet::new();
+    // Each spelling once: a long segment writes the same word thousands of
+    // times, and every word of the translation is looked up.
     for (_, w) in runs(s, latin) {
-        spellings.entry(w.to_ascii_lowercase()).or_default().push(w);
-        if let Some(stem) = w.strip_suffix('s').filter(|x| x.len() >= 3 && all_caps(x)) {
-            spellings
-                .entry(stem.to_ascii_lowercase())
-                .or_default()
-                .push(stem);
-            plurals.insert(stem);
+        let mut stem = w.strip_suffix('s').filter(|x| x.len() >= 3 && all_caps(x));
+        for x in std::iter::once(w).chain(stem.take()) {
+            let v = spellings.entry(x.to_ascii_lowercase()).or_default();
+            if !v.contains(&x) {
+                v.push(x);
+            }
+            if x != w {
+                plurals.insert(x);
+            }
         }
     }
     let caseless = t.text.chars().any(|c| no_space_script(c) || hangul(c));
+    let latin_only = caseless_free(t.text);
     // Where a name was already said to be altered, looked up once a word.
     let said: HashSet<usize> = out
         .iter()
@@ -106,6 +111,14 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
         .map(|f| f.1)
         .collect();
     let t_runs = runs(t, latin);
+    // The words each side sets in bold alone, read once.
+    let bold_words = |side: &Side<'_>| -> HashSet<String> {
+        super::emphasis::bolds(side)
+            .into_iter()
+            .map(|r| side.text[r].to_string())
+            .collect()
+    };
+    let (s_bold, t_bold) = (bold_words(s), bold_words(t));
     let page_lower = |w: &str| {
         let l = w.to_ascii_lowercase();
         !ctx.cased.contains(&l) && !spanned.contains(&l)
@@ -113,7 +126,7 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
     english_recased(t, &t_runs, &spellings, page_lower, out);
     for &(at, w) in &t_runs {
         // Two letters in bold are an alias (**sl**, **LS**).
-        let bold_pair = w.len() == 2 && t.text.contains(&format!("**{w}**"));
+        let bold_pair = w.len() == 2 && t_bold.contains(w);
         if (w.len() < 3 && !bold_pair) || said.contains(&at) {
             continue;
         }
@@ -143,7 +156,7 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
         // Lowered where the source marks it as a name in bold (**And**,
         // **Destination**, a parameter or an operator), in a translation
         // of another script that keeps it in English.
-        let lowered = !caseless_free(t.text)
+        let lowered = !latin_only
             && w.chars().all(|c| c.is_ascii_lowercase())
             && source.iter().all(|x| capitalized(x))
             && s.text.contains(&format!("**{written}**"));
@@ -177,8 +190,8 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
         // Not its first letter alone, which a sentence's start may raise.
         let bold = !source.contains(&w)
             && w.get(1..) != written.get(1..)
-            && s.text.contains(&format!("**{written}**"))
-            && t.text.contains(&format!("**{w}**"));
+            && s_bold.contains(written)
+            && t_bold.contains(w);
         let found = if plural {
             inner_lost
         } else {

@@ -48,14 +48,20 @@ impl<'a> Side<'a> {
     pub(super) fn span_after(&self, at: usize) -> bool {
         let rest = self.text[at..].trim_start();
         let p = self.text.len() - rest.len();
-        rest.starts_with('`') || self.inl.codes.iter().any(|c| c.range.start == p)
+        // Spans are in order: looked up, not scanned (a segment may hold
+        // thousands).
+        let codes = &self.inl.codes;
+        let k = codes.partition_point(|c| c.range.start < p);
+        rest.starts_with('`') || codes.get(k).is_some_and(|c| c.range.start == p)
     }
 
     /// Whether a code span of any kind ends right before `at`, spaces
     /// skipped.
     pub(super) fn span_before(&self, at: usize) -> bool {
         let head = self.text[..at].trim_end();
-        head.ends_with('`') || self.inl.codes.iter().any(|c| c.range.end == head.len())
+        let codes = &self.inl.codes;
+        let k = codes.partition_point(|c| c.range.end < head.len());
+        head.ends_with('`') || codes.get(k).is_some_and(|c| c.range.end == head.len())
     }
 
     pub(super) fn word_strs(&self) -> Vec<&'a str> {

@@ -60,10 +60,27 @@ pub(in crate::rules) fn name_role(
 /// link to the same target, when each side has one.
 pub(in crate::rules) fn link_role(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let script = Script::of(t.text);
-    if !matches!(script, Script::Japanese | Script::Korean) {
+    if !matches!(script, Script::Japanese | Script::Korean) || t.inl.links.is_empty() {
         return;
     }
     let dest = |l: &crate::inline::Link| super::super::links::norm_dest(&l.dest);
+    // Each target's links on each side, counted once.
+    let mut counts: std::collections::HashMap<String, (usize, Option<usize>)> =
+        std::collections::HashMap::new();
+    for (i, l) in s.inl.links.iter().enumerate() {
+        let e = counts.entry(dest(l)).or_default();
+        e.0 += 1;
+        e.1 = Some(i);
+    }
+    let mut in_t: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for l in &t.inl.links {
+        *in_t.entry(dest(l)).or_default() += 1;
+    }
+    let said: std::collections::HashSet<usize> = out
+        .iter()
+        .filter(|f| f.0 == "link-moved")
+        .map(|f| f.1)
+        .collect();
     for tl in &t.inl.links {
         // A link whose text is a name or code, as a span's is: a translated
         // text may be the verb itself (`[설계 및 빌드](…)할 때`). Not a
@@ -72,23 +89,14 @@ pub(in crate::rules) fn link_role(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let foreign = text
             .chars()
             .any(|c| crate::text::hangul(c) || crate::text::no_space_script(c));
-        if tl.image || foreign || tl.dest.starts_with("xref:") {
+        if tl.image || foreign || tl.dest.starts_with("xref:") || said.contains(&tl.range.start) {
             continue;
         }
-        let same = |l: &&crate::inline::Link| dest(l) == dest(tl);
-        let (ts, ss): (Vec<_>, Vec<_>) = (
-            t.inl.links.iter().filter(same).collect(),
-            s.inl.links.iter().filter(same).collect(),
-        );
-        let ([_], [sl]) = (ts.as_slice(), ss.as_slice()) else {
+        let key = dest(tl);
+        let (Some(&1), Some(&(1, Some(si)))) = (in_t.get(&key), counts.get(&key)) else {
             continue;
         };
-        if out
-            .iter()
-            .any(|f| f.0 == "link-moved" && f.1 == tl.range.start)
-        {
-            continue;
-        }
+        let sl = &s.inl.links[si];
         if let Some((true, why)) = role(t, s, script, &sl.range, &tl.range) {
             // A link whose text is a code span: the span moved.
             let spanned =
