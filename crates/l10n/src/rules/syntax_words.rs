@@ -1,11 +1,16 @@
-//! A syntax's placeholders, set in italics by the prose that explains them
-//! (`*member-list* is the optional list of members`, `*start* .. *finish*`),
-//! translated (`*lista de miembros*`, `*启动*`): the reader no longer finds
-//! the word in the syntax block, so it is reported as a token
-//! translated (`technical-token-translated`), an error. And a command line
-//! set in bold (`**MakeAppx pack /d**`) written otherwise
-//! (`**Paquete de MakeAppx/d**`).
-
+//! Code the prose writes without code spans, as reference pages do, and a
+//! translation changed (`technical-token-translated`, an error: the reader
+//! no longer finds what the syntax or the code has):
+//!
+//! - a syntax's placeholders, set in italics by the prose that explains
+//!   them (`*member-list* is the optional list of members`, `*start* ..
+//!   *finish*`), translated (`*lista de miembros*`, `*启动*`);
+//! - a command line set in bold (`**MakeAppx pack /d**`, `**-l debug**`)
+//!   written otherwise (`**Paquete de MakeAppx/d**`);
+//! - a word of code, an element or a folder's name in bold (`**get**`
+//!   function, `**<endpoint>**`, **manifest** folder) translated;
+//! - an XML element the prose names (`\<gcConcurrent>`) translated;
+//! - a parameter's direction (`[in]`) gone.
 use super::emphasis::{bolds, italics};
 use super::side::{certain, Raw, Side};
 use super::Ctx;
