@@ -11,6 +11,7 @@
 //!   function, `**<endpoint>**`, **manifest** folder) translated;
 //! - an XML element the prose names (`\<gcConcurrent>`) translated;
 //! - a parameter's direction (`[in]`) gone.
+
 use super::emphasis::{bolds, italics};
 use super::side::{certain, Raw, Side};
 use super::Ctx;
