@@ -471,3 +471,23 @@ pub fn blind31() -> Vec<Case> {
         ("ja.like-operator", "ja.like-operator.md", None, false),
     ])
 }
+
+/// Five side-by-side PowerShell pages, labelled while the rules were
+/// changed on `blind30/` and `blind31/`: a developer guide page on
+/// non-terminating errors in Spanish (its title translated), and the
+/// Add-Type, ConvertTo-Json, Tee-Object and Compare-Object references in
+/// Russian, Chinese, Korean and Japanese.
+pub fn blind32() -> Vec<Case> {
+    carried(&[
+        (
+            "es.adding-non-terminating-error-reporting-to-your-cmdlet",
+            "es.adding-non-terminating-error-reporting-to-your-cmdlet.md",
+            None,
+            false,
+        ),
+        ("ru.add-type", "ru.add-type.md", None, true),
+        ("zh.convertto-json", "zh.convertto-json.md", None, true),
+        ("ko.tee-object", "ko.tee-object.md", None, true),
+        ("ja.compare-object", "ja.compare-object.md", None, true),
+    ])
+}
