@@ -21,7 +21,7 @@ pub use books::{
 #[allow(unused_imports)] // each test binary uses its own part of them
 pub use reference::{
     blind13, blind15, blind17, blind19, blind21, blind22, blind23, blind24, blind25, blind26,
-    blind27, blind28, blind29, blind30, blind31, blind32,
+    blind27, blind28, blind29, blind30, blind31, blind32, blind33,
 };
 
 /// Where a case's English source comes from.

@@ -491,3 +491,33 @@ pub fn blind32() -> Vec<Case> {
         ("ja.compare-object", "ja.compare-object.md", None, true),
     ])
 }
+
+/// Five side-by-side Windows developer pages, labelled with `blind32/`:
+/// WinHttpCertCfg.exe and WinHttpTraceCfg.exe (Win32) in Spanish and
+/// Russian, the Edge DevTools console utilities in Chinese, SSH on IoT Core
+/// in Korean, loose file registration (UWP) in Japanese; titles and
+/// descriptions translated, their English not carried.
+pub fn blind33() -> Vec<Case> {
+    carried(&[
+        (
+            "es.winhttpcertcfg-exe--a-certificate-configuration-tool",
+            "es.winhttpcertcfg-exe--a-certificate-configuration-tool.md",
+            None,
+            false,
+        ),
+        (
+            "ru.winhttptracecfg-exe--a-trace-configuration-tool",
+            "ru.winhttptracecfg-exe--a-trace-configuration-tool.md",
+            None,
+            false,
+        ),
+        ("zh.utilities", "zh.utilities.md", None, false),
+        ("ko.ssh", "ko.ssh.md", None, false),
+        (
+            "ja.loose-file-registration",
+            "ja.loose-file-registration.md",
+            None,
+            false,
+        ),
+    ])
+}
