@@ -207,8 +207,48 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
             ));
         }
     }
+    flags_recased(t, s, out);
     cyrillic_names(t, s, ctx, out);
     spaced_names(t, s, names, out);
+}
+
+/// A switch of the source written with other capitals (`-E` for `-e`,
+/// `/FD` for `/fd`): tools such as `sqlcmd` or `bcp` read them in their
+/// case, so it is reported (a name re-cased, a warning).
+fn flags_recased(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let flag = |w: &str| {
+        w.strip_prefix(['-', '/']).is_some_and(|r| {
+            !r.is_empty() && r.len() <= 12 && r.chars().all(|c| c.is_ascii_alphabetic())
+        })
+    };
+    let source: HashSet<&str> = s
+        .words
+        .iter()
+        .map(|&(_, w)| w)
+        .filter(|w| flag(w))
+        .collect();
+    if source.is_empty() {
+        return;
+    }
+    for &(at, w) in &t.words {
+        if !flag(w) || source.contains(w) {
+            continue;
+        }
+        let Some(written) = source.iter().find(|x| x.eq_ignore_ascii_case(w)) else {
+            continue;
+        };
+        // The same flag in both cases in the source: two flags.
+        if out.iter().any(|f| f.1 == at) {
+            continue;
+        }
+        out.push((
+            "product-name-altered",
+            at,
+            format!(
+                "the switch \"{w}\" is the source's \"{written}\" in other capitals: a tool reads its switches in their case; suggested fix: \"{written}\""
+            ),
+        ));
+    }
 }
 
 /// A name with a sign in it broken by a space at the sign (`F #`, `C #`,

@@ -4,6 +4,22 @@ use super::super::side::run_rule;
 use super::*;
 
 #[test]
+fn a_switch_written_in_other_capitals() {
+    let f = run_rule(
+        |t, s, out| super::flags_recased(t, s, out),
+        "como el algoritmo de síntesis de archivo (/FD):",
+        "as the file digest (/fd) algorithm:",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(run_rule(
+        |t, s, out| super::flags_recased(t, s, out),
+        "como el algoritmo (/fd):",
+        "as the algorithm (/fd):",
+    )
+    .is_empty());
+}
+
+#[test]
 fn a_name_that_lost_its_inner_capitals() {
     assert_eq!(found("活动的 Pssession", "Active PSSessions").len(), 1);
     assert_eq!(
