@@ -6,13 +6,13 @@ use super::*;
 #[test]
 fn a_switch_written_in_other_capitals() {
     let f = run_rule(
-        |t, s, out| super::flags_recased(t, s, out),
+        super::flags_recased,
         "como el algoritmo de síntesis de archivo (/FD):",
         "as the file digest (/fd) algorithm:",
     );
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(run_rule(
-        |t, s, out| super::flags_recased(t, s, out),
+        super::flags_recased,
         "como el algoritmo (/fd):",
         "as the algorithm (/fd):",
     )
