@@ -52,13 +52,15 @@ fn command_line(x: &str) -> bool {
     words.len() >= 2 && ((command && words[1..].iter().any(|w| switch(w))) || valued)
 }
 
-fn command_lines(t: &Side, s: &Side, out: &mut Vec<Raw>) {
-    let (sb, tb) = (bolds(s), bolds(t));
+/// The bold text of each side, in order.
+type Bolds = (Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>);
+
+fn command_lines(t: &Side, s: &Side, (sb, tb): &Bolds, out: &mut Vec<Raw>) {
     if sb.len() != tb.len() {
         return;
     }
     let squeeze = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (sr, tr) in sb.iter().zip(&tb) {
+    for (sr, tr) in sb.iter().zip(tb) {
         let (x, y) = (&s.text[sr.clone()], &t.text[tr.clone()]);
         if command_line(x) && squeeze(x) != squeeze(y) {
             out.push((
@@ -99,8 +101,7 @@ const FILE_NOUNS: &[&str] = &["folder", "folders", "directory", "file", "files"]
 
 /// A word of code in bold (an element, `**<endpoint>**`; a word of the
 /// page's code, `**get**`) translated (`**<끝점>**`, `**取得**`).
-fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
-    let (sb, tb) = (bolds(s), bolds(t));
+fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, (sb, tb): &Bolds, out: &mut Vec<Raw>) {
     if sb.len() != tb.len() {
         return;
     }
@@ -111,7 +112,7 @@ fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
             .trim_matches(|c: char| c == '<' || c == '>' || c == '/' || c.is_whitespace())
             .to_string()
     };
-    for (sr, tr) in sb.iter().zip(&tb) {
+    for (sr, tr) in sb.iter().zip(tb) {
         let (x, y) = (bare(&s.text[sr.clone()]), bare(&t.text[tr.clone()]));
         let raw = &s.text[sr.clone()];
         let element = (raw.contains('<') || raw.contains("&lt;")) && one_word(&x);
@@ -225,8 +226,10 @@ fn elements(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 
 pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
     directions(t, s, out);
-    command_lines(t, s, out);
-    code_in_bold(t, s, ctx, out);
+    // Read once for the rules of bold text and for what is all syntax.
+    let bold: Bolds = (bolds(s), bolds(t));
+    command_lines(t, s, &bold, out);
+    code_in_bold(t, s, ctx, &bold, out);
     elements(t, s, out);
     let slots = italics(s);
     if slots.is_empty() {
