@@ -348,8 +348,8 @@ fn real_corpus_blind13() {
     floors(
         &tally,
         "blind13",
-        &[("span", 52), ("token", 29), ("name", 13)],
-        99,
+        &[("span", 52), ("token", 30), ("name", 13)],
+        100,
         19,
     );
 }
@@ -547,7 +547,7 @@ fn real_corpus_blind27() {
     // false alarms. The Chinese page's 17 link labels are API names
     // translated in link texts (`[ICorProfiler 回调]`), which the checker
     // reports as a token or a name gone: misses and false alarms both.
-    floors(&tally, "blind27", &[("span", 19), ("token", 12)], 37, 39);
+    floors(&tally, "blind27", &[("span", 19), ("token", 13)], 38, 39);
 }
 
 #[test]
@@ -576,7 +576,7 @@ fn real_corpus_blind30() {
     // Measured once, as labelled, after the rules were changed on blind28/
     // and blind29/: 34/64 (span 19/23, token 12/20, name 1/16, link 1/2,
     // english 1/1, emphasis 0/2), no false alarm.
-    floors(&tally, "blind30", &[("span", 19)], 48, 0);
+    floors(&tally, "blind30", &[("span", 19)], 53, 0);
 }
 
 #[test]
@@ -584,7 +584,7 @@ fn real_corpus_blind31() {
     let tally = report("blind31", &real::blind31());
     // Measured once, as labelled, with blind30/: 60/70 (token 43/47, span
     // 13/14, english 2/5, link 2/3, name 0/1), 22 false alarms.
-    floors(&tally, "blind31", &[("span", 13)], 60, 18);
+    floors(&tally, "blind31", &[("span", 13)], 61, 18);
 }
 
 #[test]
@@ -593,7 +593,7 @@ fn real_corpus_blind32() {
     // Measured once, as labelled, after the rules were changed on blind30/
     // and blind31/: 69/88 (span 37/41, name 17/18, token 13/23, emphasis
     // 1/4, english 1/2), 2 false alarms. No rule was changed on it.
-    floors(&tally, "blind32", &[("span", 37)], 69, 2);
+    floors(&tally, "blind32", &[("span", 37)], 76, 2);
 }
 
 #[test]
@@ -602,5 +602,5 @@ fn real_corpus_blind33() {
     // Measured once, as labelled, with blind32/: 16/62 (span 11/21, token
     // 2/18, link 2/6, name 1/8, emphasis 0/6, markup 0/2, front-matter
     // 0/1), 21 false alarms. No rule was changed on it.
-    floors(&tally, "blind33", &[("span", 11)], 16, 21);
+    floors(&tally, "blind33", &[("span", 11)], 25, 21);
 }

@@ -60,6 +60,24 @@ pub(crate) fn code_words<'a>(blocks: impl IntoIterator<Item = &'a str>) -> HashS
                 out.insert(c[1].to_string());
             }
         }
+        // A program or service the code runs by its name of lower-case
+        // parts (`net start ssh-agent`, `ssh-add id_rsa`): no English word
+        // is written so, and the prose names it for what the reader types.
+        // Comments are prose (`// a triple-quoted string`).
+        let code = text.lines().map(|l| {
+            let cut = ["//", "# ", "-- ", "REM "]
+                .iter()
+                .filter_map(|m| l.find(m))
+                .min()
+                .unwrap_or(l.len());
+            &l[..cut]
+        });
+        out.extend(
+            code.flat_map(str::split_whitespace)
+                .map(|w| w.trim_matches(|c: char| "\"'`;,()".contains(c)))
+                .filter(|w| hyphened(w))
+                .map(String::from),
+        );
         // A value the code passes to a parameter (`-StackName "Paths"`):
         // the prose names it to say what the command does with it.
         for c in quoted.captures_iter(text) {
@@ -69,6 +87,18 @@ pub(crate) fn code_words<'a>(blocks: impl IntoIterator<Item = &'a str>) -> HashS
         }
     }
     out
+}
+
+/// A name of lower-case parts joined by hyphens (`ssh-agent`,
+/// `docker-compose`), each part two characters or more.
+fn hyphened(w: &str) -> bool {
+    w.contains('-')
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && w.split('-').all(|p| {
+            p.len() >= 2
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 /// A name strong evidence says is one (a parameter's value in the code, a
@@ -267,6 +297,7 @@ mod tests {
             "Accepted values: Black, DarkBlue, Gray\n",
             "[Parameter(Mandatory=true)]\npublic string Name { get; }\nConsole.WriteLine(x);",
             "docker build -f Dockerfile --file x -c Release .",
+            "net start ssh-agent\nssh-add id_rsa --no-cache a-b\n// a triple-quoted string",
         ]);
         for x in [
             "ForegroundColor",
@@ -276,6 +307,8 @@ mod tests {
             "Gray",
             "Parameter",
             "WriteLine",
+            "ssh-agent",
+            "ssh-add",
         ] {
             assert!(w.contains(x), "{x}: {w:?}");
         }
@@ -290,6 +323,10 @@ mod tests {
             "Dockerfile",
             "Release",
             "DarkGreen",
+            "--no-cache",
+            "no-cache",
+            "a-b",
+            "triple-quoted",
         ] {
             assert!(!w.contains(x), "{x}: {w:?}");
         }

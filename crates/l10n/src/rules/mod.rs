@@ -9,6 +9,7 @@ mod code_words;
 mod commands;
 mod compare;
 mod emphasis;
+mod emptied;
 mod footer_words;
 mod glue;
 mod link_edges;
@@ -223,6 +224,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     product_names::names_not_tokens(ctx, out);
     recased::recased(&t, &s, ctx, out);
     spaced_tokens::spaced_tokens(&t, &s, out);
+    emptied::emptied(&t, &s, out);
     span_role::name_role(&t, &s, ctx.names, out);
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);

@@ -11,9 +11,11 @@ use crate::text::{clip, is_technical};
 /// The signs machine translation spaces out.
 const SIGNS: &str = "\\/:.";
 
-/// A pattern for `w` with optional spaces round each of its inner signs, or
-/// `None` when it has no sign between two other characters.
-fn spaced_pattern(w: &str) -> Option<String> {
+/// A pattern for `w` with optional spaces round each of its inner signs
+/// (or, with `anywhere`, between any two of its characters: a member's
+/// name cut after its first letter, `::D ynamicMethod`), or `None` when it
+/// has no sign between two other characters.
+fn spaced_pattern(w: &str, anywhere: bool) -> Option<String> {
     let chars: Vec<char> = w.chars().collect();
     let mut pattern = String::new();
     let mut signs = 0;
@@ -22,7 +24,7 @@ fn spaced_pattern(w: &str) -> Option<String> {
         // Spaces may come between a sign and what is next to it, inside
         // the token only (`\0` spaced as `\ 0`).
         let after_sign = i > 0 && SIGNS.contains(chars[i - 1]);
-        if i > 0 && (sign || after_sign) {
+        if i > 0 && (sign || after_sign || anywhere) {
             pattern.push_str("[ \u{a0}]*");
         }
         if sign && i + 1 < chars.len() {
@@ -55,7 +57,7 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         if !token || t.text.contains(w) || !seen.insert(w) {
             continue;
         }
-        let Some(pattern) = spaced_pattern(w) else {
+        let Some(pattern) = spaced_pattern(w, member || dotted) else {
             continue;
         };
         let Ok(re) = RegexBuilder::new(&pattern).case_insensitive(true).build() else {
@@ -109,6 +111,22 @@ mod tests {
             found(
                 "[ICorProfilerInfo5:: SetEventMask2](x.md) を参照",
                 "See [ICorProfilerInfo5::SetEventMask2](x.md)."
+            ),
+            1
+        );
+        // A reference link left unresolved, a member cut after its first
+        // letter.
+        assert_eq!(
+            found(
+                "llamando al método [System. Management. Automation. cmdlet. WriteError][] y",
+                "by calling the [System.Management.Automation.Cmdlet.WriteError][] method"
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "[ICorProfilerCallback9::D ynamicmethodunloaded](x.md)",
+                "[ICorProfilerCallback9::DynamicMethodUnloaded](x.md)"
             ),
             1
         );

@@ -133,7 +133,14 @@ pub(crate) fn is_command_name(w: &str) -> bool {
     let Some((verb, noun)) = w.split_once('-') else {
         return false;
     };
-    VERBS.contains(&verb)
+    // A heading may write it in capitals (`START-JOB`).
+    let shouting = w.chars().all(|c| !c.is_ascii_lowercase());
+    let known = if shouting {
+        VERBS.iter().any(|v| v.eq_ignore_ascii_case(verb))
+    } else {
+        VERBS.contains(&verb)
+    };
+    known
         && noun.starts_with(|c: char| c.is_ascii_uppercase())
         && noun.chars().all(|c| c.is_ascii_alphanumeric())
 }
@@ -366,6 +373,8 @@ mod tests {
             "5000:80",
             ".NET",
             "dotnet-architecture/grpc-for-wcf-developers",
+            "Start-Job",
+            "START-JOB",
         ] {
             assert!(is_technical(t), "{t}");
         }
@@ -383,6 +392,8 @@ mod tests {
             "tag(s",
             "Alpine's",
             "Docker",
+            "START-job",
+            "STEP-BY-STEP",
         ] {
             assert!(!is_technical(t), "{t}");
         }

@@ -155,6 +155,11 @@ fn particle_apart(w: &str) -> Vec<&str> {
 pub(crate) fn trim_word(w: &str) -> &str {
     let w = w.trim_start_matches(leading_punct);
     let mut w = w.trim_end_matches(trailing_punct);
+    // A reference link whose definition is not found (`[Type.Member][]`)
+    // leaves its brackets on the word.
+    while let Some(inner) = w.strip_suffix("][") {
+        w = inner.trim_end_matches(trailing_punct);
+    }
     // An unbalanced closing parenthesis was trimmed; a balanced one like
     // `tag(s` lost its `)`, which is fine for comparisons on both sides.
     if w.ends_with('(') {
