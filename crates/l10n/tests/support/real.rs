@@ -11,6 +11,7 @@ use regex::Regex;
 use super::read;
 
 mod books;
+mod later;
 mod reference;
 // Each test binary uses its own part of the corpus.
 #[allow(unused_imports)]
@@ -18,6 +19,8 @@ pub use books::{
     blind10, blind11, blind12, blind14, blind16, blind18, blind20, blind6, blind7, blind8, blind9,
     human,
 };
+#[allow(unused_imports)]
+pub use later::{blind34, blind35, blind36, blind37};
 #[allow(unused_imports)] // each test binary uses its own part of them
 pub use reference::{
     blind13, blind15, blind17, blind19, blind21, blind22, blind23, blind24, blind25, blind26,

@@ -7,9 +7,9 @@ use super::{Case, Source};
 /// Cases checked against the English they carry: (name, page, the English
 /// of the front matter's description where the page carries it elsewhere,
 /// whether its title is kept: a cmdlet's name, not a translation).
-type Carried = (&'static str, &'static str, Option<&'static str>, bool);
+pub(super) type Carried = (&'static str, &'static str, Option<&'static str>, bool);
 
-fn carried(cases: &[Carried]) -> Vec<Case> {
+pub(super) fn carried(cases: &[Carried]) -> Vec<Case> {
     cases
         .iter()
         .map(|&(name, page, description, title)| Case {

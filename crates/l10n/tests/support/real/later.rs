@@ -1,0 +1,115 @@
+//! Pages of other Microsoft docs labelled in the seventh session on the
+//! unseen pages: NuGet pages (`blind34/`), Azure pages and F# on Azure storage (`blind35/`), ASP.NET
+//! Core and Entity Framework Core (`blind36/`), the
+//! Microsoft Defender pages of the Microsoft 365 docs (`blind37/`). Titles
+//! and descriptions are translated, their English not carried.
+
+use super::reference::carried;
+use super::Case;
+
+/// Five side-by-side NuGet pages: the Package Manager Console (es, zh, ja;
+/// other revisions of the English) and NuGet pack and restore as MSBuild
+/// targets (ru, ko).
+pub fn blind34() -> Vec<Case> {
+    carried(&[
+        (
+            "es.package-manager-console",
+            "es.package-manager-console.md",
+            None,
+            false,
+        ),
+        ("ru.msbuild-targets", "ru.msbuild-targets.md", None, false),
+        (
+            "zh.package-manager-console",
+            "zh.package-manager-console.md",
+            None,
+            false,
+        ),
+        ("ko.msbuild-targets", "ko.msbuild-targets.md", None, false),
+        (
+            "ja.package-manager-console",
+            "ja.package-manager-console.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side pages of 2017: Kubernetes monitoring (es), Cosmos DB
+/// with .NET Core (ru) and a DC/OS quickstart (ko) of the Azure docs; F#
+/// with Azure File (zh) and Table (ja) storage of the .NET docs.
+pub fn blind35() -> Vec<Case> {
+    carried(&[
+        (
+            "es.container-service-tutorial-kubernetes-monitor",
+            "es.container-service-tutorial-kubernetes-monitor.md",
+            None,
+            false,
+        ),
+        (
+            "ru.documentdb-dotnetcore-get-started",
+            "ru.documentdb-dotnetcore-get-started.md",
+            None,
+            false,
+        ),
+        ("zh.file-storage", "zh.file-storage.md", None, false),
+        (
+            "ko.container-service-dcos-quickstart",
+            "ko.container-service-dcos-quickstart.md",
+            None,
+            false,
+        ),
+        ("ja.table-storage", "ja.table-storage.md", None, false),
+    ])
+}
+
+/// Five side-by-side pages: app secrets (es), HTTPS (ru) and Nginx (ja) of
+/// ASP.NET Core; the EF Core `dotnet ef` (ko) and Package Manager Console
+/// (zh) tools.
+pub fn blind36() -> Vec<Case> {
+    carried(&[
+        ("es.app-secrets", "es.app-secrets.md", None, false),
+        ("ru.enforcing-ssl", "ru.enforcing-ssl.md", None, false),
+        ("zh.powershell", "zh.powershell.md", None, false),
+        ("ko.dotnet", "ko.dotnet.md", None, false),
+        ("ja.linux-nginx", "ja.linux-nginx.md", None, false),
+    ])
+}
+
+/// Five side-by-side Microsoft Defender pages: on-demand scans (es), proxy
+/// settings (ru), Defender Antivirus on Windows Server (zh), exclusions
+/// (ko), `mpcmdrun.exe` (ja).
+pub fn blind37() -> Vec<Case> {
+    carried(&[
+        (
+            "es.run-scan-microsoft-defender-antivirus",
+            "es.run-scan-microsoft-defender-antivirus.md",
+            None,
+            false,
+        ),
+        (
+            "ru.configure-proxy-internet",
+            "ru.configure-proxy-internet.md",
+            None,
+            false,
+        ),
+        (
+            "zh.microsoft-defender-antivirus-on-windows-server",
+            "zh.microsoft-defender-antivirus-on-windows-server.md",
+            None,
+            false,
+        ),
+        (
+            "ko.configure-extension-file-exclusions-microsoft-defender-antivirus",
+            "ko.configure-extension-file-exclusions-microsoft-defender-antivirus.md",
+            None,
+            false,
+        ),
+        (
+            "ja.command-line-arguments-microsoft-defender-antivirus",
+            "ja.command-line-arguments-microsoft-defender-antivirus.md",
+            None,
+            false,
+        ),
+    ])
+}
