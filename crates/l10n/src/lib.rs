@@ -335,6 +335,28 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
             push(rule, seg.id.clone(), at, message, None);
         }
     }
+    // Cells of a table's column, checked together.
+    let cells: Vec<(usize, rules::Cell)> = doc::table_cells(&lines, &segs)
+        .into_iter()
+        .filter_map(|(i, table, column)| {
+            let source = segs[i].source.as_deref()?;
+            Some((
+                i,
+                rules::Cell {
+                    table,
+                    column,
+                    text: &segs[i].text.text,
+                    source,
+                },
+            ))
+        })
+        .collect();
+    let only: Vec<rules::Cell> = cells.iter().map(|(_, c)| c.clone()).collect();
+    for (k, (rule, at, message)) in rules::table_names(&only) {
+        let seg = &segs[cells[k].0];
+        let at = seg.text.file_offset(at.min(seg.text.text.len()));
+        push(rule, seg.id.clone(), at, message, None);
+    }
     // Segments that start on one line, checked together.
     let mut k = 0;
     while k < segs.len() {

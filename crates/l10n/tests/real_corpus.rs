@@ -385,7 +385,7 @@ fn real_corpus_blind14() {
         "blind14",
         &[("span", 42), ("name", 47), ("token", 10)],
         105,
-        8,
+        7,
     );
 }
 
@@ -541,7 +541,7 @@ fn real_corpus_blind26() {
     // Measured once, as labelled, after the rules were changed on blind24/
     // and blind25/: 54/83 (span 33/38, token 12/22, name 7/16, link 2/6,
     // front-matter 0/1), 13 false alarms.
-    floors(&tally, "blind26", &[("span", 33), ("token", 17)], 59, 9);
+    floors(&tally, "blind26", &[("span", 33), ("token", 18)], 60, 9);
 }
 
 #[test]
@@ -617,7 +617,7 @@ fn real_corpus_blind34() {
     // as they stood after blind32/ and blind33/ (and one round of token
     // rules on their misses): 10/81 (token 3/40, link 1/17, name 1/12, span
     // 4/6, emphasis 0/5, english 1/1), 23 false alarms.
-    floors(&tally, "blind34", &[("token", 3)], 10, 23);
+    floors(&tally, "blind34", &[("token", 34)], 41, 23);
 }
 
 #[test]
@@ -641,6 +641,10 @@ fn real_corpus_blind37() {
     let tally = report("blind37", &real::blind37());
     // Measured once, as labelled: 36/83 (emphasis 3/34, link 19/27, span
     // 7/12, name 5/6, english 1/2, token 1/2), 62 false alarms (Microsoft's
-    // localized "Microsoft Defender 防病毒" and the like).
-    floors(&tally, "blind37", &[("link", 19)], 36, 62);
+    // localized "Microsoft Defender 防病毒" and the like). Once those were
+    // accepted (`Antivirus`, `Security` among the plain nouns Microsoft
+    // translates), one name label of ja 56846-148, "Windows Server 2019"
+    // broken, was no longer found: it had been counted for a finding on
+    // "Defender Antivirus" in the same segment, itself a false alarm.
+    floors(&tally, "blind37", &[("link", 19)], 35, 22);
 }

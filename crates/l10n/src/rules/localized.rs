@@ -14,10 +14,12 @@ use crate::text::{hangul, no_space_script};
 /// (`Web フォーム`, `Docker 허브`, `Azure 앱 구성`, `WCF サービス ライブラリ`); not `Core`, `Server`,
 /// `Studio`, which stay as written (`ASP.NET核心` is a defect).
 const GENERIC: &[&str] = &[
+    "Antivirus",
     "App",
     "Apps",
     "Authentication",
     "Center",
+    "Components",
     "Configuration",
     "Container",
     "Explorer",
@@ -32,9 +34,11 @@ const GENERIC: &[&str] = &[
     "Portal",
     "Registry",
     "Runtime",
+    "Security",
     "Service",
     "Services",
     "Storage",
+    "Templates",
     "Tools",
 ];
 

@@ -33,6 +33,7 @@ mod span_noun;
 mod span_place;
 mod span_role;
 mod syntax_words;
+mod table_names;
 mod technical_tokens;
 
 use crate::doc::Segment;
@@ -45,6 +46,7 @@ pub(crate) use recased::cased_words;
 pub(crate) use side::{certain, unmark};
 use side::{Raw, Side};
 pub(crate) use source_left::kept_words;
+pub(crate) use table_names::{table_names, Cell};
 
 /// What the segment rules need from the file.
 pub(crate) struct Ctx<'a> {

@@ -21,6 +21,7 @@ pub(super) const CONVENTIONAL: &[&str] = &[
     "appendix",
     "listing",
     "boolean",
+    "internet",
     "english",
     "french",
     "german",
