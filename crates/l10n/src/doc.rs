@@ -336,6 +336,48 @@ fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
     hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
 }
 
+/// Where a segment that is the whole of a table's cell sits: (index in
+/// `segs`, table, column). A table is a run of lines that start with `|`,
+/// told apart by its first line's offset; its header row is left out.
+pub(crate) fn table_cells(lines: &LineIndex, segs: &[Segment]) -> Vec<(usize, usize, usize)> {
+    let text = lines.text;
+    let line_end = |s: usize| text[s..].find('\n').map_or(text.len(), |e| s + e);
+    let row = |s: usize| text[s..line_end(s)].trim_start().starts_with('|');
+    let rule = |s: usize| {
+        let l = text[s..line_end(s)].trim();
+        l.starts_with('|') && l.contains("--") && l.chars().all(|c| "|-: ".contains(c))
+    };
+    let mut out = Vec::new();
+    let mut table = 0;
+    // The last row's line: (start, end).
+    let mut last: Option<(usize, usize)> = None;
+    for (i, seg) in segs.iter().enumerate() {
+        let start = lines.line_start(seg.outer.start);
+        let end = line_end(start);
+        if !row(start) {
+            continue;
+        }
+        if !last.is_some_and(|(s, e)| s == start || e + 1 == start) {
+            table = start;
+        }
+        last = Some((start, end));
+        // The header: the row above the `|---|` line.
+        if end < text.len() && rule(end + 1) {
+            continue;
+        }
+        let before = &text[start..seg.outer.start];
+        let after = &text[seg.outer.end..end];
+        let cell_start = before.trim_end().ends_with('|');
+        let cell_end = after.trim_start().starts_with('|') || after.trim().is_empty();
+        if !cell_start || !cell_end {
+            continue;
+        }
+        let pipes = before.matches('|').count() - before.matches("\\|").count();
+        out.push((i, table, pipes));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,46 +436,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// Where a segment that is the whole of a table's cell sits: (index in
-/// `segs`, table, column). A table is a run of lines that start with `|`,
-/// told apart by its first line's offset; its header row is left out.
-pub(crate) fn table_cells(lines: &LineIndex, segs: &[Segment]) -> Vec<(usize, usize, usize)> {
-    let text = lines.text;
-    let line_end = |s: usize| text[s..].find('\n').map_or(text.len(), |e| s + e);
-    let row = |s: usize| text[s..line_end(s)].trim_start().starts_with('|');
-    let rule = |s: usize| {
-        let l = text[s..line_end(s)].trim();
-        l.starts_with('|') && l.contains("--") && l.chars().all(|c| "|-: ".contains(c))
-    };
-    let mut out = Vec::new();
-    let mut table = 0;
-    // The last row's line: (start, end).
-    let mut last: Option<(usize, usize)> = None;
-    for (i, seg) in segs.iter().enumerate() {
-        let start = lines.line_start(seg.outer.start);
-        let end = line_end(start);
-        if !row(start) {
-            continue;
-        }
-        if !last.is_some_and(|(s, e)| s == start || e + 1 == start) {
-            table = start;
-        }
-        last = Some((start, end));
-        // The header: the row above the `|---|` line.
-        if end < text.len() && rule(end + 1) {
-            continue;
-        }
-        let before = &text[start..seg.outer.start];
-        let after = &text[seg.outer.end..end];
-        let cell_start = before.trim_end().ends_with('|');
-        let cell_end = after.trim_start().starts_with('|') || after.trim().is_empty();
-        if !cell_start || !cell_end {
-            continue;
-        }
-        let pipes = before.matches('|').count() - before.matches("\\|").count();
-        out.push((i, table, pipes));
-    }
-    out
 }
