@@ -286,6 +286,7 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let source_marks = se
         .iter()
         .any(|x| x.contains(MARKS) || x.contains(['.', ':']));
+    path_cut(t, s, &se, out);
     for e in emphases(t) {
         let x = inner(t, &e);
         let x = x.trim();
@@ -307,11 +308,22 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 && crate::text::korean_particle(&hangul_tail.chars().rev().collect::<String>())
                 && before.is_some_and(|c| c.is_ascii_alphanumeric())
         };
-        let clause = !source_marks && x.contains(MARKS);
+        // A Korean particle alone before the markers' words (`**을
+        // 선택합니다.**`): the emphasis begins after its word.
+        let stranded = x.split_once(' ').is_some_and(|(first, _)| {
+            [
+                "을", "를", "은", "는", "가", "에", "에서", "으로", "로", "와", "과", "의",
+            ]
+            .contains(&first)
+        });
+        // A sentence's stop inside the markers (`**클릭합니다.**`,
+        // `**Windows 10.**`): the emphasis took the sentence's end.
+        let stop = x.ends_with(['.', '。', '!', '！']) && !x.ends_with("..");
+        let clause = !source_marks && (x.contains(MARKS) || stop);
         // Nothing but a function word of the language in the markers
         // (`**또는**`, `**的**`, `*во*`): the emphasis left its word.
         let function = FUNCTION_WORDS.contains(&x) && !se.iter().any(|w| w.trim() == x);
-        if lead || particle || clause || function {
+        if lead || particle || stranded || clause || function {
             out.push((
                 "emphasis-moved",
                 e.range.start,
@@ -322,5 +334,42 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 ),
             ));
         }
+    }
+}
+
+/// A UI path the source sets in bold whole (`**Administrative Templates >
+/// Windows Components > …**`) whose bold the translation ends before its
+/// last step, a `>` left outside: the reader no longer sees where the path
+/// ends.
+fn path_cut(t: &Side, s: &Side, se: &[String], out: &mut Vec<Raw>) {
+    // `>` after a space: a step of the path (not an HTML tag's end), even
+    // where the bold closes right after it (`компоненты Windows >**`).
+    const STEP: &str = " >";
+    let inside: usize = se.iter().map(|x| x.matches(STEP).count()).sum();
+    if inside == 0 || inside != s.text.matches(STEP).count() {
+        return;
+    }
+    let te = emphases(t);
+    let t_inside: usize = te
+        .iter()
+        .map(|e| t.text[e.range.clone()].matches(STEP).count())
+        .sum();
+    let outside = t.text.matches(STEP).count().saturating_sub(t_inside);
+    // Or the bold closes right after a step, the last steps outside.
+    let open_end = te.iter().any(|e| {
+        t.text[e.range.start + e.delim.len()..e.close]
+            .trim_end()
+            .ends_with('>')
+    }) && !se.iter().any(|x| x.trim_end().ends_with('>'));
+    let Some(first) = te.first() else { return };
+    if outside > 0 || open_end {
+        out.push((
+            "emphasis-moved",
+            first.range.start,
+            format!(
+                "the source sets the whole path in bold ({}); the translation leaves some of its steps outside the markers",
+                se.iter().map(|x| format!("\"{}\"", clip(x, 40))).collect::<Vec<_>>().join(", ")
+            ),
+        ));
     }
 }

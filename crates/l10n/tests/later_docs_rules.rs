@@ -1,0 +1,186 @@
+//! The rules changed after `blind34/` to `blind37/` (NuGet, Azure, ASP.NET
+//! Core and EF Core, Microsoft Defender pages) were measured, and on the
+//! misses of `blind30/` to `blind33/`: what they showed. Each case is from
+//! a real page (shortened); each careful counterpart is how a translator
+//! writes it.
+
+mod support;
+
+use doccheck_l10n::{check, Config, Severity};
+use support::{clean, findings, rules, sxs};
+
+fn errors(tr: &str, src: &str) -> Vec<&'static str> {
+    findings(tr, src)
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn quotes_left_empty_when_their_switch_moved_out() {
+    assert_eq!(
+        errors(
+            "Cuando se especifica este parámetro, &quot; &quot; &quot; &quot; también se deben especificar-a y-c.",
+            "When this parameter is specified, &quot;-a&quot; and &quot;-c&quot; must also be specified.",
+        ),
+        ["technical-token-translated"]
+    );
+    clean(
+        "Cuando se especifica este parámetro, también se deben especificar &quot;-a&quot; y &quot;-c&quot;.",
+        "When this parameter is specified, &quot;-a&quot; and &quot;-c&quot; must also be specified.",
+    );
+}
+
+#[test]
+fn the_translation_tools_placeholder_for_a_cross_reference() {
+    assert!(errors(
+        "由于 @no__t 0 和 @no__t 1 类实现了 IDisposable 接口。",
+        "Because the <xref:System.IO.TextWriter> and <xref:System.IO.TextReader> classes implement the IDisposable interface.",
+    )
+    .contains(&"technical-token-translated"));
+}
+
+#[test]
+fn a_type_name_spaced_out_in_a_reference_link() {
+    assert_eq!(
+        errors(
+            "Los cmdlets llaman al método [System. Management. Automation. cmdlet. WriteError][].",
+            "Cmdlets call the [System.Management.Automation.Cmdlet.WriteError][] method.",
+        ),
+        ["technical-token-translated"]
+    );
+    clean(
+        "Los cmdlets llaman al método [System.Management.Automation.Cmdlet.WriteError][].",
+        "Cmdlets call the [System.Management.Automation.Cmdlet.WriteError][] method.",
+    );
+}
+
+#[test]
+fn a_cmdlet_in_a_heading_in_capitals() {
+    let heading = |tr: &str| {
+        let page = format!(
+            "#### <a name=\"step-2-start-job\"></a>{}\n\n```powershell\n$job = Start-Job -ScriptBlock {{ Get-Date }}\n```\n",
+            sxs("w-1", tr, "STEP 2: START-JOB")
+        );
+        check(&page, None, &Config::default())
+    };
+    let f = heading("2 단계: 작업 시작");
+    assert!(
+        f.iter().any(|f| f.rule == "technical-token-missing"),
+        "{f:#?}"
+    );
+    assert!(!heading("2 단계: START-JOB")
+        .iter()
+        .any(|f| f.rule.starts_with("technical-token")));
+}
+
+#[test]
+fn a_program_the_code_runs_translated_in_the_prose() {
+    let page = format!(
+        "{}\n\n```powershell\nnet start ssh-agent\nssh-add id_rsa\n```\n",
+        sxs(
+            "w-1",
+            "Ssh 에이전트를 사용하여 키를 등록합니다.",
+            "Register the key with ssh-agent."
+        )
+    );
+    let f = check(&page, None, &Config::default());
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "technical-token-translated" && f.severity == Severity::Error),
+        "{f:#?}"
+    );
+    let kept = page.replace("Ssh 에이전트를", "ssh-agent를");
+    assert!(check(&kept, None, &Config::default()).is_empty());
+}
+
+/// A table of names: the first column's `Id` and `Repository/Type`
+/// translated, the rest kept.
+fn table(id: &str, repo_type: &str) -> String {
+    let row = |n: usize, cells: &[(&str, &str)]| {
+        let cells: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(k, (t, s))| sxs(&format!("t-{n}{k}"), t, s))
+            .collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    let mut page = row(0, &[("Значение", "Value"), ("Свойство", "Property")]);
+    page += "|---|---|\n";
+    page += &row(1, &[(id, "Id"), ("PackageId", "PackageId")]);
+    page += &row(
+        2,
+        &[
+            ("VersionPrefix", "VersionPrefix"),
+            ("PackageVersionPrefix", "PackageVersionPrefix"),
+        ],
+    );
+    page += &row(3, &[("Authors", "Authors"), ("Authors", "Authors")]);
+    page += &row(4, &[("Copyright", "Copyright"), ("Copyright", "Copyright")]);
+    page += &row(
+        5,
+        &[
+            (repo_type, "Repository/Type"),
+            ("RepositoryType", "RepositoryType"),
+        ],
+    );
+    page
+}
+
+#[test]
+fn a_column_of_names_translated_in_a_table() {
+    let f = check(
+        &table("Идентификатор", "/ Тип репозитория"),
+        None,
+        &Config::default(),
+    );
+    let at: Vec<&str> = f
+        .iter()
+        .filter(|f| f.rule == "technical-token-translated")
+        .filter_map(|f| f.segment.as_deref())
+        .collect();
+    assert_eq!(at, ["t-10", "t-50"], "{f:#?}");
+    assert!(check(&table("Id", "Repository/Type"), None, &Config::default()).is_empty());
+}
+
+#[test]
+fn bold_that_took_the_sentences_end_or_left_its_path() {
+    assert_eq!(
+        rules(
+            "옵션을 사용으로 **설정합니다.**",
+            "Set the option to **Enabled**."
+        ),
+        ["emphasis-moved"]
+    );
+    assert_eq!(
+        rules(
+            "관리 템플릿 **을 선택합니다**",
+            "Select **Administrative Templates**"
+        ),
+        ["emphasis-moved"]
+    );
+    assert_eq!(
+        rules(
+            "**Административные шаблоны > компоненты Windows >** сбор данных",
+            "**Administrative Templates > Windows Components > Data Collection**"
+        ),
+        ["emphasis-moved"]
+    );
+    clean(
+        "옵션을 **사용**으로 설정합니다.",
+        "Set the option to **Enabled**.",
+    );
+    clean(
+        "**Административные шаблоны > компоненты Windows > сбор данных**",
+        "**Administrative Templates > Windows Components > Data Collection**",
+    );
+}
+
+#[test]
+fn microsofts_localized_antivirus_and_security() {
+    clean(
+        "Microsoft Defender 防病毒 在 Windows 安全中心 中运行。",
+        "Microsoft Defender Antivirus runs in Windows Security.",
+    );
+}
