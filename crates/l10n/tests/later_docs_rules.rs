@@ -184,3 +184,28 @@ fn microsofts_localized_antivirus_and_security() {
         "Microsoft Defender Antivirus runs in Windows Security.",
     );
 }
+
+#[test]
+fn a_link_on_the_wrong_side_of_see() {
+    assert_eq!(
+        rules(
+            "詳細については、参照してください[NuGet CLI](cli.md)です。",
+            "For details, see [NuGet CLI](cli.md)."
+        ),
+        ["link-moved"]
+    );
+    // (The name split round "API de" is reported too.)
+    assert!(rules(
+        "Para más información, [vea Windows Defender API de WMIv2](wmi.md).",
+        "For more information, see [Windows Defender WMIv2 APIs](wmi.md)."
+    )
+    .contains(&"link-text-grew"));
+    clean(
+        "詳細については、[NuGet CLI](cli.md)を参照してください。",
+        "For details, see [NuGet CLI](cli.md).",
+    );
+    clean(
+        "Para más información, vea [Windows Defender WMIv2 APIs](wmi.md).",
+        "For more information, see [Windows Defender WMIv2 APIs](wmi.md).",
+    );
+}

@@ -11,6 +11,7 @@ use regex::Regex;
 use super::read;
 
 mod books;
+mod floors;
 mod later;
 mod reference;
 // Each test binary uses its own part of the corpus.
@@ -19,6 +20,8 @@ pub use books::{
     blind10, blind11, blind12, blind14, blind16, blind18, blind20, blind6, blind7, blind8, blind9,
     human,
 };
+#[allow(unused_imports)]
+pub use floors::{floors, report};
 #[allow(unused_imports)]
 pub use later::{blind34, blind35, blind36, blind37};
 #[allow(unused_imports)] // each test binary uses its own part of them

@@ -1,0 +1,48 @@
+//! The blind sets labelled in the seventh session on unseen pages
+//! (`blind34/` to `blind37/`: NuGet, Azure, ASP.NET Core and EF Core,
+//! Microsoft Defender), measured as `real_corpus.rs` measures the others:
+//! `cargo nextest run -p doccheck-l10n --no-capture -E 'test(/real_corpus/)'`.
+//! Their English against itself is checked in `real_corpus.rs`.
+
+mod support;
+
+use support::real::{self, floors, report};
+
+#[test]
+fn real_corpus_blind34() {
+    let tally = report("blind34", &real::blind34());
+    // Measured once, as labelled, with blind35/ to blind37/ and the rules
+    // as they stood after blind32/ and blind33/ (and one round of token
+    // rules on their misses): 10/81 (token 3/40, link 1/17, name 1/12, span
+    // 4/6, emphasis 0/5, english 1/1), 23 false alarms.
+    floors(&tally, "blind34", &[("token", 34)], 49, 23);
+}
+
+#[test]
+fn real_corpus_blind35() {
+    let tally = report("blind35", &real::blind35());
+    // Measured once, as labelled: 9/16 (span 3/7, name 3/5, link 2/3,
+    // token 1/1), 8 false alarms.
+    floors(&tally, "blind35", &[("span", 3)], 10, 8);
+}
+
+#[test]
+fn real_corpus_blind36() {
+    let tally = report("blind36", &real::blind36());
+    // Measured once, as labelled: 21/47 (token 20/26, span 1/9, link 0/5,
+    // name 0/5, emphasis 0/1, english 0/1), 8 false alarms.
+    floors(&tally, "blind36", &[("token", 20)], 22, 8);
+}
+
+#[test]
+fn real_corpus_blind37() {
+    let tally = report("blind37", &real::blind37());
+    // Measured once, as labelled: 36/83 (emphasis 3/34, link 19/27, span
+    // 7/12, name 5/6, english 1/2, token 1/2), 62 false alarms (Microsoft's
+    // localized "Microsoft Defender 防病毒" and the like). Once those were
+    // accepted (`Antivirus`, `Security` among the plain nouns Microsoft
+    // translates), one name label of ja 56846-148, "Windows Server 2019"
+    // broken, was no longer found: it had been counted for a finding on
+    // "Defender Antivirus" in the same segment, itself a false alarm.
+    floors(&tally, "blind37", &[("link", 21)], 48, 23);
+}
