@@ -106,6 +106,31 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
             }
         }
     }
+    // And the Latin runs of a word of Chinese, Japanese or Korean, which
+    // writes no space before a link or after a name (`参照してください[Get-package`).
+    for &(at, w) in &t.words {
+        if !w
+            .chars()
+            .any(|c| text::no_space_script(c) || text::hangul(c))
+        {
+            continue;
+        }
+        let latin = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+        let mut start = None;
+        for (i, c) in w.char_indices().chain(std::iter::once((w.len(), ' '))) {
+            match (latin(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    let piece = w[s..i].trim_matches(['-', '.', '_']);
+                    if !piece.is_empty() {
+                        candidates.push((at + s, piece));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+    }
     for &(at, w) in &t.words {
         if w.contains('-') && !w.starts_with('-') {
             let mut off = 0;
@@ -188,7 +213,7 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
             Some(&(at, w))
                 if w != tok
                     && w.to_lowercase() == tok.to_lowercase()
-                    && (!text::runnable(tok) || text::is_command_name(tok)) =>
+                    && (!text::runnable(tok) || text::is_command_name(tok) || dotted_name(tok)) =>
             {
                 used_variants.insert(w);
                 out.push((
@@ -319,6 +344,16 @@ fn full_width_after(t: &Side, head: &str, w: &str, out: &mut Vec<Raw>) {
             )),
         ));
     }
+}
+
+/// A product's name with a dot, capitalized (`Node.js`, `ASP.NET`): re-cased,
+/// it is still the name, not a path the system reads (`StockData.csproj`).
+fn dotted_name(tok: &str) -> bool {
+    let last = tok.rsplit('.').next().unwrap_or("");
+    tok.starts_with(|c: char| c.is_ascii_uppercase())
+        && tok.contains('.')
+        && !tok.contains(['/', '\\', ':'])
+        && (last == "js" || (last.len() >= 2 && last.chars().all(|c| c.is_ascii_uppercase())))
 }
 
 /// A name in CamelCase (`PowerShell`) kept in one place and re-cased in

@@ -4,6 +4,7 @@
 use super::words::FUNCTION_WORDS;
 use super::Tok;
 use crate::rules::side::Side;
+use crate::text::is_command_name;
 
 pub(super) fn title_case(toks: &[Tok]) -> bool {
     let mut total = 0;
@@ -42,8 +43,10 @@ pub(super) fn titles_page(side: &Side, toks: &[Tok], l: usize) -> bool {
     // One or two words linked to a page of the same docs (`[Configuration]
     // (config.md)`, `[Access Control](access-control.md)`): the page's title.
     let local = !link.dest.contains("://") && link.dest.contains(".md");
+    // Not a command's name, which its reference page is titled after
+    // (`[Get-Package](ps-ref-get-package.md)`).
     if words.len() < 3 {
-        return local && !words.is_empty();
+        return local && !words.is_empty() && !words.iter().any(|w| is_command_name(w));
     }
     let function = words[1..].iter().any(|w| {
         w.starts_with(char::is_lowercase) && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
