@@ -1,7 +1,9 @@
 //! Pages of other Microsoft docs labelled in the seventh session on the
 //! unseen pages: NuGet pages (`blind34/`), Azure pages and F# on Azure storage (`blind35/`), ASP.NET
 //! Core and Entity Framework Core (`blind36/`), the
-//! Microsoft Defender pages of the Microsoft 365 docs (`blind37/`). Titles
+//! Microsoft Defender pages of the Microsoft 365 docs (`blind37/`); Office
+//! developer pages (`blind39/`), Microsoft 365 PowerShell pages
+//! (`blind40/`), Visual Basic compiler pages (`blind41/`). Titles
 //! and descriptions are translated, their English not carried.
 
 use super::reference::carried;
@@ -108,6 +110,114 @@ pub fn blind37() -> Vec<Case> {
         (
             "ja.command-line-arguments-microsoft-defender-antivirus",
             "ja.command-line-arguments-microsoft-defender-antivirus.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side Microsoft 365 PowerShell pages: installing Teams PowerShell (es), assigning licenses (ru), managing Microsoft 365 Groups (zh), creating user accounts (ko), SharePoint Online sites (ja).
+pub fn blind40() -> Vec<Case> {
+    carried(&[
+        (
+            "es.teams-powershell-install",
+            "es.teams-powershell-install.md",
+            None,
+            false,
+        ),
+        (
+            "ru.assign-licenses-to-user-accounts-with-microsoft-365-powershell",
+            "ru.assign-licenses-to-user-accounts-with-microsoft-365-powershell.md",
+            None,
+            false,
+        ),
+        (
+            "zh.manage-microsoft-365-groups-with-powershell",
+            "zh.manage-microsoft-365-groups-with-powershell.md",
+            None,
+            false,
+        ),
+        (
+            "ko.create-user-accounts-with-microsoft-365-powershell",
+            "ko.create-user-accounts-with-microsoft-365-powershell.md",
+            None,
+            false,
+        ),
+        (
+            "ja.create-sharepoint-sites-and-add-users-with-powershell",
+            "ja.create-sharepoint-sites-and-add-users-with-powershell.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side Office developer pages: Office Scripts' async APIs (es), Excel custom functions (ru), validating an add-in's manifest (zh), the Centralized Deployment cmdlets of the Microsoft 365 docs (ko), Outlook add-in activation (ja).
+pub fn blind39() -> Vec<Case> {
+    carried(&[
+        (
+            "es.excel-async-model",
+            "es.excel-async-model.md",
+            None,
+            false,
+        ),
+        (
+            "ru.excel-custom-functions-quickstart",
+            "ru.excel-custom-functions-quickstart.md",
+            None,
+            false,
+        ),
+        (
+            "zh.troubleshoot-manifest",
+            "zh.troubleshoot-manifest.md",
+            None,
+            false,
+        ),
+        (
+            "ko.use-the-centralized-deployment-powershell-cmdlets-to-manage-add-ins",
+            "ko.use-the-centralized-deployment-powershell-cmdlets-to-manage-add-ins.md",
+            None,
+            false,
+        ),
+        (
+            "ja.troubleshoot-outlook-add-in-activation",
+            "ja.troubleshoot-outlook-add-in-activation.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side Visual Basic pages of the .NET docs: unsigned (es) and signed (ja) friend assemblies, invoking the command-line compiler (ru), the compiler's options by category (zh) and alphabetically (ko).
+pub fn blind41() -> Vec<Case> {
+    carried(&[
+        (
+            "es.how-to-create-unsigned-friend-assemblies",
+            "es.how-to-create-unsigned-friend-assemblies.md",
+            None,
+            false,
+        ),
+        (
+            "ru.how-to-invoke-the-command-line-compiler",
+            "ru.how-to-invoke-the-command-line-compiler.md",
+            None,
+            false,
+        ),
+        (
+            "zh.compiler-options-listed-by-category",
+            "zh.compiler-options-listed-by-category.md",
+            None,
+            false,
+        ),
+        (
+            "ko.compiler-options-listed-alphabetically",
+            "ko.compiler-options-listed-alphabetically.md",
+            None,
+            false,
+        ),
+        (
+            "ja.how-to-create-signed-friend-assemblies",
+            "ja.how-to-create-signed-friend-assemblies.md",
             None,
             false,
         ),
