@@ -17,7 +17,7 @@
 //! blind24: 7/27; blind25: 29/64; blind26: 54/83; blind27: 27/74;
 //! blind28: 12/33; blind29: 8/20; blind30: 34/64; blind31: 60/70;
 //! blind32: 69/88; blind33: 16/62; blind34: 10/81; blind35: 9/16;
-//! blind36: 21/47; blind37: 36/83; blind39: 25/41; blind40: 14/35;
+//! blind36: 21/47; blind37: 36/83; blind38: 92/137; blind39: 25/41; blind40: 14/35;
 //! blind41: 4/12). `human/` holds careful human translations, whose
 //! every finding is counted.
 
@@ -72,6 +72,7 @@ fn real_corpus_english_against_itself() {
         ("blind40", real::blind40()),
         ("blind39", real::blind39()),
         ("blind41", real::blind41()),
+        ("blind38", real::blind38()),
         ("human", real::human()),
     ] {
         for case in &cases {

@@ -1,7 +1,8 @@
 //! Pages of other Microsoft docs labelled in the seventh session on the
 //! unseen pages: NuGet pages (`blind34/`), Azure pages and F# on Azure storage (`blind35/`), ASP.NET
 //! Core and Entity Framework Core (`blind36/`), the
-//! Microsoft Defender pages of the Microsoft 365 docs (`blind37/`); Office
+//! Microsoft Defender pages of the Microsoft 365 docs (`blind37/`); Microsoft
+//! Quantum pages (`blind38/`), Office
 //! developer pages (`blind39/`), Microsoft 365 PowerShell pages
 //! (`blind40/`), Visual Basic compiler pages (`blind41/`). Titles
 //! and descriptions are translated, their English not carried.
@@ -221,5 +222,26 @@ pub fn blind41() -> Vec<Case> {
             None,
             false,
         ),
+    ])
+}
+
+/// Five side-by-side Microsoft Quantum pages: creating a Q# project (es), updating the QDK at two revisions of its English (ru, zh), testing and debugging (ko), ways to run a Q# program (ja).
+pub fn blind38() -> Vec<Case> {
+    carried(&[
+        (
+            "es.create-qsharp-project",
+            "es.create-qsharp-project.md",
+            None,
+            false,
+        ),
+        ("ru.update", "ru.update.md", None, false),
+        ("zh.update", "zh.update.md", None, false),
+        (
+            "ko.testing-and-debugging",
+            "ko.testing-and-debugging.md",
+            None,
+            false,
+        ),
+        ("ja.host-programs", "ja.host-programs.md", None, false),
     ])
 }
