@@ -209,3 +209,33 @@ fn a_link_on_the_wrong_side_of_see() {
         "For more information, see [Windows Defender WMIv2 APIs](wmi.md).",
     );
 }
+
+#[test]
+fn a_package_name_the_code_uses_gone_is_an_error() {
+    let page = |tr: &str| {
+        format!(
+            "{}\n\n```bash\ndotnet add package Microsoft.Quantum.Numerics\n```\n",
+            sxs(
+                "w-1",
+                tr,
+                "Add the Microsoft.Quantum.Numerics package to your project."
+            )
+        )
+    };
+    let f = check(
+        &page("将 Microsoft 量子包添加到项目。"),
+        None,
+        &Config::default(),
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "technical-token-missing" && f.severity == Severity::Error),
+        "{f:#?}"
+    );
+    assert!(check(
+        &page("将 Microsoft.Quantum.Numerics 包添加到项目。"),
+        None,
+        &Config::default()
+    )
+    .is_empty());
+}

@@ -81,7 +81,14 @@ fn placeholder(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     ));
 }
 
-pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec<Raw>) {
+/// `code_tokens`: the words of the page's code spans and blocks as written.
+pub(super) fn technical_tokens(
+    t: &Side,
+    s: &Side,
+    commands: bool,
+    code_tokens: &HashSet<&str>,
+    out: &mut Vec<Raw>,
+) {
     placeholder(t, s, out);
     let mut t_tokens: Option<HashSet<&str>> = None;
     let s_words: HashSet<&str> = s.words.iter().map(|&(_, w)| w).collect();
@@ -246,7 +253,13 @@ pub(super) fn technical_tokens(t: &Side, s: &Side, commands: bool, out: &mut Vec
                 // What a command uses, gone: the page's commands no longer
                 // read as written (a flag or path translated beyond
                 // recognition, `-Object` as `-개체`).
-                let m = if text::runnable(tok) {
+                // Or a name the page's code writes (`dotnet add package
+                // Microsoft.Quantum.Numerics`): the reader types it too.
+                let coded = tok.contains('.')
+                    && tok
+                        .split('.')
+                        .all(|p| !p.is_empty() && code_tokens.contains(p));
+                let m = if text::runnable(tok) || coded {
                     certain(&format!("{m}; commands use it as it is written"))
                 } else {
                     m
@@ -399,8 +412,12 @@ mod tests {
     #[test]
     fn half_translated_names() {
         let rules = |tr, src| -> usize {
-            super::super::side::run_rule(|t, s, out| technical_tokens(t, s, false, out), tr, src)
-                .len()
+            super::super::side::run_rule(
+                |t, s, out| technical_tokens(t, s, false, &HashSet::new(), out),
+                tr,
+                src,
+            )
+            .len()
         };
         assert_eq!(
             rules(
@@ -438,10 +455,14 @@ mod tests {
         assert_eq!(flag_head("-g:x"), Some("-g"));
         assert_eq!(flag_head("-g."), None);
         let rules = |tr, src| -> Vec<&str> {
-            super::super::side::run_rule(|t, s, out| technical_tokens(t, s, false, out), tr, src)
-                .into_iter()
-                .map(|f| f.0)
-                .collect()
+            super::super::side::run_rule(
+                |t, s, out| technical_tokens(t, s, false, &HashSet::new(), out),
+                tr,
+                src,
+            )
+            .into_iter()
+            .map(|f| f.0)
+            .collect()
         };
         assert_eq!(
             rules("**--代码页： &lt; int&gt;**", "**--codepage:&lt;int&gt;**"),
