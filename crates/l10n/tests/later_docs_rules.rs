@@ -239,3 +239,15 @@ fn a_package_name_the_code_uses_gone_is_an_error() {
     )
     .is_empty());
 }
+
+#[test]
+fn the_uis_tools_microsoft_localizes_after_their_brand() {
+    clean(
+        "Запустите командную строку Visual Studio.",
+        "Open the Visual Studio Command Prompt.",
+    );
+    clean(
+        "Exchange 管理センターで設定します。",
+        "Set it in the Exchange Admin Center.",
+    );
+}

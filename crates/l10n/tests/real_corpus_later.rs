@@ -16,7 +16,7 @@ fn real_corpus_blind34() {
     // as they stood after blind32/ and blind33/ (and one round of token
     // rules on their misses): 10/81 (token 3/40, link 1/17, name 1/12, span
     // 4/6, emphasis 0/5, english 1/1), 23 false alarms.
-    floors(&tally, "blind34", &[("token", 34)], 55, 18);
+    floors(&tally, "blind34", &[("token", 34)], 55, 10);
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn real_corpus_blind40() {
     let tally = report("blind40", &real::blind40());
     // Measured once, as labelled: 14/35 (link 7/12, emphasis 3/7, token
     // 0/7, name 2/5, span 2/3, english 0/1), 20 false alarms.
-    floors(&tally, "blind40", &[("link", 7)], 14, 20);
+    floors(&tally, "blind40", &[("link", 7)], 14, 19);
 }
 
 #[test]
@@ -63,7 +63,11 @@ fn real_corpus_blind39() {
     // as they stood after the changes made on blind34/ to blind37/: 25/41
     // (span 10/14, link 8/10, name 4/7, emphasis 2/6, token 1/3, markup
     // 0/1), 26 false alarms.
-    floors(&tally, "blind39", &[("span", 10)], 25, 26);
+    // Once the nouns of the UI's tools Microsoft localizes were accepted
+    // after a kept brand (`Store`, `Editor`, `Admin`…), "Office Store" split
+    // with `Office` moved after a Korean word (ko 59636-122) reads as
+    // Microsoft's form and is no longer found; ten false alarms went.
+    floors(&tally, "blind39", &[("span", 10)], 24, 16);
 }
 
 #[test]
@@ -71,7 +75,7 @@ fn real_corpus_blind41() {
     let tally = report("blind41", &real::blind41());
     // Measured once, as labelled: 4/12 (token 1/6, span 2/3, link 1/2,
     // name 0/1), 12 false alarms.
-    floors(&tally, "blind41", &[("span", 2)], 4, 12);
+    floors(&tally, "blind41", &[("span", 2)], 4, 4);
 }
 
 #[test]

@@ -11,36 +11,61 @@
 use crate::text::{hangul, no_space_script};
 
 /// Plain nouns of compound names that Microsoft's localized names translate
-/// (`Web フォーム`, `Docker 허브`, `Azure 앱 구성`, `WCF サービス ライブラリ`); not `Core`, `Server`,
-/// `Studio`, which stay as written (`ASP.NET核心` is a defect).
+/// (`Web フォーム`, `Docker 허브`, `Azure 앱 구성`, `WCF サービス ライブラリ`),
+/// and the nouns of the UI's windows and tools it localizes (`Exchange 管理
+/// センター`, `командная строка Visual Studio`, `程序包管理器控制台`); not
+/// `Core`, `Server`, `Studio`, which stay as written (`ASP.NET核心` is a
+/// defect).
 const GENERIC: &[&str] = &[
+    "Admin",
     "Antivirus",
     "App",
     "Apps",
     "Authentication",
     "Center",
+    "Command",
     "Components",
     "Configuration",
+    "Connector",
+    "Console",
     "Container",
+    "Dashboard",
+    "Designer",
+    "Editor",
+    "Endpoint",
     "Explorer",
     "Form",
     "Forms",
     "Hub",
-    "Library",
     "Libraries",
+    "Library",
     "Manager",
     "Page",
     "Pages",
+    "Panel",
+    "Policy",
     "Portal",
+    "Prompt",
+    "Protocol",
     "Registry",
     "Runtime",
     "Security",
     "Service",
     "Services",
+    "Settings",
     "Storage",
+    "Store",
     "Templates",
     "Tools",
+    "Window",
+    "Wizard",
 ];
+
+/// Whether `w` is one of the plain nouns Microsoft's localized names
+/// translate: no brand of its own.
+pub(super) fn generic(w: &str) -> bool {
+    GENERIC.contains(&w)
+}
 
 /// The words that join a compound's two halves once reordered.
 const OF: &[&str] = &["de", "del", "do", "da", "di", "du", "des", "della", "dello"];

@@ -386,7 +386,8 @@ pub(super) fn product_names(
                 // says "Blazor" too): the brand was translated away. Without
                 // one it may be a UI label localized on purpose.
                 let brand = name.iter().find(|w| {
-                    names.starting_with(w).iter().any(|n| n.len() == 1)
+                    !localized::generic(w)
+                        && names.starting_with(w).iter().any(|n| n.len() == 1)
                         && !t.text.to_lowercase().contains(&w.to_lowercase())
                 });
                 if let (true, Some(b)) = (gone, brand) {
