@@ -351,7 +351,7 @@ fn real_corpus_blind14() {
         "blind14",
         &[("span", 42), ("name", 47), ("token", 10)],
         105,
-        7,
+        6,
     );
 }
 
