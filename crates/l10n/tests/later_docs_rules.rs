@@ -251,3 +251,58 @@ fn the_uis_tools_microsoft_localizes_after_their_brand() {
         "Set it in the Exchange Admin Center.",
     );
 }
+
+#[test]
+fn a_command_line_heading_and_a_placeholder_after_its_command() {
+    let page = |heading: &str, step: &str| {
+        format!(
+            "## {}\n\n{}\n\n```bash\ndotnet ef database drop\n```\n",
+            sxs("w-1", heading, "dotnet ef database drop"),
+            sxs(
+                "w-2",
+                step,
+                "At the command line, type `vbc.exe` *sourceFileName* and press ENTER."
+            )
+        )
+    };
+    let f = check(
+        &page(
+            "dotnet ef 데이터베이스 삭제",
+            "В командной строке введите `vbc.exe` *Имя_файла_исходного_кода* и нажмите ENTER.",
+        ),
+        None,
+        &Config::default(),
+    );
+    let errors: Vec<&str> = f
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter_map(|f| f.segment.as_deref())
+        .collect();
+    assert_eq!(errors, ["w-1", "w-2"], "{f:#?}");
+    let kept = check(
+        &page(
+            "dotnet ef database drop",
+            "В командной строке введите `vbc.exe` *sourceFileName* и нажмите ENTER.",
+        ),
+        None,
+        &Config::default(),
+    );
+    assert!(
+        kept.iter().all(|f| f.severity != Severity::Error),
+        "{kept:#?}"
+    );
+}
+
+#[test]
+fn parentheses_emptied_of_a_sign() {
+    assert!(errors(
+        "해석된 Asterisk( ) \\* 방식으로",
+        "The asterisk (\\*) is interpreted as"
+    )
+    .contains(&"technical-token-translated"));
+    // Words lost from parentheses are the prose's, not a token's.
+    clean(
+        "Dapr 是以 [Golang](https://golang.org/) () 语言编写的。",
+        "Dapr is written in the [Golang](https://golang.org/) (Go) language.",
+    );
+}

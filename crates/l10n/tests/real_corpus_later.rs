@@ -32,7 +32,7 @@ fn real_corpus_blind36() {
     let tally = report("blind36", &real::blind36());
     // Measured once, as labelled: 21/47 (token 20/26, span 1/9, link 0/5,
     // name 0/5, emphasis 0/1, english 0/1), 8 false alarms.
-    floors(&tally, "blind36", &[("token", 20)], 22, 4);
+    floors(&tally, "blind36", &[("token", 25)], 27, 4);
 }
 
 #[test]
@@ -45,7 +45,7 @@ fn real_corpus_blind37() {
     // translates), one name label of ja 56846-148, "Windows Server 2019"
     // broken, was no longer found: it had been counted for a finding on
     // "Defender Antivirus" in the same segment, itself a false alarm.
-    floors(&tally, "blind37", &[("link", 21)], 48, 23);
+    floors(&tally, "blind37", &[("link", 21)], 49, 23);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn real_corpus_blind41() {
     let tally = report("blind41", &real::blind41());
     // Measured once, as labelled: 4/12 (token 1/6, span 2/3, link 1/2,
     // name 0/1), 12 false alarms.
-    floors(&tally, "blind41", &[("span", 2)], 4, 4);
+    floors(&tally, "blind41", &[("span", 2)], 6, 4);
 }
 
 #[test]

@@ -101,6 +101,49 @@ pub(super) fn command_gone(t: &Side, s: &Side, run: &HashSet<String>, out: &mut 
     }
 }
 
+/// A segment that is a command line of its own, as a reference page's
+/// headings are (`dotnet ef database drop`, `Drop-Database`): its words
+/// are the command's, none of them to translate (`dotnet ef 데이터베이스
+/// 삭제`).
+pub(super) fn command_line_gone(t: &Side, s: &Side, run: &HashSet<String>, out: &mut Vec<Raw>) {
+    let line = s.text.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let plain = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+    };
+    let command = words.len() >= 2 && run.contains(words[0]) && words.iter().all(|w| plain(w));
+    // A cmdlet's name alone, whatever its verb (`Drop-Database`).
+    let cmdlet = words.len() == 1
+        && line.split_once('-').is_some_and(|(verb, noun)| {
+            [verb, noun].iter().all(|p| {
+                p.len() >= 2
+                    && p.starts_with(|c: char| c.is_ascii_uppercase())
+                    && p.chars().all(|c| c.is_ascii_alphanumeric())
+                    && p.chars().any(|c| c.is_ascii_lowercase())
+            })
+        });
+    if !(command || cmdlet) {
+        return;
+    }
+    let squeeze = |x: &str| {
+        x.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    if squeeze(t.text).contains(&squeeze(line)) {
+        return;
+    }
+    out.push((
+        "technical-token-translated",
+        0,
+        certain(&format!(
+            "the command \"{line}\" is not in the translation as written: its words are the command's, not words to translate; keep \"{line}\""
+        )),
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::side::run_rule;
@@ -127,5 +170,33 @@ mod tests {
             0
         );
         assert_eq!(found("Найдите файлы:", "Find the files:"), 0);
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::super::side::run_rule;
+    use super::*;
+
+    #[test]
+    fn a_command_line_as_a_heading() {
+        let run = HashSet::from(["dotnet".to_string()]);
+        let found = |tr: &str, src: &str| {
+            run_rule(|t, s, out| command_line_gone(t, s, &run, out), tr, src).len()
+        };
+        assert_eq!(
+            found("dotnet ef 데이터베이스 삭제", "dotnet ef database drop"),
+            1
+        );
+        assert_eq!(found("删除数据库", "Drop-Database"), 1);
+        assert_eq!(
+            found("dotnet ef database drop", "dotnet ef database drop"),
+            0
+        );
+        assert_eq!(found("Drop-Database", "Drop-Database"), 0);
+        // Prose, or a command the page does not run.
+        assert_eq!(found("dotnet 설치", "Install dotnet"), 0);
+        assert_eq!(found("git 사용", "git clone"), 0);
+        assert_eq!(found("기본 제공", "Built-in"), 0);
     }
 }

@@ -60,6 +60,55 @@ pub(super) fn emptied(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             ));
         }
     }
+    // Parentheses left empty (`Asterisk( )`, `솔루션 옵션 () 파일` for
+    // "solution options (`.suo`) file"): what they held moved out.
+    let parens = |side: &Side| -> Vec<usize> {
+        let mut masked = side.inl.cursor();
+        let b = side.text.as_bytes();
+        (0..b.len())
+            .filter(|&i| b[i] == b'(')
+            .filter(|&i| {
+                let rest = &side.text[i + 1..];
+                let inner = rest.len() - rest.trim_start().len();
+                rest[inner..].starts_with(')') && !masked.at(i)
+            })
+            .filter(|&i| {
+                // Not a call's (`ToString()`): a word right before it.
+                !side.text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                    || side.text[i + 1..].starts_with(' ')
+            })
+            .collect()
+    };
+    // What the source's parentheses held: a sign or a token (`\*`, `*.txt`),
+    // not words (`(Go)`, `(iterating)`, whose loss is the prose's), nor a
+    // code span (the span rules', `code-span-moved`).
+    let mut masked = s.inl.cursor();
+    let held_plain = s.text.match_indices('(').any(|(i, _)| {
+        // Not a link's target.
+        !masked.at(i)
+            && !s.text[..i].ends_with(']')
+            && s.text[i + 1..].split_once(')').is_some_and(|(inner, _)| {
+                let inner = inner.trim();
+                !inner.is_empty()
+                    && !inner.contains('`')
+                    && inner
+                        .chars()
+                        .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            })
+    });
+    let t_parens = parens(t);
+    if held_plain && t_parens.len() > parens(s).len() {
+        out.push((
+            "technical-token-translated",
+            t_parens[0],
+            certain(
+                "parentheses left empty: what the source has inside them was moved out or lost; keep it inside",
+            ),
+        ));
+    }
     const TOOL: &str = "@no__t";
     if let Some(at) = t.text.find(TOOL) {
         if !s.text.contains(TOOL) {
@@ -109,6 +158,22 @@ mod tests {
         );
         // An empty string the source has too.
         assert_eq!(found("la cadena \"\" vacía", "the empty string \"\""), 0);
+    }
+
+    #[test]
+    fn parentheses_left_empty() {
+        // A code span moved out is the span rules'.
+        assert_eq!(
+            found(
+                "솔루션 옵션 () 파일 각 솔루션 `.suo`",
+                "the solution options (`.suo`) file"
+            ),
+            0
+        );
+        assert_eq!(found("해석된 Asterisk( ) \\* 방식", "Asterisk (\\*) is"), 1);
+        // A call's parentheses, as the source has them.
+        assert_eq!(found("llame a ToString() aquí", "call ToString() here"), 0);
+        assert_eq!(found("llame a `f()` aquí", "call `f()` here"), 0);
     }
 
     #[test]

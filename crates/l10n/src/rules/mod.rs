@@ -217,6 +217,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     code_words::code_words_translated(&t, &s, ctx.code_words, out);
     syntax_words::syntax_words(&t, &s, ctx, out);
     commands::command_gone(&t, &s, ctx.commands_run, out);
+    commands::command_line_gone(&t, &s, ctx.commands_run, out);
     // A name re-cased inside a technical token (`ASP.net Core`) is reported
     // once, as the token.
     let tokens_at: std::collections::HashSet<usize> = out

@@ -246,9 +246,14 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
         // In lower case: a capitalized word alone in italics is a label
         // (*Security.*), not a placeholder.
         let x = &s.text[r.clone()];
-        if !one_word(x) || x.contains(|c: char| c.is_ascii_uppercase()) {
+        // An identifier's camel case (*sourceFileName*) is no label.
+        let camel = x.starts_with(|c: char| c.is_ascii_lowercase())
+            && x.contains(|c: char| c.is_ascii_uppercase());
+        if !one_word(x) || (x.contains(|c: char| c.is_ascii_uppercase()) && !camel) {
             continue;
         }
+        // Right after the command it is given to (`vbc.exe` *file*).
+        let after_command = s.span_before(r.start.saturating_sub(1));
         // A word of the page's code blocks that the prose explains: spelled
         // as code (`member-list`, `label1`), or named as the syntax's
         // (`Each *element* in the previous syntax`). Ordinary words of
@@ -256,7 +261,7 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
         let code = ctx.code_tokens.contains(x)
             && (x.contains(|c: char| c == '-' || c == '_' || c.is_ascii_digit())
                 || s.text.to_lowercase().contains("syntax"));
-        if !(code || all_syntax) || stands_in(t.text, x) {
+        if !(code || all_syntax || camel || after_command) || stands_in(t.text, x) {
             continue;
         }
         // Reported where the translation's italics of the same rank are,
