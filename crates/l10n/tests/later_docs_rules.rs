@@ -306,3 +306,18 @@ fn parentheses_emptied_of_a_sign() {
         "Dapr is written in the [Golang](https://golang.org/) (Go) language.",
     );
 }
+
+#[test]
+fn a_span_right_after_the_japanese_verb_it_is_the_object_of() {
+    assert_eq!(
+        rules(
+            "構成ファイルを変更`/etc/nginx/sites-available/default`です。",
+            "Modify `/etc/nginx/sites-available/default` to configure it."
+        ),
+        ["code-span-moved"]
+    );
+    clean(
+        "`/etc/nginx/sites-available/default` を変更して構成します。",
+        "Modify `/etc/nginx/sites-available/default` to configure it.",
+    );
+}

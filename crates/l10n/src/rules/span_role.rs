@@ -149,6 +149,19 @@ fn role(
                     ),
                 ));
             }
+            // Right after a verbal noun, no particle between, and no
+            // particle after it either: the span left its verb's object.
+            if let Some(v) = JA_VERBAL_NOUNS.iter().find(|v| prev.ends_with(**v)) {
+                let particle = after.starts_with(JA_PARTICLES)
+                    || after.starts_with(['の', 'と', 'へ', '(', '（'])
+                    || after.starts_with("から");
+                if !after.is_empty() && !particle {
+                    return Some((
+                        true,
+                        format!("it now comes right after the verb \"{v}\", with no particle: it left the verb's object"),
+                    ));
+                }
+            }
             // Right after a clause's polite ending with no stop between
             // (`返します`true``): a new phrase cannot start there.
             if let Some(e) = ["ます", "ました", "です", "でした"]

@@ -114,6 +114,31 @@ pub(super) const JA_SURU: &[&str] = &[
     "され",
 ];
 
+/// Japanese verbal nouns a command or a path is the object of (`実行`,
+/// `変更`): written before the span with no particle between, the span has
+/// moved after its verb (`実行`sudo nginx -t`構成…`, `変更`/etc/…`です`).
+pub(super) const JA_VERBAL_NOUNS: &[&str] = &[
+    "実行",
+    "変更",
+    "使用",
+    "作成",
+    "指定",
+    "追加",
+    "設定",
+    "確認",
+    "参照",
+    "入力",
+    "編集",
+    "削除",
+    "選択",
+    "更新",
+    "登録",
+    "起動",
+    "定義",
+    "呼び出し",
+    "インストール",
+];
+
 /// Endings of a Japanese sentence's final predicate: nothing but the full
 /// stop comes after them.
 pub(super) const JA_FINAL: &[&str] = &["ます", "ません", "ました", "ください", "です", "でした"];
