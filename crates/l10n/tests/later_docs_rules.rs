@@ -311,13 +311,13 @@ fn parentheses_emptied_of_a_sign() {
 fn a_span_right_after_the_japanese_verb_it_is_the_object_of() {
     assert_eq!(
         rules(
-            "構成ファイルを変更`/etc/nginx/sites-available/default`です。",
-            "Modify `/etc/nginx/sites-available/default` to configure it."
+            "Nginx 構成が確立されると、実行`sudo nginx -t`構成ファイルの構文を確認します。",
+            "Once the Nginx configuration is established, run `sudo nginx -t` to verify the syntax of the configuration files."
         ),
         ["code-span-moved"]
     );
     clean(
-        "`/etc/nginx/sites-available/default` を変更して構成します。",
-        "Modify `/etc/nginx/sites-available/default` to configure it.",
+        "Nginx 構成が確立されたら、`sudo nginx -t` を実行して構成ファイルの構文を確認します。",
+        "Once the Nginx configuration is established, run `sudo nginx -t` to verify the syntax of the configuration files.",
     );
 }
