@@ -321,3 +321,32 @@ fn a_span_right_after_the_japanese_verb_it_is_the_object_of() {
         "Once the Nginx configuration is established, run `sudo nginx -t` to verify the syntax of the configuration files.",
     );
 }
+
+#[test]
+fn a_relative_path_a_switch_and_a_placeholder_explained_with_where() {
+    assert!(errors(
+        "определенные в файле **./СРК/функтионс/функтионс.ЖС** .",
+        "defined within the **./src/functions/functions.js** file."
+    )
+    .contains(&"technical-token-missing"));
+    assert!(errors(
+        "指定引用的程序集的位置[/引用](reference.md)选项。",
+        "Specifies the location of assemblies referenced by the [/reference](reference.md) option."
+    )
+    .iter()
+    .any(|r| r.starts_with("technical-token")));
+    assert!(errors(
+        "*テナント*はテナント名と同じです。",
+        "Where *tenant* equals your tenant name."
+    )
+    .contains(&"technical-token-translated"));
+    clean(
+        "*tenant* はテナント名と同じです。",
+        "Where *tenant* equals your tenant name.",
+    );
+    // A switch only re-cased is a name re-cased, not a token translated.
+    assert_eq!(
+        rules("Use el modificador /FD.", "Use the /fd switch."),
+        ["product-name-altered"]
+    );
+}

@@ -507,7 +507,7 @@ fn real_corpus_blind26() {
     // Measured once, as labelled, after the rules were changed on blind24/
     // and blind25/: 54/83 (span 33/38, token 12/22, name 7/16, link 2/6,
     // front-matter 0/1), 13 false alarms.
-    floors(&tally, "blind26", &[("span", 33), ("token", 18)], 62, 7);
+    floors(&tally, "blind26", &[("span", 33), ("token", 19)], 63, 7);
 }
 
 #[test]

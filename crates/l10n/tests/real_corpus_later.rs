@@ -53,7 +53,7 @@ fn real_corpus_blind40() {
     let tally = report("blind40", &real::blind40());
     // Measured once, as labelled: 14/35 (link 7/12, emphasis 3/7, token
     // 0/7, name 2/5, span 2/3, english 0/1), 20 false alarms.
-    floors(&tally, "blind40", &[("link", 7)], 14, 19);
+    floors(&tally, "blind40", &[("link", 7)], 16, 19);
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn real_corpus_blind39() {
     // after a kept brand (`Store`, `Editor`, `Admin`…), "Office Store" split
     // with `Office` moved after a Korean word (ko 59636-122) reads as
     // Microsoft's form and is no longer found; ten false alarms went.
-    floors(&tally, "blind39", &[("span", 10)], 24, 14);
+    floors(&tally, "blind39", &[("span", 10)], 26, 14);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn real_corpus_blind41() {
     let tally = report("blind41", &real::blind41());
     // Measured once, as labelled: 4/12 (token 1/6, span 2/3, link 1/2,
     // name 0/1), 12 false alarms.
-    floors(&tally, "blind41", &[("span", 2)], 6, 4);
+    floors(&tally, "blind41", &[("span", 2)], 7, 4);
 }
 
 #[test]

@@ -252,8 +252,13 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
         if !one_word(x) || (x.contains(|c: char| c.is_ascii_uppercase()) && !camel) {
             continue;
         }
-        // Right after the command it is given to (`vbc.exe` *file*).
-        let after_command = s.span_before(r.start.saturating_sub(1));
+        // Right after the command it is given to (`vbc.exe` *file*), or
+        // explained as one ("Where *tenant* equals your tenant name").
+        let after_command = s.span_before(r.start.saturating_sub(1))
+            || s.text[..r.start.saturating_sub(1)]
+                .trim_end()
+                .to_lowercase()
+                .ends_with("where");
         // A word of the page's code blocks that the prose explains: spelled
         // as code (`member-list`, `label1`), or named as the syntax's
         // (`Each *element* in the previous syntax`). Ordinary words of

@@ -185,6 +185,18 @@ pub(super) fn technical_tokens(
             recased_elsewhere(t, tok, &s_words, out);
             continue;
         }
+        // A switch glued to what comes before it (`MakeAppx/d`) is still
+        // there; what it is glued to is another rule's.
+        if tok.starts_with('/')
+            && t.inl.prose.match_indices(tok).any(|(i, _)| {
+                !t.inl.prose[i + tok.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+            })
+        {
+            continue;
+        }
         let n = tok.chars().count();
         let limit = (n / 3).max(2);
         let loose_tok = loose(tok);
@@ -214,6 +226,16 @@ pub(super) fn technical_tokens(
                 })
             });
         match variant {
+            // A switch only re-cased (`/FD` for `/fd`): `recased` says it,
+            // with why a tool cares.
+            Some(&(_, w))
+                if w != tok
+                    && w.to_lowercase() == tok.to_lowercase()
+                    && tok.starts_with('/')
+                    && !tok[1..].contains('/') =>
+            {
+                used_variants.insert(w);
+            }
             // Only its capitals changed, and nothing reads them (a
             // parameter, a property, a command's name: PowerShell ignores
             // case), unlike a path or a file's name: a name re-cased.

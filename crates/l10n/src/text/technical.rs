@@ -192,8 +192,18 @@ pub(crate) fn is_technical(w: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '=');
     }
-    // Dot files and extensions: .dockerignore, .sln, .NET
-    if let Some(rest) = w.strip_prefix('.') {
+    // A switch of Windows' tools: /reference, /out:file, /debug+
+    if let Some(rest) = w.strip_prefix('/') {
+        if !rest.contains('/') {
+            return rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ":+-_.".contains(c));
+        }
+    }
+    // Dot files and extensions: .dockerignore, .sln, .NET (not a relative
+    // path, ./src/x.js, which is one below)
+    if let Some(rest) = w.strip_prefix('.').filter(|r| !r.starts_with(['/', '.'])) {
         return rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && rest
                 .chars()
@@ -375,6 +385,9 @@ mod tests {
             "dotnet-architecture/grpc-for-wcf-developers",
             "Start-Job",
             "START-JOB",
+            "./src/functions/functions.js",
+            "/reference",
+            "/out:app.exe",
         ] {
             assert!(is_technical(t), "{t}");
         }
