@@ -350,3 +350,18 @@ fn a_relative_path_a_switch_and_a_placeholder_explained_with_where() {
         ["product-name-altered"]
     );
 }
+
+#[test]
+fn an_acronym_in_lower_case() {
+    assert_eq!(
+        rules(
+            "Los scripts usan la api asincrónica de Excel.",
+            "Scripts use the asynchronous API of Excel."
+        ),
+        ["product-name-altered"]
+    );
+    clean(
+        "Los scripts usan la API asincrónica de Excel.",
+        "Scripts use the asynchronous API of Excel.",
+    );
+}

@@ -498,7 +498,7 @@ fn real_corpus_blind25() {
     // Measured once, as labelled, after the rules were changed on blind24/:
     // 29/64 (name 15/31, token 6/16, link 5/8, span 2/5, english 1/1,
     // emphasis 0/1, markup 0/1, front-matter 0/1), 16 false alarms.
-    floors(&tally, "blind25", &[("token", 11), ("name", 16)], 37, 9);
+    floors(&tally, "blind25", &[("token", 11), ("name", 17)], 38, 9);
 }
 
 #[test]
@@ -564,7 +564,7 @@ fn real_corpus_blind32() {
     // Measured once, as labelled, after the rules were changed on blind30/
     // and blind31/: 69/88 (span 37/41, name 17/18, token 13/23, emphasis
     // 1/4, english 1/2), 2 false alarms. No rule was changed on it.
-    floors(&tally, "blind32", &[("span", 37)], 76, 2);
+    floors(&tally, "blind32", &[("span", 37)], 77, 2);
 }
 
 #[test]

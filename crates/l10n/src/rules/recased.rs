@@ -192,17 +192,25 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
             && w.get(1..) != written.get(1..)
             && s_bold.contains(written)
             && t_bold.contains(w);
+        // An acronym (`API`, `VS Code`), never a code spelling of the page,
+        // written in lower case (`api`, `vs Code`). (A camel-case name in
+        // lower case is a command's or a file's spelling more often:
+        // `psdrive`, `appxmanifest`.)
+        let lowered_name = w.chars().all(|c| c.is_ascii_lowercase())
+            && !spanned.contains(&lower)
+            && source.iter().all(|x| all_caps(x));
         let found = if plural {
             inner_lost
         } else {
-            capitals || raised || lowered || mixed || acronym || bold || inner_lost
+            capitals || raised || lowered || lowered_name || mixed || acronym || bold || inner_lost
         };
         if found {
             out.push((
                 "product-name-altered",
                 at,
                 format!(
-                    "\"{w}\" is the source's \"{written}\" in capitals the source never gives it; a name is written as the source writes it; suggested fix: \"{written}\""
+                    "\"{w}\" is the source's \"{written}\" in {} the source never gives it; a name is written as the source writes it; suggested fix: \"{written}\"",
+                    if lowered_name { "lower case" } else { "capitals" }
                 ),
             ));
         }
