@@ -196,7 +196,10 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
         // written in lower case (`api`, `vs Code`). (A camel-case name in
         // lower case is a command's or a file's spelling more often:
         // `psdrive`, `appxmanifest`.)
+        // Not a piece of a dotted name (`ASP.net`, said as the whole).
+        let piece = t.text[..at].ends_with('.') || t.text[at + w.len()..].starts_with('.');
         let lowered_name = w.chars().all(|c| c.is_ascii_lowercase())
+            && !piece
             && !spanned.contains(&lower)
             && source.iter().all(|x| all_caps(x));
         let found = if plural {
