@@ -365,3 +365,29 @@ fn an_acronym_in_lower_case() {
         "Scripts use the asynchronous API of Excel.",
     );
 }
+
+#[test]
+fn bold_dropped_or_grown_over_other_words() {
+    assert_eq!(
+        rules(
+            "请按照在目录级别创建设置中的步骤操作。",
+            "Follow the steps in **Create settings at the directory level**."
+        ),
+        ["emphasis-moved"]
+    );
+    assert_eq!(
+        rules(
+            "**ScanType の値は次**のとおりです。",
+            "The values of **ScanType** are as follows."
+        ),
+        ["emphasis-moved"]
+    );
+    clean(
+        "请按照**在目录级别创建设置**中的步骤操作。",
+        "Follow the steps in **Create settings at the directory level**.",
+    );
+    clean(
+        "**ScanType** の値は次のとおりです。",
+        "The values of **ScanType** are as follows.",
+    );
+}

@@ -428,7 +428,7 @@ fn real_corpus_blind19() {
         &tally,
         "blind19",
         &[("span", 22), ("name", 11), ("token", 11)],
-        47,
+        48,
         7,
     );
 }

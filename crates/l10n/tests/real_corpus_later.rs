@@ -45,7 +45,7 @@ fn real_corpus_blind37() {
     // translates), one name label of ja 56846-148, "Windows Server 2019"
     // broken, was no longer found: it had been counted for a finding on
     // "Defender Antivirus" in the same segment, itself a false alarm.
-    floors(&tally, "blind37", &[("link", 21)], 49, 23);
+    floors(&tally, "blind37", &[("link", 21)], 51, 23);
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn real_corpus_blind40() {
     let tally = report("blind40", &real::blind40());
     // Measured once, as labelled: 14/35 (link 7/12, emphasis 3/7, token
     // 0/7, name 2/5, span 2/3, english 0/1), 20 false alarms.
-    floors(&tally, "blind40", &[("link", 7)], 16, 19);
+    floors(&tally, "blind40", &[("link", 7)], 18, 19);
 }
 
 #[test]

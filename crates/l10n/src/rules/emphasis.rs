@@ -271,6 +271,9 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    if s.text.contains("**") || s.text.contains("__") {
+        bold_lost_or_grown(t, s, out);
+    }
     if !t.text.contains(['*', '_']) {
         return;
     }
@@ -291,6 +294,8 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let x = inner(t, &e);
         let x = x.trim();
         let lead = x.starts_with(MARKS)
+            // A Japanese object particle opens no phrase (`**を実行**`).
+            || x.starts_with('を')
             || ["は", "を", "が", "に"].iter().any(|p| {
                 x.strip_prefix(p)
                     .is_some_and(|r| r.starts_with(['、', '，', ' ']))
@@ -371,5 +376,66 @@ fn path_cut(t: &Side, s: &Side, se: &[String], out: &mut Vec<Raw>) {
                 se.iter().map(|x| format!("\"{}\"", clip(x, 40))).collect::<Vec<_>>().join(", ")
             ),
         ));
+    }
+}
+
+/// Bold the source sets that the translation drops altogether (`在目录级别创建
+/// 设置中的步骤` for "the steps in **Create settings at the directory
+/// level**"), or grows from a name over other words (`**método Start**`,
+/// `**ScanType の値は次**` for **ScanType**).
+fn bold_lost_or_grown(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let sb = bolds(s);
+    let Some(first) = sb.first() else { return };
+    let tb = bolds(t);
+    if tb.is_empty() {
+        // Not where the translation keeps the bold text as code, nor a
+        // figure's caption (**Figure 7-10**), which styles differ on.
+        let x = s.text[first.clone()].trim();
+        let caption = ["Figure ", "Table "].iter().any(|p| x.starts_with(p));
+        // Nor where quotes stand for it, as Chinese and Japanese translators
+        // write a UI's labels (`“.NET Core 跨平台开发”工作负载`).
+        let quoted = t.text.contains(['“', '「', '«', '"', '『']);
+        // A label of several words inside a sentence, not the whole segment
+        // in bold (a list of links, whose markers a translation may set
+        // outside its segment) nor one word a translator may leave plain.
+        let label =
+            x.split_whitespace().count() >= 2 && s.text.trim().trim_matches(['*', '_']).trim() != x;
+        if label && !caption && !quoted && !t.inl.codes.iter().any(|c| c.content == x) {
+            out.push((
+                "emphasis-moved",
+                0,
+                format!(
+                    "the source's bold (\"{}\") is gone from the translation",
+                    clip(x, 40)
+                ),
+            ));
+        }
+        return;
+    }
+    let sx: Vec<&str> = sb.iter().map(|r| s.text[r.clone()].trim()).collect();
+    for r in &tb {
+        let y = t.text[r.clone()].trim();
+        if sx.contains(&y) {
+            continue;
+        }
+        // A name of the source's bold, in Latin letters, and words round
+        // it inside the markers.
+        let grown = sx.iter().find(|x| {
+            x.len() >= 3
+                && x.chars().all(|c| c.is_ascii() && c != '*')
+                && x.chars().any(|c| c.is_ascii_alphabetic())
+                && y.contains(**x)
+                && y.replace(**x, "").trim().chars().any(char::is_alphabetic)
+        });
+        if let Some(x) = grown {
+            out.push((
+                "emphasis-moved",
+                r.start,
+                format!(
+                    "the bold \"{}\" took in words round the source's \"{x}\"",
+                    clip(y, 40)
+                ),
+            ));
+        }
     }
 }
