@@ -18,7 +18,8 @@
 //! blind28: 12/33; blind29: 8/20; blind30: 34/64; blind31: 60/70;
 //! blind32: 69/88; blind33: 16/62; blind34: 10/81; blind35: 9/16;
 //! blind36: 21/47; blind37: 36/83; blind38: 92/137; blind39: 25/41; blind40: 14/35;
-//! blind41: 4/12). `human/` holds careful human translations, whose
+//! blind41: 4/12; blind42: 61/83; blind43: 43/62; blind44: 21/41;
+//! blind45: 83/130). `human/` holds careful human translations, whose
 //! every finding is counted.
 
 mod support;
@@ -73,6 +74,10 @@ fn real_corpus_english_against_itself() {
         ("blind39", real::blind39()),
         ("blind41", real::blind41()),
         ("blind38", real::blind38()),
+        ("blind42", real::blind42()),
+        ("blind43", real::blind43()),
+        ("blind44", real::blind44()),
+        ("blind45", real::blind45()),
         ("human", real::human()),
     ] {
         for case in &cases {

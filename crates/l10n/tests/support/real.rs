@@ -23,7 +23,10 @@ pub use books::{
 #[allow(unused_imports)]
 pub use floors::{floors, report};
 #[allow(unused_imports)]
-pub use later::{blind34, blind35, blind36, blind37, blind38, blind39, blind40, blind41};
+pub use later::{
+    blind34, blind35, blind36, blind37, blind38, blind39, blind40, blind41, blind42, blind43,
+    blind44, blind45,
+};
 #[allow(unused_imports)] // each test binary uses its own part of them
 pub use reference::{
     blind13, blind15, blind17, blind19, blind21, blind22, blind23, blind24, blind25, blind26,

@@ -4,7 +4,9 @@
 //! Microsoft Defender pages of the Microsoft 365 docs (`blind37/`); Microsoft
 //! Quantum pages (`blind38/`), Office
 //! developer pages (`blind39/`), Microsoft 365 PowerShell pages
-//! (`blind40/`), Visual Basic compiler pages (`blind41/`). Titles
+//! (`blind40/`), Visual Basic compiler pages (`blind41/`); PowerShell
+//! (`blind42/`), .NET Framework (`blind43/`), SQL Server tools (`blind44/`)
+//! and Windows developer pages (`blind45/`). Titles
 //! and descriptions are translated, their English not carried.
 
 use super::reference::carried;
@@ -243,5 +245,104 @@ pub fn blind38() -> Vec<Case> {
             false,
         ),
         ("ja.host-programs", "ja.host-programs.md", None, false),
+    ])
+}
+
+/// Five side-by-side PowerShell pages: naming help files (es, developer guide), about_Execution_Policies (ru), Select-String (zh), about_Profiles (ko), Get-ChildItem (ja); the references' and topics' titles are their names, kept.
+pub fn blind42() -> Vec<Case> {
+    carried(&[
+        (
+            "es.naming-help-files",
+            "es.naming-help-files.md",
+            None,
+            false,
+        ),
+        (
+            "ru.about-execution-policies",
+            "ru.about-execution-policies.md",
+            None,
+            true,
+        ),
+        ("zh.select-string", "zh.select-string.md", None, true),
+        ("ko.about-profiles", "ko.about-profiles.md", None, true),
+        ("ja.get-childitem", "ja.get-childitem.md", None, true),
+    ])
+}
+
+/// Five side-by-side .NET Framework pages: localizing a WPF application (es), high DPI in Windows Forms (ru), thread-safe calls to Windows Forms controls (zh), network tracing (ko), pack URIs in WPF (ja).
+pub fn blind43() -> Vec<Case> {
+    carried(&[
+        (
+            "es.how-to-localize-an-application",
+            "es.how-to-localize-an-application.md",
+            None,
+            false,
+        ),
+        (
+            "ru.high-dpi-support-in-windows-forms",
+            "ru.high-dpi-support-in-windows-forms.md",
+            None,
+            false,
+        ),
+        (
+            "zh.how-to-make-thread-safe-calls-to-windows-forms-controls",
+            "zh.how-to-make-thread-safe-calls-to-windows-forms-controls.md",
+            None,
+            false,
+        ),
+        (
+            "ko.how-to-configure-network-tracing",
+            "ko.how-to-configure-network-tracing.md",
+            None,
+            false,
+        ),
+        ("ja.pack-uris-in-wpf", "ja.pack-uris-in-wpf.md", None, false),
+    ])
+}
+
+/// Five side-by-side SQL Server tool pages: tablediff (es), SqlLocalDB (ru), dta (zh), osql (ko), SQLdiag (ja).
+pub fn blind44() -> Vec<Case> {
+    carried(&[
+        (
+            "es.tablediff-utility",
+            "es.tablediff-utility.md",
+            None,
+            false,
+        ),
+        (
+            "ru.sqllocaldb-utility",
+            "ru.sqllocaldb-utility.md",
+            None,
+            false,
+        ),
+        ("zh.dta-utility", "zh.dta-utility.md", None, false),
+        ("ko.osql-utility", "ko.osql-utility.md", None, false),
+        ("ja.sqldiag-utility", "ja.sqldiag-utility.md", None, false),
+    ])
+}
+
+/// Five side-by-side Windows developer pages: the RC command line (es), the BETest tool (ru), the Unified Write Filter (zh) and PowerShell (ko) on IoT Core, MakePri.exe options (ja).
+pub fn blind45() -> Vec<Case> {
+    carried(&[
+        (
+            "es.using-rc-the-rc-command-line-",
+            "es.using-rc-the-rc-command-line-.md",
+            None,
+            false,
+        ),
+        ("ru.betest-tool", "ru.betest-tool.md", None, false),
+        (
+            "zh.unifiedwritefilter",
+            "zh.unifiedwritefilter.md",
+            None,
+            false,
+        ),
+        ("ko.powershell", "ko.powershell.md", None, false),
+        (
+            "ja.makepri-exe-command-options",
+            "ja.makepri-exe-command-options.md",
+            None,
+            false,
+        ),
     ])
 }
