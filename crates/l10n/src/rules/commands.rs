@@ -51,16 +51,48 @@ pub(crate) fn commands_run<'a>(
         if !SHELLS.contains(&lang.to_ascii_lowercase().as_str()) {
             continue;
         }
-        for line in block.lines() {
-            let line = line.trim_start();
-            let line = ["$ ", "> ", "PS> ", "# "]
+        // A prompt (`$ `, `PS> `, `C:\>`): where a block shows one, its
+        // other lines are the commands' output.
+        let after_prompt = |line: &str| -> Option<usize> {
+            let l = line.trim_start();
+            let lead = line.len() - l.len();
+            if let Some(p) = ["$ ", "> ", "PS> ", "# "]
                 .iter()
-                .find_map(|p| line.strip_prefix(p))
-                .unwrap_or(line);
-            if let Some(w) = line.split_whitespace().next() {
+                .find(|p| l.starts_with(**p))
+            {
+                return Some(lead + p.len());
+            }
+            // `C:\>`, `PS C:\Users>`: a drive, a path, `>`.
+            let path = l.strip_prefix("PS ").unwrap_or(l);
+            let drive = path.len() > 3 && path.as_bytes()[1] == b':' && path.as_bytes()[2] == b'\\';
+            drive
+                .then(|| path.find('>'))
+                .flatten()
+                .map(|e| line.len() - path.len() + e + 1)
+        };
+        let prompted = block.lines().any(|l| after_prompt(l).is_some());
+        for line in block.lines() {
+            let line = match after_prompt(line) {
+                Some(at) => line[at..].trim_start(),
+                None if prompted => continue,
+                None => line.trim_start(),
+            };
+            // A line of prose (a command's output or help text, wrapped):
+            // a sentence's end, or words only, several of them.
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let prose = line.trim_end().ends_with(['.', ',', ':', ';'])
+                || (words.len() >= 5
+                    && words
+                        .iter()
+                        .all(|w| w.chars().all(|c| c.is_ascii_alphabetic())));
+            if prose {
+                continue;
+            }
+            if let Some(&w) = words.first() {
                 let plain = w.len() >= 3
                     && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                    && !WORDS.contains(&w);
+                    && !WORDS.contains(&w)
+                    && !crate::text::is_english_word(w);
                 if plain {
                     out.insert(w.to_string());
                 }
@@ -159,6 +191,12 @@ mod tests {
             ("csharp".to_string(), "public class X {}"),
         ]);
         assert!(run.contains("curl") && !run.contains("find") && !run.contains("public"));
+        // A block with prompts: the other lines are output, help text.
+        let shown = commands_run([(
+            "console".to_string(),
+            "C:\\>makepri help\n    MakePri.exe createconfig   Creates a config for other\n                               commands\nthe property of the object\n",
+        )]);
+        assert_eq!(shown, HashSet::from(["makepri".to_string()]));
         let found = |tr, src| run_rule(|t, s, o| command_gone(t, s, &run, o), tr, src).len();
         let src = "In the example below, a *curl* command retrieves the data:";
         assert_eq!(
