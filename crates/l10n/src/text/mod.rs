@@ -17,7 +17,7 @@ pub(crate) use edit_distance::edit_distance;
 pub(crate) use line_index::LineIndex;
 pub(crate) use mapped::Mapped;
 pub(crate) use prose::{is_english_word, is_prose, is_title_prose};
-pub(crate) use slug::Slugger;
+pub(crate) use slug::{slug, Slugger};
 pub(crate) use technical::{is_command_name, is_technical, runnable};
 pub(crate) use translit::{cyrillic_key, is_cyrillic, is_katakana, latin_key, transliterates};
 pub(crate) use whitespace::{normalize_space, same_words};
