@@ -391,3 +391,30 @@ fn bold_dropped_or_grown_over_other_words() {
         "The values of **ScanType** are as follows.",
     );
 }
+
+#[test]
+fn a_placeholder_after_a_switch_in_bold_or_with_escaped_underscores() {
+    assert!(errors(
+        "Используйте **/b** *имя файла* для записи.",
+        "Use **/b** *Filename* to write it."
+    )
+    .contains(&"technical-token-translated"));
+    let page = format!(
+        "{}\n\n```console\ntablediff -sourceserver source_server_name\n```\n",
+        sxs(
+            "w-1",
+            "Especifique _el \\_ \\_ nombre del servidor de origen_ para la instancia.",
+            "Specify _source\\_server\\_name_ for the default instance."
+        )
+    );
+    let f = check(&page, None, &Config::default());
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "technical-token-translated" && f.severity == Severity::Error),
+        "{f:#?}"
+    );
+    clean(
+        "Используйте **/b** *Filename* для записи.",
+        "Use **/b** *Filename* to write it.",
+    );
+}

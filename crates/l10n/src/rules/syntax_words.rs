@@ -245,20 +245,29 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
     for (k, r) in slots.iter().enumerate() {
         // In lower case: a capitalized word alone in italics is a label
         // (*Security.*), not a placeholder.
-        let x = &s.text[r.clone()];
-        // An identifier's camel case (*sourceFileName*) is no label.
+        // Markdown's escapes read (`source\_server\_name`).
+        let unescaped = s.text[r.clone()].replace('\\', "");
+        let x = unescaped.as_str();
+        // An identifier's camel case (*sourceFileName*) is no label (a
+        // capitalized one, *StockKube*, may be an application's name).
         let camel = x.starts_with(|c: char| c.is_ascii_lowercase())
             && x.contains(|c: char| c.is_ascii_uppercase());
-        if !one_word(x) || (x.contains(|c: char| c.is_ascii_uppercase()) && !camel) {
+        // Right after the command it is given to (`vbc.exe` *file*, **/b**
+        // *Filename*), or explained as one ("Where *tenant* equals your
+        // tenant name").
+        let head = s.text[..r.start.saturating_sub(1)].trim_end();
+        let after_switch = head.strip_suffix("**").is_some_and(|h| {
+            h.rsplit("**")
+                .next()
+                .is_some_and(|b| b.starts_with(['/', '-']) && !b.contains(' '))
+        });
+        let after_command = s.span_before(r.start.saturating_sub(1))
+            || after_switch
+            || head.to_lowercase().ends_with("where");
+        let capital = x.contains(|c: char| c.is_ascii_uppercase());
+        if !one_word(x) || (capital && !camel && !after_command) {
             continue;
         }
-        // Right after the command it is given to (`vbc.exe` *file*), or
-        // explained as one ("Where *tenant* equals your tenant name").
-        let after_command = s.span_before(r.start.saturating_sub(1))
-            || s.text[..r.start.saturating_sub(1)]
-                .trim_end()
-                .to_lowercase()
-                .ends_with("where");
         // A word of the page's code blocks that the prose explains: spelled
         // as code (`member-list`, `label1`), or named as the syntax's
         // (`Each *element* in the previous syntax`). Ordinary words of
@@ -266,7 +275,9 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
         let code = ctx.code_tokens.contains(x)
             && (x.contains(|c: char| c == '-' || c == '_' || c.is_ascii_digit())
                 || s.text.to_lowercase().contains("syntax"));
-        if !(code || all_syntax || camel || after_command) || stands_in(t.text, x) {
+        if !(code || all_syntax || camel || after_command)
+            || stands_in(&t.text.replace('\\', ""), x)
+        {
             continue;
         }
         // Reported where the translation's italics of the same rank are,
@@ -276,7 +287,16 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
         };
         // Those italics hold one of the source's placeholders: kept.
         let shown = &t.text[tr.clone()];
-        if slots.iter().any(|r| stands_in(shown, &s.text[r.clone()])) {
+        // Only re-cased (*Myalias*): a name re-cased, `recased`'s.
+        if shown.replace('\\', "").eq_ignore_ascii_case(x) {
+            continue;
+        }
+        if slots.iter().any(|r| {
+            stands_in(
+                &shown.replace('\\', ""),
+                &s.text[r.clone()].replace('\\', ""),
+            )
+        }) {
             continue;
         }
         out.push((
