@@ -64,9 +64,13 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             continue;
         };
         let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        // An extension cut from its dot (`el archivo. RC` for "the .rc
+        // file"): a word before the dot is no longer its stem.
+        let extension = w.starts_with('.');
         let found = re.find_iter(t.text).find(|m| {
             m.as_str().contains([' ', '\u{a0}'])
-                && !alnum(t.text[..m.start()].chars().next_back())
+                && (!alnum(t.text[..m.start()].chars().next_back())
+                    || (extension && m.as_str().starts_with('.')))
                 && !alnum(t.text[m.end()..].chars().next())
                 && !s.text.contains(m.as_str())
         });
@@ -130,6 +134,7 @@ mod tests {
             ),
             1
         );
+        assert_eq!(found("compile el archivo. RC", "compile the .rc file"), 1);
         assert_eq!(found("path C:\\Temp.", "path C:\\Temp."), 0);
         // A sentence's stop after a token is no sign of it.
         assert_eq!(found("ruta C:\\Temp .", "path C:\\Temp."), 0);
