@@ -8,6 +8,7 @@ mod code_spans;
 mod code_words;
 mod commands;
 mod compare;
+mod core_word;
 mod emphasis;
 mod emptied;
 mod footer_words;
@@ -227,6 +228,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
         .collect();
     product_names::product_names(&t, &s, ctx.names, &tokens_at, out);
     product_names::names_not_tokens(ctx, out);
+    core_word::core_word(&t, &s, out);
     recased::recased(&t, &s, ctx, out);
     spaced_tokens::spaced_tokens(&t, &s, out);
     emptied::emptied(&t, &s, out);
