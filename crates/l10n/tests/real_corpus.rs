@@ -341,7 +341,7 @@ fn real_corpus_blind12() {
         "blind12",
         &[("span", 45), ("name", 94), ("token", 3)],
         160,
-        5,
+        4,
     );
 }
 

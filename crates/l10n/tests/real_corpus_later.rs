@@ -47,7 +47,10 @@ fn real_corpus_blind37() {
     // translates), one name label of ja 56846-148, "Windows Server 2019"
     // broken, was no longer found: it had been counted for a finding on
     // "Defender Antivirus" in the same segment, itself a false alarm.
-    floors(&tally, "blind37", &[("link", 21)], 51, 23);
+    // Once Romance forms with the plain nouns first were accepted
+    // (`autenticación de Windows`), "seguridad de Windows" lower-cased in a
+    // link text (es 8ba8f-137) was no longer found.
+    floors(&tally, "blind37", &[("link", 21)], 50, 22);
 }
 
 #[test]
@@ -114,7 +117,7 @@ fn real_corpus_blind44() {
     let tally = report("blind44", &real::blind44());
     // Measured once, as labelled: 21/41 (span 17/20, emphasis 3/8, english
     // 1/6, token 0/6, name 0/1), 5 false alarms.
-    floors(&tally, "blind44", &[("span", 17)], 21, 5);
+    floors(&tally, "blind44", &[("span", 17)], 21, 3);
 }
 
 #[test]
@@ -123,5 +126,5 @@ fn real_corpus_blind45() {
     // Measured once, as labelled: 83/130 (token 39/58, name 36/50, span
     // 5/7, link 2/5, emphasis 0/4, english 1/3, markup 0/2, front-matter
     // 0/1), 59 false alarms.
-    floors(&tally, "blind45", &[("token", 46), ("name", 38)], 92, 33);
+    floors(&tally, "blind45", &[("token", 46), ("name", 38)], 92, 31);
 }

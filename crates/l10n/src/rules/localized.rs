@@ -30,6 +30,7 @@ const GENERIC: &[&str] = &[
     "Console",
     "Container",
     "Dashboard",
+    "Debugger",
     "Designer",
     "Editor",
     "Endpoint",
@@ -48,6 +49,7 @@ const GENERIC: &[&str] = &[
     "Prompt",
     "Protocol",
     "Registry",
+    "Remote",
     "Runtime",
     "Security",
     "Service",
@@ -134,7 +136,33 @@ pub(super) fn generic_translated(
             .iter()
             .filter(|n| !traces.iter().any(|(_, w)| w == *n))
             .all(|n| plain(n));
-    head || cyrillic
+    // In a Romance language the plain nouns come first, then "of" and the
+    // brand (`autenticación de Windows` for "Windows Authentication").
+    let of_brand = traces.first().is_some_and(|&(at, _)| {
+        let before = text[..at].trim_end();
+        let last = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        OF.contains(&last.as_str())
+    });
+    // (Some plain noun translated, and the brand's words in a row.)
+    let missing: Vec<&String> = name
+        .iter()
+        .filter(|n| !traces.iter().any(|(_, w)| w == *n))
+        .collect();
+    let in_a_row = traces
+        .windows(2)
+        .all(|p| text[p[0].0 + p[0].1.len()..p[1].0].trim().is_empty());
+    let romance = of_brand
+        && in_a_row
+        && !missing.is_empty()
+        && traces
+            .iter()
+            .all(|(_, w)| name.iter().any(|n| n == w && !plain(n)))
+        && missing.iter().all(|n| plain(n));
+    head || cyrillic || romance
 }
 
 #[cfg(test)]
@@ -197,6 +225,20 @@ mod tests {
             none
         ));
         let core = name("ASP.NET Core");
+        // Romance: the plain nouns first, then "of" and the brand.
+        let auth = name("Windows Authentication");
+        assert!(generic_translated(
+            "mediante la autenticación de Windows",
+            &[(29, "Windows")],
+            &auth,
+            none
+        ));
+        assert!(!generic_translated(
+            "mediante la autenticación con Windows",
+            &[(30, "Windows")],
+            &auth,
+            none
+        ));
         assert!(!generic_translated(
             "ASP.NET核心",
             &[(0, "ASP.NET")],
