@@ -19,7 +19,8 @@
 //! blind32: 69/88; blind33: 16/62; blind34: 10/81; blind35: 9/16;
 //! blind36: 21/47; blind37: 36/83; blind38: 92/137; blind39: 25/41; blind40: 14/35;
 //! blind41: 4/12; blind42: 61/83; blind43: 43/62; blind44: 21/41;
-//! blind45: 83/130). `human/` holds careful human translations, whose
+//! blind45: 83/130; blind46: 69/107; blind47: 37/82; blind48: 13/23;
+//! blind49: 46/93). `human/` holds careful human translations, whose
 //! every finding is counted.
 
 mod support;
@@ -78,6 +79,10 @@ fn real_corpus_english_against_itself() {
         ("blind43", real::blind43()),
         ("blind44", real::blind44()),
         ("blind45", real::blind45()),
+        ("blind46", real::blind46()),
+        ("blind47", real::blind47()),
+        ("blind48", real::blind48()),
+        ("blind49", real::blind49()),
         ("human", real::human()),
     ] {
         for case in &cases {

@@ -25,7 +25,7 @@ pub use floors::{floors, report};
 #[allow(unused_imports)]
 pub use later::{
     blind34, blind35, blind36, blind37, blind38, blind39, blind40, blind41, blind42, blind43,
-    blind44, blind45,
+    blind44, blind45, blind46, blind47, blind48, blind49,
 };
 #[allow(unused_imports)] // each test binary uses its own part of them
 pub use reference::{

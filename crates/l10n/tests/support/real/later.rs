@@ -6,7 +6,9 @@
 //! developer pages (`blind39/`), Microsoft 365 PowerShell pages
 //! (`blind40/`), Visual Basic compiler pages (`blind41/`); PowerShell
 //! (`blind42/`), .NET Framework (`blind43/`), SQL Server tools (`blind44/`)
-//! and Windows developer pages (`blind45/`). Titles
+//! and Windows developer pages (`blind45/`); PowerShell (`blind46/`), .NET
+//! guides (`blind47/`), Azure PowerShell and Customer Key (`blind48/`), Edge
+//! and IoT Core pages (`blind49/`). Titles
 //! and descriptions are translated, their English not carried.
 
 use super::reference::carried;
@@ -344,5 +346,104 @@ pub fn blind45() -> Vec<Case> {
             None,
             false,
         ),
+    ])
+}
+
+/// Five side-by-side PowerShell pages: common parameter names (es, developer guide), Get-FileHash (ru), about_Parsing (zh), about_PSModulePath (ko), about_Quoting_Rules (ja); the references' and topics' titles are their names, kept.
+pub fn blind46() -> Vec<Case> {
+    carried(&[
+        (
+            "es.common-parameter-names",
+            "es.common-parameter-names.md",
+            None,
+            false,
+        ),
+        ("ru.get-filehash", "ru.get-filehash.md", None, true),
+        ("zh.about-parsing", "zh.about-parsing.md", None, true),
+        (
+            "ko.about-psmodulepath",
+            "ko.about-psmodulepath.md",
+            None,
+            true,
+        ),
+        (
+            "ja.about-quoting-rules",
+            "ja.about-quoting-rules.md",
+            None,
+            true,
+        ),
+    ])
+}
+
+/// Five side-by-side .NET guide pages: monitoring (es), deploying to App Service (ru) and CI/CD (ko, ja) of DevOps with ASP.NET Core and Azure; the eShop migration example of the porting book (zh).
+pub fn blind47() -> Vec<Case> {
+    carried(&[
+        ("es.monitor", "es.monitor.md", None, false),
+        (
+            "ru.deploy-to-app-service",
+            "ru.deploy-to-app-service.md",
+            None,
+            false,
+        ),
+        (
+            "zh.example-migration-eshop",
+            "zh.example-migration-eshop.md",
+            None,
+            false,
+        ),
+        ("ko.cicd", "ko.cicd.md", None, false),
+        ("ja.cicd", "ja.cicd.md", None, false),
+    ])
+}
+
+/// Five side-by-side pages: the Az cmdlets Set-AzVMCustomScriptExtension (ru) and Get-AzRemoteDesktopFile (ko); ACR with DC/OS (es, Azure docs); rolling a Customer Key (zh) and Customer Key (ja) of the Microsoft 365 docs.
+pub fn blind48() -> Vec<Case> {
+    carried(&[
+        (
+            "es.container-service-dcos-acr",
+            "es.container-service-dcos-acr.md",
+            None,
+            false,
+        ),
+        (
+            "ru.set-azvmcustomscriptextension",
+            "ru.set-azvmcustomscriptextension.md",
+            None,
+            false,
+        ),
+        (
+            "zh.customer-key-availability-key-roll",
+            "zh.customer-key-availability-key-roll.md",
+            None,
+            false,
+        ),
+        (
+            "ko.get-azremotedesktopfile",
+            "ko.get-azremotedesktopfile.md",
+            None,
+            false,
+        ),
+        (
+            "ja.controlling-your-data-using-customer-key",
+            "ja.controlling-your-data-using-customer-key.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side pages: Edge DevTools workspaces (es), IE mode (ru), cache data (ja), the WebView2 CoreWebView2Controller class (zh); deploying an app with Visual Studio on IoT Core (ko).
+pub fn blind49() -> Vec<Case> {
+    carried(&[
+        ("es.workspaces", "es.workspaces.md", None, false),
+        ("ru.ie-mode", "ru.ie-mode.md", None, false),
+        (
+            "zh.microsoft-web-webview2-core-corewebview2controller",
+            "zh.microsoft-web-webview2-core-corewebview2controller.md",
+            None,
+            false,
+        ),
+        ("ko.appdeployment", "ko.appdeployment.md", None, false),
+        ("ja.cache", "ja.cache.md", None, false),
     ])
 }
