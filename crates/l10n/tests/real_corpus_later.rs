@@ -140,7 +140,7 @@ fn real_corpus_blind46() {
     // as they stood after the changes made on blind42/ to blind45/: 69/107
     // (span 32/44, token 21/35, english 11/13, name 5/13, emphasis 0/2), 9
     // false alarms.
-    floors(&tally, "blind46", &[("span", 32), ("token", 21)], 69, 9);
+    floors(&tally, "blind46", &[("span", 32), ("token", 29)], 77, 9);
 }
 
 #[test]

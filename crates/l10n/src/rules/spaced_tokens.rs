@@ -39,6 +39,7 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     if t.text.len() > 20_000 {
         return;
     }
+    spaced_literals(t, s, out);
     let said: Vec<usize> = out.iter().map(|f| f.1).collect();
     let mut seen = std::collections::HashSet::new();
     for &(_, w) in &s.words {
@@ -92,6 +93,65 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
 }
 
+/// A literal the source quotes (`"a$a"`, `'!1'`, `"2+2"`), with a sign
+/// in it, written by the translation with spaces or full-width signs in it
+/// (`"a $ a"`, `"！ 1"`): the result the page shows no longer matches.
+fn spaced_literals(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    static QUOTED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let quoted =
+        QUOTED.get_or_init(|| regex::Regex::new(r#""([^"\s]{2,30})"|'([^'\s]{2,30})'"#).unwrap());
+    // Full-width signs read as theirs.
+    let narrow: String = t
+        .text
+        .chars()
+        .map(|c| match c {
+            '！' => '!',
+            '，' => ',',
+            '：' => ':',
+            '（' => '(',
+            '）' => ')',
+            '＄' => '$',
+            '＋' => '+',
+            c => c,
+        })
+        .collect();
+    for c in quoted.captures_iter(s.text) {
+        let Some(lit) = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str()) else {
+            continue;
+        };
+        let signed =
+            lit.chars().any(|c| !c.is_alphanumeric()) && lit.chars().any(char::is_alphanumeric);
+        if !signed || t.text.contains(lit) {
+            continue;
+        }
+        let pattern: String = lit
+            .chars()
+            .map(|c| regex::escape(&c.to_string()))
+            .collect::<Vec<_>>()
+            .join("[ \u{a0}]*");
+        let Ok(re) = regex::Regex::new(&pattern) else {
+            continue;
+        };
+        if let Some(m) = re.find(&narrow) {
+            // An offset of the translation's own text (full-width signs are
+            // longer): where the literal starts, near enough.
+            let at = t
+                .text
+                .char_indices()
+                .nth(narrow[..m.start()].chars().count())
+                .map_or(0, |(i, _)| i);
+            out.push((
+                "technical-token-translated",
+                at,
+                certain(&format!(
+                    "\"{}\" is the source's literal \"{lit}\" with spaces or full-width signs put in: what the page shows no longer matches; keep \"{lit}\"",
+                    clip(m.as_str(), 40)
+                )),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::side::run_rule;
@@ -135,6 +195,11 @@ mod tests {
             1
         );
         assert_eq!(found("compile el archivo. RC", "compile the .rc file"), 1);
+        // Literals the source quotes, spaced out or given full-width signs.
+        assert_eq!(found("结果为 \"a $ a\"", "The result is \"a$a\""), 1);
+        assert_eq!(found("结果为 \"！ 1\"", "The result is \"!1\""), 1);
+        assert_eq!(found("结果为 \"a$a\"", "The result is \"a$a\""), 0);
+        assert_eq!(found("el valor \"Hola\"", "the value \"Hello\""), 0);
         assert_eq!(found("path C:\\Temp.", "path C:\\Temp."), 0);
         // A sentence's stop after a token is no sign of it.
         assert_eq!(found("ruta C:\\Temp .", "path C:\\Temp."), 0);

@@ -272,9 +272,17 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
         // as code (`member-list`, `label1`), or named as the syntax's
         // (`Each *element* in the previous syntax`). Ordinary words of
         // code set in italics (*policy*, *Security*) are not.
-        let code = ctx.code_tokens.contains(x)
+        // Or one the segment's own code span uses (*origin* beside `git
+        // remote rename origin upstream`).
+        let own_span = s
+            .inl
+            .codes
+            .iter()
+            .any(|c| c.content.split_whitespace().any(|w| w == x));
+        let code = (ctx.code_tokens.contains(x)
             && (x.contains(|c: char| c == '-' || c == '_' || c.is_ascii_digit())
-                || s.text.to_lowercase().contains("syntax"));
+                || s.text.to_lowercase().contains("syntax")))
+            || own_span;
         if !(code || all_syntax || camel || after_command)
             || stands_in(&t.text.replace('\\', ""), x)
         {
