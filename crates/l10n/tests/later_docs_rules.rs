@@ -418,3 +418,30 @@ fn a_placeholder_after_a_switch_in_bold_or_with_escaped_underscores() {
         "Use **/b** *Filename* to write it.",
     );
 }
+
+#[test]
+fn a_ui_label_in_bold_after_the_korean_or_japanese_verb_that_acts_on_it() {
+    assert_eq!(
+        rules(
+            "다음을 클릭 **배포 센터**합니다.",
+            "Next, click **Deployment Center**."
+        ),
+        ["emphasis-moved"]
+    );
+    assert_eq!(
+        rules(
+            "次に、クリックして**展開センター**します。",
+            "Next, click **Deployment Center**."
+        ),
+        ["emphasis-moved"]
+    );
+    clean(
+        "다음으로 **배포 센터**를 클릭합니다.",
+        "Next, click **Deployment Center**.",
+    );
+    // A connective form leads on to the next clause's object.
+    clean(
+        "**다음**을 클릭하여 **프로젝트 구성** 대화 상자를 계속 진행합니다.",
+        "Click **Next** to continue the **Configure your new project** dialog.",
+    );
+}

@@ -270,6 +270,21 @@ const FUNCTION_WORDS: &[&str] = &[
     "del",
 ];
 
+/// Korean and Japanese verbs of a UI step ("click", "select", "choose"), in
+/// the forms that end or lead on from them: what they act on comes before.
+const AFTER_VERB: &[&str] = &[
+    "클릭",
+    "클릭 합니다",
+    "클릭합니다",
+    "선택 합니다",
+    "선택합니다",
+    "クリックします",
+    "選択します",
+];
+
+/// Their connective forms.
+const CONNECTIVE: &[&str] = &["클릭 하 여", "클릭하여", "クリックして", "選択して"];
+
 pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     if s.text.contains("**") || s.text.contains("__") {
         bold_lost_or_grown(t, s, out);
@@ -325,10 +340,23 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         // `**Windows 10.**`): the emphasis took the sentence's end.
         let stop = x.ends_with(['.', '。', '!', '！']) && !x.ends_with("..");
         let clause = !source_marks && (x.contains(MARKS) || stop);
+        // Right after the verb that acts on it, in Korean or Japanese,
+        // which put the object first (`클릭 **배포 센터**합니다`,
+        // `クリックして**切断**`): the label left its place.
+        let before = t.text[..e.range.start].trim_end();
+        let after = t.text[e.range.end..].trim_start();
+        // A connective form (`클릭하여`, `クリックして`) leads on to the next
+        // clause, whose object may follow; only with the verb's ending
+        // right after the markers is the label inside its verb.
+        let after_verb = AFTER_VERB.iter().any(|v| before.ends_with(v))
+            || (CONNECTIVE.iter().any(|v| before.ends_with(v))
+                && ["합니다", "します", "する"]
+                    .iter()
+                    .any(|e| after.starts_with(e)));
         // Nothing but a function word of the language in the markers
         // (`**또는**`, `**的**`, `*во*`): the emphasis left its word.
         let function = FUNCTION_WORDS.contains(&x) && !se.iter().any(|w| w.trim() == x);
-        if lead || particle || stranded || clause || function {
+        if lead || particle || stranded || clause || function || after_verb {
             out.push((
                 "emphasis-moved",
                 e.range.start,
