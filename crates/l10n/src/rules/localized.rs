@@ -128,14 +128,15 @@ pub(super) fn generic_translated(
     // In Russian the brand goes last (`конфигурация приложений Azure` for
     // "Azure App Configuration"): the brand's words kept as written, the
     // plain ones translated.
-    let cyrillic = text.chars().any(crate::text::is_cyrillic)
-        && traces
-            .iter()
-            .all(|(_, w)| name.iter().any(|n| n == w && !plain(n)))
-        && name
-            .iter()
-            .filter(|n| !traces.iter().any(|(_, w)| w == *n))
-            .all(|n| plain(n));
+    let missing: Vec<&String> = name
+        .iter()
+        .filter(|n| !traces.iter().any(|(_, w)| w == *n))
+        .collect();
+    let brand_kept = traces
+        .iter()
+        .all(|(_, w)| name.iter().any(|n| n == w && !plain(n)))
+        && missing.iter().all(|n| plain(n));
+    let cyrillic = text.chars().any(crate::text::is_cyrillic) && brand_kept;
     // In a Romance language the plain nouns come first, then "of" and the
     // brand (`autenticación de Windows` for "Windows Authentication").
     let of_brand = traces.first().is_some_and(|&(at, _)| {
@@ -148,20 +149,10 @@ pub(super) fn generic_translated(
         OF.contains(&last.as_str())
     });
     // (Some plain noun translated, and the brand's words in a row.)
-    let missing: Vec<&String> = name
-        .iter()
-        .filter(|n| !traces.iter().any(|(_, w)| w == *n))
-        .collect();
     let in_a_row = traces
         .windows(2)
         .all(|p| text[p[0].0 + p[0].1.len()..p[1].0].trim().is_empty());
-    let romance = of_brand
-        && in_a_row
-        && !missing.is_empty()
-        && traces
-            .iter()
-            .all(|(_, w)| name.iter().any(|n| n == w && !plain(n)))
-        && missing.iter().all(|n| plain(n));
+    let romance = of_brand && in_a_row && !missing.is_empty() && brand_kept;
     head || cyrillic || romance
 }
 
