@@ -445,3 +445,21 @@ fn a_ui_label_in_bold_after_the_korean_or_japanese_verb_that_acts_on_it() {
         "Click **Next** to continue the **Configure your new project** dialog.",
     );
 }
+
+#[test]
+fn a_placeholder_in_snake_case_and_a_prefixed_identifier() {
+    assert!(errors(
+        "Especifique _el \\_ \\_ nombre del servidor de origen_ para la instancia.",
+        "Specify _source\\_server\\_name_ for the default instance."
+    )
+    .contains(&"technical-token-translated"));
+    assert!(errors(
+        "Назначьте план **litwareinc: ENTERPRISEPACK** пользователю.",
+        "Assign the **litwareinc:ENTERPRISEPACK** plan to the user."
+    )
+    .contains(&"technical-token-translated"));
+    clean(
+        "Especifique _source\\_server\\_name_ para la instancia.",
+        "Specify _source\\_server\\_name_ for the default instance.",
+    );
+}

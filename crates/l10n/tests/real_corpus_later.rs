@@ -62,7 +62,7 @@ fn real_corpus_blind40() {
     let tally = report("blind40", &real::blind40());
     // Measured once, as labelled: 14/35 (link 7/12, emphasis 3/7, token
     // 0/7, name 2/5, span 2/3, english 0/1), 20 false alarms.
-    floors(&tally, "blind40", &[("link", 7)], 18, 19);
+    floors(&tally, "blind40", &[("link", 7)], 20, 19);
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn real_corpus_blind44() {
     let tally = report("blind44", &real::blind44());
     // Measured once, as labelled: 21/41 (span 17/20, emphasis 3/8, english
     // 1/6, token 0/6, name 0/1), 5 false alarms.
-    floors(&tally, "blind44", &[("span", 17)], 21, 3);
+    floors(&tally, "blind44", &[("span", 17)], 22, 3);
 }
 
 #[test]

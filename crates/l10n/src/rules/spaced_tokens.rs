@@ -51,7 +51,12 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let dotted = w.matches('.').count() >= 2
             && w.split('.')
                 .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        // A prefixed identifier (`litwareinc:ENTERPRISEPACK`).
+        let prefixed = w.split(':').count() == 2
+            && w.split(':')
+                .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
         let token = w.contains('\\')
+            || prefixed
             || member
             || dotted
             || (is_technical(w) && w.chars().any(|c| SIGNS.contains(c)));
@@ -195,6 +200,13 @@ mod tests {
             1
         );
         assert_eq!(found("compile el archivo. RC", "compile the .rc file"), 1);
+        assert_eq!(
+            found(
+                "план **litwareinc: ENTERPRISEPACK**",
+                "the **litwareinc:ENTERPRISEPACK** plan"
+            ),
+            1
+        );
         // Literals the source quotes, spaced out or given full-width signs.
         assert_eq!(found("结果为 \"a $ a\"", "The result is \"a$a\""), 1);
         assert_eq!(found("结果为 \"！ 1\"", "The result is \"!1\""), 1);

@@ -250,8 +250,10 @@ pub(super) fn syntax_words(t: &Side, s: &Side, ctx: &Ctx, out: &mut Vec<Raw>) {
         let x = unescaped.as_str();
         // An identifier's camel case (*sourceFileName*) is no label (a
         // capitalized one, *StockKube*, may be an application's name).
-        let camel = x.starts_with(|c: char| c.is_ascii_lowercase())
-            && x.contains(|c: char| c.is_ascii_uppercase());
+        let camel = (x.starts_with(|c: char| c.is_ascii_lowercase())
+            && x.contains(|c: char| c.is_ascii_uppercase()))
+            // Or snake case (*source_server_name*): no word of prose.
+            || (x.contains('_') && x.split('_').filter(|p| !p.is_empty()).count() >= 2);
         // Right after the command it is given to (`vbc.exe` *file*, **/b**
         // *Filename*), or explained as one ("Where *tenant* equals your
         // tenant name").
