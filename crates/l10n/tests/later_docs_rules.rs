@@ -17,6 +17,20 @@ fn errors(tr: &str, src: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// A page of one segment and a code block after it.
+fn with_code(tr: &str, src: &str, lang: &str, code: &str) -> String {
+    format!("{}\n\n```{lang}\n{code}\n```\n", sxs("w-1", tr, src))
+}
+
+/// The rules of a page's errors.
+fn page_errors(page: &str) -> Vec<&'static str> {
+    check(page, None, &Config::default())
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect()
+}
+
 #[test]
 fn quotes_left_empty_when_their_switch_moved_out() {
     assert_eq!(
@@ -77,20 +91,13 @@ fn a_cmdlet_in_a_heading_in_capitals() {
 
 #[test]
 fn a_program_the_code_runs_translated_in_the_prose() {
-    let page = format!(
-        "{}\n\n```powershell\nnet start ssh-agent\nssh-add id_rsa\n```\n",
-        sxs(
-            "w-1",
-            "Ssh 에이전트를 사용하여 키를 등록합니다.",
-            "Register the key with ssh-agent."
-        )
+    let page = with_code(
+        "Ssh 에이전트를 사용하여 키를 등록합니다.",
+        "Register the key with ssh-agent.",
+        "powershell",
+        "net start ssh-agent\nssh-add id_rsa",
     );
-    let f = check(&page, None, &Config::default());
-    assert!(
-        f.iter()
-            .any(|f| f.rule == "technical-token-translated" && f.severity == Severity::Error),
-        "{f:#?}"
-    );
+    assert!(page_errors(&page).contains(&"technical-token-translated"));
     let kept = page.replace("Ssh 에이전트를", "ssh-agent를");
     assert!(check(&kept, None, &Config::default()).is_empty());
 }
@@ -213,24 +220,15 @@ fn a_link_on_the_wrong_side_of_see() {
 #[test]
 fn a_package_name_the_code_uses_gone_is_an_error() {
     let page = |tr: &str| {
-        format!(
-            "{}\n\n```bash\ndotnet add package Microsoft.Quantum.Numerics\n```\n",
-            sxs(
-                "w-1",
-                tr,
-                "Add the Microsoft.Quantum.Numerics package to your project."
-            )
+        with_code(
+            tr,
+            "Add the Microsoft.Quantum.Numerics package to your project.",
+            "bash",
+            "dotnet add package Microsoft.Quantum.Numerics",
         )
     };
-    let f = check(
-        &page("将 Microsoft 量子包添加到项目。"),
-        None,
-        &Config::default(),
-    );
     assert!(
-        f.iter()
-            .any(|f| f.rule == "technical-token-missing" && f.severity == Severity::Error),
-        "{f:#?}"
+        page_errors(&page("将 Microsoft 量子包添加到项目。")).contains(&"technical-token-missing")
     );
     assert!(check(
         &page("将 Microsoft.Quantum.Numerics 包添加到项目。"),
@@ -399,20 +397,13 @@ fn a_placeholder_after_a_switch_in_bold_or_with_escaped_underscores() {
         "Use **/b** *Filename* to write it."
     )
     .contains(&"technical-token-translated"));
-    let page = format!(
-        "{}\n\n```console\ntablediff -sourceserver source_server_name\n```\n",
-        sxs(
-            "w-1",
-            "Especifique _el \\_ \\_ nombre del servidor de origen_ para la instancia.",
-            "Specify _source\\_server\\_name_ for the default instance."
-        )
+    let page = with_code(
+        "Especifique _el \\_ \\_ nombre del servidor de origen_ para la instancia.",
+        "Specify _source\\_server\\_name_ for the default instance.",
+        "console",
+        "tablediff -sourceserver source_server_name",
     );
-    let f = check(&page, None, &Config::default());
-    assert!(
-        f.iter()
-            .any(|f| f.rule == "technical-token-translated" && f.severity == Severity::Error),
-        "{f:#?}"
-    );
+    assert!(page_errors(&page).contains(&"technical-token-translated"));
     clean(
         "Используйте **/b** *Filename* для записи.",
         "Use **/b** *Filename* to write it.",
