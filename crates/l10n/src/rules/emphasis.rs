@@ -282,6 +282,19 @@ const AFTER_VERB: &[&str] = &[
     "選択します",
 ];
 
+/// A Japanese sentence's verb at its end, in its polite forms: nothing but
+/// a stop comes after it. (Korean machine translation sets `합니다` before
+/// the object so often, where a reader still finds the label, that
+/// labellers pass it.)
+const FINISHED: &[&str] = &["ます", "ません", "ました", "です"];
+
+/// What follows the object of a Japanese verb: a particle, or a mark that
+/// closes or lists it.
+const PARTICLE_OR_MARK: &[char] = &[
+    'を', 'に', 'が', 'は', 'で', 'と', 'の', 'へ', 'も', '、', '。', ']', '」', ',', '.', ')',
+    '）',
+];
+
 /// Their connective forms.
 const CONNECTIVE: &[&str] = &["클릭 하 여", "클릭하여", "クリックして", "選択して"];
 
@@ -304,6 +317,14 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     let source_marks = se
         .iter()
         .any(|x| x.contains(MARKS) || x.contains(['.', ':']));
+    // Where the source's points are a name's (`.txt`, `System.Version`),
+    // only a sentence's end after words of the translation's own script
+    // (`**ます。**`) tells the emphasis took a clause.
+    let name_points = source_marks
+        && !se.iter().any(|x| {
+            let x = x.trim_end();
+            x.contains(MARKS) || x.ends_with(['.', ':']) || x.contains(". ") || x.contains(": ")
+        });
     path_cut(t, s, &se, out);
     for e in emphases(t) {
         let x = inner(t, &e);
@@ -339,7 +360,12 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         // A sentence's stop inside the markers (`**클릭합니다.**`,
         // `**Windows 10.**`): the emphasis took the sentence's end.
         let stop = x.ends_with(['.', '。', '!', '！']) && !x.ends_with("..");
-        let clause = !source_marks && (x.contains(MARKS) || stop);
+        let sentence_end = x.ends_with('。')
+            || x.strip_suffix('.')
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+        let clause =
+            (!source_marks && (x.contains(MARKS) || stop)) || (name_points && sentence_end);
         // Right after the verb that acts on it, in Korean or Japanese,
         // which put the object first (`클릭 **배포 센터**합니다`,
         // `クリックして**切断**`): the label left its place.
@@ -348,11 +374,20 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         // A connective form (`클릭하여`, `クリックして`) leads on to the next
         // clause, whose object may follow; only with the verb's ending
         // right after the markers is the label inside its verb.
+        // Or right after a verb that ended its sentence with no stop
+        // (`表示されます**ソリューション エクスプローラー**`, `확인 합니다 **예**`).
+        // After a connective form, what it acts on takes a particle
+        // (`クリックして**OK**を`); a bare word after it (`クリックして**切断**前の`)
+        // is the label left behind by its own verb.
         let after_verb = AFTER_VERB.iter().any(|v| before.ends_with(v))
+            || (e.delim.len() == 2 && FINISHED.iter().any(|v| before.ends_with(v)))
             || (CONNECTIVE.iter().any(|v| before.ends_with(v))
-                && ["합니다", "します", "する"]
+                && (["합니다", "します", "する"]
                     .iter()
-                    .any(|e| after.starts_with(e)));
+                    .any(|e| after.starts_with(e))
+                    || (before.ends_with('て')
+                        && !after.is_empty()
+                        && !after.starts_with(PARTICLE_OR_MARK))));
         // Nothing but a function word of the language in the markers
         // (`**또는**`, `**的**`, `*во*`): the emphasis left its word.
         let function = FUNCTION_WORDS.contains(&x) && !se.iter().any(|w| w.trim() == x);

@@ -10,6 +10,7 @@ mod commands;
 mod compare;
 mod core_word;
 mod emphasis;
+mod emphasis_left;
 mod emptied;
 mod footer_words;
 mod glue;
@@ -214,6 +215,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     punctuation::dangling(&t, Some(&s), out);
     emphasis::emphasis_glued(&t, &s, out);
     emphasis::emphasis_moved(&t, &s, out);
+    emphasis_left::emphasis_left(&t, &s, out);
     technical_tokens::technical_tokens(&t, &s, ctx.commands, ctx.code_tokens, out);
     code_words::code_words_translated(&t, &s, ctx.code_words, out);
     syntax_words::syntax_words(&t, &s, ctx, out);
