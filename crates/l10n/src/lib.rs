@@ -151,6 +151,7 @@ pub const RULES: &[Rule] = &[
     rule("segment-empty", Error, "the translation is empty"),
     rule("front-matter-empty", Error, "the front matter's `title` or `description` is empty or missing while the source's has one"),
     rule("front-matter-untranslated", Warning, "the front matter's `title` or `description` is the source's English unchanged"),
+    rule("markup-broken", Warning, "inline markup the source writes whole is broken in the segment: an escape or an entity split by a space, bold turned into literal asterisks, math dollars unpaired, an image's alt text emptied or holding the sentence's words, code spans run together, list separators with nothing between them"),
     rule("segment-malformed", Error, "the side-by-side markup is broken: span not closed, no source span, ids that differ"),
     rule("heading-anchor-changed", Error, "a heading's `<a name>` anchor is not the slug GitHub/docfx make from its English heading"),
     rule("product-name-altered", Warning, "a product or technology name of the source (`Docker`, `ASP.NET Core`, `Azure Container Registry`) is re-cased, inflected, translated or split in the segment"),

@@ -315,7 +315,7 @@ fn real_corpus_blind11() {
         &tally,
         "blind11",
         &[("span", 15), ("name", 33), ("token", 26)],
-        77,
+        78,
         7,
     );
 }
@@ -424,7 +424,7 @@ fn real_corpus_blind18() {
         "blind18",
         &[("span", 11), ("name", 11), ("token", 3)],
         28,
-        5,
+        6,
     );
 }
 
@@ -449,7 +449,7 @@ fn real_corpus_blind20() {
     // Measured once, as labelled, after the rules were changed on blind18/
     // and blind19/: 28/56 (name 26/41, span 2/2, english 0/4, markup 0/4,
     // link 0/3, emphasis 0/2), 9 false alarms.
-    floors(&tally, "blind20", &[("span", 2), ("name", 26)], 30, 5);
+    floors(&tally, "blind20", &[("span", 2), ("name", 26)], 34, 5);
 }
 
 #[test]
@@ -478,7 +478,7 @@ fn real_corpus_blind22() {
     // rendered), which the labels leave out; one an element's name
     // translated in a link text (`[\<끝점 >]`), which they call a link
     // defect and the checker a token translated.
-    floors(&tally, "blind22", &[("token", 10), ("name", 6)], 21, 16);
+    floors(&tally, "blind22", &[("token", 10), ("name", 6)], 22, 16);
 }
 
 #[test]
@@ -499,7 +499,7 @@ fn real_corpus_blind24() {
     // Measured once, as labelled, after the rules were changed on blind22/
     // and blind23/: 7/27 (token 2/9, span 2/5, emphasis 2/5, name 1/6,
     // english 0/1, markup 0/1), 10 false alarms.
-    floors(&tally, "blind24", &[("token", 4), ("name", 4)], 13, 6);
+    floors(&tally, "blind24", &[("token", 4), ("name", 4)], 14, 6);
 }
 
 #[test]
@@ -538,7 +538,7 @@ fn real_corpus_blind29() {
     // and blind27/: 8/20 (span 6/7, name 1/1, token 1/4, emphasis 0/3,
     // english 0/3, link 0/2), 20 false alarms (the replication roles
     // "Publisher" and "Subscriber" that Microsoft's Chinese translates).
-    floors(&tally, "blind29", &[("span", 6)], 12, 16);
+    floors(&tally, "blind29", &[("span", 6)], 12, 17);
 }
 
 #[test]
@@ -557,7 +557,7 @@ fn real_corpus_blind30() {
     // Measured once, as labelled, after the rules were changed on blind28/
     // and blind29/: 34/64 (span 19/23, token 12/20, name 1/16, link 1/2,
     // english 1/1, emphasis 0/2), no false alarm.
-    floors(&tally, "blind30", &[("span", 19)], 53, 0);
+    floors(&tally, "blind30", &[("span", 19)], 54, 0);
 }
 
 #[test]
@@ -574,7 +574,7 @@ fn real_corpus_blind32() {
     // Measured once, as labelled, after the rules were changed on blind30/
     // and blind31/: 69/88 (span 37/41, name 17/18, token 13/23, emphasis
     // 1/4, english 1/2), 2 false alarms. No rule was changed on it.
-    floors(&tally, "blind32", &[("span", 37)], 77, 2);
+    floors(&tally, "blind32", &[("span", 37)], 79, 2);
 }
 
 #[test]
@@ -583,5 +583,5 @@ fn real_corpus_blind33() {
     // Measured once, as labelled, with blind32/: 16/62 (span 11/21, token
     // 2/18, link 2/6, name 1/8, emphasis 0/6, markup 0/2, front-matter
     // 0/1), 21 false alarms. No rule was changed on it.
-    floors(&tally, "blind33", &[("span", 11)], 27, 21);
+    floors(&tally, "blind33", &[("span", 11)], 29, 21);
 }

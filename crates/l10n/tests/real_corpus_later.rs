@@ -22,7 +22,7 @@ fn real_corpus_blind34() {
     // as they stood after blind32/ and blind33/ (and one round of token
     // rules on their misses): 10/81 (token 3/40, link 1/17, name 1/12, span
     // 4/6, emphasis 0/5, english 1/1), 23 false alarms.
-    floors(&tally, "blind34", &[("token", 34)], 55, 10);
+    floors(&tally, "blind34", &[("token", 34)], 57, 10);
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn real_corpus_blind37() {
     // Once Romance forms with the plain nouns first were accepted
     // (`autenticación de Windows`), "seguridad de Windows" lower-cased in a
     // link text (es 8ba8f-137) was no longer found.
-    floors(&tally, "blind37", &[("link", 21)], 50, 22);
+    floors(&tally, "blind37", &[("link", 21)], 52, 22);
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn real_corpus_blind39() {
     // after a kept brand (`Store`, `Editor`, `Admin`…), "Office Store" split
     // with `Office` moved after a Korean word (ko 59636-122) reads as
     // Microsoft's form and is no longer found; ten false alarms went.
-    floors(&tally, "blind39", &[("span", 10)], 27, 14);
+    floors(&tally, "blind39", &[("span", 10)], 31, 14);
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn real_corpus_blind42() {
     // as they stood after every change made on blind34/ to blind41/: 61/83
     // (span 31/35, token 25/33, name 4/7, emphasis 1/6, english 0/2), 36
     // false alarms.
-    floors(&tally, "blind42", &[("span", 31), ("token", 25)], 61, 15);
+    floors(&tally, "blind42", &[("span", 31), ("token", 25)], 63, 15);
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn real_corpus_blind44() {
     let tally = report("blind44", &real::blind44());
     // Measured once, as labelled: 21/41 (span 17/20, emphasis 3/8, english
     // 1/6, token 0/6, name 0/1), 5 false alarms.
-    floors(&tally, "blind44", &[("span", 17)], 22, 3);
+    floors(&tally, "blind44", &[("span", 17)], 26, 3);
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn real_corpus_blind45() {
     // Measured once, as labelled: 83/130 (token 39/58, name 36/50, span
     // 5/7, link 2/5, emphasis 0/4, english 1/3, markup 0/2, front-matter
     // 0/1), 59 false alarms.
-    floors(&tally, "blind45", &[("token", 46), ("name", 38)], 92, 31);
+    floors(&tally, "blind45", &[("token", 46), ("name", 38)], 94, 31);
 }
 
 #[test]
@@ -149,7 +149,7 @@ fn real_corpus_blind47() {
     // Measured once, as labelled: 37/82 (name 19/25, token 10/20, emphasis
     // 0/17, span 5/9, english 0/6, link 3/4, front-matter 0/1), 17 false
     // alarms.
-    floors(&tally, "blind47", &[("name", 19)], 47, 18);
+    floors(&tally, "blind47", &[("name", 19)], 49, 18);
 }
 
 #[test]
@@ -166,5 +166,5 @@ fn real_corpus_blind49() {
     // Measured once, as labelled: 46/93 (name 25/30, span 15/19, token
     // 3/17, emphasis 1/12, link 2/7, english 0/4, markup 0/4), 17 false
     // alarms.
-    floors(&tally, "blind49", &[("name", 25)], 46, 18);
+    floors(&tally, "blind49", &[("name", 25)], 55, 18);
 }

@@ -19,6 +19,7 @@ mod link_labels;
 mod link_verbs;
 mod links;
 mod localized;
+mod markup;
 mod names;
 mod nouns;
 mod orphans;
@@ -234,6 +235,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     recased::recased(&t, &s, ctx, out);
     spaced_tokens::spaced_tokens(&t, &s, out);
     emptied::emptied(&t, &s, out);
+    markup::markup_broken(&t, &s, out);
     span_role::name_role(&t, &s, ctx.names, out);
     // English glued on is reported once, not again as English left.
     let glued = source_glued::source_glued(&t, &s, out);

@@ -404,7 +404,7 @@ pub fn accepted(class: &str) -> &'static [&'static str] {
             "link-text-untranslated",
             "front-matter-untranslated",
         ],
-        "markup" => &["segment-malformed"],
+        "markup" => &["segment-malformed", "markup-broken"],
         "emphasis" => &["emphasis-glued", "emphasis-moved"],
         "stale" => &["translation-outdated"],
         "front-matter" => &["front-matter-untranslated", "front-matter-empty"],
