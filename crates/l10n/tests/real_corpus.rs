@@ -83,6 +83,10 @@ fn real_corpus_english_against_itself() {
         ("blind47", real::blind47()),
         ("blind48", real::blind48()),
         ("blind49", real::blind49()),
+        ("blind50", real::blind50()),
+        ("blind51", real::blind51()),
+        ("blind52", real::blind52()),
+        ("blind53", real::blind53()),
         ("human", real::human()),
     ] {
         for case in &cases {

@@ -12,6 +12,7 @@ use super::read;
 
 mod books;
 mod floors;
+mod fresh;
 mod later;
 mod reference;
 // Each test binary uses its own part of the corpus.
@@ -22,6 +23,8 @@ pub use books::{
 };
 #[allow(unused_imports)]
 pub use floors::{floors, report};
+#[allow(unused_imports)]
+pub use fresh::{blind50, blind51, blind52, blind53};
 #[allow(unused_imports)]
 pub use later::{
     blind34, blind35, blind36, blind37, blind38, blind39, blind40, blind41, blind42, blind43,
