@@ -288,6 +288,21 @@ const AFTER_VERB: &[&str] = &[
 /// labellers pass it.)
 const FINISHED: &[&str] = &["ます", "ません", "ました", "です"];
 
+/// Bold right after a Japanese verbal noun (`選択**OK**`, `選び**新しいプロジェクトの
+/// 追加**します`), no particle after it: English's order ("select **OK**"),
+/// where Japanese sets the label first (`**OK** を選択`).
+fn after_verbal_noun(before: &str, after: &str) -> bool {
+    const UI: &[&str] = &["クリック", "展開", "カスタマイズ", "選び"];
+    let b = before.trim_end_matches(['、', ' ']);
+    super::span_role::JA_VERBAL_NOUNS
+        .iter()
+        .chain(UI)
+        .any(|v| b.ends_with(v))
+        && !after.is_empty()
+        && !after.starts_with(PARTICLE_OR_MARK)
+        && !after.starts_with("から")
+}
+
 /// What follows the object of a Japanese verb: a particle, or a mark that
 /// closes or lists it.
 const PARTICLE_OR_MARK: &[char] = &[
@@ -326,6 +341,12 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             x.contains(MARKS) || x.ends_with(['.', ':']) || x.contains(". ") || x.contains(": ")
         });
     path_cut(t, s, &se, out);
+    // Chinese writes the same verbal nouns (`使用`, `指定`) before their
+    // object: only kana make the sentence Japanese.
+    let japanese = t
+        .text
+        .chars()
+        .any(|c| ('\u{3041}'..='\u{30ff}').contains(&c));
     for e in emphases(t) {
         let x = inner(t, &e);
         let x = x.trim();
@@ -381,6 +402,7 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         // is the label left behind by its own verb.
         let after_verb = AFTER_VERB.iter().any(|v| before.ends_with(v))
             || (e.delim.len() == 2 && FINISHED.iter().any(|v| before.ends_with(v)))
+            || (e.delim.len() == 2 && japanese && after_verbal_noun(before, after))
             || (CONNECTIVE.iter().any(|v| before.ends_with(v))
                 && (["합니다", "します", "する"]
                     .iter()

@@ -38,6 +38,7 @@ const ENGLISH_LEADING: &[&str] = &[
 /// Japanese and Korean particles that mark the word before them: a link's
 /// text does not start with one.
 const PARTICLES: &[&str] = &[
+    "については",
     "には",
     "では",
     "を",
@@ -71,6 +72,17 @@ pub(super) fn link_edges(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             continue;
         };
         let text = l.text.trim();
+        if let Some((rule, why)) = emptied_or_grammar(text, sl.text.trim()) {
+            out.push((
+                rule,
+                l.range.start,
+                format!(
+                    "the link's text {why}; the source's is \"{}\"",
+                    clip(sl.text.trim(), 50)
+                ),
+            ));
+            continue;
+        }
         let tw = words(text);
         let sw = words(sl.text.trim());
         let (Some(last), Some(s_last)) = (tw.last(), sw.last()) else {
@@ -125,6 +137,40 @@ pub(super) fn link_edges(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             ));
         }
     }
+}
+
+/// A link's text emptied (`マニフェスト スキーマ[](…)`), starting with the
+/// sentence's comma (`[、App Studio](…)`), or holding nothing but kana of a
+/// verb's ending or particles (`有効 [にします](…)`), where the source's text
+/// names something: its words moved out, other words' grammar moved in.
+fn emptied_or_grammar(text: &str, source: &str) -> Option<(&'static str, String)> {
+    let named = source.chars().any(char::is_alphanumeric);
+    if !named {
+        return None;
+    }
+    if text.is_empty() {
+        return Some((
+            "link-moved",
+            "is empty: its words were moved out of it".into(),
+        ));
+    }
+    let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
+    if text.starts_with(['、', '，']) {
+        return Some((
+            "link-text-punctuation",
+            format!("\"{}\" starts with the sentence's comma", clip(text, 40)),
+        ));
+    }
+    // Kana that start with a particle or hold a verb's polite ending; not
+    // a word of kana (`ここ`, `こちら`: "here").
+    let grammar =
+        text.starts_with(['に', 'を', 'は', 'が', 'で', 'と', 'の', 'も']) || text.contains("ます");
+    (text.chars().all(hiragana) && grammar && !source.chars().all(hiragana)).then(|| {
+        (
+            "link-moved",
+            format!("\"{text}\" is nothing but a verb's ending or particles: the link left the words it names"),
+        )
+    })
 }
 
 /// Korean topic and object particles, Japanese ones: they end the phrase
@@ -288,6 +334,25 @@ mod tests {
             ),
             0
         );
+    }
+
+    #[test]
+    fn a_link_emptied_or_left_on_grammar() {
+        assert_eq!(
+            found(
+                "マニフェスト スキーマ[](a.md) と",
+                "[manifest schema](a.md) and"
+            ),
+            1
+        );
+        assert_eq!(found("[、App Studio](a.md)", ", [App Studio](a.md)"), 1);
+        assert_eq!(
+            found("有効 [にします](a.md)。", "enable it [here](a.md)."),
+            1
+        );
+        assert_eq!(found("[App Studio](a.md) と", "[App Studio](a.md) and"), 0);
+        assert_eq!(found("[こちら](a.md) を参照", "see [here](a.md)"), 0);
+        assert_eq!(found("[ここ](a.md) を参照", "see [here](a.md)"), 0);
     }
 
     #[test]

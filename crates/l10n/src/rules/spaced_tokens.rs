@@ -40,6 +40,7 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         return;
     }
     spaced_literals(t, s, out);
+    dash_parted(t, s, out);
     let said: Vec<usize> = out.iter().map(|f| f.1).collect();
     let mut seen = std::collections::HashSet::new();
     for &(_, w) in &s.words {
@@ -95,6 +96,41 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
                 clip(m.as_str(), 50)
             )),
         ));
+    }
+}
+
+/// A parameter's dash parted from its name by a space (`– EnableSync를` for
+/// `–EnableSync`, `- Path` for `-Path`): the reader types two words.
+fn dash_parted(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    for &(_, w) in &s.words {
+        let Some(name) = w.strip_prefix(['-', '–']) else {
+            continue;
+        };
+        let dash = &w[..w.len() - name.len()];
+        let named = name.len() >= 3
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric());
+        if !named || t.text.contains(w) {
+            continue;
+        }
+        let parted = [" ", "\u{a0}", "  "]
+            .iter()
+            .map(|gap| format!("{dash}{gap}{name}"))
+            .find_map(|x| t.text.find(&x).map(|at| (at, x)));
+        if let Some((at, x)) = parted {
+            let after = t.text[at + x.len()..].chars().next();
+            if after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            out.push((
+                "technical-token-translated",
+                at,
+                certain(&format!(
+                    "\"{x}\" is the parameter \"{w}\" with its dash parted from its name: the reader types two words; keep \"{w}\""
+                )),
+            ));
+            return;
+        }
     }
 }
 
@@ -164,6 +200,15 @@ mod tests {
 
     fn found(tr: &str, src: &str) -> usize {
         run_rule(spaced_tokens, tr, src).len()
+    }
+
+    #[test]
+    fn a_dash_parted_from_its_parameter() {
+        assert_eq!(found("– EnableSync를 사용합니다", "Use –EnableSync."), 1);
+        assert_eq!(found("- Path パラメーター", "the -Path parameter"), 1);
+        assert_eq!(found("-Path パラメーター", "the -Path parameter"), 0);
+        // A dash of the prose before a word is no parameter's.
+        assert_eq!(found("A - B", "A -B test"), 0);
     }
 
     #[test]

@@ -64,6 +64,7 @@ impl Script {
 mod names;
 mod words;
 pub(super) use names::{link_role, name_role};
+pub(super) use words::JA_VERBAL_NOUNS;
 use words::*;
 
 /// The next character after `at` that is neither a space nor inside

@@ -117,7 +117,7 @@ pub(super) const JA_SURU: &[&str] = &[
 /// Japanese verbal nouns a command or a path is the object of (`実行`,
 /// `変更`): written before the span with no particle between, the span has
 /// moved after its verb (`実行`sudo nginx -t`構成…`, `変更`/etc/…`です`).
-pub(super) const JA_VERBAL_NOUNS: &[&str] = &[
+pub(in crate::rules) const JA_VERBAL_NOUNS: &[&str] = &[
     "実行",
     "変更",
     "使用",
