@@ -48,6 +48,9 @@ pub(crate) fn heading_anchors(
     let mut auto = Slugger::default();
     let mut expected_slugs = Slugger::default();
     let mut reported: HashSet<String> = HashSet::new();
+    // Whether any heading's anchor is the slug of its English: the
+    // localization's anchors, which every heading then needs.
+    let mut slug_anchored = false;
     // Each localized heading's English slug and text, from its segments.
     let mut english: Vec<Option<(String, String)>> = vec![None; ldoc.headings.len()];
     for (hi, h) in ldoc.headings.iter().enumerate() {
@@ -74,10 +77,16 @@ pub(crate) fn heading_anchors(
             // source), or one the docfx tools made from the heading's
             // markup (`visual-studiotabvisual-studio` for a tab's link,
             // `no-locq` for `:::no-loc text="Q#":::`): not the translation's.
+            // Or one the page's own links go to (`[…](#bkmk-add-pkg)`): the
+            // author's, which the English page has as well.
             let english_own = inside
                 .iter()
                 .filter_map(|s| s.source.as_deref())
-                .any(|src| explicit.iter().any(|a| src.contains(&format!("\"{a}\""))));
+                .any(|src| explicit.iter().any(|a| src.contains(&format!("\"{a}\""))))
+                || explicit
+                    .iter()
+                    .any(|a| localized.contains(&format!("](#{a})")));
+            slug_anchored |= explicit.contains(&expected);
             // Or the slug of the English as written, its entities not
             // read (`47extensiondllex` for `&#47;ExtensionDll(ex)`).
             let raw: String = inside
@@ -126,6 +135,11 @@ pub(crate) fn heading_anchors(
             });
             reported.insert(expected);
         }
+    }
+    // Anchors the author set on some headings only (`<a href="" id="bkmk-…">`),
+    // none of them a heading's slug: the others have none in English either.
+    if anchored && !slug_anchored {
+        out.retain(|a| a.rule != "heading-anchor-missing");
     }
     if let Some((_, sdoc)) = source {
         // A plain copy with no anchor of its own follows the convention of

@@ -198,7 +198,7 @@ fn real_corpus_blind51() {
         "blind51",
         &[("token", 48), ("name", 5), ("markup", 3)],
         62,
-        22,
+        8,
     );
 }
 

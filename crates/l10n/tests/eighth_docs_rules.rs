@@ -1,0 +1,141 @@
+//! The rules changed in the eighth session on the unseen pages: on the misses
+//! of `blind34/` to `blind49/` (markup broken, emphasis that left its name),
+//! then on those of `blind50/` to `blind53/` (Microsoft Search, MDOP, BizTalk
+//! and Teams pages). Each case is from a real page (shortened); each careful
+//! counterpart is how a translator writes it.
+
+mod support;
+
+use doccheck_l10n::{check, Config};
+use support::{clean, rules, sxs};
+
+#[test]
+fn inline_markup_the_translation_breaks() {
+    // An escaped parenthesis cut from its backslash (blind49/ es).
+    assert!(rules(
+        "Presione `Control` + `Shift` + `I` \\ (Windows \\).",
+        "Press `Control`+`Shift`+`I` \\(Windows\\).",
+    )
+    .contains(&"markup-broken"));
+    // An entity split by a space in a heading (blind45/ ja).
+    assert!(rules(
+        "& #47;IndexFile(if) オプション",
+        "&#47;IndexFile(if) option",
+    )
+    .contains(&"markup-broken"));
+    // Bold turned into literal asterisks (blind51/ zh).
+    assert!(rules("单击“下一步”\\*\\*\\*\\*。", "Click **Next**.").contains(&"markup-broken"));
+    clean(
+        "Presione `Control`+`Shift`+`I` \\(Windows\\).",
+        "Press `Control`+`Shift`+`I` \\(Windows\\).",
+    );
+    clean("单击 **下一步**。", "Click **Next**.");
+}
+
+#[test]
+fn a_name_in_bold_left_outside_the_markers_set_on_other_words() {
+    // blind39/ ja: the bold moved from BodyAsHTML onto another rule's name.
+    assert!(rules(
+        "**ItemHasRegularExpressionMatch** ルールで BodyAsHTML プロパティを使用します。",
+        "Use the **BodyAsHTML** property in an ItemHasRegularExpressionMatch rule.",
+    )
+    .contains(&"emphasis-moved"));
+    clean(
+        "ItemHasRegularExpressionMatch ルールで **BodyAsHTML** プロパティを使用します。",
+        "Use the **BodyAsHTML** property in an ItemHasRegularExpressionMatch rule.",
+    );
+}
+
+#[test]
+fn bold_after_a_japanese_verbal_noun_in_english_order() {
+    // blind52/ ja: "select **Build**" written in English order.
+    assert!(rules(
+        "ソリューションを右クリックし、選択**ビルド**します。",
+        "Right-click the solution, and select **Build**."
+    )
+    .contains(&"emphasis-moved"));
+    clean(
+        "ソリューションを右クリックし、**ビルド** を選択します。",
+        "Right-click the solution, and select **Build**.",
+    );
+    // Chinese sets the object after the verb: no finding.
+    clean(
+        "右键单击解决方案，然后选择 **生成**。",
+        "Right-click the solution, and select **Build**.",
+    );
+}
+
+#[test]
+fn a_link_emptied_or_left_on_a_verbs_ending() {
+    assert!(rules(
+        "開発者プレビューを有効 [にします](#enable)。",
+        "Enable developer preview [here](#enable).",
+    )
+    .contains(&"link-moved"));
+    assert!(rules(
+        "マニフェスト スキーマ[](schema.md)を参照してください。",
+        "See the [manifest schema](schema.md).",
+    )
+    .contains(&"link-moved"));
+    clean(
+        "開発者プレビューは [ここ](#enable) で有効にします。",
+        "Enable developer preview [here](#enable).",
+    );
+}
+
+#[test]
+fn a_parameters_dash_parted_from_its_name_is_an_error() {
+    let f = check(
+        &format!(
+            "{}\n",
+            sxs(
+                "t-1",
+                "– EnableSync를 사용하여 동기화를 사용하도록 설정합니다.",
+                "Use –EnableSync to enable sync.",
+            )
+        ),
+        None,
+        &Config::default(),
+    );
+    assert!(f
+        .iter()
+        .any(|f| f.rule == "technical-token-translated"
+            && f.severity == doccheck_l10n::Severity::Error));
+}
+
+#[test]
+fn anchors_the_author_set_and_the_page_links_to_are_the_englishs() {
+    // MDOP pages (blind51/): `<a href="" id="bkmk-…">` on some headings, the
+    // page's own links going to them; the title has none in English either.
+    let page = [
+        format!(
+            "# {}",
+            sxs("h-1", "パッケージを管理する方法", "How to manage packages")
+        ),
+        String::new(),
+        format!(
+            "- [{}](#bkmk-add-pkg)",
+            sxs("h-2", "パッケージを追加するには", "To add a package")
+        ),
+        String::new(),
+        format!(
+            "## <a href=\"\" id=\"bkmk-add-pkg\"></a>{}",
+            sxs("h-3", "パッケージを追加するには", "To add a package")
+        ),
+        String::new(),
+    ]
+    .join("\n");
+    let f = check(&page, None, &Config::default());
+    assert!(
+        f.iter().all(|f| !f.rule.starts_with("heading-anchor")),
+        "{f:#?}"
+    );
+    // A localization's slug anchor that is not the English heading's is
+    // still reported.
+    let changed = page.replace("id=\"bkmk-add-pkg\"", "id=\"pakkeji\"");
+    let f = check(&changed, None, &Config::default());
+    assert!(
+        f.iter().any(|f| f.rule == "heading-anchor-changed"),
+        "{f:#?}"
+    );
+}
