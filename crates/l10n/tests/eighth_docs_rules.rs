@@ -139,3 +139,18 @@ fn anchors_the_author_set_and_the_page_links_to_are_the_englishs() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_span_between_a_verbal_noun_and_the_copula() {
+    // blind36/ ja: "run `dotnet` from the command line" in English order,
+    // with a stray copula: `で` opens `です`, which takes no object.
+    assert!(rules(
+        "コマンドラインから実行`dotnet`です。",
+        "Run `dotnet` from the command line.",
+    )
+    .contains(&"code-span-moved"));
+    clean(
+        "コマンドラインから `dotnet` を実行します。",
+        "Run `dotnet` from the command line.",
+    );
+}

@@ -443,7 +443,7 @@ fn real_corpus_blind19() {
         "blind19",
         &[("span", 22), ("name", 11), ("token", 11)],
         48,
-        7,
+        9,
     );
 }
 

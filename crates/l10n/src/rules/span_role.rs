@@ -153,7 +153,8 @@ fn role(
             // Right after a verbal noun, no particle between, and no
             // particle after it either: the span left its verb's object.
             if let Some(v) = JA_VERBAL_NOUNS.iter().find(|v| prev.ends_with(**v)) {
-                let particle = after.starts_with(JA_PARTICLES)
+                // `で` opens `です` too: a copula, which takes no object.
+                let particle = (after.starts_with(JA_PARTICLES) && !after.starts_with("です"))
                     || after.starts_with(['の', 'と', 'へ', '(', '（'])
                     || after.starts_with("から");
                 if !after.is_empty() && !particle {
