@@ -87,6 +87,10 @@ fn real_corpus_english_against_itself() {
         ("blind51", real::blind51()),
         ("blind52", real::blind52()),
         ("blind53", real::blind53()),
+        ("blind54", real::blind54()),
+        ("blind55", real::blind55()),
+        ("blind56", real::blind56()),
+        ("blind57", real::blind57()),
         ("human", real::human()),
     ] {
         for case in &cases {
