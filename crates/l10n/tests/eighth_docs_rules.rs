@@ -154,3 +154,31 @@ fn a_span_between_a_verbal_noun_and_the_copula() {
         "Run `dotnet` from the command line.",
     );
 }
+
+#[test]
+fn a_switch_whose_anchor_keeps_its_spelling_is_still_translated() {
+    // blind57/ es: `<span id="-check">` before the translated switch.
+    assert!(rules(
+        "<span id=\"-check\"></span>**-comprobar**",
+        "<span id=\"-check\"></span>**-check**",
+    )
+    .contains(&"technical-token-missing"));
+    clean(
+        "<span id=\"-check\"></span>**-check**",
+        "<span id=\"-check\"></span>**-check**",
+    );
+}
+
+#[test]
+fn a_name_written_with_signs_broken() {
+    // blind57/ ja: C++/WinRT torn in a template's name.
+    assert!(rules(
+        "**Holographic DirectX 11 アプリ (ユニバーサル Windows)C++(WinRT)** を選択します。",
+        "Select **Holographic DirectX 11 App (Universal Windows) (C++/WinRT)**.",
+    )
+    .contains(&"product-name-altered"));
+    clean(
+        "**Holographic DirectX 11 アプリ (ユニバーサル Windows) (C++/WinRT)** を選択します。",
+        "Select **Holographic DirectX 11 App (Universal Windows) (C++/WinRT)**.",
+    );
+}

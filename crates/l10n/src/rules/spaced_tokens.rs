@@ -41,6 +41,7 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
     spaced_literals(t, s, out);
     dash_parted(t, s, out);
+    signed_names(t, s, out);
     let said: Vec<usize> = out.iter().map(|f| f.1).collect();
     let mut seen = std::collections::HashSet::new();
     for &(_, w) in &s.words {
@@ -134,6 +135,35 @@ fn dash_parted(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     }
 }
 
+/// A language's or a library's name written with signs (`C++/WinRT`,
+/// `C++17`, `C#`), broken in the translation (`C++(WinRT)`, `C + + 17`,
+/// `C++の … 11/WinRT`): no translation writes these names otherwise.
+fn signed_names(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    let mut masked = s.inl.cursor();
+    for &(at, w) in &s.words {
+        let w = w.trim_end_matches(['.', ',', ':', ';', ')']);
+        let w = w.trim_start_matches('(');
+        let signed = (w.starts_with("C++") || w.starts_with("C#") || w.starts_with("F#"))
+            && w.len() > 2
+            && w[2..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+/#".contains(c));
+        if !signed || masked.at(at) || t.text.contains(w) {
+            continue;
+        }
+        let head = &w[..2];
+        let at = t.text.find(head).unwrap_or(0);
+        out.push((
+            "product-name-altered",
+            at,
+            format!(
+                "the name \"{w}\" is not in the translation as written: broken, spaced or torn apart; a name is kept whole; suggested fix: \"{w}\""
+            ),
+        ));
+        return;
+    }
+}
+
 /// A literal the source quotes (`"a$a"`, `'!1'`, `"2+2"`), with a sign
 /// in it, written by the translation with spaces or full-width signs in it
 /// (`"a $ a"`, `"！ 1"`): the result the page shows no longer matches.
@@ -200,6 +230,14 @@ mod tests {
 
     fn found(tr: &str, src: &str) -> usize {
         run_rule(spaced_tokens, tr, src).len()
+    }
+
+    #[test]
+    fn a_name_with_signs_broken() {
+        assert_eq!(found("C++(WinRT) を選択します", "Select (C++/WinRT)."), 1);
+        assert_eq!(found("符合C + + 17", "conforms to C++17"), 1);
+        assert_eq!(found("C++/WinRT を使います", "Use C++/WinRT."), 0);
+        assert_eq!(found("使用 C# 和 F#", "Use C# and F#."), 0);
     }
 
     #[test]

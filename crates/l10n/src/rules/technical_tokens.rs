@@ -13,6 +13,18 @@ fn common_prefix(a: &str, b: &str) -> usize {
 
 /// Every token of a text, code spans included: whitespace-separated chunks
 /// and their parts between separators like `/`, `:`, `=`, brackets.
+/// The text with every HTML element that has attributes (`<span
+/// id="x">`, `<a href="…">`) taken out; a code span's `<app_assembly>` has
+/// none and stays.
+fn without_attributes(text: &str) -> std::borrow::Cow<'_, str> {
+    static TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    if !text.contains('<') {
+        return text.into();
+    }
+    TAG.get_or_init(|| regex::Regex::new(r#"</?[A-Za-z][A-Za-z0-9]*\s+[^<>]*=[^<>]*>"#).unwrap())
+        .replace_all(text, " ")
+}
+
 fn token_set(text: &str) -> HashSet<&str> {
     let mut set = HashSet::new();
     for chunk in text.split(|c: char| c.is_whitespace() || c == '`') {
@@ -90,6 +102,10 @@ pub(super) fn technical_tokens(
     out: &mut Vec<Raw>,
 ) {
     placeholder(t, s, out);
+    // Without the attributes of HTML elements (`<span id="-autorecover">`
+    // before a translated `**-Autorrecuperación**`): an anchor's id is no
+    // token the reader sees.
+    let untagged = without_attributes(t.text);
     let mut t_tokens: Option<HashSet<&str>> = None;
     let s_words: HashSet<&str> = s.words.iter().map(|&(_, w)| w).collect();
     // Candidates for a translated token: words, and the parts of hyphenated
@@ -179,7 +195,7 @@ pub(super) fn technical_tokens(
             continue;
         }
         if t_tokens
-            .get_or_insert_with(|| token_set(t.text))
+            .get_or_insert_with(|| token_set(&untagged))
             .contains(tok)
         {
             recased_elsewhere(t, tok, &s_words, out);
