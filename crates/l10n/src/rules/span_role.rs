@@ -61,6 +61,7 @@ impl Script {
     }
 }
 
+mod korean;
 mod names;
 mod words;
 pub(super) use names::{link_role, name_role};
@@ -219,6 +220,9 @@ fn role(
                     true,
                     format!("it is now between \"{w}\" and the verb ending \"{first}\""),
                 ));
+            }
+            if let Some(why) = korean::english_order(t, tr, prev) {
+                return Some((true, why));
             }
             if let Some(p) = misplaced_particle(w) {
                 return Some((false, format!("the particle \"{p}\" written onto \"{w}\" right before it does not fit that word: it belongs to the span")));
