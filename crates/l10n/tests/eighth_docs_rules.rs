@@ -182,3 +182,16 @@ fn a_name_written_with_signs_broken() {
         "Select **Holographic DirectX 11 App (Universal Windows) (C++/WinRT)**.",
     );
 }
+
+#[test]
+fn names_re_cased_two_letters_and_for() {
+    // blind46/ es: a parameter's alias in capitals.
+    assert!(rules("Alias: DB", "Alias: db").contains(&"product-name-altered"));
+    clean("Alias: db", "Alias: db");
+    // blind48/ ja: the second part of a "for" name in lower case.
+    assert!(
+        rules("Skype for business のデータ", "data of Skype for Business",)
+            .contains(&"product-name-altered")
+    );
+    clean("Skype for Business のデータ", "data of Skype for Business");
+}

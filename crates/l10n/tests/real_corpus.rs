@@ -120,7 +120,7 @@ fn real_corpus_tune() {
             ("token", 5),
         ],
         46,
-        0,
+        1,
     );
 }
 
@@ -368,7 +368,7 @@ fn real_corpus_blind14() {
         &tally,
         "blind14",
         &[("span", 42), ("name", 47), ("token", 10)],
-        105,
+        107,
         6,
     );
 }
@@ -398,7 +398,7 @@ fn real_corpus_blind16() {
         &tally,
         "blind16",
         &[("span", 8), ("name", 50), ("token", 4)],
-        67,
+        68,
         8,
     );
 }
@@ -417,7 +417,7 @@ fn real_corpus_blind17() {
         "blind17",
         &[("span", 31), ("name", 11), ("token", 20)],
         66,
-        14,
+        15,
     );
 }
 
@@ -507,7 +507,7 @@ fn real_corpus_blind24() {
     // Measured once, as labelled, after the rules were changed on blind22/
     // and blind23/: 7/27 (token 2/9, span 2/5, emphasis 2/5, name 1/6,
     // english 0/1, markup 0/1), 10 false alarms.
-    floors(&tally, "blind24", &[("token", 4), ("name", 4)], 14, 6);
+    floors(&tally, "blind24", &[("token", 4), ("name", 4)], 14, 7);
 }
 
 #[test]

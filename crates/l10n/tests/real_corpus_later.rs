@@ -146,7 +146,7 @@ fn real_corpus_blind46() {
     // as they stood after the changes made on blind42/ to blind45/: 69/107
     // (span 32/44, token 21/35, english 11/13, name 5/13, emphasis 0/2), 9
     // false alarms.
-    floors(&tally, "blind46", &[("span", 32), ("token", 29)], 77, 9);
+    floors(&tally, "blind46", &[("span", 32), ("token", 29)], 84, 9);
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn real_corpus_blind48() {
     let tally = report("blind48", &real::blind48());
     // Measured once, as labelled: 13/23 (name 7/12, english 3/4, link 1/3,
     // emphasis 1/2, front-matter 0/1, token 1/1), 9 false alarms.
-    floors(&tally, "blind48", &[("name", 7)], 13, 9);
+    floors(&tally, "blind48", &[("name", 7)], 18, 9);
 }
 
 #[test]

@@ -127,7 +127,20 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
     for &(at, w) in &t_runs {
         // Two letters in bold are an alias (**sl**, **LS**).
         let bold_pair = w.len() == 2 && t_bold.contains(w);
-        if (w.len() < 3 && !bold_pair) || said.contains(&at) {
+        // Two letters the source writes in lower case, in capitals (`alias:
+        // DB` for `alias: db`): an alias or a value, not an acronym.
+        // Not an extension named as its file type (`JS` for `.js` files),
+        // unless still after its dot (`Startup.CS`).
+        let shouted_pair = w.len() == 2
+            && all_caps(w)
+            && (!s.text.contains(&format!(".{}", w.to_ascii_lowercase()))
+                || t.text[..at].ends_with('.'))
+            // Nor a switch, which `flags_recased` reads.
+            && !t.text[..at].ends_with(['/', '-'])
+            && spellings
+                .get(&w.to_ascii_lowercase())
+                .is_some_and(|v| v.iter().all(|x| x.chars().all(|c| c.is_ascii_lowercase())));
+        if (w.len() < 3 && !bold_pair && !shouted_pair) || said.contains(&at) {
             continue;
         }
         // Or its plural's (`Pssession` for "PSSessions").
@@ -205,7 +218,15 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
         let found = if plural {
             inner_lost
         } else {
-            capitals || raised || lowered || lowered_name || mixed || acronym || bold || inner_lost
+            capitals
+                || raised
+                || lowered
+                || lowered_name
+                || mixed
+                || acronym
+                || bold
+                || inner_lost
+                || (shouted_pair && !compound && !crate::text::is_english_word(w))
         };
         if found {
             out.push((
@@ -219,8 +240,40 @@ pub(super) fn recased(t: &Side, s: &Side, ctx: &super::Ctx, out: &mut Vec<Raw>) 
         }
     }
     flags_recased(t, s, out);
+    for_names_recased(t, s, out);
     cyrillic_names(t, s, ctx, out);
     spaced_names(t, s, names, out);
+}
+
+/// A name joined by "for" (`Skype for Business`, `OneDrive for Business`,
+/// `Visual Studio for Mac`), kept in English with other capitals (`Skype for
+/// business`): the capitals of its second part are the name's.
+fn for_names_recased(t: &Side, s: &Side, out: &mut Vec<Raw>) {
+    static FOR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = FOR.get_or_init(|| {
+        regex::Regex::new(r"\b[A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+)* for [A-Z][A-Za-z0-9]+\b")
+            .unwrap()
+    });
+    if !s.text.contains(" for ") {
+        return;
+    }
+    let lower_t = t.text.to_lowercase();
+    for m in re.find_iter(s.text) {
+        let name = m.as_str();
+        if t.text.contains(name) {
+            continue;
+        }
+        // The same letters, other capitals: byte offsets agree for ASCII.
+        if let Some(at) = lower_t.find(&name.to_lowercase()) {
+            let written = &t.text[at..at + name.len()];
+            out.push((
+                "product-name-altered",
+                at,
+                format!("\"{written}\" is the name \"{name}\" with other capitals; a name is written as the source writes it; suggested fix: \"{name}\""),
+            ));
+            return;
+        }
+    }
 }
 
 /// A switch of the source written with other capitals (`-E` for `-e`,
