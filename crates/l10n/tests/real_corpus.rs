@@ -91,6 +91,10 @@ fn real_corpus_english_against_itself() {
         ("blind55", real::blind55()),
         ("blind56", real::blind56()),
         ("blind57", real::blind57()),
+        ("blind58", real::blind58()),
+        ("blind59", real::blind59()),
+        ("blind60", real::blind60()),
+        ("blind61", real::blind61()),
         ("human", real::human()),
     ] {
         for case in &cases {

@@ -24,7 +24,10 @@ pub use books::{
 #[allow(unused_imports)]
 pub use floors::{floors, report};
 #[allow(unused_imports)]
-pub use fresh::{blind50, blind51, blind52, blind53, blind54, blind55, blind56, blind57};
+pub use fresh::{
+    blind50, blind51, blind52, blind53, blind54, blind55, blind56, blind57, blind58, blind59,
+    blind60, blind61,
+};
 #[allow(unused_imports)]
 pub use later::{
     blind34, blind35, blind36, blind37, blind38, blind39, blind40, blind41, blind42, blind43,

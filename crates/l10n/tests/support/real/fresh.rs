@@ -3,10 +3,13 @@
 //! (`blind51/`), Azure CLI quickstarts, Xamarin and BizTalk (`blind52/`),
 //! SQL Server, Teams developer and Microsoft Graph pages (`blind53/`); then
 //! WSL (`blind54/`), Azure and HoloLens (`blind55/`), Skype for Business
-//! Server (`blind56/`), WMI, ADO and Mixed Reality pages (`blind57/`).
+//! Server (`blind56/`), WMI, ADO and Mixed Reality pages (`blind57/`); then
+//! Win32 and ASP.NET deployment (`blind58/`), Exchange, Office client and
+//! ASP.NET Web API (`blind59/`), Azure and Exchange (`blind60/`), Surface
+//! IT pro pages (`blind61/`).
 //! Titles and descriptions are translated, their English not carried,
-//! but for the Japanese Developer Preview page and the Spanish MOFCOMP
-//! page, whose titles are kept.
+//! but for the pages whose titles are kept (a tool's or an interface's
+//! name: Developer Preview, MOFCOMP, Schtasks.exe, IMsgStoreAdvise).
 
 use super::reference::carried;
 use super::Case;
@@ -223,6 +226,120 @@ pub fn blind57() -> Vec<Case> {
         (
             "zh.add-holographic-remoting",
             "zh.add-holographic-remoting.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side pages: schtasks (es) and WinRM URI prefixes (ru) of the Win32 docs; ASP.NET Web Forms deployment: web packages deployed (zh), a what-if deployment (ko), web packages installed by hand (ja).
+pub fn blind58() -> Vec<Case> {
+    carried(&[
+        ("es.schtasks", "es.schtasks.md", None, true),
+        (
+            "ja.manually-installing-web-packages",
+            "ja.manually-installing-web-packages.md",
+            None,
+            false,
+        ),
+        (
+            "ko.performing-a-what-if-deployment",
+            "ko.performing-a-what-if-deployment.md",
+            None,
+            false,
+        ),
+        ("ru.uri-prefixes", "ru.uri-prefixes.md", None, false),
+        (
+            "zh.deploying-web-packages",
+            "zh.deploying-web-packages.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side pages: Exchange: access to EWS (es); Visio cell references (ru), Project WCF code samples (zh), Outlook MAPI IMsgStore::Advise (ja); ASP.NET Web API HTTP cookies (ko).
+pub fn blind59() -> Vec<Case> {
+    carried(&[
+        (
+            "es.how-to-control-access-to-ews-in-exchange",
+            "es.how-to-control-access-to-ews-in-exchange.md",
+            None,
+            false,
+        ),
+        ("ja.imsgstore-advise", "ja.imsgstore-advise.md", None, true),
+        ("ko.http-cookies", "ko.http-cookies.md", None, false),
+        (
+            "ru.about-cell-references",
+            "ru.about-cell-references.md",
+            None,
+            false,
+        ),
+        (
+            "zh.prerequisites-for-wcf-based-code-samples-in-project",
+            "zh.prerequisites-for-wcf-based-code-samples-in-project.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side pages: Azure Batch with the Azure CLI (es), expanding Linux VM disks (ru), Service Fabric Docker Compose (ko); Exchange Management Shell namespaces (zh) and mail users (ja).
+pub fn blind60() -> Vec<Case> {
+    carried(&[
+        (
+            "es.batch-cli-get-started",
+            "es.batch-cli-get-started.md",
+            None,
+            false,
+        ),
+        (
+            "ja.how-to-get-a-list-of-mail-users-by-using-the-exchange-management-shell",
+            "ja.how-to-get-a-list-of-mail-users-by-using-the-exchange-management-shell.md",
+            None,
+            false,
+        ),
+        (
+            "ko.service-fabric-docker-compose",
+            "ko.service-fabric-docker-compose.md",
+            None,
+            false,
+        ),
+        ("ru.expand-disks", "ru.expand-disks.md", None, false),
+        (
+            "zh.exchange-management-shell-namespaces",
+            "zh.exchange-management-shell-namespaces.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side pages: Surface IT pro pages: the Surface Dock firmware update (es), the battery limit (ru), the diagnostic toolkit command line (zh), system SKUs (ko), Enterprise Management Mode (ja).
+pub fn blind61() -> Vec<Case> {
+    carried(&[
+        (
+            "es.surface-dock-firmware-update",
+            "es.surface-dock-firmware-update.md",
+            None,
+            false,
+        ),
+        (
+            "ja.surface-enterprise-management-mode",
+            "ja.surface-enterprise-management-mode.md",
+            None,
+            false,
+        ),
+        (
+            "ko.surface-system-sku-reference",
+            "ko.surface-system-sku-reference.md",
+            None,
+            false,
+        ),
+        ("ru.battery-limit", "ru.battery-limit.md", None, false),
+        (
+            "zh.surface-diagnostic-toolkit-command-line",
+            "zh.surface-diagnostic-toolkit-command-line.md",
             None,
             false,
         ),
