@@ -195,3 +195,36 @@ fn names_re_cased_two_letters_and_for() {
     );
     clean("Skype for Business のデータ", "data of Skype for Business");
 }
+
+#[test]
+fn a_placeholder_in_bold_beside_its_switch_translated() {
+    // blind58/ es: schtasks's syntax terms.
+    assert!(
+        rules("**/S** **sistema**", "**/S** **system**").contains(&"technical-token-translated")
+    );
+    clean("**/S** **system**", "**/S** **system**");
+}
+
+#[test]
+fn a_verb_noun_name_of_another_kind_re_cased() {
+    // blind59/ ko: an HTTP header on a page that runs no PowerShell.
+    assert!(rules(
+        "Set-cookie 헤더를 사용합니다.",
+        "Use the Set-Cookie header."
+    )
+    .contains(&"product-name-altered"));
+    clean(
+        "Set-Cookie 헤더를 사용합니다.",
+        "Use the Set-Cookie header.",
+    );
+}
+
+#[test]
+fn korean_bold_after_a_finished_verb() {
+    // blind58/ ko: the flag set after the sentence's verb.
+    assert!(rules(
+        "명령을 실행할 수 있습니다 합니다 **/t** 플래그 대신.",
+        "You can run the command with the **/t** flag instead.",
+    )
+    .contains(&"emphasis-moved"));
+}

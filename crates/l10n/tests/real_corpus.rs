@@ -490,7 +490,7 @@ fn real_corpus_blind22() {
     // rendered), which the labels leave out; one an element's name
     // translated in a link text (`[\<끝점 >]`), which they call a link
     // defect and the checker a token translated.
-    floors(&tally, "blind22", &[("token", 10), ("name", 6)], 22, 16);
+    floors(&tally, "blind22", &[("token", 10), ("name", 6)], 22, 22);
 }
 
 #[test]
@@ -577,7 +577,7 @@ fn real_corpus_blind31() {
     let tally = report("blind31", &real::blind31());
     // Measured once, as labelled, with blind30/: 60/70 (token 43/47, span
     // 13/14, english 2/5, link 2/3, name 0/1), 22 false alarms.
-    floors(&tally, "blind31", &[("span", 13)], 61, 18);
+    floors(&tally, "blind31", &[("span", 13)], 62, 18);
 }
 
 #[test]
@@ -595,5 +595,5 @@ fn real_corpus_blind33() {
     // Measured once, as labelled, with blind32/: 16/62 (span 11/21, token
     // 2/18, link 2/6, name 1/8, emphasis 0/6, markup 0/2, front-matter
     // 0/1), 21 false alarms. No rule was changed on it.
-    floors(&tally, "blind33", &[("span", 11)], 29, 21);
+    floors(&tally, "blind33", &[("span", 11)], 29, 24);
 }

@@ -122,7 +122,7 @@ fn real_corpus_blind43() {
     let tally = report("blind43", &real::blind43());
     // Measured once, as labelled: 43/62 (token 15/22, name 16/19, span
     // 11/16, link 0/3, emphasis 1/1, english 0/1), 19 false alarms.
-    floors(&tally, "blind43", &[("token", 15)], 43, 19);
+    floors(&tally, "blind43", &[("token", 15)], 46, 19);
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn real_corpus_blind44() {
     let tally = report("blind44", &real::blind44());
     // Measured once, as labelled: 21/41 (span 17/20, emphasis 3/8, english
     // 1/6, token 0/6, name 0/1), 5 false alarms.
-    floors(&tally, "blind44", &[("span", 17)], 26, 3);
+    floors(&tally, "blind44", &[("span", 17)], 26, 5);
 }
 
 #[test]
@@ -158,7 +158,7 @@ fn real_corpus_blind47() {
     // Measured once, as labelled: 37/82 (name 19/25, token 10/20, emphasis
     // 0/17, span 5/9, english 0/6, link 3/4, front-matter 0/1), 17 false
     // alarms.
-    floors(&tally, "blind47", &[("name", 19)], 49, 21);
+    floors(&tally, "blind47", &[("name", 19)], 52, 21);
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn real_corpus_blind58() {
         &tally,
         "blind58",
         &[("token", 34), ("emphasis", 5), ("name", 10), ("link", 4)],
-        54,
+        69,
         39,
     );
 }
@@ -296,7 +296,7 @@ fn real_corpus_blind59() {
     // 15/61 (token 2/29, name 1/9, emphasis 4/8, link 6/8, english 0/3, front-
     // matter 0/2, markup 1/1, span 1/1), 15 false alarms. ru.about-cell-
     // references exited 0 (its token defects found as warnings only).
-    floors(&tally, "blind59", &[("emphasis", 4), ("link", 6)], 15, 15);
+    floors(&tally, "blind59", &[("emphasis", 4), ("link", 6)], 22, 15);
 }
 
 #[test]

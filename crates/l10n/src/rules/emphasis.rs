@@ -282,11 +282,9 @@ const AFTER_VERB: &[&str] = &[
     "選択します",
 ];
 
-/// A Japanese sentence's verb at its end, in its polite forms: nothing but
-/// a stop comes after it. (Korean machine translation sets `합니다` before
-/// the object so often, where a reader still finds the label, that
-/// labellers pass it.)
-const FINISHED: &[&str] = &["ます", "ません", "ました", "です"];
+/// A sentence's verb at its end, in its polite forms: nothing but a stop
+/// comes after it (`表示されます**…**`, `실행할 수 있습니다 합니다 **– whatif**`).
+const FINISHED: &[&str] = &["ます", "ません", "ました", "です", "니다"];
 
 /// Bold right after a Japanese verbal noun (`選択**OK**`, `選び**新しいプロジェクトの
 /// 追加**します`), no particle after it: English's order ("select **OK**"),

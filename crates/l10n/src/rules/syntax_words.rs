@@ -112,6 +112,9 @@ fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, (sb, tb): &Bolds, out: &mut Vec<R
             .trim_matches(|c: char| c == '<' || c == '>' || c == '/' || c.is_whitespace())
             .to_string()
     };
+    // A syntax's term (`**/S** **system**`, `**/P** **\[password\]**`):
+    // its value's placeholder is set in bold beside the switch.
+    let syntax = sb.iter().any(|r| switch(s.text[r.clone()].trim()));
     for (sr, tr) in sb.iter().zip(tb) {
         let (x, y) = (bare(&s.text[sr.clone()]), bare(&t.text[tr.clone()]));
         let raw = &s.text[sr.clone()];
@@ -140,7 +143,12 @@ fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, (sb, tb): &Bolds, out: &mut Vec<R
             && after.is_some_and(|w| {
                 FILE_NOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
             });
-        if (element || code || file)
+        let bracketed = s.text[sr.clone()].trim().starts_with("\\[");
+        let placeholder = (syntax || bracketed)
+            && one_word(&x)
+            && x.len() >= 3
+            && x.starts_with(|c: char| c.is_ascii_lowercase());
+        if (element || code || file || placeholder)
             && !y.to_lowercase().contains(&x.to_lowercase())
             && !y.is_empty()
         {
@@ -153,6 +161,8 @@ fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, (sb, tb): &Bolds, out: &mut Vec<R
                     clip(raw, 40),
                     if file && !code && !element {
                         "a folder's or a file's name"
+                    } else if placeholder && !code && !element {
+                        "a placeholder of the syntax beside its switch"
                     } else {
                         "a word of the page's code"
                     }

@@ -191,6 +191,22 @@ pub(super) fn technical_tokens(
                 .next_back()
                 .is_some_and(|c| !c.is_whitespace() && !"([\"'*_".contains(c));
         let pattern = !commands && text::is_command_name(tok);
+        if pattern && seen.insert(tok) {
+            // A `Verb-Noun` name of another kind (a header, `Set-Cookie`;
+            // a pattern, `Request-Reply`) may be translated, not re-cased
+            // (`Set-cookie`).
+            if let Some(at) = t.text.to_lowercase().find(&tok.to_lowercase()) {
+                let written = &t.text[at..at + tok.len()];
+                if written != tok && !t.text.contains(tok) {
+                    out.push((
+                        "product-name-altered",
+                        at,
+                        format!("\"{written}\" is the name \"{tok}\" with other capitals; a name is written as the source writes it; suggested fix: \"{tok}\""),
+                    ));
+                }
+            }
+            continue;
+        }
         if !is_technical(tok) || glued_period || pattern || !seen.insert(tok) {
             continue;
         }
