@@ -1,6 +1,7 @@
 //! A token of the source broken by spaces at its signs, as machine
 //! translation writes it (`SQLSERVER: \ SQL \\` for `SQLSERVER:\SQL\`,
-//! `' \ 0 '` for `'\0'`, `192.168. 0.1`): what the reader types no longer
+//! `' \ 0 '` for `'\0'`, `192.168. 0.1`, a cell's reference `Sheet. 8!
+//! FillForegnd`): what the reader types no longer
 //! matches, so it is `technical-token-translated`, an error.
 
 use regex::RegexBuilder;
@@ -9,7 +10,7 @@ use super::side::{certain, Raw, Side};
 use crate::text::{clip, is_technical};
 
 /// The signs machine translation spaces out.
-const SIGNS: &str = "\\/:.";
+const SIGNS: &str = "\\/:.![";
 
 /// A pattern for `w` with optional spaces round each of its inner signs
 /// (or, with `anywhere`, between any two of its characters: a member's
@@ -57,12 +58,19 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         let prefixed = w.split(':').count() == 2
             && w.split(':')
                 .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
-        let token = w.contains('\\')
+        // A cell's reference (`Sheet.8!FillForegnd`, `Char.Font[3]`).
+        let cell = w.split_once('!').is_some_and(|(a, b)| {
+            a.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ']' || c == '\'')
+                && b.starts_with(|c: char| c.is_ascii_alphanumeric())
+        }) || (w.contains('.') && w.ends_with(']') && w.contains('['));
+        let token = cell
+            || w.contains('\\')
             || prefixed
             || member
             || dotted
             || (is_technical(w) && w.chars().any(|c| SIGNS.contains(c)));
-        if !token || t.text.contains(w) || !seen.insert(w) {
+        // Not an image's markup (`\(![Refresh]`): `markup-broken` reads it.
+        if !token || w.contains("![") || t.text.contains(w) || !seen.insert(w) {
             continue;
         }
         let Some(pattern) = spaced_pattern(w, member || dotted) else {
@@ -230,6 +238,12 @@ mod tests {
 
     fn found(tr: &str, src: &str) -> usize {
         run_rule(spaced_tokens, tr, src).len()
+    }
+
+    #[test]
+    fn a_cells_reference_spaced() {
+        assert_eq!(found("Sheet. 8! FillForegnd", "Sheet.8!FillForegnd"), 1);
+        assert_eq!(found("Sheet.8!FillForegnd", "Sheet.8!FillForegnd"), 0);
     }
 
     #[test]
