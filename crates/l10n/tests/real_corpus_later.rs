@@ -166,7 +166,7 @@ fn real_corpus_blind48() {
     let tally = report("blind48", &real::blind48());
     // Measured once, as labelled: 13/23 (name 7/12, english 3/4, link 1/3,
     // emphasis 1/2, front-matter 0/1, token 1/1), 9 false alarms.
-    floors(&tally, "blind48", &[("name", 7)], 18, 9);
+    floors(&tally, "blind48", &[("name", 7)], 19, 9);
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn real_corpus_blind49() {
     // Measured once, as labelled: 46/93 (name 25/30, span 15/19, token
     // 3/17, emphasis 1/12, link 2/7, english 0/4, markup 0/4), 17 false
     // alarms.
-    floors(&tally, "blind49", &[("name", 25)], 56, 18);
+    floors(&tally, "blind49", &[("name", 25)], 57, 18);
 }
 
 #[test]
@@ -227,7 +227,7 @@ fn real_corpus_blind53() {
         &tally,
         "blind53",
         &[("link", 9), ("span", 5), ("token", 9)],
-        28,
+        29,
         12,
     );
 }
@@ -239,7 +239,7 @@ fn real_corpus_blind54() {
     // were changed on blind50/ to blind53/ and before any was changed on them:
     // 26/52 (span 21/32, name 4/9, link 0/4, english 0/3, front-matter 0/2,
     // token 1/2), 12 false alarms.
-    floors(&tally, "blind54", &[("span", 21), ("name", 4)], 28, 12);
+    floors(&tally, "blind54", &[("span", 21), ("name", 4)], 31, 12);
 }
 
 #[test]
@@ -249,7 +249,7 @@ fn real_corpus_blind55() {
     // were changed on blind50/ to blind53/ and before any was changed on them:
     // 9/17 (name 1/5, english 3/4, link 0/3, token 3/3, emphasis 1/1, span 1/1),
     // 33 false alarms.
-    floors(&tally, "blind55", &[("english", 3), ("token", 3)], 9, 33);
+    floors(&tally, "blind55", &[("english", 3), ("token", 3)], 10, 33);
 }
 
 #[test]
@@ -269,7 +269,7 @@ fn real_corpus_blind57() {
     // were changed on blind50/ to blind53/ and before any was changed on them:
     // 37/84 (token 17/36, name 19/33, link 0/7, emphasis 1/4, english 0/3,
     // front-matter 0/1), 18 false alarms.
-    floors(&tally, "blind57", &[("token", 17), ("name", 19)], 45, 18);
+    floors(&tally, "blind57", &[("token", 17), ("name", 19)], 47, 18);
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn real_corpus_blind58() {
         &tally,
         "blind58",
         &[("token", 34), ("emphasis", 5), ("name", 10), ("link", 4)],
-        69,
+        76,
         39,
     );
 }
@@ -296,7 +296,7 @@ fn real_corpus_blind59() {
     // 15/61 (token 2/29, name 1/9, emphasis 4/8, link 6/8, english 0/3, front-
     // matter 0/2, markup 1/1, span 1/1), 15 false alarms. ru.about-cell-
     // references exited 0 (its token defects found as warnings only).
-    floors(&tally, "blind59", &[("emphasis", 4), ("link", 6)], 24, 15);
+    floors(&tally, "blind59", &[("emphasis", 4), ("link", 6)], 25, 15);
 }
 
 #[test]
@@ -321,7 +321,7 @@ fn real_corpus_blind61() {
         &tally,
         "blind61",
         &[("name", 6), ("link", 9), ("emphasis", 7)],
-        25,
+        27,
         33,
     );
 }

@@ -39,6 +39,8 @@ const SEE: &[(&str, bool)] = &[
     ("参阅", true),
     ("请参见", true),
     ("参见", true),
+    ("を参照してください", false),
+    ("参照してください", false),
     ("を参照", false),
     ("参照", false),
     ("참조", false),

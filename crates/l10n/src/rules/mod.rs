@@ -15,6 +15,7 @@ mod emptied;
 mod footer_words;
 mod glue;
 mod link_edges;
+mod link_grammar;
 mod link_labels;
 mod link_verbs;
 mod links;
@@ -211,6 +212,7 @@ pub(crate) fn check_segment(seg: &Segment, ctx: &Ctx, out: &mut Vec<Raw>) {
     link_labels::link_text_grew(&t, &s, out);
     link_edges::link_edges(&t, &s, out);
     link_verbs::link_verbs(&t, &s, out);
+    link_grammar::link_grammar(&t, &s, out);
     link_labels::name_link_grew(&t, &s, out);
     glue::glued(&t, Some(&s), out);
     punctuation::dangling(&t, Some(&s), out);
