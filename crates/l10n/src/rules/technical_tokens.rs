@@ -4,6 +4,9 @@
 
 use std::collections::HashSet;
 
+mod kinds;
+use kinds::{cell_reference, code_identifier};
+
 use super::side::{certain, Raw, Side};
 use crate::text::{self, edit_distance, is_technical};
 
@@ -207,7 +210,11 @@ pub(super) fn technical_tokens(
             }
             continue;
         }
-        if !is_technical(tok) || glued_period || pattern || !seen.insert(tok) {
+        if (!is_technical(tok) && !cell_reference(tok))
+            || glued_period
+            || pattern
+            || !seen.insert(tok)
+        {
             continue;
         }
         if t_tokens
@@ -313,7 +320,11 @@ pub(super) fn technical_tokens(
                     && tok
                         .split('.')
                         .all(|p| !p.is_empty() && code_tokens.contains(p));
-                let m = if text::runnable(tok) || coded || code_identifier(tok) {
+                let m = if text::runnable(tok)
+                    || coded
+                    || code_identifier(tok)
+                    || cell_reference(tok)
+                {
                     certain(&format!("{m}; commands use it as it is written"))
                 } else {
                     m
@@ -415,32 +426,6 @@ fn full_width_after(t: &Side, head: &str, w: &str, out: &mut Vec<Raw>) {
 
 /// A product's name with a dot, capitalized (`Node.js`, `ASP.NET`): re-cased,
 /// it is still the name, not a path the system reads (`StockData.csproj`).
-/// A dotted identifier of code (`Microsoft.Exchange.Data.Directory`,
-/// `Section.ColumnIndex`, `Scratch.A5`): each part a name in capitals with
-/// small letters or digits, as namespaces, members and cells are written;
-/// the reader types it in code. Not a product's dotted name (`ASP.NET`).
-fn code_identifier(tok: &str) -> bool {
-    let parts: Vec<&str> = tok.split('.').collect();
-    let part = |p: &&str| {
-        p.starts_with(|c: char| c.is_ascii_uppercase())
-            && p.chars().all(|c| c.is_ascii_alphanumeric())
-            && (p.len() <= 2
-                || p.chars()
-                    .any(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
-    };
-    let inner = |p: &&str| {
-        p.chars()
-            .skip(1)
-            .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-    };
-    parts.len() >= 2
-        && parts.iter().all(part)
-        && parts
-            .iter()
-            .any(|p| p.chars().any(|c| c.is_ascii_lowercase()))
-        && (parts.len() >= 3 || parts.iter().any(inner))
-}
-
 fn dotted_name(tok: &str) -> bool {
     let last = tok.rsplit('.').next().unwrap_or("");
     tok.starts_with(|c: char| c.is_ascii_uppercase())
@@ -478,27 +463,6 @@ fn recased_elsewhere(t: &Side, tok: &str, s_words: &HashSet<&str>, out: &mut Vec
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn code_identifiers() {
-        use super::code_identifier;
-        for x in [
-            "Microsoft.Exchange.Data.Directory",
-            "Section.ColumnIndex",
-            "Scratch.A5",
-            "System.Management.Automation",
-        ] {
-            assert!(code_identifier(x), "{x}");
-        }
-        for x in [
-            "ASP.NET",
-            "Node.js",
-            "Windows.Forms",
-            "Microsoft.Quantum",
-            "v1.2",
-        ] {
-            assert!(!code_identifier(x), "{x}");
-        }
-    }
 
     use super::*;
 
