@@ -228,3 +228,17 @@ fn korean_bold_after_a_finished_verb() {
     )
     .contains(&"emphasis-moved"));
 }
+
+#[test]
+fn an_identifier_in_camel_case_in_bold_translated() {
+    // blind59/ zh: a permission's name.
+    assert!(rules(
+        "用户需要 **新建项目** 权限。",
+        "The user needs the **NewProject** permission.",
+    )
+    .contains(&"technical-token-translated"));
+    clean(
+        "用户需要 **NewProject** 权限。",
+        "The user needs the **NewProject** permission.",
+    );
+}

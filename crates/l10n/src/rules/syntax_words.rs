@@ -148,7 +148,16 @@ fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, (sb, tb): &Bolds, out: &mut Vec<R
             && one_word(&x)
             && x.len() >= 3
             && x.starts_with(|c: char| c.is_ascii_lowercase());
-        if (element || code || file || placeholder)
+        // An identifier in CamelCase (`**NewProject**`, a permission's or a
+        // property's name), which no translation translates.
+        // Gone from the whole translation: the bold may stand elsewhere.
+        let camel = one_word(&x)
+            && !t.text.to_lowercase().contains(&x.to_lowercase())
+            && x.chars().all(|c| c.is_ascii_alphanumeric())
+            && x.chars()
+                .zip(x.chars().skip(1))
+                .any(|(a, b)| a.is_ascii_lowercase() && b.is_ascii_uppercase());
+        if (element || code || file || placeholder || camel)
             && !y.to_lowercase().contains(&x.to_lowercase())
             && !y.is_empty()
         {
@@ -161,6 +170,8 @@ fn code_in_bold(t: &Side, s: &Side, ctx: &Ctx, (sb, tb): &Bolds, out: &mut Vec<R
                     clip(raw, 40),
                     if file && !code && !element {
                         "a folder's or a file's name"
+                    } else if camel && !code && !element {
+                        "an identifier"
                     } else if placeholder && !code && !element {
                         "a placeholder of the syntax beside its switch"
                     } else {
