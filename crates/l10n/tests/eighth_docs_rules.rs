@@ -227,6 +227,14 @@ fn korean_bold_after_a_finished_verb() {
         "You can run the command with the **/t** flag instead.",
     )
     .contains(&"emphasis-moved"));
+    // Its particle glued onto the finished verb.
+    assert!(rules(
+        "반복할 수 있습니다는 **/dd+** 플래그.",
+        "You can repeat the **/dd+** flag.",
+    )
+    .contains(&"emphasis-moved"));
+    // Bold on a verb's ending alone.
+    assert!(rules("[設定] を選択 **します**。", "Select **Settings**.").contains(&"emphasis-moved"));
 }
 
 #[test]

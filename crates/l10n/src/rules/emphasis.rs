@@ -232,6 +232,10 @@ pub(super) fn emphasis_glued(t: &Side, s: &Side, out: &mut Vec<Raw>) {
 /// the source's emphasis holds no clause mark.
 /// Words of a language's grammar that no emphasis is set on alone.
 const FUNCTION_WORDS: &[&str] = &[
+    "します",
+    "ます",
+    "です",
+    "합니다",
     "的",
     "和",
     "或",
@@ -400,6 +404,12 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
         // is the label left behind by its own verb.
         let after_verb = AFTER_VERB.iter().any(|v| before.ends_with(v))
             || (e.delim.len() == 2 && FINISHED.iter().any(|v| before.ends_with(v)))
+            // A particle glued onto the finished verb (`있습니다는 **/dd+**`,
+            // `바뀝니다이 **/T**`): the label's particle, left behind.
+            || (e.delim.len() == 2
+                && before
+                    .strip_suffix(['는', '은', '이', '가', '을', '를'])
+                    .is_some_and(|b| b.ends_with("니다")))
             || (e.delim.len() == 2 && japanese && after_verbal_noun(before, after))
             || (CONNECTIVE.iter().any(|v| before.ends_with(v))
                 && (["합니다", "します", "する"]
