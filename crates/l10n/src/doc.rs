@@ -337,9 +337,9 @@ fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 /// Where a segment that is the whole of a table's cell sits: (index in
-/// `segs`, table, column). A table is a run of lines that start with `|`,
-/// told apart by its first line's offset; its header row is left out.
-pub(crate) fn table_cells(lines: &LineIndex, segs: &[Segment]) -> Vec<(usize, usize, usize)> {
+/// `segs`, table, column, in the header row). A table is a run of lines
+/// that start with `|`, told apart by its first line's offset.
+pub(crate) fn table_cells(lines: &LineIndex, segs: &[Segment]) -> Vec<(usize, usize, usize, bool)> {
     let text = lines.text;
     let line_end = |s: usize| text[s..].find('\n').map_or(text.len(), |e| s + e);
     let row = |s: usize| text[s..line_end(s)].trim_start().starts_with('|');
@@ -362,9 +362,7 @@ pub(crate) fn table_cells(lines: &LineIndex, segs: &[Segment]) -> Vec<(usize, us
         }
         last = Some((start, end));
         // The header: the row above the `|---|` line.
-        if end < text.len() && rule(end + 1) {
-            continue;
-        }
+        let header = end < text.len() && rule(end + 1);
         let before = &text[start..seg.outer.start];
         let after = &text[seg.outer.end..end];
         let cell_start = before.trim_end().ends_with('|');
@@ -373,7 +371,7 @@ pub(crate) fn table_cells(lines: &LineIndex, segs: &[Segment]) -> Vec<(usize, us
             continue;
         }
         let pipes = before.matches('|').count() - before.matches("\\|").count();
-        out.push((i, table, pipes));
+        out.push((i, table, pipes, header));
     }
     out
 }

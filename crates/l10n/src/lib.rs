@@ -337,9 +337,11 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
         }
     }
     // Cells of a table's column, checked together.
-    let cells: Vec<(usize, rules::Cell)> = doc::table_cells(&lines, &segs)
-        .into_iter()
-        .filter_map(|(i, table, column)| {
+    let placed = doc::table_cells(&lines, &segs);
+    let cells: Vec<(usize, rules::Cell)> = placed
+        .iter()
+        .filter(|c| !c.3)
+        .filter_map(|&(i, table, column, _)| {
             let source = segs[i].source.as_deref()?;
             Some((
                 i,
@@ -355,6 +357,24 @@ pub fn check(localized: &str, source: Option<&str>, config: &Config) -> Vec<Find
     let only: Vec<rules::Cell> = cells.iter().map(|(_, c)| c.clone()).collect();
     for (k, (rule, at, message)) in rules::table_names(&only) {
         let seg = &segs[cells[k].0];
+        let at = seg.text.file_offset(at.min(seg.text.text.len()));
+        push(rule, seg.id.clone(), at, message, None);
+    }
+    // A table's header row, checked together.
+    let headers: Vec<(usize, usize, &str, &str)> = placed
+        .iter()
+        .filter(|c| c.3)
+        .filter_map(|&(i, table, ..)| {
+            Some((
+                i,
+                table,
+                segs[i].text.text.as_str(),
+                segs[i].source.as_deref()?,
+            ))
+        })
+        .collect();
+    for (i, (rule, at, message)) in rules::table_headers(&headers, &|w| ctx.names.has_word(w)) {
+        let seg = &segs[i];
         let at = seg.text.file_offset(at.min(seg.text.text.len()));
         push(rule, seg.id.clone(), at, message, None);
     }

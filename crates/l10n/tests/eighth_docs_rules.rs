@@ -250,3 +250,18 @@ fn an_identifier_in_camel_case_in_bold_translated() {
         "The user needs the **NewProject** permission.",
     );
 }
+
+#[test]
+fn a_tables_header_cell_left_in_english() {
+    let row = |first: &str| {
+        format!(
+            "| {} | {} |\n| --- | --- |\n| a | b |\n",
+            sxs("h-1", first, "Field"),
+            sxs("h-2", "説明", "Description")
+        )
+    };
+    let f = check(&row("Field"), None, &Config::default());
+    assert!(f.iter().any(|f| f.rule == "segment-untranslated"), "{f:#?}");
+    let f = check(&row("フィールド"), None, &Config::default());
+    assert!(f.iter().all(|f| f.rule != "segment-untranslated"), "{f:#?}");
+}

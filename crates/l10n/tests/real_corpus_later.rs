@@ -188,7 +188,7 @@ fn real_corpus_blind50() {
         &tally,
         "blind50",
         &[("link", 8), ("name", 12), ("emphasis", 9)],
-        33,
+        34,
         9,
     );
 }
@@ -269,7 +269,7 @@ fn real_corpus_blind57() {
     // were changed on blind50/ to blind53/ and before any was changed on them:
     // 37/84 (token 17/36, name 19/33, link 0/7, emphasis 1/4, english 0/3,
     // front-matter 0/1), 18 false alarms.
-    floors(&tally, "blind57", &[("token", 17), ("name", 19)], 47, 18);
+    floors(&tally, "blind57", &[("token", 17), ("name", 19)], 48, 18);
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn real_corpus_blind58() {
         &tally,
         "blind58",
         &[("token", 34), ("emphasis", 5), ("name", 10), ("link", 4)],
-        78,
+        79,
         39,
     );
 }

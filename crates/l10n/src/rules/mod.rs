@@ -38,6 +38,7 @@ mod span_noun;
 mod span_place;
 mod span_role;
 mod syntax_words;
+mod table_headers;
 mod table_names;
 mod technical_tokens;
 
@@ -51,6 +52,7 @@ pub(crate) use recased::cased_words;
 pub(crate) use side::{certain, unmark};
 use side::{Raw, Side};
 pub(crate) use source_left::kept_words;
+pub(crate) use table_headers::table_headers;
 pub(crate) use table_names::{table_names, Cell};
 
 /// What the segment rules need from the file.
@@ -91,7 +93,7 @@ pub(crate) struct Ctx<'a> {
 
 /// The words of a page's own structure: its sections' headings and its
 /// tables' headers (`Remarks`, `Related Tasks`, `Description`).
-const DOC_WORDS: &[&str] = &[
+pub(super) const DOC_WORDS: &[&str] = &[
     "attribute",
     "attributes",
     "description",
@@ -130,6 +132,19 @@ const DOC_WORDS: &[&str] = &[
     "string",
     "type",
     "name",
+    "field",
+    "flag",
+    "configuration",
+    "option",
+    "options",
+    "property",
+    "column",
+    "parameter",
+    "action",
+    "argument",
+    "format",
+    "status",
+    "result",
 ];
 
 /// Appends the findings of every rule for one segment to `out`.
