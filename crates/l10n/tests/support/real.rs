@@ -15,6 +15,7 @@ mod floors;
 mod fresh;
 mod later;
 mod reference;
+mod sets;
 // Each test binary uses its own part of the corpus.
 #[allow(unused_imports)]
 pub use books::{
@@ -26,7 +27,7 @@ pub use floors::{floors, report};
 #[allow(unused_imports)]
 pub use fresh::{
     blind50, blind51, blind52, blind53, blind54, blind55, blind56, blind57, blind58, blind59,
-    blind60, blind61,
+    blind60, blind61, blind62, blind63, blind64, blind65,
 };
 #[allow(unused_imports)]
 pub use later::{
@@ -38,6 +39,8 @@ pub use reference::{
     blind13, blind15, blind17, blind19, blind21, blind22, blind23, blind24, blind25, blind26,
     blind27, blind28, blind29, blind30, blind31, blind32, blind33,
 };
+#[allow(unused_imports)]
+pub use sets::every_set;
 
 /// Where a case's English source comes from.
 pub enum Source {

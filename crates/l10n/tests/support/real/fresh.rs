@@ -6,10 +6,13 @@
 //! Server (`blind56/`), WMI, ADO and Mixed Reality pages (`blind57/`); then
 //! Win32 and ASP.NET deployment (`blind58/`), Exchange, Office client and
 //! ASP.NET Web API (`blind59/`), Azure and Exchange (`blind60/`), Surface
-//! IT pro pages (`blind61/`).
+//! IT pro pages (`blind61/`); then Azure, Lync and Skype for Business
+//! Online (`blind62/`), ASP.NET 4.x (`blind63/`), SQL Server 2014
+//! (`blind64/`), Microsoft 365 compliance and Exchange Online (`blind65/`).
 //! Titles and descriptions are translated, their English not carried,
 //! but for the pages whose titles are kept (a tool's or an interface's
-//! name: Developer Preview, MOFCOMP, Schtasks.exe, IMsgStoreAdvise).
+//! name: Developer Preview, MOFCOMP, Schtasks.exe, IMsgStoreAdvise,
+//! Analysis Services PowerShell).
 
 use super::reference::carried;
 use super::Case;
@@ -340,6 +343,110 @@ pub fn blind61() -> Vec<Case> {
         (
             "zh.surface-diagnostic-toolkit-command-line",
             "zh.surface-diagnostic-toolkit-command-line.md",
+            None,
+            false,
+        ),
+    ])
+}
+
+/// Five side-by-side pages: Azure Redis Cache with PowerShell (es) and from .NET (ru), Data Factory copying from Blob storage (ko); Lync Server 2013 unified messaging (zh) and Skype for Business Online PowerShell (ja).
+pub fn blind62() -> Vec<Case> {
+    carried(&[
+        ("es.cache-howto-manage-redis-cache-powershell", "es.cache-howto-manage-redis-cache-powershell.md", None, false),
+        ("ja.windows-powershell-cmdlets-parameters-and-parameter-values-in-skype-for-business-online", "ja.windows-powershell-cmdlets-parameters-and-parameter-values-in-skype-for-business-online.md", None, false),
+        ("ko.data-factory-copy-data-from-azure-blob-storage-to-sql-database", "ko.data-factory-copy-data-from-azure-blob-storage-to-sql-database.md", None, false),
+        ("ru.cache-dotnet-how-to-use-azure-redis-cache", "ru.cache-dotnet-how-to-use-azure-redis-cache.md", None, false),
+        ("zh.lync-server-2013-configure-unified-messaging-on-microsoft-exchange", "zh.lync-server-2013-configure-unified-messaging-on-microsoft-exchange.md", None, false),
+    ])
+}
+
+/// Five side-by-side pages: ASP.NET 4.x: Web Forms model binding (es), SignalR with Redis (ru), Web Pages forms (zh), Identity primary keys (ko), MVC views (ja).
+pub fn blind63() -> Vec<Case> {
+    carried(&[
+        (
+            "es.sorting-paging-and-filtering-data",
+            "es.sorting-paging-and-filtering-data.md",
+            None,
+            false,
+        ),
+        (
+            "ja.getting-started-with-mvc-part3",
+            "ja.getting-started-with-mvc-part3.md",
+            None,
+            false,
+        ),
+        (
+            "ko.change-primary-key-for-users-in-aspnet-identity",
+            "ko.change-primary-key-for-users-in-aspnet-identity.md",
+            None,
+            false,
+        ),
+        (
+            "ru.scaleout-with-redis",
+            "ru.scaleout-with-redis.md",
+            None,
+            false,
+        ),
+        ("zh.entering-data", "zh.entering-data.md", None, false),
+    ])
+}
+
+/// Five side-by-side pages: SQL Server 2014: RS.exe (es), sqlps (ru), dtexec (zh), PowerShell backups to Azure Blob storage (ko), Analysis Services PowerShell (ja).
+pub fn blind64() -> Vec<Case> {
+    carried(&[
+        (
+            "es.rs-exe-utility-ssrs",
+            "es.rs-exe-utility-ssrs.md",
+            None,
+            false,
+        ),
+        (
+            "ja.analysis-services-powershell",
+            "ja.analysis-services-powershell.md",
+            None,
+            true,
+        ),
+        (
+            "ko.use-powershell-to-backup-multiple-databases-to-azure-blob-storage-service",
+            "ko.use-powershell-to-backup-multiple-databases-to-azure-blob-storage-service.md",
+            None,
+            false,
+        ),
+        ("ru.sqlps-utility", "ru.sqlps-utility.md", None, false),
+        ("zh.dtexec-utility", "zh.dtexec-utility.md", None, false),
+    ])
+}
+
+/// Five side-by-side pages: Microsoft 365 and Office 365: Exchange Online Multi-Geo (es), legacy eDiscovery (ru), content searches (zh), inactive mailboxes (ko), searching and deleting messages (ja).
+pub fn blind65() -> Vec<Case> {
+    carried(&[
+        (
+            "es.multi-geo-capabilities-in-exchange-online",
+            "es.multi-geo-capabilities-in-exchange-online.md",
+            None,
+            false,
+        ),
+        (
+            "ja.search-for-and-delete-messages-in-your-organization",
+            "ja.search-for-and-delete-messages-in-your-organization.md",
+            None,
+            false,
+        ),
+        (
+            "ko.change-the-hold-duration-for-an-inactive-mailbox",
+            "ko.change-the-hold-duration-for-an-inactive-mailbox.md",
+            None,
+            false,
+        ),
+        (
+            "ru.migrate-legacy-ediscovery-searches-and-holds",
+            "ru.migrate-legacy-ediscovery-searches-and-holds.md",
+            None,
+            false,
+        ),
+        (
+            "zh.create-report-on-and-delete-multiple-content-searches",
+            "zh.create-report-on-and-delete-multiple-content-searches.md",
             None,
             false,
         ),
