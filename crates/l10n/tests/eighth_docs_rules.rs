@@ -265,3 +265,23 @@ fn a_tables_header_cell_left_in_english() {
     let f = check(&row("フィールド"), None, &Config::default());
     assert!(f.iter().all(|f| f.rule != "segment-untranslated"), "{f:#?}");
 }
+
+#[test]
+fn spans_glued_to_italics_and_connection_strings_spaced() {
+    // blind64/ es: a switch glued to its placeholder in italics.
+    assert!(rules(
+        "`-i`*input_file* es el archivo.",
+        "`-i` *input_file* is the file."
+    )
+    .contains(&"code-span-glued"));
+    clean(
+        "`-i` *input_file* es el archivo.",
+        "`-i` *input_file* is the file.",
+    );
+    // blind64/ ja: a connection string spaced round its sign.
+    assert!(rules(
+        "\"Data Source = c:\\backup\\test.cub\" を使います。",
+        "Use \"Data Source=c:\\backup\\test.cub\".",
+    )
+    .contains(&"technical-token-translated"));
+}

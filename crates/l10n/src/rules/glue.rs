@@ -36,8 +36,9 @@ fn touches(text: &str, range: &std::ops::Range<usize>) -> (bool, bool) {
         .trim_matches('`')
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.');
-    // Bold or italic text right after it (`` `Set-Content`**Path** ``).
-    let emphasis = ["**", "__"].iter().any(|m| {
+    // Bold or italic text right after it (`` `Set-Content`**Path** ``,
+    // `` `-i`*input_file* ``).
+    let emphasis = ["**", "__", "*", "_"].iter().any(|m| {
         rest.strip_prefix(m)
             .is_some_and(|r| r.starts_with(is_word_char))
     });

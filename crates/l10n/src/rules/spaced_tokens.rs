@@ -10,7 +10,7 @@ use super::side::{certain, Raw, Side};
 use crate::text::{clip, is_technical};
 
 /// The signs machine translation spaces out.
-const SIGNS: &str = "\\/:.![";
+const SIGNS: &str = "\\/:.![=";
 
 /// A pattern for `w` with optional spaces round each of its inner signs
 /// (or, with `anywhere`, between any two of its characters: a member's
