@@ -406,10 +406,7 @@ pub(super) fn emphasis_moved(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             || (e.delim.len() == 2 && FINISHED.iter().any(|v| before.ends_with(v)))
             // A particle glued onto the finished verb (`있습니다는 **/dd+**`,
             // `바뀝니다이 **/T**`): the label's particle, left behind.
-            || (e.delim.len() == 2
-                && before
-                    .strip_suffix(['는', '은', '이', '가', '을', '를'])
-                    .is_some_and(|b| b.ends_with("니다")))
+            || (e.delim.len() == 2 && crate::text::particle_after_finished_verb(before))
             || (e.delim.len() == 2 && japanese && after_verbal_noun(before, after))
             || (CONNECTIVE.iter().any(|v| before.ends_with(v))
                 && (["합니다", "します", "する"]

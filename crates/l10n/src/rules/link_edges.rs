@@ -154,7 +154,7 @@ fn emptied_or_grammar(text: &str, source: &str) -> Option<(&'static str, String)
             "is empty: its words were moved out of it".into(),
         ));
     }
-    let hiragana = |c: char| ('\u{3041}'..='\u{309f}').contains(&c);
+    let hiragana = crate::text::is_hiragana;
     if text.starts_with(['、', '，']) {
         return Some((
             "link-text-punctuation",

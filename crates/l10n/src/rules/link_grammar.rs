@@ -8,7 +8,7 @@
 //! link whose text no longer names its page.
 
 use super::side::{Raw, Side};
-use crate::text::{clip, hangul};
+use crate::text::{clip, hangul, is_hiragana as hiragana};
 
 /// Polite endings of a Japanese or Korean predicate.
 const ENDS: &[&str] = &[
@@ -22,10 +22,6 @@ const ENDS: &[&str] = &[
     "하세요",
     "하십시오",
 ];
-
-fn hiragana(c: char) -> bool {
-    ('\u{3041}'..='\u{309f}').contains(&c)
-}
 
 /// Quotation marks of a pair, one without the other in `x`.
 fn split_quotes(x: &str) -> bool {

@@ -59,10 +59,8 @@ pub(super) fn spaced_tokens(t: &Side, s: &Side, out: &mut Vec<Raw>) {
             && w.split(':')
                 .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
         // A cell's reference (`Sheet.8!FillForegnd`, `Char.Font[3]`).
-        let cell = w.split_once('!').is_some_and(|(a, b)| {
-            a.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ']' || c == '\'')
-                && b.starts_with(|c: char| c.is_ascii_alphanumeric())
-        }) || (w.contains('.') && w.ends_with(']') && w.contains('['));
+        let cell = super::technical_tokens::cell_reference(w)
+            || (w.contains('.') && w.ends_with(']') && w.contains('['));
         let token = cell
             || w.contains('\\')
             || prefixed

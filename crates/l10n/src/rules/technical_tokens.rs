@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 
 mod kinds;
-use kinds::{cell_reference, code_identifier};
+pub(super) use kinds::cell_reference;
+use kinds::code_identifier;
 
 use super::side::{certain, Raw, Side};
 use crate::text::{self, edit_distance, is_technical};

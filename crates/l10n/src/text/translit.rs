@@ -11,6 +11,11 @@
 //! (`Docker` → `ドッカー`, `Kubernetes` → `クバネティス`), and a class
 //! repeated is written once. Cyrillic keeps that `r` and writes `w` as `в`.
 
+/// A hiragana letter: Japanese particles and verb endings are written in it.
+pub(crate) fn is_hiragana(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x309F)
+}
+
 /// A katakana letter (not the middle dot `・`).
 pub(crate) fn is_katakana(c: char) -> bool {
     matches!(c as u32, 0x30A1..=0x30FA | 0x30FC)

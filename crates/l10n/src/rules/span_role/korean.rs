@@ -23,9 +23,7 @@ pub(super) fn english_order(t: &Side, tr: &Range<usize>, prev: &str) -> Option<S
     let when = prev.ends_with("할 때") || prev.ends_with("할때");
     // The span's particle glued onto the sentence's finished verb
     // (`알 수 있습니다는 `mbx``): the span left its place before it.
-    let stranded = prev
-        .strip_suffix(['는', '은', '이', '가', '을', '를'])
-        .is_some_and(|b| b.ends_with("니다"));
+    let stranded = crate::text::particle_after_finished_verb(prev);
     let using = prev.ends_with("하 여") || prev.ends_with("하여");
     let copula = next.starts_with("입니다") || next.starts_with("이다");
     ((when && !own_particle && !next.is_empty()) || (using && copula) || stranded).then(|| {

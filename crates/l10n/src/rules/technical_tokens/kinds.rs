@@ -29,7 +29,7 @@ pub(super) fn code_identifier(tok: &str) -> bool {
 
 /// A cell's reference in a formula (`Star!Angle`, `Sheet.8!FillForegnd`,
 /// `'1-D'!LineColor`): a sheet or shape, `!`, a cell; the reader types it.
-pub(super) fn cell_reference(tok: &str) -> bool {
+pub(in crate::rules) fn cell_reference(tok: &str) -> bool {
     !tok.contains("![")
         && tok.split_once('!').is_some_and(|(a, b)| {
             a.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ']' || c == '\'')
