@@ -168,6 +168,15 @@ pub(crate) fn trim_word(w: &str) -> &str {
     w
 }
 
+/// A Korean sentence's finished verb with a particle glued onto it
+/// (`있습니다는`, `바뀝니다이`): machine translation left there the particle
+/// of what it moved after the verb.
+pub(crate) fn particle_after_finished_verb(before: &str) -> bool {
+    before
+        .strip_suffix(['는', '은', '이', '가', '을', '를'])
+        .is_some_and(|b| b.ends_with("니다"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,13 +193,4 @@ mod tests {
         assert!(korean_particle("를") && korean_particle("에서는") && korean_particle("입니다"));
         assert!(!korean_particle("기본") && !korean_particle("표시"));
     }
-}
-
-/// A Korean sentence's finished verb with a particle glued onto it
-/// (`있습니다는`, `바뀝니다이`): machine translation left there the particle
-/// of what it moved after the verb.
-pub(crate) fn particle_after_finished_verb(before: &str) -> bool {
-    before
-        .strip_suffix(['는', '은', '이', '가', '을', '를'])
-        .is_some_and(|b| b.ends_with("니다"))
 }
