@@ -285,3 +285,16 @@ fn spans_glued_to_italics_and_connection_strings_spaced() {
     )
     .contains(&"technical-token-translated"));
 }
+
+#[test]
+fn letters_whose_lower_case_is_longer_move_no_offset() {
+    // `İ` and the Kelvin sign change length in lower case: a finding after
+    // them still points into the text, not inside the next character (no
+    // panic).
+    for tr in ["İİ K Skype for business", "İ Skype for business의"] {
+        assert!(rules(tr, "Skype for Business").contains(&"product-name-altered"));
+    }
+    for tr in ["İİ K Set-cookie 헤더", "İ Set-cookie헤더"] {
+        assert!(rules(tr, "the Set-Cookie header").contains(&"product-name-altered"));
+    }
+}

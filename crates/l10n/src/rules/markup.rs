@@ -13,13 +13,20 @@ use super::side::{Raw, Side};
 use crate::text::clip;
 
 /// The side's prose with code spans and link targets blanked, so that what
-/// a code span holds (`` `$x` ``, `` `\*` ``) is not read as markup.
+/// a code span holds (`` `$x` ``, `` `\*` ``) is not read as markup. Each
+/// blanked character keeps its length in bytes: offsets found in the prose
+/// are the text's.
 fn prose(side: &Side) -> String {
     let mut masked = side.inl.cursor();
-    side.text
-        .char_indices()
-        .map(|(i, c)| if masked.at(i) { ' ' } else { c })
-        .collect()
+    let mut out = String::with_capacity(side.text.len());
+    for (i, c) in side.text.char_indices() {
+        if masked.at(i) {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// What breaks markup, by how it shows in the text, and what to tell.
@@ -147,6 +154,9 @@ mod tests {
         assert_eq!(found("选项（ (**-n**、)", "options (**-n**,)"), 1);
         // A path broken by a space is a token's defect.
         assert_eq!(found("C:\\ テスト", "C:\\PS-Test"), 0);
+        // Offsets past a blanked code span of wide characters stay the
+        // text's.
+        assert_eq!(found("`日本語` & #47;x", "`日本語` &#47;x"), 1);
         // Inside a code span, what looks like markup is code.
         assert_eq!(found("`\\ x` を使う", "use `\\ x`"), 0);
         assert_eq!(found("`$a` と `$b`", "`$a` and `$b`"), 0);

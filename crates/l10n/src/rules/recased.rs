@@ -257,14 +257,16 @@ fn for_names_recased(t: &Side, s: &Side, out: &mut Vec<Raw>) {
     if !s.text.contains(" for ") {
         return;
     }
-    let lower_t = t.text.to_lowercase();
+    // ASCII lower case keeps every byte where it is: offsets found in it
+    // are the text's.
+    let lower_t = t.text.to_ascii_lowercase();
     for m in re.find_iter(s.text) {
         let name = m.as_str();
         if t.text.contains(name) {
             continue;
         }
         // The same letters, other capitals: byte offsets agree for ASCII.
-        if let Some(at) = lower_t.find(&name.to_lowercase()) {
+        if let Some(at) = lower_t.find(&name.to_ascii_lowercase()) {
             let written = &t.text[at..at + name.len()];
             out.push((
                 "product-name-altered",

@@ -199,7 +199,8 @@ pub(super) fn technical_tokens(
             // A `Verb-Noun` name of another kind (a header, `Set-Cookie`;
             // a pattern, `Request-Reply`) may be translated, not re-cased
             // (`Set-cookie`).
-            if let Some(at) = t.text.to_lowercase().find(&tok.to_lowercase()) {
+            // In ASCII lower case, which keeps the text's offsets.
+            if let Some(at) = t.text.to_ascii_lowercase().find(&tok.to_ascii_lowercase()) {
                 let written = &t.text[at..at + tok.len()];
                 if written != tok && !t.text.contains(tok) {
                     out.push((
